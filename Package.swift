@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hookmigrate",
+    products: [
+        .library(name: "HookMigrateCore", targets: ["HookMigrateCore"]),
+        .executable(name: "hookmigrate", targets: ["HookMigrateCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Config model, readers, writers, `_base_` inheritance, located errors. Knows nothing of hooks.
+        .target(
+            name: "HookMigrateCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The `hookmigrate` command: parses options, calls the libraries, prints.
+        .executableTarget(
+            name: "HookMigrateCLI",
+            dependencies: [
+                "HookMigrateCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HookMigrateCoreTests",
+            dependencies: ["HookMigrateCore"]
+        ),
+        .testTarget(
+            name: "HookMigrateCLITests",
+            dependencies: ["HookMigrateCore"]
+        ),
+    ]
+)

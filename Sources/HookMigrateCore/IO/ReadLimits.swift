@@ -1,0 +1,26 @@
+/// Bounds that keep a hostile or broken file from exhausting memory or stack: past one, reading stops
+/// with a located error instead.
+public struct ReadLimits: Sendable, Equatable {
+    /// Largest file read, in bytes.
+    public var maxFileBytes: Int
+    /// Deepest nesting of mappings and lists (the top-level mapping is level 1).
+    public var maxDepth: Int
+    /// Most nodes a document may expand to, counting every use of a YAML alias anew (an "alias bomb"
+    /// of a few lines would otherwise expand to billions of nodes).
+    public var maxNodes: Int
+    /// Longest list a `!!python/object/apply:builtins.range` may expand to.
+    public var maxRangeLength: Int
+
+    /// Creates limits.
+    public init(maxFileBytes: Int, maxDepth: Int, maxNodes: Int, maxRangeLength: Int) {
+        self.maxFileBytes = maxFileBytes
+        self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
+        self.maxRangeLength = maxRangeLength
+    }
+
+    /// 64 MiB, 1000 levels (libyaml's and CPython's own bound), 4 million nodes, ranges of 1 million.
+    /// The largest real config seen is 164 kB, 11 levels deep.
+    public static let `default` = ReadLimits(maxFileBytes: 64 << 20, maxDepth: 1000, maxNodes: 4_000_000,
+                                             maxRangeLength: 1_000_000)
+}

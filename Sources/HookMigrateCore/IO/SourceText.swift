@@ -1,0 +1,86 @@
+/// A file's bytes, checked to be UTF-8, with the means to turn a byte offset into a line and column.
+public struct SourceText: Sendable {
+    /// The path as the user (or a `_base_` chain) named it; used in every location.
+    public let path: String
+    /// The text.
+    public let text: String
+    /// The UTF-8 bytes of `text`.
+    public let bytes: [UInt8]
+
+    /// Checks `bytes` as UTF-8; an invalid sequence is an `encoding` error at its position.
+    /// A leading byte-order mark is dropped.
+    public init(path: String, bytes: [UInt8]) throws {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        self.path = path
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let offset = SourceText.firstInvalidUTF8Offset(body)
+            let location = SourceText.location(ofByte: offset, in: Array(body), path: path)
+            throw ConfigError(.encoding, "the file is not valid UTF-8 (byte 0x\(String(body[body.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))", at: location)
+        }
+        self.text = text
+        self.bytes = Array(body)
+    }
+
+    /// Wraps text that is already a Swift string.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        self.bytes = Array(text.utf8)
+    }
+
+    /// The location of a byte offset.
+    public func location(ofByte offset: Int) -> SourceLocation {
+        SourceText.location(ofByte: offset, in: bytes, path: path)
+    }
+
+    /// The line and column (in Unicode scalars) of a byte offset.
+    static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index - bytes.startIndex
+            }
+            if index + length > bytes.endIndex { return index - bytes.startIndex }
+            if String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil {
+                return index - bytes.startIndex
+            }
+            index += length
+        }
+        return 0
+    }
+
+    /// The text of a 1-based line, without its line break; empty past the end.
+    public func line(_ number: Int) -> String {
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+            current += 1
+        }
+        return ""
+    }
+}

@@ -1,0 +1,355 @@
+import Yams
+
+/// Reads YAML as MMCV does (PyYAML, YAML 1.1), for what real MMCV dumps hold, and never constructs an
+/// arbitrary Python object.
+///
+/// - `!!python/tuple` sequences become tuples (`ConfigList.Style.tuple`);
+///   `!!python/object/apply:builtins.range [a, b, s]` becomes the list of ints it denotes.
+/// - Any other `!!python/...` tag is a located `python-object` error that names the tag. The
+///   self-referencing `!!python/object/new:mmcv.utils.config.ConfigDict` nodes of some MMCV dumps get
+///   the same error, which also says that MMCV's JSON dump of the config holds the same data.
+/// - Duplicate keys are an error; `<<` merge keys work as in PyYAML.
+/// - Nesting, node count (aliases expanded) and ranges are bounded by `ReadLimits`.
+public struct YAMLReader: Sendable {
+    /// Bounds on nesting and size.
+    public var limits: ReadLimits
+
+    /// Creates a reader.
+    public init(limits: ReadLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Parses the single document of a YAML file. An empty file is the null value.
+    public func read(_ source: SourceText) throws -> ConfigNode {
+        let limits = self.limits
+        return try LargeStack.run {
+            let root: Node?
+            do {
+                let parser = try Parser(yaml: source.text, resolver: .basic, encoding: .utf8)
+                root = try parser.singleRoot()
+            } catch let error as YamlError {
+                throw YAMLErrorTranslation.translate(error, source: source)
+            }
+            guard let root else {
+                return ConfigNode(.null, at: SourceLocation(file: source.path, line: 1, column: 1))
+            }
+            var converter = YAMLNodeConverter(source: source, limits: limits)
+            return try converter.convert(root, depth: 1)
+        }
+    }
+}
+
+/// Turns Yams' errors into located `ConfigError`s.
+enum YAMLErrorTranslation {
+    static let pythonObjectTag = "!!python/object"
+
+    static func translate(_ error: YamlError, source: SourceText) -> ConfigError {
+        func location(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: source.path, line: mark.line, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            return ConfigError(.yamlSyntax, problem + contextText(context), at: location(mark),
+                               notes: contextNote(context, location))
+        case let .composer(context, problem, mark, _):
+            if problem.contains("undefined alias"), let objectTag = firstPythonObjectTag(in: source) {
+                return PythonObjectMessage.selfReferencing(tag: objectTag.tag, at: objectTag.location,
+                                                          aliasAt: location(mark), source: source)
+            }
+            if problem.contains("undefined alias") {
+                return ConfigError(.yamlSyntax, "found an alias to an anchor that is not defined before it", at: location(mark))
+            }
+            return ConfigError(.yamlSyntax, problem + contextText(context), at: location(mark),
+                               notes: contextNote(context, location))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return ConfigError(.duplicateKey, "duplicate key \(keys) in this mapping", at: location(context.mark))
+        case let .reader(problem, offset, _, _):
+            let at = offset.map { source.location(ofByte: $0) } ?? SourceLocation(file: source.path, line: 1, column: 1)
+            return ConfigError(.encoding, problem, at: at)
+        default:
+            return ConfigError(.yamlSyntax, "cannot read the YAML: \(error)",
+                               at: SourceLocation(file: source.path, line: 1, column: 1))
+        }
+    }
+
+    static func contextText(_ context: YamlError.Context?) -> String {
+        guard let context, !context.text.isEmpty else { return "" }
+        return " (\(context.text))"
+    }
+
+    static func contextNote(_ context: YamlError.Context?, _ location: (Mark) -> SourceLocation) -> [Diagnostic.Note] {
+        guard let context, !context.text.isEmpty else { return [] }
+        return [.init(context.text, at: location(context.mark))]
+    }
+
+    /// The first `!!python/object…` tag written in the text, with its position.
+    static func firstPythonObjectTag(in source: SourceText) -> (tag: String, location: SourceLocation)? {
+        var lineNumber = 1
+        for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let range = line.range(of: pythonObjectTag) {
+                let column = line[..<range.lowerBound].unicodeScalars.count + 1
+                let tail = line[range.lowerBound...]
+                let tag = String(tail.prefix { !$0.isWhitespace && $0 != "," && $0 != "]" && $0 != "}" })
+                return (tag, SourceLocation(file: source.path, line: lineNumber, column: column))
+            }
+            lineNumber += 1
+        }
+        return nil
+    }
+}
+
+/// The messages for Python objects in YAML, which hookmigrate refuses to construct.
+enum PythonObjectMessage {
+    static func refused(tag: String, at location: SourceLocation, source: SourceText) -> ConfigError {
+        ConfigError(.pythonObject,
+                    "found the Python object tag \(tag); hookmigrate reads data only and never constructs Python objects",
+                    at: location, notes: siblingNote(source))
+    }
+
+    static func selfReferencing(tag: String, at location: SourceLocation, aliasAt: SourceLocation,
+                                source: SourceText) -> ConfigError {
+        var notes = [Diagnostic.Note("the node refers to itself through this alias, as addict's ConfigDict nodes inside nested lists do in MMCV's YAML dumps; PyYAML cannot load it either", at: aliasAt)]
+        notes += siblingNote(source)
+        return ConfigError(.pythonObject,
+                           "found the self-referencing Python object \(tag); hookmigrate reads data only and never constructs Python objects",
+                           at: location, notes: notes)
+    }
+
+    /// "Read x.json instead": MMCV's JSON dump of the same config holds these nodes as plain mappings.
+    static func siblingNote(_ source: SourceText) -> [Diagnostic.Note] {
+        let path = source.path
+        guard let dot = path.lastIndex(of: "."), path[dot...] == ".yaml" || path[dot...] == ".yml" else {
+            return [.init("MMCV's JSON dump of the same config (cfg.dump('x.json')) holds the same data as plain mappings; read that instead")]
+        }
+        let sibling = String(path[..<dot]) + ".json"
+        return [.init("MMCV's JSON dump of the same config holds the same data as plain mappings: read \(sibling) instead (cfg.dump('\(sibling)') writes it)")]
+    }
+}
+
+/// Walks a Yams node tree into `ConfigNode`s, enforcing the limits and the tag policy.
+struct YAMLNodeConverter {
+    let source: SourceText
+    let limits: ReadLimits
+    var nodeCount = 0
+    /// The source split into lines once, for `hasExplicitTag`.
+    lazy var lines: [Substring] = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+
+    static let yamlTagPrefix = "tag:yaml.org,2002:"
+    static let tupleTag = yamlTagPrefix + "python/tuple"
+    static let rangeTag = yamlTagPrefix + "python/object/apply:builtins.range"
+
+    init(source: SourceText, limits: ReadLimits) {
+        self.source = source
+        self.limits = limits
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation? {
+        guard let mark else { return nil }
+        return SourceLocation(file: source.path, line: mark.line, column: mark.column)
+    }
+
+    /// The tag as written (`!!python/tuple`), for messages.
+    func shortTag(_ name: String) -> String {
+        name.hasPrefix(Self.yamlTagPrefix) ? "!!" + name.dropFirst(Self.yamlTagPrefix.count) : name
+    }
+
+    mutating func count(_ mark: Mark?) throws {
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            throw ConfigError(.aliasLimit,
+                              "the document expands to more than \(limits.maxNodes) values (counting every use of an alias); refusing to read further",
+                              at: location(mark))
+        }
+    }
+
+    mutating func convert(_ node: Node, depth: Int) throws -> ConfigNode {
+        try count(node.mark)
+        switch node {
+        case .scalar(let scalar):
+            return ConfigNode(try convertScalar(scalar), at: location(scalar.mark))
+        case .sequence(let sequence):
+            try checkDepth(depth, sequence.mark)
+            return try convertSequence(sequence, depth: depth)
+        case .mapping(let mapping):
+            try checkDepth(depth, mapping.mark)
+            return try convertMapping(mapping, depth: depth)
+        case .alias(let alias):
+            throw ConfigError(.yamlSyntax, "unexpected unresolved alias", at: location(alias.mark))
+        }
+    }
+
+    func checkDepth(_ depth: Int, _ mark: Mark?) throws {
+        if depth > limits.maxDepth {
+            throw ConfigError(.depthLimit, "nesting is deeper than \(limits.maxDepth) levels", at: location(mark))
+        }
+    }
+
+    mutating func convertScalar(_ scalar: Node.Scalar) throws -> ConfigScalar {
+        let tag = scalar.tag.description
+        let text = scalar.string
+        switch tag {
+        case "":
+            // No tag: a plain scalar resolves by the YAML 1.1 rules; a quoted or block one is a string.
+            return scalar.style == .plain ? YAML11Scalar.resolve(text) : .string(text)
+        case "!", Self.yamlTagPrefix + "str":
+            return .string(text)
+        case Self.yamlTagPrefix + "int":
+            guard let value = YAML11Scalar.intValue(text) else {
+                throw ConfigError(.invalidValue, "'\(text)' is tagged !!int but is not an integer that fits in 64 bits", at: location(scalar.mark))
+            }
+            return .int(value)
+        case Self.yamlTagPrefix + "float":
+            guard let value = YAML11Scalar.floatValue(text) ?? YAML11Scalar.intValue(text).map(Double.init) else {
+                throw ConfigError(.invalidValue, "'\(text)' is tagged !!float but is not a number", at: location(scalar.mark))
+            }
+            return .float(value)
+        case Self.yamlTagPrefix + "bool":
+            guard let value = YAML11Scalar.bool(text) else {
+                throw ConfigError(.invalidValue, "'\(text)' is tagged !!bool but is not a YAML boolean", at: location(scalar.mark))
+            }
+            return .bool(value)
+        case Self.yamlTagPrefix + "null":
+            return .null
+        case Self.yamlTagPrefix + "python/none":
+            return .null
+        case Self.yamlTagPrefix + "python/str", Self.yamlTagPrefix + "python/unicode":
+            return .string(text)
+        default:
+            throw refusedTag(tag, at: scalar.mark)
+        }
+    }
+
+    /// Yams' duplicate-key check resolves the tags of key nodes in place (an untagged key then reads as
+    /// `!!str`), so for a plain key with that tag the source text tells whether the tag was written.
+    mutating func convertKey(_ scalar: Node.Scalar) throws -> ConfigScalar {
+        if scalar.style == .plain, scalar.tag.description == Self.yamlTagPrefix + "str", !hasExplicitTag(at: scalar.mark) {
+            return YAML11Scalar.resolve(scalar.string)
+        }
+        return try convertScalar(scalar)
+    }
+
+    mutating func hasExplicitTag(at mark: Mark?) -> Bool {
+        guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
+        let scalars = lines[mark.line - 1].unicodeScalars
+        guard mark.column >= 1, mark.column <= scalars.count else { return false }
+        return scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)] == "!"
+    }
+
+    func refusedTag(_ tag: String, at mark: Mark?) -> ConfigError {
+        let at = location(mark) ?? SourceLocation(file: source.path, line: 1, column: 1)
+        if tag.hasPrefix(Self.yamlTagPrefix + "python/") {
+            return PythonObjectMessage.refused(tag: shortTag(tag), at: at, source: source)
+        }
+        return ConfigError(.unsupportedTag, "unsupported YAML tag \(shortTag(tag)); a config holds mappings, lists, tuples and plain scalars only", at: at)
+    }
+
+    mutating func convertSequence(_ sequence: Node.Sequence, depth: Int) throws -> ConfigNode {
+        let tag = sequence.tag.description
+        let at = location(sequence.mark)
+        var items: [ConfigNode] = []
+        items.reserveCapacity(sequence.count)
+        for item in sequence {
+            items.append(try convert(item, depth: depth + 1))
+        }
+        switch tag {
+        case "", "!", Self.yamlTagPrefix + "seq":
+            return ConfigNode(ConfigList(items, style: .list), at: at)
+        case Self.tupleTag:
+            return ConfigNode(ConfigList(items, style: .tuple), at: at)
+        case Self.rangeTag:
+            return ConfigNode(ConfigList(try expandRange(items, at: at), style: .list), at: at)
+        default:
+            throw refusedTag(tag, at: sequence.mark)
+        }
+    }
+
+    /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)` as Python defines them.
+    func expandRange(_ arguments: [ConfigNode], at location: SourceLocation?) throws -> [ConfigNode] {
+        var numbers: [Int] = []
+        for argument in arguments {
+            guard case .scalar(.int(let number)) = argument.value else {
+                throw ConfigError(.invalidValue, "range() takes ints, found \(argument.typeDescription)", at: argument.location ?? location)
+            }
+            numbers.append(number)
+        }
+        let (start, stop, step): (Int, Int, Int)
+        switch numbers.count {
+        case 1: (start, stop, step) = (0, numbers[0], 1)
+        case 2: (start, stop, step) = (numbers[0], numbers[1], 1)
+        case 3: (start, stop, step) = (numbers[0], numbers[1], numbers[2])
+        default:
+            throw ConfigError(.invalidValue, "range() takes 1 to 3 arguments, found \(numbers.count)", at: location)
+        }
+        guard step != 0 else { throw ConfigError(.invalidValue, "range() step must not be zero", at: location) }
+        let length: Int
+        if step > 0 {
+            length = start < stop ? (stop - start - 1) / step + 1 : 0
+        } else {
+            length = start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        }
+        guard length <= limits.maxRangeLength else {
+            throw ConfigError(.sizeLimit, "range(\(start), \(stop), \(step)) has \(length) items, more than the \(limits.maxRangeLength) allowed", at: location)
+        }
+        return (0..<length).map { ConfigNode(.int(start + $0 * step), at: location) }
+    }
+
+    mutating func convertMapping(_ mapping: Node.Mapping, depth: Int) throws -> ConfigNode {
+        let tag = mapping.tag.description
+        guard tag.isEmpty || tag == "!" || tag == Self.yamlTagPrefix + "map" else {
+            throw refusedTag(tag, at: mapping.mark)
+        }
+        var merged: [ConfigMapping.Entry] = []
+        var own: [ConfigMapping.Entry] = []
+        var ownKeys: [ConfigScalar: SourceLocation?] = [:]
+        for (keyNode, valueNode) in mapping {
+            if case .scalar(let keyScalar) = keyNode, keyScalar.style == .plain, keyScalar.string == "<<" {
+                merged = try mergeEntries(valueNode, depth: depth) + merged
+                continue
+            }
+            guard case .scalar(let keyScalar) = keyNode else {
+                throw ConfigError(.invalidValue, "a mapping key must be a scalar, found a \(keyNode.isMapping ? "mapping" : "sequence")", at: location(keyNode.mark))
+            }
+            try count(keyNode.mark)
+            let key = try convertKey(keyScalar)
+            let keyAt = location(keyScalar.mark)
+            if let first = ownKeys[key] {
+                throw ConfigError(.duplicateKey, "duplicate key \(key) in this mapping", at: keyAt,
+                                  notes: [.init("first written here", at: first)])
+            }
+            ownKeys[key] = keyAt
+            let value = try convert(valueNode, depth: depth + 1)
+            own.append(ConfigMapping.Entry(key: key, keyLocation: keyAt, value: value))
+        }
+        // PyYAML puts merged entries first and lets the mapping's own entries override them.
+        let result = merged.isEmpty ? ConfigMapping(own) : ConfigMapping(merged + own)
+        return ConfigNode(result, at: location(mapping.mark))
+    }
+
+    /// The entries a `<<` value brings in: one mapping, or a list of mappings of which the earlier win.
+    mutating func mergeEntries(_ value: Node, depth: Int) throws -> [ConfigMapping.Entry] {
+        switch value {
+        case .mapping:
+            guard let entries = try convert(value, depth: depth + 1).mapping?.entries else { return [] }
+            return entries
+        case .sequence(let sequence):
+            var collected: [ConfigMapping.Entry] = []
+            for item in sequence.reversed() {
+                guard case .mapping = item else {
+                    throw ConfigError(.invalidValue, "a << merge list must hold mappings only", at: location(item.mark))
+                }
+                collected += try convert(item, depth: depth + 1).mapping?.entries ?? []
+            }
+            return collected
+        default:
+            throw ConfigError(.invalidValue, "a << merge key takes a mapping or a list of mappings", at: location(value.mark))
+        }
+    }
+}
+
+private extension Node {
+    var isMapping: Bool {
+        if case .mapping = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,182 @@
+/// Writes a config as block-style YAML, deterministically: the same config gives the same bytes.
+///
+/// Keys keep the config's order (MMCV's own dump sorts them; hookmigrate does not, so a converted
+/// config reads in the order its author wrote). Tuples are tagged `!!python/tuple` so MMCV and MMEngine
+/// read them back as tuples. Floats are spelled as PyYAML spells them (`1.0e-05`: YAML 1.1 needs the dot),
+/// and every string that would read back as something else (`'1'`, `'yes'`, `'null'`, `'1e5'`) is quoted.
+/// Lists of scalars that fit in 100 columns are written inline (`[1333, 800]`).
+public struct YAMLWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// The YAML text, ending in a newline.
+    public func write(_ node: ConfigNode) throws -> String {
+        try LargeStack.run {
+            var output = ""
+            switch node.value {
+            case .mapping(let mapping) where !mapping.isEmpty:
+                YAMLWriter.emitMapping(mapping, indent: 0, firstPrefix: nil, into: &output)
+            case .list(let list) where !list.items.isEmpty && YAMLWriter.inlineScalars(list, indent: 0) == nil:
+                if list.style == .tuple { output += "!!python/tuple\n" }
+                YAMLWriter.emitSequence(list, indent: 0, firstPrefix: nil, into: &output)
+            default:
+                output += YAMLWriter.inlineText(node, indent: 0) ?? ""
+                output += "\n"
+            }
+            return output
+        }
+    }
+
+    static let tupleTag = "!!python/tuple"
+
+    /// Mapping entries, one a line at `indent`; the first line starts with `firstPrefix` instead of the
+    /// indentation when given (a mapping inside a list item: `- key: value`).
+    static func emitMapping(_ mapping: ConfigMapping, indent: Int, firstPrefix: String?, into output: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        for (index, entry) in mapping.entries.enumerated() {
+            output += (index == 0 ? firstPrefix : nil) ?? pad
+            output += scalarText(entry.key, isKey: true) + ":"
+            emitValue(entry.value, indent: indent, into: &output)
+        }
+    }
+
+    /// What follows `key:` — inline for scalars and short lists, else a block on the next lines.
+    static func emitValue(_ node: ConfigNode, indent: Int, into output: inout String) {
+        if let inline = inlineText(node, indent: indent) {
+            output += " " + inline + "\n"
+            return
+        }
+        switch node.value {
+        case .mapping(let mapping):
+            output += "\n"
+            emitMapping(mapping, indent: indent + 2, firstPrefix: nil, into: &output)
+        case .list(let list):
+            output += (list.style == .tuple ? " " + tupleTag : "") + "\n"
+            // PyYAML's layout: a list under a key is not indented further.
+            emitSequence(list, indent: indent, firstPrefix: nil, into: &output)
+        case .scalar:
+            break // inlineText handles every scalar
+        }
+    }
+
+    static func emitSequence(_ list: ConfigList, indent: Int, firstPrefix: String?, into output: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        for (index, item) in list.items.enumerated() {
+            let dash = ((index == 0 ? firstPrefix : nil) ?? pad) + "- "
+            if let inline = inlineText(item, indent: indent + 2) {
+                output += dash + inline + "\n"
+                continue
+            }
+            switch item.value {
+            case .mapping(let mapping):
+                emitMapping(mapping, indent: indent + 2, firstPrefix: dash, into: &output)
+            case .list(let inner):
+                if inner.style == .tuple {
+                    output += dash + tupleTag + "\n"
+                    emitSequence(inner, indent: indent + 2, firstPrefix: nil, into: &output)
+                } else {
+                    emitSequence(inner, indent: indent + 2, firstPrefix: dash, into: &output)
+                }
+            case .scalar:
+                break
+            }
+        }
+    }
+
+    /// A node written on one line: scalars, empty collections, lists of scalars that fit.
+    static func inlineText(_ node: ConfigNode, indent: Int) -> String? {
+        switch node.value {
+        case .scalar(let scalar):
+            return scalarText(scalar, isKey: false)
+        case .mapping(let mapping):
+            return mapping.isEmpty ? "{}" : nil
+        case .list(let list):
+            let tag = list.style == .tuple ? tupleTag + " " : ""
+            if list.items.isEmpty { return tag + "[]" }
+            return inlineScalars(list, indent: indent).map { tag + $0 }
+        }
+    }
+
+    static func inlineScalars(_ list: ConfigList, indent: Int) -> String? {
+        var parts: [String] = []
+        var width = indent + 2 + (list.style == .tuple ? tupleTag.count + 1 : 0)
+        for item in list.items {
+            guard case .scalar(let scalar) = item.value else { return nil }
+            let text = scalarText(scalar, isKey: false)
+            width += text.count + 2
+            if width > 100 { return nil }
+            parts.append(text)
+        }
+        return "[" + parts.joined(separator: ", ") + "]"
+    }
+
+    /// A scalar as YAML text that reads back as the same scalar under YAML 1.1 and 1.2 readers.
+    public static func scalarText(_ scalar: ConfigScalar, isKey: Bool) -> String {
+        switch scalar {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .float(let number): return floatText(number)
+        case .string(let text): return stringText(text)
+        }
+    }
+
+    /// PyYAML's float spelling: `repr`, with `.0` put before an exponent that has no dot.
+    public static func floatText(_ number: Double) -> String {
+        if number.isNaN { return ".nan" }
+        if number.isInfinite { return number < 0 ? "-.inf" : ".inf" }
+        let text = PythonFloat.repr(number)
+        if !text.contains("."), let e = text.firstIndex(of: "e") {
+            return text[..<e] + ".0" + text[e...]
+        }
+        return text
+    }
+
+    static let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "<", "=", "~"]
+    static let flowBreakers: Set<Character> = [",", "[", "]", "{", "}", "#"]
+    static let yaml12Words: Set<String> = ["y", "Y", "n", "N", "true", "false", "null", "True", "False", "Null", "TRUE", "FALSE", "NULL"]
+
+    /// A string plain when it is unambiguous, single-quoted when it only needs quoting, double-quoted
+    /// with escapes when it holds line breaks or control characters.
+    public static func stringText(_ text: String) -> String {
+        if canBePlain(text) { return text }
+        let needsEscapes = text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" }
+        if !needsEscapes {
+            return "'" + text.replacingAll("'", with: "''") + "'"
+        }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}" {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    static func canBePlain(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        if first == " " || last == " " || indicators.contains(first) { return false }
+        if yaml12Words.contains(text) || YAML11Scalar.resolvesToNonString(text) { return false }
+        // Anything number-like is quoted, so YAML 1.2 readers (which read `1e5` as a float) agree.
+        if first.isASCIIDigit || ((first == "+" || first == ".") && text.count > 1) { return false }
+        if last == ":" || text.contains(": ") || text.contains(" #") { return false }
+        for character in text {
+            if flowBreakers.contains(character) { return false }
+            if character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value >= 0x80 && !$0.properties.isAlphabetic && !$0.properties.isWhitespace && $0.value < 0xA0 }) {
+                return false
+            }
+        }
+        return !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" || $0.value == 0xA0 }
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+
+/// A config read from disk with its `_base_` chain resolved.
+public struct LoadedConfig: Sendable, Equatable {
+    /// The resolved top-level mapping.
+    public var root: ConfigMapping
+    /// Where the top-level mapping starts (the entry file).
+    public var rootLocation: SourceLocation
+    /// Every file read, in the order MMCV reads them (a file before its bases), as paths joined from the
+    /// entry path the caller gave.
+    public var files: [String]
+    /// Warnings met while loading (e.g. a `_deprecation_` notice).
+    public var warnings: [Diagnostic]
+
+    /// The resolved config as a node.
+    public var node: ConfigNode { ConfigNode(root, at: rootLocation) }
+}
+
+/// Loads a legacy config the way MMCV 1.7.2's `Config.fromfile` does (`mmcv/utils/config.py`):
+///
+/// 1. the predefined templates `{{ fileDirname }}` … are replaced in the text;
+/// 2. `{{ _base_.x }}` templates become placeholders; the text is parsed (YAML or JSON by extension);
+/// 3. `_deprecation_` is popped (a warning); `_base_` is popped: a path or a list of paths, each
+///    relative to the file that names it; each base is loaded the same way, recursively;
+/// 4. the bases are combined in order — the same top-level key in two bases is an error;
+/// 5. placeholders take their values from the combined bases; then the child is merged over the
+///    bases with `ConfigMerge` (child wins, mappings merged recursively, lists replaced, `_delete_`);
+/// 6. the top level may not use MMCV's reserved keys `filename`, `text`, `pretty_text`.
+///
+/// Where MMCV would crash or loop, this says so with a location: a cycle of bases (MMCV recurses until
+/// Python's stack overflows), a missing base, a base that is not a mapping, a `_base_` that is not a
+/// path or list of paths, a `{{ _base_.x }}` naming no value. Python (`.py`) configs are not executed.
+public struct ConfigLoader: Sendable {
+    /// Bounds on each file.
+    public var limits: ReadLimits
+
+    /// Creates a loader.
+    public init(limits: ReadLimits = .default) {
+        self.limits = limits
+    }
+
+    /// MMCV's key for inheritance.
+    public static let baseKey = "_base_"
+    /// MMCV's key for a deprecation notice, popped with a warning.
+    public static let deprecationKey = "_deprecation_"
+    /// Top-level keys MMCV's `Config` refuses.
+    public static let reservedKeys = ["filename", "text", "pretty_text"]
+
+    /// Loads `path` and its bases.
+    public func load(_ path: String) throws -> LoadedConfig {
+        var state = LoadState()
+        let file = try loadFile(path, chain: [], requestedAt: nil, state: &state)
+        for key in Self.reservedKeys {
+            if let entry = file.mapping.entry(key) {
+                throw ConfigError(.reservedKey, "`\(key)` is reserved by MMCV's Config and cannot be a top-level key", at: entry.keyLocation)
+            }
+        }
+        return LoadedConfig(root: file.mapping, rootLocation: file.location, files: state.files, warnings: state.warnings)
+    }
+
+    /// Parses one file's text (no `_base_` resolution): for strings in memory and for tests.
+    public func parse(_ source: SourceText, format: ConfigFormat) throws -> ConfigNode {
+        try format.read(source, limits: limits)
+    }
+
+    struct LoadState {
+        var files: [String] = []
+        var warnings: [Diagnostic] = []
+    }
+
+    struct LoadedFile {
+        var mapping: ConfigMapping
+        var location: SourceLocation
+        /// For each top-level key, the file that set it (for the duplicate-key-among-bases error).
+        var keyOwners: [ConfigScalar: String]
+    }
+
+    struct ChainLink {
+        var display: String
+        var canonical: String
+    }
+
+    func loadFile(_ path: String, chain: [ChainLink], requestedAt: SourceLocation?, state: inout LoadState) throws -> LoadedFile {
+        let absolute = Self.absolutePath(path)
+        let canonical = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().standardizedFileURL.path
+        if let start = chain.firstIndex(where: { $0.canonical == canonical }) {
+            let cycle = (chain[start...].map(\.display) + [path]).joined(separator: " -> ")
+            throw ConfigError(.baseCycle, "`_base_` files include each other in a cycle: \(cycle)", at: requestedAt)
+        }
+        guard let format = ConfigFormat(path: path) else {
+            let hint = path.hasSuffix(".py")
+                ? "Python configs are not executed; dump it to YAML or JSON with MMCV first: python -c \"from mmcv import Config; Config.fromfile('\(path)').dump('\(path.dropLast(3)).json')\""
+                : "a config must be a .yaml, .yml or .json file"
+            throw ConfigError(.unsupportedFormat, "cannot read \(path): \(hint)", at: requestedAt)
+        }
+        if requestedAt != nil, !FileManager.default.fileExists(atPath: path) {
+            throw ConfigError(.baseMissing, "base config \(path) does not exist", at: requestedAt)
+        }
+        let bytes = try FileIO.readBytes(path, limit: limits.maxFileBytes, requestedAt: requestedAt)
+        state.files.append(path)
+        var source = try SourceText(path: path, bytes: bytes)
+
+        let predefined = TemplateVariables.predefined(absolutePath: absolute)
+        var text = TemplateVariables.substitute(source.text) { predefined[$0] }
+        let (substituted, placeholders) = TemplateVariables.preSubstituteBaseVariables(text)
+        text = substituted
+        if text != source.text { source = SourceText(path: path, text: text) }
+
+        let root = try format.read(source, limits: limits)
+        let rootLocation = root.location ?? SourceLocation(file: path, line: 1, column: 1)
+        guard case .mapping(var mapping) = root.value else {
+            throw ConfigError(.notAMapping, "the top level of a config must be a mapping, found \(root.typeDescription)", at: rootLocation)
+        }
+
+        if let notice = mapping.removeEntry(.string(Self.deprecationKey)) {
+            var message = "the config file \(path) will be deprecated in the future"
+            if let expected = notice.value.mapping?["expected"]?.scalar?.stringValue { message += "; use \(expected) instead" }
+            if let reference = notice.value.mapping?["reference"]?.scalar?.stringValue { message += " (see \(reference))" }
+            state.warnings.append(Diagnostic(.warning, id: "config-deprecated", message, at: notice.keyLocation))
+        }
+
+        guard let baseEntry = mapping.removeEntry(.string(Self.baseKey)) else {
+            if let stray = Self.firstPlaceholder(in: ConfigNode(mapping), placeholders) {
+                throw ConfigError(.baseVariable, "`{{ _base_.\(stray.variable) }}` is used in a file that has no `_base_`", at: stray.location)
+            }
+            var owners: [ConfigScalar: String] = [:]
+            for key in mapping.keys { owners[key] = path }
+            return LoadedFile(mapping: mapping, location: rootLocation, keyOwners: owners)
+        }
+
+        let baseRequests = try Self.basePaths(baseEntry)
+        let link = ChainLink(display: path, canonical: canonical)
+        var bases = ConfigMapping()
+        var owners: [ConfigScalar: String] = [:]
+        for request in baseRequests {
+            let basePath = Self.join(directoryOf: path, request.path)
+            let base: LoadedFile
+            do {
+                base = try loadFile(basePath, chain: chain + [link], requestedAt: request.location, state: &state)
+            } catch let error as ConfigError {
+                if error.code == .baseCycle || error.location == request.location { throw error }
+                throw error.adding(.init("included as a base from here", at: request.location))
+            }
+            for entry in base.mapping.entries {
+                if let owner = owners[entry.key] {
+                    throw ConfigError(.baseDuplicateKey,
+                                      "the key \(entry.key) is set by two bases, \(owner) and \(base.keyOwners[entry.key] ?? basePath); MMCV does not allow the same top-level key in two bases",
+                                      at: request.location,
+                                      notes: [.init("set here", at: entry.keyLocation)])
+                }
+                owners[entry.key] = base.keyOwners[entry.key] ?? basePath
+                bases.appendNew(entry)
+            }
+        }
+        let child = try Self.substituteBaseVariables(in: ConfigNode(mapping, at: rootLocation), placeholders, bases: bases)
+        let merged = try ConfigMerge.merge(child.mapping ?? mapping, into: bases)
+        for key in mapping.keys { owners[key] = path }
+        return LoadedFile(mapping: merged, location: rootLocation, keyOwners: owners)
+    }
+
+    /// A `_base_` value: one path or a list of paths, each with its location.
+    static func basePaths(_ entry: ConfigMapping.Entry) throws -> [(path: String, location: SourceLocation?)] {
+        let at = entry.value.location ?? entry.keyLocation
+        switch entry.value.value {
+        case .scalar(.string(let path)):
+            return [(path, at)]
+        case .list(let list) where list.style == .list:
+            return try list.items.map { item in
+                guard case .scalar(.string(let path)) = item.value else {
+                    throw ConfigError(.baseInvalid, "each `_base_` entry must be a path string, found \(item.typeDescription)", at: item.location ?? at)
+                }
+                return (path, item.location ?? at)
+            }
+        default:
+            let extra = entry.value.list?.style == .tuple ? " (MMCV accepts a list, not a tuple)" : ""
+            throw ConfigError(.baseInvalid, "`_base_` must be a path or a list of paths, found \(entry.value.typeDescription)\(extra)", at: at)
+        }
+    }
+
+    /// `osp.join(osp.dirname(child), base)`: an absolute base stays as it is.
+    static func join(directoryOf child: String, _ base: String) -> String {
+        if base.hasPrefix("/") { return base }
+        guard let slash = child.lastIndex(of: "/") else { return base }
+        return String(child[...slash]) + base
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        let cwd = FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: cwd).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    /// Replaces placeholder strings (values only, never keys, as MMCV does) by the base value they name.
+    static func substituteBaseVariables(in node: ConfigNode, _ placeholders: [String: String], bases: ConfigMapping) throws -> ConfigNode {
+        guard !placeholders.isEmpty else { return node }
+        switch node.value {
+        case .scalar(.string(let text)):
+            guard let variable = placeholders[text] else { return node }
+            var current = ConfigNode(bases)
+            var walked: [String] = []
+            for key in variable.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
+                guard let mapping = current.mapping else {
+                    throw ConfigError(.baseVariable, "`{{ _base_.\(variable) }}`: `\(walked.joined(separator: "."))` in the bases is \(current.typeDescription), not a mapping", at: node.location)
+                }
+                guard let next = mapping[key] else {
+                    let under = walked.isEmpty ? "at their top level" : "under `\(walked.joined(separator: "."))`"
+                    throw ConfigError(.baseVariable, "`{{ _base_.\(variable) }}`: the bases have no key `\(key)` \(under)", at: node.location)
+                }
+                walked.append(key)
+                current = next
+            }
+            return current
+        case .scalar:
+            return node
+        case .list(var list):
+            for index in list.items.indices {
+                list.items[index] = try substituteBaseVariables(in: list.items[index], placeholders, bases: bases)
+            }
+            return ConfigNode(list, at: node.location)
+        case .mapping(var mapping):
+            for index in mapping.entries.indices {
+                mapping.setValue(try substituteBaseVariables(in: mapping.entries[index].value, placeholders, bases: bases), at: index)
+            }
+            return ConfigNode(mapping, at: node.location)
+        }
+    }
+
+    static func firstPlaceholder(in node: ConfigNode, _ placeholders: [String: String]) -> (variable: String, location: SourceLocation?)? {
+        guard !placeholders.isEmpty else { return nil }
+        switch node.value {
+        case .scalar(.string(let text)):
+            return placeholders[text].map { ($0, node.location) }
+        case .scalar:
+            return nil
+        case .list(let list):
+            for item in list.items { if let found = firstPlaceholder(in: item, placeholders) { return found } }
+            return nil
+        case .mapping(let mapping):
+            for entry in mapping.entries { if let found = firstPlaceholder(in: entry.value, placeholders) { return found } }
+            return nil
+        }
+    }
+}
