@@ -31,11 +31,7 @@ public enum DiagnosticRenderer {
     public static func lineFromDisk(_ location: SourceLocation) -> String? {
         guard location.line >= 1, let data = FileManager.default.contents(atPath: location.file),
               let text = String(data: data, encoding: .utf8) else { return nil }
-        var number = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if number == location.line { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            number += 1
-        }
-        return nil
+        let lines = SourceText.lines(text)
+        return location.line <= lines.count ? String(lines[location.line - 1]) : nil
     }
 }

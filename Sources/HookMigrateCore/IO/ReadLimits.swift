@@ -19,8 +19,8 @@ public struct ReadLimits: Sendable, Equatable {
         self.maxRangeLength = maxRangeLength
     }
 
-    /// 64 MiB, 1000 levels (libyaml's and CPython's own bound), 4 million nodes, ranges of 1 million.
+    /// 64 MiB, 1000 levels (libyaml's and CPython's own bound), 2 million nodes, ranges of 1 million.
     /// The largest real config seen is 164 kB, 11 levels deep.
-    public static let `default` = ReadLimits(maxFileBytes: 64 << 20, maxDepth: 1000, maxNodes: 4_000_000,
+    public static let `default` = ReadLimits(maxFileBytes: 64 << 20, maxDepth: 1000, maxNodes: 2_000_000,
                                              maxRangeLength: 1_000_000)
 }

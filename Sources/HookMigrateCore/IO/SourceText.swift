@@ -76,11 +76,29 @@ public struct SourceText: Sendable {
 
     /// The text of a 1-based line, without its line break; empty past the end.
     public func line(_ number: Int) -> String {
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            current += 1
+        let all = SourceText.lines(text)
+        return number >= 1 && number <= all.count ? String(all[number - 1]) : ""
+    }
+
+    /// The lines of a text, split at LF and without a trailing CR (so CRLF files split too; Swift treats
+    /// CRLF as one character, which `split(separator: "\n")` would not split at).
+    public static func lines(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                result.append(trimmingCR(text[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        return ""
+        result.append(trimmingCR(text[start..<utf8.endIndex]))
+        return result
+    }
+
+    private static func trimmingCR(_ line: Substring) -> Substring {
+        line.utf8.last == 0x0D ? Substring(line.utf8.dropLast()) : line
     }
 }

@@ -23,9 +23,10 @@ public struct YAMLReader: Sendable {
     public func read(_ source: SourceText) throws -> ConfigNode {
         let limits = self.limits
         return try LargeStack.run {
+            let parser: Parser
             let root: Node?
             do {
-                let parser = try Parser(yaml: source.text, resolver: .basic, encoding: .utf8)
+                parser = try Parser(yaml: source.text, resolver: .basic, encoding: .utf8)
                 root = try parser.singleRoot()
             } catch let error as YamlError {
                 throw YAMLErrorTranslation.translate(error, source: source)
@@ -33,8 +34,12 @@ public struct YAMLReader: Sendable {
             guard let root else {
                 return ConfigNode(.null, at: SourceLocation(file: source.path, line: 1, column: 1))
             }
-            var converter = YAMLNodeConverter(source: source, limits: limits)
-            return try converter.convert(root, depth: 1)
+            // Nodes hold their anchors weakly; the parser owns them. Keep it alive while they are used.
+            return try withExtendedLifetime(parser) {
+                var converter = YAMLNodeConverter(source: source, limits: limits)
+                try converter.checkExpandedSize(root)
+                return try converter.convert(root, depth: 1)
+            }
         }
     }
 }
@@ -86,7 +91,7 @@ enum YAMLErrorTranslation {
     /// The first `!!python/object…` tag written in the text, with its position.
     static func firstPythonObjectTag(in source: SourceText) -> (tag: String, location: SourceLocation)? {
         var lineNumber = 1
-        for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in SourceText.lines(source.text) {
             if let range = line.range(of: pythonObjectTag) {
                 let column = line[..<range.lowerBound].unicodeScalars.count + 1
                 let tail = line[range.lowerBound...]
@@ -133,7 +138,7 @@ struct YAMLNodeConverter {
     let limits: ReadLimits
     var nodeCount = 0
     /// The source split into lines once, for `hasExplicitTag`.
-    lazy var lines: [Substring] = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+    lazy var lines: [Substring] = SourceText.lines(source.text)
 
     static let yamlTagPrefix = "tag:yaml.org,2002:"
     static let tupleTag = yamlTagPrefix + "python/tuple"
@@ -152,6 +157,56 @@ struct YAMLNodeConverter {
     /// The tag as written (`!!python/tuple`), for messages.
     func shortTag(_ name: String) -> String {
         name.hasPrefix(Self.yamlTagPrefix) ? "!!" + name.dropFirst(Self.yamlTagPrefix.count) : name
+    }
+
+    /// Refuses, before any work, a document whose aliases expand past `maxNodes` values (an "alias
+    /// bomb": ten anchors of ten aliases each expand to ten billion). Sizes of anchored nodes are
+    /// counted once, so this takes time in the size of the text, not of the expansion.
+    func checkExpandedSize(_ root: Node) throws {
+        var memo: [ObjectIdentifier: Int] = [:]
+        let limit = limits.maxNodes
+        func size(_ node: Node) -> Int {
+            let anchor = Self.anchor(of: node)
+            if let anchor, let known = memo[ObjectIdentifier(anchor)] { return known }
+            var total = 1
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let sequence):
+                for item in sequence { total = min(limit + 1, total + size(item)) }
+            case .mapping(let mapping):
+                for (key, value) in mapping { total = min(limit + 1, total + size(key) + size(value)) }
+            }
+            if let anchor { memo[ObjectIdentifier(anchor)] = total }
+            return total
+        }
+        guard size(root) > limit else { return }
+        // Point at the smallest node that alone expands past the limit: the anchor that explodes.
+        var culprit = root
+        descend: while true {
+            let children: [Node]
+            switch culprit {
+            case .sequence(let sequence): children = Array(sequence)
+            case .mapping(let mapping): children = mapping.map(\.value)
+            default: children = []
+            }
+            for child in children where size(child) > limit {
+                culprit = child
+                continue descend
+            }
+            break
+        }
+        throw ConfigError(.aliasLimit,
+                          "the document expands to more than \(limits.maxNodes) values through its aliases (an \"alias bomb\"); refusing to read it",
+                          at: location(culprit.mark))
+    }
+
+    static func anchor(of node: Node) -> Anchor? {
+        switch node {
+        case .scalar(let scalar): return scalar.anchor
+        case .sequence(let sequence): return sequence.anchor
+        case .mapping(let mapping): return mapping.anchor
+        case .alias: return nil
+        }
     }
 
     mutating func count(_ mark: Mark?) throws {
@@ -191,7 +246,7 @@ struct YAMLNodeConverter {
         switch tag {
         case "":
             // No tag: a plain scalar resolves by the YAML 1.1 rules; a quoted or block one is a string.
-            return scalar.style == .plain ? YAML11Scalar.resolve(text) : .string(text)
+            return scalar.style == .plain ? try resolvePlain(text, at: scalar.mark) : .string(text)
         case "!", Self.yamlTagPrefix + "str":
             return .string(text)
         case Self.yamlTagPrefix + "int":
@@ -224,9 +279,18 @@ struct YAMLNodeConverter {
     /// `!!str`), so for a plain key with that tag the source text tells whether the tag was written.
     mutating func convertKey(_ scalar: Node.Scalar) throws -> ConfigScalar {
         if scalar.style == .plain, scalar.tag.description == Self.yamlTagPrefix + "str", !hasExplicitTag(at: scalar.mark) {
-            return YAML11Scalar.resolve(scalar.string)
+            return try resolvePlain(scalar.string, at: scalar.mark)
         }
         return try convertScalar(scalar)
+    }
+
+    /// A plain scalar's value; an integer beyond 64 bits is an error (Python would keep a big int).
+    func resolvePlain(_ text: String, at mark: Mark?) throws -> ConfigScalar {
+        let value = YAML11Scalar.resolve(text)
+        if case .string = value, YAML11Scalar.isInt(text) {
+            throw ConfigError(.numberRange, "the integer \(text) does not fit in 64 bits", at: location(mark))
+        }
+        return value
     }
 
     mutating func hasExplicitTag(at mark: Mark?) -> Bool {

@@ -1,7 +1,7 @@
 /// Python's spelling of floats, which both config dumpers (json and PyYAML) start from.
 public enum PythonFloat {
     /// `repr(x)` of a Python float: the shortest text that reads back to the same double, in decimal
-    /// notation when the exponent is in -5 … 15 and in `1e-05` / `1.5e+16` notation otherwise;
+    /// notation when the decimal exponent is in -4 … 15 and in `1e-05` / `1.5e+16` notation otherwise;
     /// `nan`, `inf`, `-inf` for the special values.
     public static func repr(_ value: Double) -> String {
         if value.isNaN { return "nan" }
