@@ -29,9 +29,10 @@ let package = Package(
             name: "HookMigrateCoreTests",
             dependencies: ["HookMigrateCore"]
         ),
+        // Runs the built `hookmigrate` binary on fixtures/ and checks output, errors and exit codes.
         .testTarget(
             name: "HookMigrateCLITests",
-            dependencies: ["HookMigrateCore"]
+            dependencies: ["HookMigrateCore", "HookMigrateCLI"]
         ),
     ]
 )

@@ -1,0 +1,53 @@
+extension ConfigNode {
+    /// Whether two configs hold the same data when the order of mapping keys is disregarded (lists
+    /// keep their order; scalar types and list/tuple styles still count). MMCV's YAML dump sorts keys
+    /// while its JSON dump keeps them in config order: this is the equality that holds between them.
+    public func equalsIgnoringKeyOrder(_ other: ConfigNode) -> Bool {
+        switch (value, other.value) {
+        case let (.scalar(a), .scalar(b)):
+            return a == b
+        case let (.list(a), .list(b)):
+            return a.style == b.style && a.items.count == b.items.count
+                && zip(a.items, b.items).allSatisfy { $0.equalsIgnoringKeyOrder($1) }
+        case let (.mapping(a), .mapping(b)):
+            guard a.count == b.count else { return false }
+            for entry in a.entries {
+                guard let index = b.index(of: entry.key), entry.value.equalsIgnoringKeyOrder(b.entries[index].value) else {
+                    return false
+                }
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The first path at which two configs differ (key order disregarded), with a short reason; `nil`
+    /// when they are equal. For messages and tests.
+    public func firstDifference(from other: ConfigNode, at path: ConfigPath = .root) -> String? {
+        switch (value, other.value) {
+        case let (.scalar(a), .scalar(b)):
+            return a == b ? nil : "\(path): \(a) vs \(b)"
+        case let (.list(a), .list(b)):
+            if a.style != b.style { return "\(path): \(a.style) vs \(b.style)" }
+            if a.items.count != b.items.count { return "\(path): \(a.items.count) items vs \(b.items.count)" }
+            for (index, pair) in zip(a.items, b.items).enumerated() {
+                if let found = pair.0.firstDifference(from: pair.1, at: path.appending(index: index)) { return found }
+            }
+            return nil
+        case let (.mapping(a), .mapping(b)):
+            for entry in a.entries {
+                guard let index = b.index(of: entry.key) else { return "\(path.appending(key: entry.key)): missing on the right" }
+                if let found = entry.value.firstDifference(from: b.entries[index].value, at: path.appending(key: entry.key)) {
+                    return found
+                }
+            }
+            for entry in b.entries where a.index(of: entry.key) == nil {
+                return "\(path.appending(key: entry.key)): missing on the left"
+            }
+            return nil
+        default:
+            return "\(path): \(typeDescription) vs \(other.typeDescription)"
+        }
+    }
+}

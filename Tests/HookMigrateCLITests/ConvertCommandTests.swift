@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@Suite struct ConvertCommandTests {
+    static let example = "fixtures/examples/retinanet/retinanet_r50_fpn_1x_coco.yaml"
+
+    @Test func convertsTheBundledExample() throws {
+        let result = try CLIRunner.run(["convert", Self.example])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        Golden.assertMatches(result.stdout, golden: "fixtures/examples/retinanet/expected.resolved.yaml")
+        let json = try CLIRunner.run(["convert", Self.example, "--format", "json"])
+        #expect(json.status == 0)
+        Golden.assertMatches(json.stdout, golden: "fixtures/examples/retinanet/expected.resolved.json")
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let first = try CLIRunner.run(["convert", Self.example])
+        let second = try CLIRunner.run(["convert", Self.example])
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.isEmpty)
+    }
+
+    @Test func writesAtomicallyAndNeverOnFailure() throws {
+        let directory = NSTemporaryDirectory() + "hookmigrate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/out.json"
+        let ok = try CLIRunner.run(["convert", Self.example, "-o", output])
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "")
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"optimizer\""))
+
+        let broken = directory + "/broken.yaml"
+        try "a: [1, 2\nb: 3\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let failed = try CLIRunner.run(["convert", broken, "-o", output])
+        #expect(failed.status == 2)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == written)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(leftovers == ["broken.yaml", "out.json"])
+    }
+
+    @Test func badInputPrintsFileLineColumnAndExits2() throws {
+        let directory = NSTemporaryDirectory() + "hookmigrate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "checkpoint_config:\n  interval: 1\nlog_config: {interval: 50\n".write(toFile: directory + "/old.yaml", atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["convert", "old.yaml"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("old.yaml:4:1: error: "))
+        #expect(result.stderr.contains("[yaml-syntax]"))
+
+        try "{\"a\": 1,\n \"a\": 2}".write(toFile: directory + "/dup.json", atomically: true, encoding: .utf8)
+        let duplicate = try CLIRunner.run(["convert", "dup.json"], in: directory)
+        #expect(duplicate.status == 2)
+        #expect(duplicate.stderr == """
+        dup.json:2:2: error: duplicate key 'a' in this mapping [duplicate-key]
+             "a": 2}
+             ^
+        dup.json:1:2: note: first written here
+
+        """)
+    }
+
+    @Test func missingFileAndUsageErrorsExit2() throws {
+        let missing = try CLIRunner.run(["convert", "no/such/file.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such file: no/such/file.yaml"))
+        let usage = try CLIRunner.run(["convert"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("Missing expected argument"))
+        let unknown = try CLIRunner.run(["convert", Self.example, "--bogus"])
+        #expect(unknown.status == 2)
+        let format = try CLIRunner.run(["convert", Self.example, "--format", "toml"])
+        #expect(format.status == 2)
+    }
+
+    @Test func helpAndVersion() throws {
+        let version = try CLIRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "hookmigrate 0.1.0\n")
+        let help = try CLIRunner.run(["--help"])
+        #expect(help.status == 0)
+        for subcommand in ["convert", "trace", "diff-trace"] {
+            #expect(help.stdout.contains(subcommand))
+        }
+        let convertHelp = try CLIRunner.run(["convert", "--help"])
+        #expect(convertHelp.status == 0)
+        #expect(convertHelp.stdout.contains("--format"))
+    }
+
+    @Test func subcommandsNotYetBuiltSaySoAndExit3() throws {
+        let trace = try CLIRunner.run(["trace", Self.example])
+        #expect(trace.status == 3)
+        #expect(trace.stderr.contains("not available in this build"))
+        let diff = try CLIRunner.run(["diff-trace", "a.jsonl", "b.jsonl"])
+        #expect(diff.status == 3)
+        let badRunner = try CLIRunner.run(["trace", Self.example, "--runner", "old"])
+        #expect(badRunner.status == 2)
+    }
+}
