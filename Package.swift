@@ -5,6 +5,7 @@ let package = Package(
     name: "hookmigrate",
     products: [
         .library(name: "HookMigrateCore", targets: ["HookMigrateCore"]),
+        .library(name: "HookMigrate", targets: ["HookMigrate"]),
         .executable(name: "hookmigrate", targets: ["HookMigrateCLI"]),
     ],
     dependencies: [
@@ -17,22 +18,37 @@ let package = Package(
             name: "HookMigrateCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Rules that translate legacy keys, the report; later the runners and traces.
+        .target(
+            name: "HookMigrate",
+            dependencies: ["HookMigrateCore"]
+        ),
         // The `hookmigrate` command: parses options, calls the libraries, prints.
         .executableTarget(
             name: "HookMigrateCLI",
             dependencies: [
                 "HookMigrateCore",
+                "HookMigrate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Golden-file helpers shared by the test targets (no product).
+        .target(
+            name: "HookMigrateTestSupport",
+            dependencies: []
         ),
         .testTarget(
             name: "HookMigrateCoreTests",
             dependencies: ["HookMigrateCore"]
         ),
+        .testTarget(
+            name: "HookMigrateTests",
+            dependencies: ["HookMigrate", "HookMigrateCore", "HookMigrateTestSupport"]
+        ),
         // Runs the built `hookmigrate` binary on fixtures/ and checks output, errors and exit codes.
         .testTarget(
             name: "HookMigrateCLITests",
-            dependencies: ["HookMigrateCore", "HookMigrateCLI"]
+            dependencies: ["HookMigrateCore", "HookMigrateCLI", "HookMigrateTestSupport"]
         ),
     ]
 )

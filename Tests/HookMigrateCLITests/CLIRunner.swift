@@ -1,4 +1,5 @@
 import Foundation
+import HookMigrateTestSupport
 
 /// Runs the built `hookmigrate` binary and captures what it prints.
 struct CLIResult {
@@ -9,7 +10,7 @@ struct CLIResult {
 
 enum CLIRunner {
     /// The project root (where Package.swift is).
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let projectRoot = Golden.projectRoot
 
     /// The `hookmigrate` binary beside the test bundle.
     static var binary: String {

@@ -1,17 +1,40 @@
 import Foundation
+import HookMigrateTestSupport
 import Testing
 
 @Suite struct ConvertCommandTests {
     static let example = "fixtures/examples/retinanet/retinanet_r50_fpn_1x_coco.yaml"
 
-    @Test func convertsTheBundledExample() throws {
-        let result = try CLIRunner.run(["convert", Self.example])
+    @Test func resolvesTheBundledExample() throws {
+        let result = try CLIRunner.run(["convert", Self.example, "--resolve-only"])
         #expect(result.status == 0)
         #expect(result.stderr == "")
         Golden.assertMatches(result.stdout, golden: "fixtures/examples/retinanet/expected.resolved.yaml")
-        let json = try CLIRunner.run(["convert", Self.example, "--format", "json"])
+        let json = try CLIRunner.run(["convert", Self.example, "--resolve-only", "--format", "json"])
         #expect(json.status == 0)
         Golden.assertMatches(json.stdout, golden: "fixtures/examples/retinanet/expected.resolved.json")
+    }
+
+    @Test func convertsTheBundledExample() throws {
+        let result = try CLIRunner.run(["convert", Self.example])
+        #expect(result.status == 0)
+        Golden.assertMatches(result.stdout, golden: "fixtures/examples/retinanet/expected.converted.yaml")
+        Golden.assertMatches(result.stderr, golden: "fixtures/examples/retinanet/expected.report.txt")
+        let diff = try CLIRunner.run(["convert", Self.example, "--diff"])
+        #expect(diff.status == 0)
+        Golden.assertMatches(diff.stdout, golden: "fixtures/examples/retinanet/expected.diff")
+    }
+
+    @Test func reportGoesToAFileInEitherFormat() throws {
+        let directory = NSTemporaryDirectory() + "hookmigrate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try CLIRunner.run(["convert", Self.example, "-o", directory + "/new.yaml", "--report", directory + "/r.json", "--report-format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let report = try String(contentsOfFile: directory + "/r.json", encoding: .utf8)
+        #expect(report.hasPrefix("{\n  \"source\": \"\(Self.example)\""))
+        #expect(report.contains("\"kind\": \"change\""))
     }
 
     @Test func outputIsDeterministic() throws {
@@ -26,11 +49,11 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/out.json"
-        let ok = try CLIRunner.run(["convert", Self.example, "-o", output])
+        let ok = try CLIRunner.run(["convert", Self.example, "-o", output, "--report", directory + "/report.txt"])
         #expect(ok.status == 0)
         #expect(ok.stdout == "")
         let written = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(written.hasPrefix("{\n  \"optimizer\""))
+        #expect(written.hasPrefix("{\n  \""))
 
         let broken = directory + "/broken.yaml"
         try "a: [1, 2\nb: 3\n".write(toFile: broken, atomically: true, encoding: .utf8)
@@ -38,7 +61,7 @@ import Testing
         #expect(failed.status == 2)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == written)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(leftovers == ["broken.yaml", "out.json"])
+        #expect(leftovers == ["broken.yaml", "out.json", "report.txt"])
     }
 
     @Test func badInputPrintsFileLineColumnAndExits2() throws {

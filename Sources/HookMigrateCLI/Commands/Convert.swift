@@ -1,44 +1,102 @@
 import ArgumentParser
+import HookMigrate
 import HookMigrateCore
 
-/// `hookmigrate convert`: read a legacy config and write its converted form.
+/// `hookmigrate convert`: read a legacy config and write its MMEngine form with a report.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a legacy MMCV 1.x config to MMEngine.",
         discussion: """
-        Reads INPUT (.yaml, .yml or .json), resolves its `_base_` files as MMCV 1.7.2 does, and writes the \
-        result to standard output or to -o FILE. The file is written atomically: on any error nothing is \
-        written and an existing FILE is left untouched.
+        Reads INPUT (.yaml, .yml or .json), resolves its `_base_` files as MMCV 1.7.2 does, rewrites every \
+        legacy key (lr_config, optimizer_config, checkpoint_config, evaluation, log_config, custom_hooks, \
+        runner, data …) into its MMEngine form, and writes the result to standard output or to -o FILE. The \
+        report of every change, warning, manual step and non-equivalence goes to --report FILE, or to \
+        standard error. Files are written atomically: on any error nothing is written.
 
-        In this build `convert` writes the resolved legacy config (the translator to MMEngine keys is not \
-        built yet), so its output is what MMCV itself would load.
-
-        Example:
+        Examples:
           hookmigrate convert fixtures/examples/retinanet/retinanet_r50_fpn_1x_coco.yaml
-          hookmigrate convert old.json --format yaml -o resolved.yaml
+          hookmigrate convert old.py.json -o new.yaml --report report.txt --iters-per-epoch 7330
+          hookmigrate convert old.yaml --diff
+          hookmigrate convert old.yaml --resolve-only          # only resolve _base_, no conversion
         """
     )
 
     @Argument(help: "The legacy config file (.yaml, .yml or .json).")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Write the result to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the converted config to this file instead of standard output.")
     var output: String?
 
     @Option(help: "Output format: yaml or json. Default: the extension of -o, else yaml.")
     var format: ConfigFormat?
 
+    @Option(help: "Write the report to this file instead of standard error.")
+    var report: String?
+
+    @Option(help: "Report format: text or json.")
+    var reportFormat: ReportFormat = .text
+
+    @Flag(help: "Print a unified diff of the resolved legacy config and the converted one instead of the config.")
+    var diff = false
+
+    @Option(help: "Iterations per epoch (the train dataloader's length), for exact epoch-to-iteration conversions.")
+    var itersPerEpoch: Int?
+
+    @Option(help: "Extra custom-hook rules (YAML, same schema as migrations/mmcv1-to-mmengine/custom_hooks.yaml).")
+    var rules: String?
+
+    @Flag(help: "Only resolve `_base_` and write the legacy config; convert nothing.")
+    var resolveOnly = false
+
+    @Flag(help: "Treat the legacy run as distributed (mmdet-era scripts registered some hooks only then).")
+    var distributed = false
+
+    func validate() throws {
+        if let itersPerEpoch, itersPerEpoch <= 0 {
+            throw ValidationError("--iters-per-epoch must be a positive number of iterations, not \(itersPerEpoch)")
+        }
+    }
+
     func run() throws {
         let loaded = try ConfigLoader().load(input)
         for warning in loaded.warnings { Console.printError(warning) }
         let outputFormat = format ?? output.flatMap(ConfigFormat.init(path:)) ?? .yaml
-        let text = try outputFormat.write(loaded.node)
-        if let output {
+        if resolveOnly {
+            try emit(try outputFormat.write(loaded.node))
+            return
+        }
+        var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
+        let result = try Translator(options: options).translate(loaded)
+        let converted = try outputFormat.write(result.config)
+        if diff {
+            let before = try outputFormat.write(loaded.node)
+            try emit(UnifiedDiff.render(old: before, new: converted, oldName: "\(input) (legacy, resolved)", newName: "\(output ?? input) (converted)"))
+        } else {
+            try emit(converted)
+        }
+        let reportText = reportFormat == .json ? try ReportRenderer.json(result.report) : ReportRenderer.text(result.report)
+        if let report {
+            try FileIO.writeAtomically(reportText, to: report)
+        } else {
+            Console.printErrorText(reportText)
+        }
+    }
+
+    /// Writes the main output to -o or standard output.
+    func emit(_ text: String) throws {
+        if let output, !diff {
             try FileIO.writeAtomically(text, to: output)
         } else {
             Console.write(text)
         }
     }
+}
+
+/// Formats of the report.
+enum ReportFormat: String, ExpressibleByArgument {
+    case text
+    case json
 }
 
 extension ConfigFormat: ExpressibleByArgument {}

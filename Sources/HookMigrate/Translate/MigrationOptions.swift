@@ -1,0 +1,18 @@
+/// Settings of one conversion that the config itself does not state.
+public struct MigrationOptions: Sendable, Equatable {
+    /// L, the number of iterations per epoch (the length of the train dataloader). Needed to turn epoch
+    /// counts into iteration counts (`warmup_by_epoch`); without it the closest form is emitted and the
+    /// report says what was assumed.
+    public var itersPerEpoch: Int?
+    /// Whether the legacy run was distributed (mmdet-era train scripts registered some hooks only then).
+    public var distributed: Bool
+    /// Extra custom-hook rules (from `--rules FILE`), applied over the bundled ones.
+    public var extraHookRules: HookRuleTable
+
+    /// Creates options.
+    public init(itersPerEpoch: Int? = nil, distributed: Bool = false, extraHookRules: HookRuleTable = HookRuleTable()) {
+        self.itersPerEpoch = itersPerEpoch
+        self.distributed = distributed
+        self.extraHookRules = extraHookRules
+    }
+}

@@ -1,0 +1,20 @@
+import HookMigrateCore
+
+/// Everything one conversion did and could not do.
+public struct MigrationReport: Sendable, Equatable {
+    /// The input path.
+    public var source: String
+    /// Every record, in the order the rules made them.
+    public var records: [MigrationRecord]
+
+    /// Creates a report.
+    public init(source: String, records: [MigrationRecord]) {
+        self.source = source
+        self.records = records
+    }
+
+    /// The records of one kind.
+    public func records(_ kind: MigrationRecord.Kind) -> [MigrationRecord] {
+        records.filter { $0.kind == kind }
+    }
+}

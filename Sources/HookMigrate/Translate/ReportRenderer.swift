@@ -1,0 +1,66 @@
+import HookMigrateCore
+
+/// Renders a report as text for people or as JSON for tools. Deterministic: records keep their order.
+public enum ReportRenderer {
+    /// The text report: a summary line, then one section per kind with `file:line:column: kind: message [rule]`.
+    public static func text(_ report: MigrationReport) -> String {
+        var lines: [String] = []
+        let counts = MigrationRecord.Kind.allCases.map { kind -> String in
+            let count = report.records(kind).count
+            return "\(count) \(label(kind, plural: count != 1))"
+        }
+        lines.append("hookmigrate report for \(report.source): " + counts.joined(separator: ", "))
+        for kind in MigrationRecord.Kind.allCases {
+            let records = report.records(kind)
+            guard !records.isEmpty else { continue }
+            lines.append("")
+            lines.append(label(kind, plural: true).capitalizedFirst + ":")
+            for record in records {
+                var line = "  "
+                if let location = record.location { line += "\(location): " }
+                line += record.legacyPath
+                if let newPath = record.newPath { line += " -> \(newPath)" }
+                line += ": \(record.message)"
+                if let deviation = record.deviation { line += " (deviation: \(deviation))" }
+                line += " [\(record.rule)]"
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func label(_ kind: MigrationRecord.Kind, plural: Bool) -> String {
+        switch kind {
+        case .change: return plural ? "changes" : "change"
+        case .warning: return plural ? "warnings" : "warning"
+        case .manualStep: return plural ? "manual steps" : "manual step"
+        case .nonEquivalence: return plural ? "non-equivalences" : "non-equivalence"
+        }
+    }
+
+    /// The JSON report: `{"source": …, "records": [{"kind", "rule", "legacy", "new", "message", "file", "line", "column", "deviation"}]}`.
+    public static func json(_ report: MigrationReport) throws -> String {
+        var records: [ConfigNode] = []
+        for record in report.records {
+            var mapping = ConfigMapping()
+            mapping["kind"] = ConfigNode(.string(record.kind.rawValue))
+            mapping["rule"] = ConfigNode(.string(record.rule))
+            mapping["legacy"] = ConfigNode(.string(record.legacyPath))
+            mapping["new"] = ConfigNode(record.newPath.map { .string($0) } ?? .null)
+            mapping["message"] = ConfigNode(.string(record.message))
+            mapping["file"] = ConfigNode(record.location.map { .string($0.file) } ?? .null)
+            mapping["line"] = ConfigNode(record.location.map { .int($0.line) } ?? .null)
+            mapping["column"] = ConfigNode(record.location.map { .int($0.column) } ?? .null)
+            mapping["deviation"] = ConfigNode(record.deviation.map { .string($0) } ?? .null)
+            records.append(ConfigNode(mapping))
+        }
+        var root = ConfigMapping()
+        root["source"] = ConfigNode(.string(report.source))
+        root["records"] = ConfigNode(ConfigList(records))
+        return try JSONWriter().write(ConfigNode(root))
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

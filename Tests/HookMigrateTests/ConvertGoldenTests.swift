@@ -1,0 +1,53 @@
+import Foundation
+import HookMigrate
+import HookMigrateCore
+import HookMigrateTestSupport
+import Testing
+
+/// Every case under fixtures/convert/: `input.yaml` (or `.json`), optional `options.yaml`
+/// (`iters_per_epoch: L`), and the goldens `expected.yaml` (the converted config) and `report.txt`.
+@Suite struct ConvertGoldenTests {
+    static let root = "fixtures/convert"
+    static let cases = Golden.cases(in: root)
+
+    @Test func thereAreCases() {
+        #expect(!Self.cases.isEmpty)
+    }
+
+    @Test(arguments: cases)
+    func convertsAsRecorded(_ name: String) throws {
+        let result = try ConvertFixture.convert(Self.root + "/" + name)
+        Golden.assertMatches(try YAMLWriter().write(result.config), golden: "\(Self.root)/\(name)/expected.yaml")
+        Golden.assertMatches(ReportRenderer.text(result.report), golden: "\(Self.root)/\(name)/report.txt")
+    }
+
+    @Test(arguments: cases)
+    func leavesNoLegacyKeyBehind(_ name: String) throws {
+        let result = try ConvertFixture.convert(Self.root + "/" + name)
+        let left = LegacyKeys.all.filter { result.config.mapping?.contains($0) == true }
+        #expect(left.isEmpty, "\(name) still has \(left)")
+    }
+}
+
+/// Loads and converts one fixture case, with paths relative to the project root.
+enum ConvertFixture {
+    static func convert(_ directory: String) throws -> TranslationResult {
+        FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
+        let input = FileManager.default.fileExists(atPath: directory + "/input.json") ? directory + "/input.json" : directory + "/input.yaml"
+        var options = MigrationOptions()
+        let optionsPath = directory + "/options.yaml"
+        if FileManager.default.fileExists(atPath: optionsPath) {
+            let node = try ConfigLoader().load(optionsPath).node
+            if let iters = node.mapping?["iters_per_epoch"] { options.itersPerEpoch = try iters.int("iters_per_epoch") }
+            if let distributed = node.mapping?["distributed"] { options.distributed = try distributed.bool("distributed") }
+        }
+        return try Translator(options: options).translate(try ConfigLoader().load(input))
+    }
+}
+
+/// The legacy keys that must never survive a conversion.
+enum LegacyKeys {
+    static let all = ["lr_config", "optimizer_config", "momentum_config", "checkpoint_config", "log_config",
+                      "evaluation", "runner", "workflow", "total_epochs", "total_iters", "fp16", "data",
+                      "dist_params", "resume_from", "optimizers"]
+}
