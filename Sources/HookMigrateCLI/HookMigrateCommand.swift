@@ -17,7 +17,7 @@ struct HookMigrateCommand: ParsableCommand {
         2 bad input or usage (the message names file:line:column); 3 a subcommand this build does not have yet.
         """,
         version: "hookmigrate \(version)",
-        subcommands: [Convert.self, Trace.self, DiffTrace.self]
+        subcommands: [Convert.self, Trace.self, DiffTrace.self, Rules.self]
     )
 }
 
