@@ -18,10 +18,16 @@ let package = Package(
             name: "HookMigrateCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // Rules that translate legacy keys, the report; later the runners and traces.
+        // The simulated runners: hook core, MMCV and MMEngine schedule math, traces.
+        .target(
+            name: "HookMigrateRuntime",
+            dependencies: ["HookMigrateCore"],
+            exclude: ["README.md"]
+        ),
+        // Rules that translate legacy keys, the report, and the pipeline that validates a conversion.
         .target(
             name: "HookMigrate",
-            dependencies: ["HookMigrateCore"]
+            dependencies: ["HookMigrateCore", "HookMigrateRuntime"]
         ),
         // The `hookmigrate` command: parses options, calls the libraries, prints.
         .executableTarget(
@@ -40,6 +46,10 @@ let package = Package(
         .testTarget(
             name: "HookMigrateCoreTests",
             dependencies: ["HookMigrateCore"]
+        ),
+        .testTarget(
+            name: "HookMigrateRuntimeTests",
+            dependencies: ["HookMigrateRuntime", "HookMigrateCore", "HookMigrateTestSupport"]
         ),
         .testTarget(
             name: "HookMigrateTests",
