@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "HookMigrateCore",
                 "HookMigrate",
+                "HookMigrateRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

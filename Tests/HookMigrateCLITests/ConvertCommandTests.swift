@@ -114,11 +114,23 @@ import Testing
         #expect(convertHelp.stdout.contains("--format"))
     }
 
+    @Test func diffTraceComparesTraceFiles() throws {
+        let same = try CLIRunner.run(["diff-trace", "fixtures/traces/step-a.jsonl", "fixtures/traces/step-c-rounding.jsonl"])
+        #expect(same.status == 0)
+        #expect(same.stdout.hasPrefix("traces are equal\n"))
+        let moved = try CLIRunner.run(["diff-trace", "fixtures/traces/step-a.jsonl", "fixtures/traces/step-b-milestone-moved.jsonl"])
+        #expect(moved.status == 1)
+        Golden.assertMatches(moved.stdout, golden: "fixtures/traces/step-a-vs-b.diff.txt")
+        let bad = try CLIRunner.run(["diff-trace", "fixtures/traces/step-a.jsonl", Self.example])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("\(Self.example):1:1: error: "))
+    }
+
     @Test func subcommandsNotYetBuiltSaySoAndExit3() throws {
         let trace = try CLIRunner.run(["trace", Self.example])
         #expect(trace.status == 3)
         #expect(trace.stderr.contains("not available in this build"))
-        let diff = try CLIRunner.run(["diff-trace", "a.jsonl", "b.jsonl"])
+        let diff = try CLIRunner.run(["diff-trace", Self.example])
         #expect(diff.status == 3)
         let badRunner = try CLIRunner.run(["trace", Self.example, "--runner", "old"])
         #expect(badRunner.status == 2)

@@ -1,18 +1,23 @@
 import ArgumentParser
+import HookMigrateCore
+import HookMigrateRuntime
 
 /// `hookmigrate diff-trace`: show where two runs diverge.
 struct DiffTrace: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff-trace",
-        abstract: "Show where two traces diverge, first divergence first (not in this build yet).",
+        abstract: "Show where two traces diverge, first divergence first.",
         discussion: """
-        A and B are trace files, or one legacy config (converted, then run through both runners). Prints \
-        the first divergence with context and a summary by event kind. Exits 0 when equal, 1 when \
-        different, 2 on bad input; 3 until the simulators land.
+        A and B are trace files (JSON Lines, docs/trace-format.md). Prints the first divergence with a few \
+        events of context on both sides, then a count of events by kind. Integers and the event sequence must \
+        match exactly; floats within --rtol/--atol. Exits 0 when equal, 1 when different, 2 on bad input.
+
+        Giving one legacy config instead (convert, then run both runners) needs the simulated runners, which \
+        this build does not have yet: that form exits 3.
         """
     )
 
-    @Argument(help: "A trace file, or a legacy config.")
+    @Argument(help: "A trace file (or, later, a legacy config).")
     var first: String
 
     @Argument(help: "A second trace file.")
@@ -24,7 +29,24 @@ struct DiffTrace: ParsableCommand {
     @Option(help: "Absolute tolerance for floats.")
     var atol: Double = 0
 
+    @Option(help: "Events of context around the divergence.")
+    var context: Int = 3
+
+    func validate() throws {
+        guard rtol >= 0, atol >= 0 else { throw ValidationError("--rtol and --atol must not be negative") }
+        guard context >= 0 else { throw ValidationError("--context must not be negative") }
+    }
+
     func run() throws {
-        throw CLIError.unavailable("diff-trace")
+        guard let second else { throw CLIError.unavailable("diff-trace CONFIG") }
+        let left = try TraceCodec.decode(try text(first), path: first)
+        let right = try TraceCodec.decode(try text(second), path: second)
+        let diff = TraceDiffer(tolerance: Tolerance(rtol: rtol, atol: atol), context: context).compare(left, right)
+        Console.write(TraceDiffRenderer.text(diff, leftName: first, rightName: second))
+        if !diff.isEqual { throw ExitCode(ExitStatus.negative) }
+    }
+
+    func text(_ path: String) throws -> String {
+        try SourceText(path: path, bytes: FileIO.readBytes(path)).text
     }
 }
