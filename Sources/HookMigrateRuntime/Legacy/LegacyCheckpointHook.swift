@@ -1,0 +1,65 @@
+/// MMCV 1.7.2's CheckpointHook (`mmcv/runner/hooks/checkpoint.py`): saves on the interval grid and at the
+/// last step (`save_last`), names files by the runner kind, and deletes old files by walking the grid
+/// below the new step, stopping at the first file that does not exist.
+public struct LegacyCheckpointHook: Sendable, Equatable {
+    /// `interval` (≤ 0 never saves on the grid).
+    public var interval: Int
+    /// `by_epoch` (default True; IterBasedRunner defaults it to False).
+    public var byEpoch: Bool
+    /// `max_keep_ckpts` (≤ 0 keeps everything).
+    public var maxKeep: Int
+    /// `save_last`.
+    public var saveLast: Bool
+    /// `filename_tmpl` when given (with `{}` for the step).
+    public var filenameTemplate: String?
+    /// Files currently on disk.
+    public private(set) var files: Set<String> = []
+
+    /// Creates the hook.
+    public init(interval: Int = -1, byEpoch: Bool = true, maxKeep: Int = -1, saveLast: Bool = true, filenameTemplate: String? = nil) {
+        self.interval = interval
+        self.byEpoch = byEpoch
+        self.maxKeep = maxKeep
+        self.saveLast = saveLast
+        self.filenameTemplate = filenameTemplate
+    }
+
+    /// What one save decision did: the file written and the files removed.
+    public struct Outcome: Sendable, Equatable {
+        /// The file written.
+        public var saved: String
+        /// The step number the retention walk used.
+        public var step: Int
+        /// Files deleted, in order.
+        public var removed: [String]
+    }
+
+    /// The save at a finished step, if any. `step` is `epoch+1` (by epoch) or `iter+1` (by iteration);
+    /// `runnerStep` is what the runner names the file by (`epoch+1` for EpochBasedRunner, `iter+1` for
+    /// IterBasedRunner); `isLast` is whether this is the run's last epoch/iteration.
+    public mutating func save(step: Int, runnerStep: Int, epochRunner: Bool, isLast: Bool) -> Outcome? {
+        let onGrid = interval > 0 && step % interval == 0
+        guard onGrid || (saveLast && isLast) else { return nil }
+        let runnerTemplate = filenameTemplate ?? (epochRunner ? "epoch_{}.pth" : "iter_{}.pth")
+        let file = Self.format(runnerTemplate, runnerStep)
+        files.insert(file)
+        var removed: [String] = []
+        if maxKeep > 0, interval > 0 {
+            let walkTemplate = filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth")
+            var k = step - maxKeep * interval
+            while k > 0 {
+                let candidate = Self.format(walkTemplate, k)
+                guard files.contains(candidate) else { break }
+                files.remove(candidate)
+                removed.append(candidate)
+                k -= interval
+            }
+        }
+        return Outcome(saved: file, step: step, removed: removed)
+    }
+
+    static func format(_ template: String, _ step: Int) -> String {
+        guard let range = template.range(of: "{}") else { return template }
+        return template.replacingCharacters(in: range, with: String(step))
+    }
+}

@@ -1,0 +1,109 @@
+/// MMCV 1.7.2's EvalHook timing and best-checkpoint logic (`mmcv/runner/hooks/evaluation.py`), with mmdet
+/// 2.28.2's `dynamic_intervals` (`mmdet/core/evaluation/eval_hooks.py`).
+public struct LegacyEvalHook: Sendable, Equatable {
+    /// `start` (nil when not given).
+    public var start: Int?
+    /// `interval`.
+    public var interval: Int
+    /// `by_epoch` (mmdet forces it to "not an iteration runner").
+    public var byEpoch: Bool
+    /// mmdet `dynamic_intervals`: (milestone, interval) pairs.
+    public var dynamicIntervals: [(milestone: Int, interval: Int)]
+    /// `save_best` key, `auto`, or nil.
+    public var saveBest: String?
+    /// Explicit `rule`: `greater` or `less`.
+    public var rule: String?
+    /// The best score so far.
+    public private(set) var bestScore: Double?
+    /// The current best file.
+    public private(set) var bestFile: String?
+    private var initialCallDone = false
+    private var resolvedKey: String?
+    private var resolvedRule: String?
+
+    /// Creates the hook.
+    public init(start: Int?, interval: Int, byEpoch: Bool, dynamicIntervals: [(milestone: Int, interval: Int)] = [],
+                saveBest: String?, rule: String?) {
+        self.start = start
+        self.interval = interval
+        self.byEpoch = byEpoch
+        self.dynamicIntervals = dynamicIntervals
+        self.saveBest = saveBest
+        self.rule = rule
+    }
+
+    public static func == (lhs: LegacyEvalHook, rhs: LegacyEvalHook) -> Bool {
+        lhs.start == rhs.start && lhs.interval == rhs.interval && lhs.byEpoch == rhs.byEpoch
+            && lhs.dynamicIntervals.elementsEqual(rhs.dynamicIntervals, by: ==) && lhs.saveBest == rhs.saveBest
+            && lhs.rule == rhs.rule && lhs.bestScore == rhs.bestScore && lhs.bestFile == rhs.bestFile
+    }
+
+    /// mmdet: the interval in force for the epoch/iteration now starting (`bisect` on progress+1).
+    public mutating func updateDynamicInterval(progress: Int) {
+        guard !dynamicIntervals.isEmpty else { return }
+        var current = interval
+        for pair in dynamicIntervals where progress + 1 >= pair.milestone { current = pair.interval }
+        interval = current
+    }
+
+    /// Whether the first `before_train_*` call evaluates at once (start set and reached).
+    public mutating func evaluatesBeforeTraining(progress: Int) -> Bool {
+        defer { initialCallDone = true }
+        guard !initialCallDone, let start, progress >= start else { return false }
+        return shouldEvaluate(progress: progress)
+    }
+
+    /// `_should_evaluate` for the 0-based counter `progress` (epoch or iter).
+    public func shouldEvaluate(progress: Int) -> Bool {
+        let current = progress + 1
+        guard let start else { return current % interval == 0 }
+        return current >= start && (current - start) % interval == 0
+    }
+
+    /// The key and rule in use once metrics are known (`auto` takes the first key).
+    mutating func resolve(metricKey: String) -> (key: String, rule: String)? {
+        guard let saveBest else { return nil }
+        if resolvedKey == nil {
+            resolvedKey = saveBest == "auto" ? metricKey : saveBest
+            resolvedRule = rule ?? BestRule.infer(resolvedKey ?? metricKey) ?? "greater"
+        }
+        guard let key = resolvedKey, let rule = resolvedRule else { return nil }
+        return (key, rule)
+    }
+
+    /// Best-checkpoint bookkeeping for a score at a 1-based step: the file to remove and the file to save.
+    /// A falsy score (0) is skipped, as MMCV's `if self.save_best and key_score` does.
+    public mutating func best(score: Double, metricKey: String, step: Int) -> (removed: String?, saved: String)? {
+        guard let (key, rule) = resolve(metricKey: metricKey), score != 0 else { return nil }
+        if let bestScore, !BestRule.better(score, than: bestScore, rule: rule) { return nil }
+        let removed = bestFile
+        let file = "best_\(key)_\(byEpoch ? "epoch" : "iter")_\(step).pth"
+        bestScore = score
+        bestFile = file
+        return (removed, file)
+    }
+}
+
+/// The save-best rule inference both libraries share (`_init_rule`): explicit rule, else exact then
+/// substring match against the greater/less key lists.
+public enum BestRule {
+    /// `_default_greater_keys` (identical in MMCV and MMEngine).
+    public static let greaterKeys = ["acc", "top", "AR@", "auc", "precision", "mAP", "mDice", "mIoU", "mAcc", "aAcc"]
+    /// `_default_less_keys`.
+    public static let lessKeys = ["loss"]
+
+    /// `greater` or `less` for a key; `nil` when nothing matches (both libraries raise ValueError then).
+    public static func infer(_ key: String) -> String? {
+        let lowered = key.lowercased()
+        if greaterKeys.contains(where: { $0.lowercased() == lowered }) { return "greater" }
+        if lessKeys.contains(where: { $0.lowercased() == lowered }) { return "less" }
+        if greaterKeys.contains(where: { lowered.contains($0.lowercased()) }) { return "greater" }
+        if lessKeys.contains(where: { lowered.contains($0.lowercased()) }) { return "less" }
+        return nil
+    }
+
+    /// Whether `score` strictly improves on `best` under `rule`.
+    public static func better(_ score: Double, than best: Double, rule: String) -> Bool {
+        rule == "less" ? score < best : score > best
+    }
+}

@@ -1,0 +1,99 @@
+/// MMEngine 0.10.7's CheckpointHook (`mmengine/hooks/checkpoint_hook.py`): saves when
+/// `(step - save_begin) % interval == 0` or at the last step, keeps a FIFO of the last `max_keep_ckpts`
+/// saves, and after every best update re-saves the current step's regular checkpoint (R7).
+public struct ModernCheckpointHook: Sendable, Equatable {
+    /// `interval`.
+    public var interval: Int
+    /// `by_epoch`.
+    public var byEpoch: Bool
+    /// `max_keep_ckpts`.
+    public var maxKeep: Int
+    /// `save_last`.
+    public var saveLast: Bool
+    /// `save_begin`.
+    public var saveBegin: Int
+    /// `filename_tmpl`, default `epoch_{}.pth` / `iter_{}.pth` by `by_epoch`.
+    public var filenameTemplate: String?
+    /// `save_best` keys (empty: none); `auto` resolves to the first metric key.
+    public var saveBest: [String]
+    /// `rule` per key (nil: inferred).
+    public var rules: [String?]
+    /// Saved steps kept for retention, oldest first.
+    public private(set) var keptSteps: [Int] = []
+    /// The last regular checkpoint written by this hook.
+    public private(set) var lastCheckpoint: String?
+    /// Best score per resolved key.
+    public private(set) var bestScores: [String: Double] = [:]
+    /// Best file per resolved key.
+    public private(set) var bestFiles: [String: String] = [:]
+    private var resolvedKeys: [String]?
+
+    /// Creates the hook.
+    public init(interval: Int = -1, byEpoch: Bool = true, maxKeep: Int = -1, saveLast: Bool = true, saveBegin: Int = 0,
+                filenameTemplate: String? = nil, saveBest: [String] = [], rules: [String?] = []) {
+        self.interval = interval
+        self.byEpoch = byEpoch
+        self.maxKeep = maxKeep
+        self.saveLast = saveLast
+        self.saveBegin = saveBegin
+        self.filenameTemplate = filenameTemplate
+        self.saveBest = saveBest
+        self.rules = rules
+    }
+
+    /// One file-system effect.
+    public enum Effect: Sendable, Equatable {
+        case save(String, step: Int)
+        case remove(String, step: Int)
+        case bestSave(String, step: Int, score: Double)
+        case bestRemove(String, step: Int)
+    }
+
+    var template: String { filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth") }
+
+    /// Whether a finished 1-based step saves (`every_n_epochs/iters(interval, save_begin)` or save_last).
+    public func shouldSave(step: Int, isLast: Bool) -> Bool {
+        let delta = step - saveBegin
+        let onGrid = interval > 0 && delta >= 0 && delta % interval == 0
+        return onGrid || (saveLast && isLast)
+    }
+
+    /// `_save_checkpoint_with_step`.
+    public mutating func saveWithStep(_ step: Int) -> [Effect] {
+        var effects: [Effect] = []
+        if maxKeep > 0, keptSteps.last != step {
+            if keptSteps.count == maxKeep, let oldest = keptSteps.first {
+                keptSteps.removeFirst()
+                effects.append(.remove(LegacyCheckpointHook.format(template, oldest), step: oldest))
+            }
+            keptSteps.append(step)
+        }
+        let file = LegacyCheckpointHook.format(template, step)
+        lastCheckpoint = file
+        effects.append(.save(file, step: step))
+        return effects
+    }
+
+    /// `after_val_epoch`: best updates for metrics at a step, then the re-save (R7).
+    public mutating func afterValidation(metrics: [(key: String, value: Double)], step: Int) -> [Effect] {
+        guard !saveBest.isEmpty, !metrics.isEmpty else { return [] }
+        if resolvedKeys == nil {
+            resolvedKeys = saveBest.map { $0 == "auto" ? (metrics.first?.key ?? $0) : $0 }
+        }
+        var effects: [Effect] = []
+        var updated = false
+        for (index, key) in (resolvedKeys ?? []).enumerated() {
+            guard let value = metrics.first(where: { $0.key == key })?.value else { continue }
+            let rule = (index < rules.count ? rules[index] : nil) ?? BestRule.infer(key) ?? "greater"
+            if let best = bestScores[key], !BestRule.better(value, than: best, rule: rule) { continue }
+            updated = true
+            bestScores[key] = value
+            if let previous = bestFiles[key] { effects.append(.bestRemove(previous, step: step)) }
+            let file = "best_" + key.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "_") + "_" + LegacyCheckpointHook.format(template, step)
+            bestFiles[key] = file
+            effects.append(.bestSave(file, step: step, score: value))
+        }
+        if updated, lastCheckpoint != nil { effects += saveWithStep(step) }
+        return effects
+    }
+}

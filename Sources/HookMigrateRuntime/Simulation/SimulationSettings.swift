@@ -1,0 +1,46 @@
+/// The simulated workload both runners share: dataloader lengths, param groups, metrics.
+public struct SimulationSettings: Sendable, Equatable {
+    /// Iterations per train epoch, L (the length of the train dataloader).
+    public var itersPerEpoch: Int
+    /// Batches per validation run.
+    public var valIters: Int
+    /// The metric values evaluations return.
+    public var metrics: MetricSequence
+    /// Whether the legacy run was distributed (mmdet registered DistSamplerSeedHook only then).
+    public var distributed: Bool
+
+    /// Creates settings.
+    public init(itersPerEpoch: Int = 10, valIters: Int = 2, metrics: MetricSequence = MetricSequence(seed: 1), distributed: Bool = false) {
+        self.itersPerEpoch = itersPerEpoch
+        self.valIters = valIters
+        self.metrics = metrics
+        self.distributed = distributed
+    }
+}
+
+/// Deterministic metric values: the n-th evaluation of a run gets the same numbers in both worlds. Either
+/// a fixed list (from the user: value n, repeating the last) or a seeded sequence in [0.05, 0.95].
+public struct MetricSequence: Sendable, Equatable {
+    /// A seed for the generated sequence.
+    public var seed: UInt64
+    /// Given values, used in order instead of the generated ones.
+    public var fixed: [Double]
+
+    /// Creates a sequence.
+    public init(seed: UInt64, fixed: [Double] = []) {
+        self.seed = seed
+        self.fixed = fixed
+    }
+
+    /// The value of the `index`-th evaluation (0-based), the same for every metric key.
+    public func value(at index: Int) -> Double {
+        if !fixed.isEmpty { return fixed[min(index, fixed.count - 1)] }
+        var z = seed &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        // Four decimals keep traces readable and scores distinct.
+        let unit = Double(z % 9001) / 10000 + 0.05
+        return unit
+    }
+}
