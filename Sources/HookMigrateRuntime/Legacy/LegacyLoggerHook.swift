@@ -1,0 +1,81 @@
+/// One MMCV logger hook (`mmcv/runner/hooks/logger/base.py`): its emission rule.
+public struct LegacyLoggerHook: Sendable, Equatable {
+    /// The hook's type (`TextLoggerHook` …).
+    public var type: String
+    /// `interval`.
+    public var interval: Int
+    /// `by_epoch`.
+    public var byEpoch: Bool
+    /// `ignore_last`.
+    public var ignoreLast: Bool
+
+    /// Creates a logger.
+    public init(type: String, interval: Int, byEpoch: Bool, ignoreLast: Bool = true) {
+        self.type = type
+        self.interval = interval
+        self.byEpoch = byEpoch
+        self.ignoreLast = ignoreLast
+    }
+
+    /// Whether `after_train_iter` fills the log buffer (every `interval`, or the epoch's last batch when
+    /// `ignore_last` is off).
+    public func trainRecordDue(_ state: LegacyRunState) -> Bool {
+        if byEpoch, (state.inner + 1) % interval == 0 { return true }
+        if !byEpoch, (state.iter + 1) % interval == 0 { return true }
+        return state.inner + 1 == state.itersPerEpoch && !ignoreLast
+    }
+
+    /// The step printed in a train record.
+    public func label(_ state: LegacyRunState) -> Int { byEpoch ? state.inner + 1 : state.iter + 1 }
+}
+
+/// MMCV's EMA hooks: `EMAHook` (mmcv) and mmdet 2.x's `ExpMomentumEMAHook` / `LinearMomentumEMAHook`.
+public struct LegacyEMAHook: Sendable, Equatable {
+    /// Which formula.
+    public enum Kind: String, Sendable, Equatable {
+        /// mmcv `EMAHook`: `momentum**interval`, updates when `iter % interval == 0`, capped by warm-up.
+        case mmcv
+        /// mmdet `ExpMomentumEMAHook`: `(1-m)·exp(-(1+iter)/total_iter) + m`, updates when `(iter+1) % interval == 0`.
+        case expMomentum
+        /// mmdet `LinearMomentumEMAHook`: `min(m**interval, (1+iter)/(warm_up+iter))`, updates when `(iter+1) % interval == 0`.
+        case linearMomentum
+    }
+
+    /// The formula.
+    public var kind: Kind
+    /// `momentum`.
+    public var momentum: Double
+    /// `interval`.
+    public var interval: Int
+    /// `warm_up` (mmcv, linear) .
+    public var warmUp: Double
+    /// `total_iter` (exp).
+    public var totalIter: Double
+
+    /// Creates the hook.
+    public init(kind: Kind, momentum: Double, interval: Int, warmUp: Double = 100, totalIter: Double = 2000) {
+        self.kind = kind
+        self.momentum = momentum
+        self.interval = interval
+        self.warmUp = warmUp
+        self.totalIter = totalIter
+    }
+
+    /// The momentum of the update at 0-based `iter`, or nil when this iteration does not update.
+    public func update(at iter: Int) -> Double? {
+        let k = Double(iter)
+        switch kind {
+        case .mmcv:
+            guard iter % interval == 0 else { return nil }
+            return min(pow(momentum, Double(interval)), (1 + k) / (warmUp + k))
+        case .expMomentum:
+            guard (iter + 1) % interval == 0 else { return nil }
+            return (1 - momentum) * exp(-(1 + k) / totalIter) + momentum
+        case .linearMomentum:
+            guard (iter + 1) % interval == 0 else { return nil }
+            return min(pow(momentum, Double(interval)), (1 + k) / (warmUp + k))
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,34 @@
+/// The counters an MMCV hook sees.
+public struct LegacyRunState: Sendable, Equatable {
+    /// `runner.epoch`.
+    public var epoch: Int
+    /// `runner.iter`.
+    public var iter: Int
+    /// `runner.inner_iter`.
+    public var inner: Int
+    /// `runner.max_epochs` (nil under an IterBasedRunner without one).
+    public var maxEpochs: Int?
+    /// `runner.max_iters`.
+    public var maxIters: Int
+    /// `len(runner.data_loader)`.
+    public var itersPerEpoch: Int
+    /// Whether the runner is an EpochBasedRunner.
+    public var epochRunner: Bool
+}
+
+/// An MMCV lr or momentum updater hook, as the legacy runner drives it: it changes the param groups at
+/// `before_run`, `before_train_epoch` (never called by IterBasedRunner) and `before_train_iter`.
+public protocol LegacyParamHook: Sendable {
+    /// `before_run`.
+    mutating func beforeRun(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
+    /// `before_train_epoch`.
+    mutating func beforeTrainEpoch(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
+    /// `before_train_iter`.
+    mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
+}
+
+/// Builds the lr and momentum hooks of a legacy config; supplied by the schedule layer.
+public typealias LegacyParamHookFactory = @Sendable (_ lrConfig: HookMigrateCore.ConfigNode?, _ momentumConfig: HookMigrateCore.ConfigNode?,
+                                                     _ iterRunner: Bool) throws -> (lr: (any LegacyParamHook)?, momentum: (any LegacyParamHook)?)
+
+import HookMigrateCore

@@ -1,0 +1,159 @@
+import Foundation
+import HookMigrateCore
+
+/// The old-semantics adapter runner: MMCV 1.7.2's EpochBasedRunner / IterBasedRunner with the hooks an
+/// mmdet 2.28.2-style `train_detector` registered (runners-and-hooks.md 1.1, 3.1, 3.2, 7.1), reporting its
+/// run in MMEngine's mount-point vocabulary (docs/trace-format.md).
+public struct LegacyRunner: Sendable {
+    /// The run's settings.
+    public let settings: SimulationSettings
+    let epochRunner: Bool
+    let maxEpochs: Int?
+    let maxIters: Int
+    let workflowHasVal: Bool
+    var hooks: [LegacyHook]
+    var lrHook: (any LegacyParamHook)?
+    var momentumHook: (any LegacyParamHook)?
+    var groups: [ParamGroup]
+
+    /// Assembles the runner from a resolved legacy config.
+    public init(config: ConfigMapping, settings: SimulationSettings, paramHooks: LegacyParamHookFactory?) throws {
+        self.settings = settings
+        let root = ConfigNode(config)
+        let runner = config["runner"].flatMap(\.mapping)
+        let type = runner?["type"]?.scalar?.stringValue
+        let totalEpochs = try config["total_epochs"].flatMap { $0.isNull ? nil : try $0.int("total_epochs") }
+        let totalIters = try config["total_iters"].flatMap { $0.isNull ? nil : try $0.int("total_iters") }
+        let runnerEpochs = try runner?["max_epochs"].flatMap { $0.isNull ? nil : try $0.int("runner.max_epochs") }
+        let runnerIters = try runner?["max_iters"].flatMap { $0.isNull ? nil : try $0.int("runner.max_iters") }
+        if type == "IterBasedRunner" || type == "DynamicIterBasedRunner" || (type == nil && (runnerIters ?? totalIters) != nil && (runnerEpochs ?? totalEpochs) == nil) {
+            epochRunner = false
+            guard let iters = runnerIters ?? totalIters else {
+                throw ConfigError(.missingKey, "the legacy runner has no max_iters", at: config.entry("runner")?.keyLocation)
+            }
+            maxIters = iters
+            maxEpochs = runnerEpochs
+        } else {
+            epochRunner = true
+            guard let epochs = runnerEpochs ?? totalEpochs else {
+                throw ConfigError(.missingKey, "the legacy config states no training length (runner.max_epochs or total_epochs)", at: config.entry("runner")?.keyLocation)
+            }
+            maxEpochs = epochs
+            maxIters = epochs * settings.itersPerEpoch
+        }
+        workflowHasVal = (config["workflow"]?.list?.items ?? []).contains { $0.list?.items.first?.scalar?.stringValue == "val" }
+        groups = try LegacyRunner.paramGroups(config)
+
+        var order = HookOrder<LegacyHook>()
+        let iterRunner = !epochRunner
+        let made = try paramHooks?(config["lr_config"].flatMap { $0.isNull ? nil : $0 }, config["momentum_config"].flatMap { $0.isNull ? nil : $0 }, iterRunner)
+        lrHook = made?.lr
+        momentumHook = made?.momentum
+        if lrHook != nil { order.insert(.lr, priority: 10) }
+        if momentumHook != nil { order.insert(.momentum, priority: 30) }
+        if let optimizerConfig = config["optimizer_config"], !optimizerConfig.isNull {
+            let cumulative = try optimizerConfig.mapping?["cumulative_iters"].map { try $0.int("optimizer_config.cumulative_iters") } ?? 1
+            order.insert(.optimizer(cumulative: cumulative), priority: 40)
+        }
+        if let checkpointConfig = config["checkpoint_config"], !checkpointConfig.isNull {
+            let mapping = try checkpointConfig.mapping("checkpoint_config")
+            let path = ConfigPath("checkpoint_config")
+            order.insert(.checkpoint(LegacyCheckpointHook(
+                interval: try mapping["interval"].map { try $0.int(path.appending("interval")) } ?? -1,
+                byEpoch: try mapping["by_epoch"].map { try $0.bool(path.appending("by_epoch")) } ?? !iterRunner,
+                maxKeep: try mapping["max_keep_ckpts"].map { try $0.int(path.appending("max_keep_ckpts")) } ?? -1,
+                saveLast: try mapping["save_last"].map { try $0.bool(path.appending("save_last")) } ?? true,
+                filenameTemplate: try mapping["filename_tmpl"].map { try $0.string(path.appending("filename_tmpl")) })), priority: 50)
+        }
+        order.insert(.timer, priority: 70)
+        if let logConfig = config["log_config"], !logConfig.isNull {
+            let mapping = try logConfig.mapping("log_config")
+            let interval = try mapping["interval"].map { try $0.int("log_config.interval") } ?? 10
+            for (index, hook) in try (mapping["hooks"]?.list("log_config.hooks").items ?? []).enumerated() {
+                let path = ConfigPath("log_config.hooks").appending(index: index)
+                let hookMapping = try hook.mapping(path)
+                order.insert(.logger(LegacyLoggerHook(
+                    type: try hookMapping["type"].map { try $0.string(path.appending("type")) } ?? "LoggerHook",
+                    interval: try hookMapping["interval"].map { try $0.int(path.appending("interval")) } ?? interval,
+                    byEpoch: try hookMapping["by_epoch"].map { try $0.bool(path.appending("by_epoch")) } ?? !iterRunner,
+                    ignoreLast: try hookMapping["ignore_last"].map { try $0.bool(path.appending("ignore_last")) } ?? true)), priority: 90)
+            }
+        }
+        for (index, hook) in try (config["custom_hooks"].flatMap { $0.isNull ? nil : try $0.list("custom_hooks") }?.items ?? []).enumerated() {
+            let path = ConfigPath("custom_hooks").appending(index: index)
+            let mapping = try hook.mapping(path)
+            let priority = try mapping["priority"].map { try Priority.value(of: $0, path: path.appending("priority")) } ?? 50
+            order.insert(try LegacyRunner.customHook(mapping, path: path), priority: priority)
+        }
+        if settings.distributed && epochRunner { order.insert(.samplerSeed, priority: 50) }
+        let hasVal = config["data"]?.mapping?["val"] != nil
+        if let evaluation = config["evaluation"], !evaluation.isNull || hasVal {
+            let mapping = evaluation.isNull ? ConfigMapping() : try evaluation.mapping("evaluation")
+            order.insert(.eval(try LegacyRunner.evalHook(mapping, epochRunner: epochRunner)), priority: 70)
+        } else if hasVal {
+            order.insert(.eval(try LegacyRunner.evalHook(ConfigMapping(), epochRunner: epochRunner)), priority: 70)
+        }
+        hooks = order.hooks
+    }
+
+    static func paramGroups(_ config: ConfigMapping) throws -> [ParamGroup] {
+        guard let optimizer = config["optimizer"]?.mapping, let lrNode = optimizer["lr"] else {
+            return [ParamGroup(lr: 0.01, momentum: 0.9)]
+        }
+        let lr = try lrNode.double("optimizer.lr")
+        if let momentum = optimizer["momentum"] { return [ParamGroup(lr: lr, momentum: try momentum.double("optimizer.momentum"))] }
+        if let betas = optimizer["betas"]?.list, betas.count == 2 {
+            return [ParamGroup(lr: lr, betas: (try betas.items[0].double("optimizer.betas[0]"), try betas.items[1].double("optimizer.betas[1]")))]
+        }
+        let type = optimizer["type"]?.scalar?.stringValue ?? ""
+        if type.hasPrefix("Adam") { return [ParamGroup(lr: lr, betas: (0.9, 0.999))] }
+        if type == "SGD" { return [ParamGroup(lr: lr, momentum: 0)] }
+        return [ParamGroup(lr: lr)]
+    }
+
+    static func customHook(_ mapping: ConfigMapping, path: ConfigPath) throws -> LegacyHook {
+        let type = try mapping.required("type", in: path, owner: nil).string(path.appending("type"))
+        func double(_ key: String, _ fallback: Double) throws -> Double {
+            try mapping[key].map { try $0.double(path.appending(key)) } ?? fallback
+        }
+        func int(_ key: String, _ fallback: Int) throws -> Int {
+            try mapping[key].map { try $0.int(path.appending(key)) } ?? fallback
+        }
+        func bool(_ key: String, _ fallback: Bool) throws -> Bool {
+            try mapping[key].map { try $0.bool(path.appending(key)) } ?? fallback
+        }
+        switch type {
+        case "EMAHook":
+            return .ema(LegacyEMAHook(kind: .mmcv, momentum: try double("momentum", 0.0002), interval: try int("interval", 1), warmUp: try double("warm_up", 100)))
+        case "ExpMomentumEMAHook":
+            return .ema(LegacyEMAHook(kind: .expMomentum, momentum: try double("momentum", 0.0002), interval: try int("interval", 1), totalIter: try double("total_iter", 2000)))
+        case "LinearMomentumEMAHook":
+            return .ema(LegacyEMAHook(kind: .linearMomentum, momentum: try double("momentum", 0.0002), interval: try int("interval", 1), warmUp: try double("warm_up", 100)))
+        case "EmptyCacheHook":
+            return .emptyCache(beforeEpoch: try bool("before_epoch", false), afterEpoch: try bool("after_epoch", true), afterIter: try bool("after_iter", false))
+        case "SyncBuffersHook":
+            return .syncBuffers
+        default:
+            return .inert(type)
+        }
+    }
+
+    static func evalHook(_ mapping: ConfigMapping, epochRunner: Bool) throws -> LegacyEvalHook {
+        let path = ConfigPath("evaluation")
+        var dynamic: [(milestone: Int, interval: Int)] = []
+        for (index, pair) in try (mapping["dynamic_intervals"]?.list(path.appending("dynamic_intervals")).items ?? []).enumerated() {
+            let items = try pair.list(path.appending("dynamic_intervals").appending(index: index)).items
+            guard items.count == 2 else { continue }
+            dynamic.append((try items[0].int("dynamic_intervals"), try items[1].int("dynamic_intervals")))
+        }
+        let interval = try mapping["interval"].map { try $0.int(path.appending("interval")) } ?? 1
+        guard interval > 0 else {
+            throw ConfigError(.invalidValue, "`evaluation.interval` must be positive (MMCV raises ValueError)", at: mapping["interval"]?.location)
+        }
+        return LegacyEvalHook(
+            start: try mapping["start"].flatMap { $0.isNull ? nil : try $0.int(path.appending("start")) },
+            interval: interval, byEpoch: epochRunner, dynamicIntervals: dynamic,
+            saveBest: try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) },
+            rule: try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) })
+    }
+}
