@@ -1,0 +1,114 @@
+import Foundation
+import HookMigrateCore
+
+/// MMEngine's parameter schedulers of one run, as the runner drives them (ParamSchedulerHook).
+public protocol ModernSchedulerSet: Sendable {
+    /// `after_train_iter`: step every `by_epoch=False` scheduler in list order.
+    mutating func stepIteration(groups: inout [ParamGroup]) throws
+    /// `after_train_epoch`: step every `by_epoch=True` scheduler in list order.
+    mutating func stepEpoch(groups: inout [ParamGroup]) throws
+}
+
+/// The loop facts schedulers are built from (B.4).
+public struct ModernLoopFacts: Sendable, Equatable {
+    /// Whether the train loop is epoch-based.
+    public var byEpoch: Bool
+    /// `max_epochs` (1 for an iteration loop).
+    public var maxEpochs: Int
+    /// `max_iters`.
+    public var maxIters: Int
+    /// `len(train_dataloader)`.
+    public var itersPerEpoch: Int
+}
+
+/// Builds a run's schedulers from `param_scheduler`, constructing them as the Runner does (which already
+/// writes values into the groups); supplied by the schedule layer.
+public typealias ModernSchedulerFactory = @Sendable (_ paramScheduler: ConfigNode?, _ loop: ModernLoopFacts,
+                                                     _ groups: inout [ParamGroup]) throws -> (any ModernSchedulerSet)?
+
+/// MMEngine 0.10.7's EMAHook with its averaged models (`mmengine/hooks/ema_hook.py`, `mmengine/model/averaged_model.py`).
+public struct ModernEMAHook: Sendable, Equatable {
+    /// `ExponentialMovingAverage`, `MomentumAnnealingEMA`, `StochasticWeightAverage`, or mmdet's `ExpMomentumEMA`.
+    public var emaType: String
+    /// `momentum`.
+    public var momentum: Double
+    /// `interval`.
+    public var interval: Int
+    /// `gamma` (MomentumAnnealingEMA, ExpMomentumEMA).
+    public var gamma: Double
+    /// `begin_iter`.
+    public var beginIter: Int
+    /// `begin_epoch`.
+    public var beginEpoch: Int
+    /// Updates so far (`steps`).
+    public private(set) var steps = 0
+
+    /// Creates the hook.
+    public init(emaType: String, momentum: Double, interval: Int, gamma: Double, beginIter: Int, beginEpoch: Int) {
+        self.emaType = emaType
+        self.momentum = momentum
+        self.interval = interval
+        self.gamma = gamma
+        self.beginIter = beginIter
+        self.beginEpoch = beginEpoch
+    }
+
+    /// What `after_train_iter` does at 0-based `iter` / `epoch`.
+    public enum Action: Sendable, Equatable {
+        /// The EMA copy is overwritten with the source (not started, or the first update).
+        case copy
+        /// An average with this momentum.
+        case update(Double)
+        /// Nothing (between intervals).
+        case none
+    }
+
+    /// `after_train_iter`.
+    public mutating func afterTrainIter(iter: Int, epoch: Int) -> Action {
+        let started = beginEpoch > 0 ? epoch + 1 >= beginEpoch : iter + 1 >= beginIter
+        guard started else { return .copy }
+        defer { steps += 1 }
+        if steps == 0 { return .copy }
+        guard steps % interval == 0 else { return .none }
+        switch emaType {
+        case "MomentumAnnealingEMA": return .update(max(momentum, gamma / (gamma + Double(steps))))
+        case "ExpMomentumEMA": return .update((1 - momentum) * exp(-(1 + Double(steps)) / gamma) + momentum)
+        case "StochasticWeightAverage": return .update(1 / Double(steps / interval + 1))
+        default: return .update(momentum)
+        }
+    }
+}
+
+/// MMEngine's LoggerHook emission rules (`mmengine/hooks/logger_hook.py`).
+public struct ModernLoggerHook: Sendable, Equatable {
+    /// `interval`.
+    public var interval: Int
+    /// `ignore_last`.
+    public var ignoreLast: Bool
+
+    /// Creates the hook.
+    public init(interval: Int = 10, ignoreLast: Bool = true) {
+        self.interval = interval
+        self.ignoreLast = ignoreLast
+    }
+
+    /// `after_train_iter` with batch index `b` (the global iteration in an iteration loop).
+    public func trainRecordDue(batch: Int, loaderLength: Int) -> Bool {
+        if (batch + 1) % interval == 0 { return true }
+        return batch + 1 == loaderLength && (!ignoreLast || loaderLength <= interval)
+    }
+}
+
+/// One registered hook of the MMEngine runner.
+enum ModernHook: Sendable {
+    case runtimeInfo
+    case timer
+    case samplerSeed
+    case logger(ModernLoggerHook)
+    case paramScheduler
+    case checkpoint(ModernCheckpointHook)
+    case ema(ModernEMAHook)
+    case emptyCache(beforeEpoch: Bool, afterEpoch: Bool, afterIter: Bool)
+    case syncBuffers
+    case inert(String)
+}

@@ -1,0 +1,122 @@
+import HookMigrateCore
+
+/// The new Runner: MMEngine 0.10.7's EpochBasedTrainLoop / IterBasedTrainLoop / ValLoop with default and
+/// custom hooks in MMEngine's order (runners-and-hooks.md 1.2, 3.3, 7.2).
+public struct ModernRunner: Sendable {
+    /// The run's settings.
+    public let settings: SimulationSettings
+    let loop: ModernLoopFacts
+    let valBegin: Int
+    let valInterval: Int
+    let dynamicIntervals: [(milestone: Int, interval: Int)]
+    let hasVal: Bool
+    let accumulativeCounts: Int
+    var hooks: [ModernHook]
+    var schedulers: (any ModernSchedulerSet)?
+    var groups: [ParamGroup]
+
+    /// MMEngine's class priorities.
+    static let classPriority: [String: Int] = [
+        "RuntimeInfoHook": 10, "IterTimerHook": 50, "DistSamplerSeedHook": 50, "LoggerHook": 60, "ParamSchedulerHook": 70,
+        "CheckpointHook": 90, "EMAHook": 50, "EmptyCacheHook": 50, "SyncBuffersHook": 50, "ProfilerHook": 90, "EarlyStoppingHook": 100,
+    ]
+
+    /// Assembles the runner from a converted config.
+    public init(config: ConfigMapping, settings: SimulationSettings, schedulers factory: ModernSchedulerFactory?) throws {
+        self.settings = settings
+        let trainCfg = try config.required("train_cfg", in: .root, owner: nil).mapping("train_cfg")
+        let path = ConfigPath("train_cfg")
+        let type = try trainCfg["type"].map { try $0.string(path.appending("type")) }
+        let byEpoch = try trainCfg["by_epoch"].map { try $0.bool(path.appending("by_epoch")) } ?? (type != "IterBasedTrainLoop")
+        if byEpoch {
+            let epochs = try trainCfg.required("max_epochs", in: path, owner: nil).int(path.appending("max_epochs"))
+            loop = ModernLoopFacts(byEpoch: true, maxEpochs: epochs, maxIters: epochs * settings.itersPerEpoch, itersPerEpoch: settings.itersPerEpoch)
+        } else {
+            let iters = try trainCfg.required("max_iters", in: path, owner: nil).int(path.appending("max_iters"))
+            loop = ModernLoopFacts(byEpoch: false, maxEpochs: 1, maxIters: iters, itersPerEpoch: settings.itersPerEpoch)
+        }
+        valBegin = try trainCfg["val_begin"].map { try $0.int(path.appending("val_begin")) } ?? 1
+        valInterval = try trainCfg["val_interval"].map { try $0.int(path.appending("val_interval")) } ?? (byEpoch ? 1 : 1000)
+        var dynamic: [(milestone: Int, interval: Int)] = []
+        for (index, pair) in try (trainCfg["dynamic_intervals"]?.list(path.appending("dynamic_intervals")).items ?? []).enumerated() {
+            let items = try pair.list(path.appending("dynamic_intervals").appending(index: index)).items
+            if items.count == 2 { dynamic.append((try items[0].int("dynamic_intervals"), try items[1].int("dynamic_intervals"))) }
+        }
+        dynamicIntervals = dynamic
+        hasVal = ["val_cfg", "val_dataloader", "val_evaluator"].allSatisfy { config[$0].map { !$0.isNull } ?? false }
+        let optimWrapper = config["optim_wrapper"]?.mapping
+        accumulativeCounts = try optimWrapper?["accumulative_counts"].map { try $0.int("optim_wrapper.accumulative_counts") } ?? 1
+        var groups = try ModernRunner.paramGroups(optimWrapper)
+        schedulers = try factory?(config["param_scheduler"], loop, &groups)
+        self.groups = groups
+
+        // Default hooks: MMEngine's ordered defaults, merged by key; then custom hooks.
+        var defaults: [(name: String, node: ConfigNode?)] = [
+            ("runtime_info", ConfigNode(ConfigMapping(["type": ConfigNode(.string("RuntimeInfoHook"))]))),
+            ("timer", ConfigNode(ConfigMapping(["type": ConfigNode(.string("IterTimerHook"))]))),
+            ("sampler_seed", ConfigNode(ConfigMapping(["type": ConfigNode(.string("DistSamplerSeedHook"))]))),
+            ("logger", ConfigNode(ConfigMapping(["type": ConfigNode(.string("LoggerHook"))]))),
+            ("param_scheduler", ConfigNode(ConfigMapping(["type": ConfigNode(.string("ParamSchedulerHook"))]))),
+            ("checkpoint", ConfigNode(ConfigMapping(["type": ConfigNode(.string("CheckpointHook")), "interval": ConfigNode(.int(1))]))),
+        ]
+        for entry in try config["default_hooks"].map({ try $0.mapping("default_hooks") })?.entries ?? [] {
+            let name = entry.key.stringValue ?? entry.key.description
+            let node: ConfigNode? = entry.value.isNull ? nil : entry.value
+            if let index = defaults.firstIndex(where: { $0.name == name }) { defaults[index].node = node } else { defaults.append((name, node)) }
+        }
+        var order = HookOrder<ModernHook>()
+        for (name, node) in defaults {
+            guard let node else { continue }
+            let hookPath = ConfigPath("default_hooks").appending(name)
+            let (hook, priority) = try ModernRunner.hook(try node.mapping(hookPath), path: hookPath, byEpochLoop: byEpoch)
+            order.insert(hook, priority: priority)
+        }
+        for (index, node) in try (config["custom_hooks"].flatMap { $0.isNull ? nil : try $0.list("custom_hooks") }?.items ?? []).enumerated() {
+            let hookPath = ConfigPath("custom_hooks").appending(index: index)
+            let (hook, priority) = try ModernRunner.hook(try node.mapping(hookPath), path: hookPath, byEpochLoop: byEpoch)
+            order.insert(hook, priority: priority)
+        }
+        hooks = order.hooks
+    }
+
+    static func paramGroups(_ optimWrapper: ConfigMapping?) throws -> [ParamGroup] {
+        guard let optimizer = optimWrapper?["optimizer"]?.mapping else { return [ParamGroup(lr: 0.01, momentum: 0.9)] }
+        var legacyShape = ConfigMapping()
+        legacyShape["optimizer"] = ConfigNode(optimizer)
+        return try LegacyRunner.paramGroups(legacyShape)
+    }
+
+    static func hook(_ mapping: ConfigMapping, path: ConfigPath, byEpochLoop: Bool) throws -> (ModernHook, Int) {
+        let type = try mapping.required("type", in: path, owner: nil).string(path.appending("type"))
+        let priority = try mapping["priority"].map { try Priority.value(of: $0, path: path.appending("priority")) } ?? classPriority[type] ?? 50
+        func int(_ key: String, _ fallback: Int) throws -> Int { try mapping[key].map { try $0.int(path.appending(key)) } ?? fallback }
+        func double(_ key: String, _ fallback: Double) throws -> Double { try mapping[key].map { try $0.double(path.appending(key)) } ?? fallback }
+        func bool(_ key: String, _ fallback: Bool) throws -> Bool { try mapping[key].map { try $0.bool(path.appending(key)) } ?? fallback }
+        func strings(_ key: String) throws -> [String?] {
+            guard let node = mapping[key], !node.isNull else { return [] }
+            if case .scalar(.string(let one)) = node.value { return [one] }
+            return try node.list(path.appending(key)).items.enumerated().map { try $0.element.string(path.appending(key).appending(index: $0.offset)) }
+        }
+        switch type {
+        case "RuntimeInfoHook": return (.runtimeInfo, priority)
+        case "IterTimerHook": return (.timer, priority)
+        case "DistSamplerSeedHook": return (.samplerSeed, priority)
+        case "ParamSchedulerHook": return (.paramScheduler, priority)
+        case "LoggerHook": return (.logger(ModernLoggerHook(interval: try int("interval", 10), ignoreLast: try bool("ignore_last", true))), priority)
+        case "CheckpointHook":
+            return (.checkpoint(ModernCheckpointHook(
+                interval: try int("interval", -1), byEpoch: try bool("by_epoch", true), maxKeep: try int("max_keep_ckpts", -1),
+                saveLast: try bool("save_last", true), saveBegin: try int("save_begin", 0),
+                filenameTemplate: try mapping["filename_tmpl"].flatMap { $0.isNull ? nil : try $0.string(path.appending("filename_tmpl")) },
+                saveBest: try strings("save_best").compactMap { $0 }, rules: try strings("rule"))), priority)
+        case "EMAHook":
+            return (.ema(ModernEMAHook(emaType: try mapping["ema_type"].map { try $0.string(path.appending("ema_type")) } ?? "ExponentialMovingAverage",
+                                       momentum: try double("momentum", 0.0002), interval: try int("interval", 1), gamma: try double("gamma", 100),
+                                       beginIter: try int("begin_iter", 0), beginEpoch: try int("begin_epoch", 0))), priority)
+        case "EmptyCacheHook":
+            return (.emptyCache(beforeEpoch: try bool("before_epoch", false), afterEpoch: try bool("after_epoch", true), afterIter: try bool("after_iter", false)), priority)
+        case "SyncBuffersHook": return (.syncBuffers, priority)
+        default: return (.inert(type), priority)
+        }
+    }
+}
