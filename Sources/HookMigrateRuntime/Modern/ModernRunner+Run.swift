@@ -95,7 +95,7 @@ struct ModernRun {
         call(.beforeTrainIter, &sink)
         // The optimizer steps inside train_step, before after_train_iter; reported at after_train_iter.
         let window = max(1, runner.accumulativeCounts)
-        let steps = window == 1 || (iter + 1) % window == 0 || iter + 1 == runner.loop.maxIters
+        let steps = runner.steps && (window == 1 || (iter + 1) % window == 0 || iter + 1 == runner.loop.maxIters)
         let stepValues = runner.groups.map(\.lr) + runner.groups.map { $0.effectiveMomentum ?? .nan }
         call(.afterTrainIter, &sink)
         if steps { effect(.optimStep, .afterTrainIter, &sink, step: runner.groups.count, values: stepValues) }

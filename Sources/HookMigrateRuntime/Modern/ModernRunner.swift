@@ -11,6 +11,9 @@ public struct ModernRunner: Sendable {
     let dynamicIntervals: [(milestone: Int, interval: Int)]
     let hasVal: Bool
     let accumulativeCounts: Int
+    /// Whether the config has an optim_wrapper (MMEngine refuses to train without one; the simulation then
+    /// records no optimizer steps).
+    let steps: Bool
     var hooks: [ModernHook]
     var schedulers: (any ModernSchedulerSet)?
     var groups: [ParamGroup]
@@ -45,6 +48,7 @@ public struct ModernRunner: Sendable {
         dynamicIntervals = dynamic
         hasVal = ["val_cfg", "val_dataloader", "val_evaluator"].allSatisfy { config[$0].map { !$0.isNull } ?? false }
         let optimWrapper = config["optim_wrapper"]?.mapping
+        steps = optimWrapper != nil
         accumulativeCounts = try optimWrapper?["accumulative_counts"].map { try $0.int("optim_wrapper.accumulative_counts") } ?? 1
         var groups = try ModernRunner.paramGroups(optimWrapper)
         schedulers = try factory?(config["param_scheduler"], loop, &groups)
