@@ -39,7 +39,7 @@ public enum ReportRenderer {
     }
 
     /// The JSON report: `{"source": …, "records": [{"kind", "rule", "legacy", "new", "message", "file", "line", "column", "deviation"}]}`.
-    public static func json(_ report: MigrationReport) throws -> String {
+    public static func json(_ report: MigrationReport, validation: (verdict: String, detail: String)? = nil) throws -> String {
         var records: [ConfigNode] = []
         for record in report.records {
             var mapping = ConfigMapping()
@@ -57,6 +57,10 @@ public enum ReportRenderer {
         var root = ConfigMapping()
         root["source"] = ConfigNode(.string(report.source))
         root["records"] = ConfigNode(ConfigList(records))
+        if let validation {
+            root["validation"] = ConfigNode(ConfigMapping(["verdict": ConfigNode(.string(validation.verdict)),
+                                                           "detail": ConfigNode(.string(validation.detail))]))
+        }
         return try JSONWriter().write(ConfigNode(root))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HookMigrate
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `hookmigrate convert`: read a legacy config and write its MMEngine form with a report.
 struct Convert: ParsableCommand {
@@ -51,6 +52,12 @@ struct Convert: ParsableCommand {
     @Flag(help: "Treat the legacy run as distributed (mmdet-era scripts registered some hooks only then).")
     var distributed = false
 
+    @Flag(help: "Skip the validation that runs both configs and compares their traces.")
+    var noVerify = false
+
+    @Flag(help: "Exit 1 unless the conversion is proven equivalent (also when it cannot be proven).")
+    var requireProof = false
+
     func validate() throws {
         if let itersPerEpoch, itersPerEpoch <= 0 {
             throw ValidationError("--iters-per-epoch must be a positive number of iterations, not \(itersPerEpoch)")
@@ -75,11 +82,27 @@ struct Convert: ParsableCommand {
         } else {
             try emit(converted)
         }
-        let reportText = reportFormat == .json ? try ReportRenderer.json(result.report) : ReportRenderer.text(result.report)
+        var outcome: Validator.Outcome?
+        if !noVerify, let converted = result.config.mapping {
+            let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
+            outcome = Validator(settings: settings).validate(legacy: loaded.root, converted: converted, name: input).outcome
+        }
+        let reportText: String
+        switch reportFormat {
+        case .json:
+            reportText = try ReportRenderer.json(result.report, validation: outcome.map { (ValidationRenderer.verdict($0), ValidationRenderer.text($0)) })
+        case .text:
+            reportText = ReportRenderer.text(result.report) + (outcome.map { "\n" + ValidationRenderer.text($0) } ?? "")
+        }
         if let report {
             try FileIO.writeAtomically(reportText, to: report)
         } else {
             Console.printErrorText(reportText)
+        }
+        switch outcome {
+        case .notEquivalent?: throw ExitCode(ExitStatus.negative)
+        case .notProven? where requireProof: throw ExitCode(ExitStatus.negative)
+        default: break
         }
     }
 
