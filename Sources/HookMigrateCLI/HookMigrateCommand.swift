@@ -14,7 +14,7 @@ struct HookMigrateCommand: ParsableCommand {
         counterpart with a report of every change.
 
         Exit status: 0 success; 1 the run completed but the answer is no (e.g. not equivalent); \
-        2 bad input or usage (the message names file:line:column); 3 a subcommand this build does not have yet.
+        2 bad input or usage (the message names file:line:column).
         """,
         version: "hookmigrate \(version)",
         subcommands: [Convert.self, Trace.self, DiffTrace.self, Rules.self]

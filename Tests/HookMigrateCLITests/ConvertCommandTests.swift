@@ -126,13 +126,15 @@ import Testing
         #expect(bad.stderr.hasPrefix("\(Self.example):1:1: error: "))
     }
 
-    @Test func subcommandsNotYetBuiltSaySoAndExit3() throws {
-        let trace = try CLIRunner.run(["trace", Self.example])
-        #expect(trace.status == 3)
-        #expect(trace.stderr.contains("not available in this build"))
-        let diff = try CLIRunner.run(["diff-trace", Self.example])
-        #expect(diff.status == 3)
+    @Test func traceWritesATraceForEitherRunner() throws {
+        let legacy = try CLIRunner.run(["trace", "fixtures/convert/runner-epoch/input.yaml", "--runner", "legacy", "--iters-per-epoch", "2"])
+        #expect(legacy.status == 0)
+        #expect(legacy.stdout.hasPrefix("{\"format\": \"hookmigrate-trace\", \"version\": 1, \"runner\": \"legacy\""))
+        let again = try CLIRunner.run(["trace", "fixtures/convert/runner-epoch/input.yaml", "--runner", "legacy", "--iters-per-epoch", "2"])
+        #expect(again.stdout == legacy.stdout)
         let badRunner = try CLIRunner.run(["trace", Self.example, "--runner", "old"])
         #expect(badRunner.status == 2)
+        let config = try CLIRunner.run(["diff-trace", "fixtures/convert/runner-epoch/input.yaml"])
+        #expect(config.stdout.hasPrefix("validation: "))
     }
 }

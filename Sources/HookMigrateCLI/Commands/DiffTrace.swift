@@ -1,4 +1,5 @@
 import ArgumentParser
+import HookMigrate
 import HookMigrateCore
 import HookMigrateRuntime
 
@@ -12,8 +13,8 @@ struct DiffTrace: ParsableCommand {
         events of context on both sides, then a count of events by kind. Integers and the event sequence must \
         match exactly; floats within --rtol/--atol. Exits 0 when equal, 1 when different, 2 on bad input.
 
-        Giving one legacy config instead (convert, then run both runners) needs the simulated runners, which \
-        this build does not have yet: that form exits 3.
+        Given one legacy config instead, it converts it, runs the legacy config and the converted one \
+        through the two simulated runners and compares them under the equivalence rules (docs/equivalence.md).
         """
     )
 
@@ -37,8 +38,20 @@ struct DiffTrace: ParsableCommand {
         guard context >= 0 else { throw ValidationError("--context must not be negative") }
     }
 
+    @Option(help: "Iterations per epoch, when A is a legacy config.")
+    var itersPerEpoch: Int = 10
+
     func run() throws {
-        guard let second else { throw CLIError.unavailable("diff-trace CONFIG") }
+        guard let second else {
+            let loaded = try ConfigLoader().load(first)
+            let result = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch)).translate(loaded)
+            guard let converted = result.config.mapping else { return }
+            let validation = Validator(settings: SimulationSettings(itersPerEpoch: itersPerEpoch), tolerance: Tolerance(rtol: rtol, atol: atol))
+                .validate(legacy: loaded.root, converted: converted, name: first)
+            Console.write(ValidationRenderer.text(validation.outcome))
+            if case .notEquivalent = validation.outcome { throw ExitCode(ExitStatus.negative) }
+            return
+        }
         let left = try TraceCodec.decode(try text(first), path: first)
         let right = try TraceCodec.decode(try text(second), path: second)
         let diff = TraceDiffer(tolerance: Tolerance(rtol: rtol, atol: atol), context: context).compare(left, right)

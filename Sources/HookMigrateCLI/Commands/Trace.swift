@@ -1,32 +1,63 @@
 import ArgumentParser
+import HookMigrate
+import HookMigrateCore
+import HookMigrateRuntime
 
 /// `hookmigrate trace`: run one runner over a config and write its mount-point trace.
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a config through a simulated runner and write its trace (not in this build yet).",
+        abstract: "Run a config through a simulated runner and write its trace.",
         discussion: """
-        Runs CONFIG through the old-semantics MMCV runner (--runner legacy) or the MMEngine runner \
-        (--runner new) over a simulated workload and writes every hook call and its effects (learning \
-        rates, checkpoints, evaluations …) as JSON Lines. Exits 3 until the simulators land.
+        Runs CONFIG through the old-semantics MMCV 1.x runner (--runner legacy, for a legacy config) or the \
+        MMEngine runner (--runner new, for a converted config) over a simulated workload, and writes every \
+        mount-point dispatch and effect (optimizer steps with their lr and momentum, checkpoints, \
+        evaluations, best checkpoints, logs, EMA updates …) as JSON Lines (docs/trace-format.md).
+
+        Example:
+          hookmigrate trace old.yaml --runner legacy -o old.jsonl
+          hookmigrate convert old.yaml -o new.yaml && hookmigrate trace new.yaml --runner new -o new.jsonl
+          hookmigrate diff-trace old.jsonl new.jsonl
         """
     )
 
-    @Argument(help: "The config to run.")
+    @Argument(help: "The config to run (.yaml, .yml or .json).")
     var config: String
 
-    @Option(help: "Which runner: legacy or new.")
+    @Option(help: "Which runner: legacy (MMCV 1.x semantics) or new (MMEngine).")
     var runner: String = "new"
 
     @Option(name: .shortAndLong, help: "Write the trace to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Iterations per epoch of the simulated train dataloader.")
+    var itersPerEpoch: Int = 10
+
+    @Flag(help: "Simulate a distributed legacy run.")
+    var distributed = false
+
     func validate() throws {
         guard ["legacy", "new"].contains(runner) else {
             throw ValidationError("--runner takes legacy or new, not '\(runner)'")
         }
+        guard itersPerEpoch > 0 else { throw ValidationError("--iters-per-epoch must be positive") }
     }
 
     func run() throws {
-        throw CLIError.unavailable("trace")
+        let loaded = try ConfigLoader().load(config)
+        let settings = SimulationSettings(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        let trace: HookMigrateRuntime.Trace
+        if runner == "legacy" {
+            if ScheduleFactories.legacy == nil, loaded.root["lr_config"].map({ !$0.isNull }) == true {
+                Console.printErrorText("warning: this build does not simulate lr_config/momentum_config yet: the trace's lr values stay at the optimizer's base lr")
+            }
+            trace = try LegacyRunner(config: loaded.root, settings: settings, paramHooks: ScheduleFactories.legacy).trace(config: config)
+        } else {
+            if ScheduleFactories.modern == nil, loaded.root["param_scheduler"].map({ !$0.isNull }) == true {
+                Console.printErrorText("warning: this build does not simulate param_scheduler yet: the trace's lr values stay at the optimizer's base lr")
+            }
+            trace = try ModernRunner(config: loaded.root, settings: settings, schedulers: ScheduleFactories.modern).trace(config: config)
+        }
+        let text = TraceCodec.encode(trace)
+        if let output { try FileIO.writeAtomically(text, to: output) } else { Console.write(text) }
     }
 }
