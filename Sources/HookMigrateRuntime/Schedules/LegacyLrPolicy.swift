@@ -83,7 +83,7 @@ public enum LegacyLrPolicy: Sendable, Equatable {
         case let .cosineRestart(periods, weights, target):
             let cumulative = LegacyLrPolicy.cumulative(periods)
             guard let index = cumulative.firstIndex(where: { progress < $0 }) else {
-                throw ScheduleRuntimeError(.valueError, "Current iteration \(p) exceeds cumulative_periods \(cumulative.map(LegacyLrPolicy.pythonNumber))")
+                throw ScheduleRuntimeError(.valueError, "Current iteration \(p) exceeds cumulative_periods [\(cumulative.map(LegacyLrPolicy.pythonNumber).joined(separator: ", "))]")
             }
             let nearestRestart = index == 0 ? 0 : cumulative[index - 1]
             let alpha = Swift.min(try PyFloat.div(progress - nearestRestart, periods[index]), 1)
