@@ -220,6 +220,22 @@ import Testing
         #expect(D.maxAbsolute(oneCycle, segments, momentum: true) < 1e-14)
     }
 
+    @Test func cyclicMomentumAsCosineRestartSegments() throws {
+        // C.4 / C.9 momentum table: cyclic momentum (defaults, 1 cycle) → two CosineRestartMomentum segments,
+        // exact (1.1e-16) for SGD momentum and AdamW beta1.
+        let peak = 0.85 / 0.95
+        let segments = """
+            [{type: CosineRestartMomentum, periods: [48], restart_weights: [1.0], eta_min_ratio: \(peak), begin: 0, end: 48, by_epoch: false},
+             {type: CosineRestartMomentum, periods: [72], restart_weights: [\(peak)], eta_min_ratio: 1.0, begin: 48, end: 120, by_epoch: false}]
+            """
+        for groups in [D.sgd([0.02]), [ParamGroup(lr: 0.001, betas: (0.9, 0.999))]] {
+            let legacy = try D.legacyEpochRun(lr: nil, momentum: "{policy: cyclic}", groups: groups, epochs: 12, length: 10)
+            let engine = try D.engineEpochRun(segments, groups: groups, epochs: 12, length: 10)
+            #expect(D.maxAbsolute(legacy, engine, momentum: true) < 1e-15)
+            #expect(legacy[119][0].betas?.1 == groups[0].betas?.1 && engine[119][0].betas?.1 == groups[0].betas?.1)
+        }
+    }
+
     @Test func iterationLoopRowsMatchTheByIterationRows() throws {
         // C.9: the same translations in an IterBasedRunner / IterBasedTrainLoop (N = 120) give the by_epoch = F
         // numbers; here the exact poly-min0 + constant warmup row.
