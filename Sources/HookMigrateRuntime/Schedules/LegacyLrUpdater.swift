@@ -1,0 +1,166 @@
+import HookMigrateCore
+
+/// MMCV 1.7.2's lr updater hook (`mmcv/runner/hooks/lr_updater.py`, `LrUpdaterHook` and its registered
+/// policies) as a value: built from a legacy `lr_config`, called by a simulated runner at the hook's mount
+/// points, writing `lr` into the simulated parameter groups exactly as the real hook does
+/// (schedules.md A.0–A.3, A.8, A.9).
+///
+/// Mount points (the runner calls them; within a mount point the lr hook runs before the momentum hook):
+/// - `beforeRun` — every group `setdefault('initial_lr', lr)` and `base_lr` captured; Cyclic also fixes its
+///   phases, OneCycle replaces all of it by its own `before_run` (`b = max_lr / div_factor`).
+/// - `beforeTrainEpoch` — only EpochBasedRunner calls it. The first call turns `warmup_by_epoch` epochs into
+///   `W = warmup_epochs · L` iterations; then, **only when `by_epoch`**, the epoch's regular lr is computed
+///   (`p = epoch`, `P = max_epochs`) and written.
+/// - `beforeTrainIter` — asserts `W` is an int (`AssertionError` under IterBasedRunner with
+///   `warmup_by_epoch`, whose W is never computed). By iteration: recompute the regular lr (`p = iter`) and
+///   write it when there is no warmup or `iter >= W`, else write the warmed value. By epoch: nothing when
+///   there is no warmup or `iter > W`; at `iter == W` the epoch's regular lr; before it the warmed value of
+///   the epoch's regular lr. Iteration `W` is never warmed (A.1).
+///
+/// Under IterBasedRunner `beforeTrainEpoch` is never called, so a by-epoch policy keeps `regularLr` empty
+/// and every write is a zip over an empty list: the lr stays at its configured value (A.9).
+///
+/// One optimizer (a list of groups) is modelled; MMCV's dict-of-optimizers form is not.
+public struct LegacyLrUpdater: Sendable, Equatable {
+    /// The policy and its arguments.
+    public let policy: LegacyLrPolicy
+    /// `by_epoch` after the runner's defaults (IterBasedRunner: `setdefault('by_epoch', False)`).
+    public let byEpoch: Bool
+    /// The warmup, `nil` for none.
+    public let warmup: LegacyWarmup?
+    /// `warmup_by_epoch`.
+    public let warmupByEpoch: Bool
+    /// `warmup_iters` (`W`); `nil` until `beforeTrainEpoch` computes it for `warmup_by_epoch`.
+    public private(set) var warmupIters: LegacyCount?
+    /// `warmup_epochs` (only with `warmup_by_epoch`).
+    public let warmupEpochs: LegacyCount?
+    /// The optimizer's class name, used only to resolve a dict-valued OneCycle `max_lr`.
+    public let optimizerType: String?
+    /// `base_lr`, one per group (captured by `beforeRun`).
+    public private(set) var baseLr: [Double] = []
+    /// `regular_lr`: the last regular values computed (empty until computed).
+    public private(set) var regularLr: [Double] = []
+    /// The Cyclic phases fixed at `beforeRun`.
+    public private(set) var cyclicPhases: LegacyCyclic.Phases?
+    /// The OneCycle phases fixed at `beforeRun`.
+    public private(set) var oneCyclePhases: [LegacyOneCycle.Phase]?
+
+    /// Builds the hook from `lr_config` (a mapping holding `policy`) the way `register_lr_hook` does.
+    /// `iterBasedRunner` applies IterBasedRunner's `setdefault('by_epoch', False)`. Throws a located
+    /// `ConfigError` for what the constructor rejects and `UnknownPolicyError` for a policy that names no
+    /// registered class.
+    public init(config: ConfigMapping, location: SourceLocation?, path: ConfigPath = "lr_config",
+                iterBasedRunner: Bool, optimizerType: String? = nil) throws {
+        let args = ScheduleArguments(config, path: path, location: location)
+        guard let policyNode = config["policy"] else {
+            throw ConfigError(.missingKey, "`\(path.appending("policy"))` is required (the runner asserts 'policy' in lr_config)", at: location)
+        }
+        let name = try policyNode.string(path.appending("policy"))
+        guard let stem = LegacyPolicyName.resolve(name, family: .lr) else {
+            throw UnknownPolicyError(policy: name, className: LegacyPolicyName.className(of: name, family: .lr),
+                                     known: LegacyPolicyName.Family.lr.registeredStems.map { $0 + "LrUpdaterHook" },
+                                     location: policyNode.location ?? location)
+        }
+        let hasByEpoch = config["by_epoch"] != nil
+        let classDefault = !(stem == "Cyclic" || stem == "OneCycle")
+        let byEpoch = try args.flag("by_epoch", default: iterBasedRunner ? false : classDefault)
+        if (stem == "Cyclic" || (stem == "OneCycle" && hasByEpoch)) && byEpoch {
+            throw args.invalid("by_epoch", "\(stem)LrUpdaterHook currently only supports \"by_epoch\" = False (AssertionError)")
+        }
+        let policy = try LegacyLrPolicy.parse(stem: stem, args)
+        let warmupArguments = try LegacyWarmupArguments.parse(args, defaultRatio: 0.1)
+        let warmupByEpoch = try args.flag("warmup_by_epoch", default: false)
+        self.policy = policy
+        self.byEpoch = byEpoch
+        self.warmup = warmupArguments.warmup
+        self.warmupByEpoch = warmupByEpoch
+        self.warmupIters = warmupByEpoch ? nil : warmupArguments.iters
+        self.warmupEpochs = warmupByEpoch ? warmupArguments.iters : nil
+        self.optimizerType = optimizerType
+    }
+
+    /// Builds the hook from an `lr_config` node (which must be a mapping).
+    public init(node: ConfigNode, path: ConfigPath = "lr_config", iterBasedRunner: Bool, optimizerType: String? = nil) throws {
+        try self.init(config: try node.mapping(path), location: node.location, path: path,
+                      iterBasedRunner: iterBasedRunner, optimizerType: optimizerType)
+    }
+
+    /// `before_run`. `maxIters` is `runner.max_iters` (EpochBasedRunner sets it to `E·L` in `run()`).
+    public mutating func beforeRun(maxIters: Int, groups: inout [ParamGroup]) throws {
+        if case .oneCycle(let spec) = policy {
+            let phases = try spec.phases(maxIters: maxIters)
+            baseLr = try spec.baseValues(groupCount: groups.count, optimizerType: optimizerType)
+            for (index, value) in zip(groups.indices, baseLr) { groups[index].setDefaultInitialValue(value, of: .lr) }
+            oneCyclePhases = phases
+            return
+        }
+        for index in groups.indices { groups[index].setDefaultInitialValue(groups[index].lr, of: .lr) }
+        baseLr = groups.map { $0.initialLr ?? $0.lr }
+        if case .cyclic(let spec) = policy {
+            cyclicPhases = try spec.phases(maxIters: maxIters)
+        }
+    }
+
+    /// `before_train_epoch` (EpochBasedRunner only). `itersPerEpoch` is `len(runner.data_loader)`.
+    public mutating func beforeTrainEpoch(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int, itersPerEpoch: Int,
+                                          groups: inout [ParamGroup]) throws {
+        if warmupIters == nil {
+            guard let warmupEpochs else {
+                throw ScheduleRuntimeError(.typeError, "unsupported operand type(s) for *: 'NoneType' and 'int' (warmup_iters is None)")
+            }
+            warmupIters = LegacyCount(warmupEpochs.value * Double(itersPerEpoch), isInt: warmupEpochs.isInt)
+        }
+        guard byEpoch else { return }
+        regularLr = try regularValues(epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters)
+        write(regularLr, to: &groups)
+    }
+
+    /// `before_train_iter`, just before iteration `iter` (the global counter) runs.
+    public mutating func beforeTrainIter(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int,
+                                         groups: inout [ParamGroup]) throws {
+        guard let length = warmupIters, length.isInt else {
+            throw ScheduleRuntimeError(.assertionError, "LrUpdaterHook.before_train_iter asserts warmup_iters is an int, found \(warmupIters.map { String($0.value) } ?? "None")")
+        }
+        let k = Double(iter)
+        if !byEpoch {
+            regularLr = try regularValues(epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters)
+            if let warmup, k < length.value {
+                write(try regularLr.map { try warmup.lr(regular: $0, iteration: iter, length: length.value) }, to: &groups)
+            } else {
+                write(regularLr, to: &groups)
+            }
+        } else {
+            guard let warmup, k <= length.value else { return }
+            if k == length.value {
+                write(regularLr, to: &groups)
+            } else {
+                write(try regularLr.map { try warmup.lr(regular: $0, iteration: iter, length: length.value) }, to: &groups)
+            }
+        }
+    }
+
+    /// `get_regular_lr`: the policy's value for every base lr.
+    func regularValues(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> [Double] {
+        switch policy {
+        case .cyclic(let spec):
+            guard let phases = cyclicPhases else {
+                throw ScheduleRuntimeError(.typeError, "Cyclic phases are unset (before_run was not called)")
+            }
+            return try baseLr.map { try spec.value(base: $0, iteration: iter, phases: phases) }
+        case .oneCycle(let spec):
+            guard let phases = oneCyclePhases else {
+                throw ScheduleRuntimeError(.typeError, "OneCycle phases are unset (before_run was not called)")
+            }
+            return try baseLr.map { try spec.value(base: $0, iteration: iter, phases: phases) }
+        default:
+            let progress = byEpoch ? epoch : iter
+            let maxProgress = byEpoch ? maxEpochs : maxIters
+            return try baseLr.map { try policy.value(base: $0, progress: progress, maxProgress: maxProgress) }
+        }
+    }
+
+    /// `_set_lr`: zips the groups with the values (an empty list writes nothing).
+    func write(_ values: [Double], to groups: inout [ParamGroup]) {
+        for (index, value) in zip(groups.indices, values) { groups[index].lr = value }
+    }
+}

@@ -1,0 +1,154 @@
+import HookMigrateCore
+
+/// MMCV 1.7.2's momentum updater hook (`mmcv/runner/hooks/momentum_updater.py`) as a value
+/// (schedules.md A.4). Same mount points as `LegacyLrUpdater`, with these differences:
+/// - defaults `by_epoch=True` (IterBasedRunner does **not** change it for momentum), `warmup_ratio=0.9`;
+///   there is no `warmup_by_epoch` and no int assertion on `warmup_iters`;
+/// - `beforeRun`: `initial_momentum` is `setdefault` from `momentum`, else from `betas[0]` (a group with
+///   neither is `KeyError: 'betas'`); OneCycle instead overwrites every group's momentum (or `betas[0]`)
+///   with `max_momentum` and keeps `base_momentum`/`max_momentum` per group (`ValueError` when the
+///   optimizer has neither momentum nor betas);
+/// - `beforeTrainEpoch` only acts when `by_epoch` (no warmup bookkeeping);
+/// - the warmup **divides** the regular momentum (`LegacyWarmup.momentum`);
+/// - writes go to `momentum` if the group has it, else to `betas[0]`; a group with neither is skipped.
+///
+/// A by-epoch Step/CosineAnnealing/LinearAnnealing momentum under IterBasedRunner is inert: `beforeTrainEpoch`
+/// is never called, `regularMomentum` stays empty (A.4 "inert" case 1).
+public struct LegacyMomentumUpdater: Sendable, Equatable {
+    /// The policy and its arguments.
+    public let policy: LegacyMomentumPolicy
+    /// `by_epoch`.
+    public let byEpoch: Bool
+    /// The warmup, `nil` for none.
+    public let warmup: LegacyWarmup?
+    /// `warmup_iters` (`nil` when written as `None`).
+    public let warmupIters: LegacyCount?
+    /// The optimizer's class name, used only to resolve dict-valued OneCycle momenta.
+    public let optimizerType: String?
+    /// `base_momentum` of the hook (the captured `initial_momentum` values).
+    public private(set) var baseMomentum: [Double] = []
+    /// `regular_momentum`: the last regular values computed.
+    public private(set) var regularMomentum: [Double] = []
+    /// The Cyclic phases fixed at `beforeRun`.
+    public private(set) var cyclicPhases: LegacyCyclic.Phases?
+    /// OneCycle: the phases and each group's stored `base_momentum` / `max_momentum`.
+    public private(set) var oneCyclePhases: [LegacyOneCycleMomentum.Phase]?
+    /// OneCycle: `group['base_momentum']` per group.
+    public private(set) var oneCycleBase: [Double] = []
+    /// OneCycle: `group['max_momentum']` per group.
+    public private(set) var oneCycleMax: [Double] = []
+
+    /// Builds the hook from `momentum_config` the way `register_momentum_hook` does (no by_epoch default
+    /// from the runner). Throws a located `ConfigError` or `UnknownPolicyError`.
+    public init(config: ConfigMapping, location: SourceLocation?, path: ConfigPath = "momentum_config",
+                optimizerType: String? = nil) throws {
+        let args = ScheduleArguments(config, path: path, location: location)
+        guard let policyNode = config["policy"] else {
+            throw ConfigError(.missingKey, "`\(path.appending("policy"))` is required (the runner asserts 'policy' in momentum_config)", at: location)
+        }
+        let name = try policyNode.string(path.appending("policy"))
+        guard let stem = LegacyPolicyName.resolve(name, family: .momentum) else {
+            throw UnknownPolicyError(policy: name, className: LegacyPolicyName.className(of: name, family: .momentum),
+                                     known: LegacyPolicyName.Family.momentum.registeredStems.map { $0 + "MomentumUpdaterHook" },
+                                     location: policyNode.location ?? location)
+        }
+        let perIteration = stem == "Cyclic" || stem == "OneCycle"
+        let byEpoch = try args.flag("by_epoch", default: !perIteration)
+        if perIteration && byEpoch {
+            throw args.invalid("by_epoch", "\(stem)MomentumUpdaterHook currently only supports \"by_epoch\" = False (AssertionError)")
+        }
+        let policy = try LegacyMomentumPolicy.parse(stem: stem, args)
+        let warmupArguments = try LegacyWarmupArguments.parse(args, defaultRatio: 0.9)
+        self.policy = policy
+        self.byEpoch = byEpoch
+        self.warmup = warmupArguments.warmup
+        self.warmupIters = warmupArguments.iters
+        self.optimizerType = optimizerType
+    }
+
+    /// Builds the hook from a `momentum_config` node.
+    public init(node: ConfigNode, path: ConfigPath = "momentum_config", optimizerType: String? = nil) throws {
+        try self.init(config: try node.mapping(path), location: node.location, path: path, optimizerType: optimizerType)
+    }
+
+    /// `before_run`.
+    public mutating func beforeRun(maxIters: Int, groups: inout [ParamGroup]) throws {
+        if case .oneCycle(let spec) = policy {
+            guard groups.allSatisfy(\.supportsMomentum) else {
+                throw ScheduleRuntimeError(.valueError, "optimizer must support momentum with option enabled")
+            }
+            let bases = try spec.baseMomentum.resolve(groupCount: groups.count, optimizerType: optimizerType, name: "base_momentum")
+            let maxima = try spec.maxMomentum.resolve(groupCount: groups.count, optimizerType: optimizerType, name: "max_momentum")
+            let count = Swift.min(groups.count, bases.count, maxima.count)
+            for index in 0..<count { groups[index].effectiveMomentum = maxima[index] }
+            oneCycleBase = Array(bases.prefix(count))
+            oneCycleMax = Array(maxima.prefix(count))
+            oneCyclePhases = spec.phases(maxIters: maxIters)
+            return
+        }
+        for index in groups.indices {
+            guard let current = groups[index].effectiveMomentum else {
+                throw ScheduleRuntimeError(.keyError, "'betas' (param group \(index) has neither momentum nor betas)")
+            }
+            groups[index].setDefaultInitialValue(current, of: .momentum)
+        }
+        baseMomentum = groups.map { $0.initialMomentum ?? 0 }
+        if case .cyclic(let spec) = policy {
+            cyclicPhases = try spec.phases(maxIters: maxIters)
+        }
+    }
+
+    /// `before_train_epoch` (EpochBasedRunner only); `itersPerEpoch` is unused by this hook.
+    public mutating func beforeTrainEpoch(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int, itersPerEpoch: Int,
+                                          groups: inout [ParamGroup]) throws {
+        guard byEpoch else { return }
+        regularMomentum = try regularValues(epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters)
+        write(regularMomentum, to: &groups)
+    }
+
+    /// `before_train_iter`.
+    public mutating func beforeTrainIter(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int,
+                                         groups: inout [ParamGroup]) throws {
+        let k = Double(iter)
+        if !byEpoch {
+            regularMomentum = try regularValues(epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters)
+            if let warmup, let length = warmupIters, k < length.value {
+                write(try regularMomentum.map { try warmup.momentum(regular: $0, iteration: iter, length: length.value) }, to: &groups)
+            } else {
+                write(regularMomentum, to: &groups)
+            }
+        } else {
+            guard let warmup, let length = warmupIters, k <= length.value else { return }
+            if k == length.value {
+                write(regularMomentum, to: &groups)
+            } else {
+                write(try regularMomentum.map { try warmup.momentum(regular: $0, iteration: iter, length: length.value) }, to: &groups)
+            }
+        }
+    }
+
+    /// `get_regular_momentum`.
+    func regularValues(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> [Double] {
+        switch policy {
+        case .cyclic(let spec):
+            guard let phases = cyclicPhases else {
+                throw ScheduleRuntimeError(.typeError, "Cyclic phases are unset (before_run was not called)")
+            }
+            return try baseMomentum.map { try spec.value(base: $0, iteration: iter, phases: phases) }
+        case .oneCycle(let spec):
+            guard let phases = oneCyclePhases else {
+                throw ScheduleRuntimeError(.keyError, "'base_momentum' (before_run was not called)")
+            }
+            return try zip(oneCycleBase, oneCycleMax).map { try spec.value(iteration: iter, base: $0, max: $1, phases: phases) }
+        default:
+            let progress = byEpoch ? epoch : iter
+            let maxProgress = byEpoch ? maxEpochs : maxIters
+            return try baseMomentum.map { try policy.value(base: $0, progress: progress, maxProgress: maxProgress) }
+        }
+    }
+
+    /// `_set_momentum`: `momentum` if the group has it, else `betas[0]`.
+    func write(_ values: [Double], to groups: inout [ParamGroup]) {
+        for (index, value) in zip(groups.indices, values) { groups[index].effectiveMomentum = value }
+    }
+}

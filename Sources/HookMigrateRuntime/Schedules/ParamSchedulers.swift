@@ -1,0 +1,33 @@
+/// The schedulers of one optimizer in list order, stepped as MMEngine 0.10.7's `ParamSchedulerHook` does
+/// (`mmengine/hooks/param_scheduler_hook.py`; schedules.md B.3): `after_train_iter` steps every
+/// `by_epoch=False` scheduler in list order, `after_train_epoch` every `by_epoch=True` one. The optimizer
+/// steps inside `train_step`, before these hooks, so the value iteration k uses is the one written before
+/// iteration k started.
+public struct ParamSchedulers: Sendable, Equatable {
+    /// The schedulers in list order.
+    public private(set) var schedulers: [ParamScheduler]
+
+    /// Wraps built schedulers.
+    public init(_ schedulers: [ParamScheduler] = []) {
+        self.schedulers = schedulers
+    }
+
+    /// Appends a scheduler built on the same groups.
+    public mutating func append(_ scheduler: ParamScheduler) {
+        schedulers.append(scheduler)
+    }
+
+    /// `ParamSchedulerHook.after_train_iter`: steps every iteration-based scheduler, in list order.
+    public mutating func stepIteration(groups: inout [ParamGroup]) throws {
+        for index in schedulers.indices where !schedulers[index].byEpoch {
+            try schedulers[index].step(groups: &groups)
+        }
+    }
+
+    /// `ParamSchedulerHook.after_train_epoch`: steps every epoch-based scheduler, in list order.
+    public mutating func stepEpoch(groups: inout [ParamGroup]) throws {
+        for index in schedulers.indices where schedulers[index].byEpoch {
+            try schedulers[index].step(groups: &groups)
+        }
+    }
+}
