@@ -71,10 +71,10 @@ public struct Validator: Sendable {
     }
 }
 
-/// The schedule simulators this build has (filled when the schedule layer lands).
+/// The schedule simulators this build has.
 public enum ScheduleFactories {
     /// MMCV lr/momentum hooks.
-    public static let legacy: LegacyParamHookFactory? = nil
+    public static let legacy: LegacyParamHookFactory? = SimulatedSchedules.legacy
     /// MMEngine schedulers.
-    public static let modern: ModernSchedulerFactory? = nil
+    public static let modern: ModernSchedulerFactory? = SimulatedSchedules.modern
 }

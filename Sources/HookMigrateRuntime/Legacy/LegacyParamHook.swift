@@ -27,8 +27,9 @@ public protocol LegacyParamHook: Sendable {
     mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
 }
 
-/// Builds the lr and momentum hooks of a legacy config; supplied by the schedule layer.
-public typealias LegacyParamHookFactory = @Sendable (_ lrConfig: HookMigrateCore.ConfigNode?, _ momentumConfig: HookMigrateCore.ConfigNode?,
-                                                     _ iterRunner: Bool) throws -> (lr: (any LegacyParamHook)?, momentum: (any LegacyParamHook)?)
+/// Builds the lr and momentum hooks of a legacy config (the whole resolved config, and whether the runner
+/// is an IterBasedRunner); supplied by the schedule layer.
+public typealias LegacyParamHookFactory = @Sendable (_ config: HookMigrateCore.ConfigMapping, _ iterRunner: Bool) throws
+    -> (lr: (any LegacyParamHook)?, momentum: (any LegacyParamHook)?)
 
 import HookMigrateCore

@@ -46,7 +46,7 @@ public struct LegacyRunner: Sendable {
 
         var order = HookOrder<LegacyHook>()
         let iterRunner = !epochRunner
-        let made = try paramHooks?(config["lr_config"].flatMap { $0.isNull ? nil : $0 }, config["momentum_config"].flatMap { $0.isNull ? nil : $0 }, iterRunner)
+        let made = try paramHooks?(config, iterRunner)
         lrHook = made?.lr
         momentumHook = made?.momentum
         if lrHook != nil { order.insert(.lr, priority: 10) }

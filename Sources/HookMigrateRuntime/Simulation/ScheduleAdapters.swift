@@ -1,0 +1,66 @@
+import HookMigrateCore
+
+extension LegacyLrUpdater: LegacyParamHook {
+    public mutating func beforeRun(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
+        try beforeRun(maxIters: state.maxIters, groups: &groups)
+    }
+
+    public mutating func beforeTrainEpoch(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
+        try beforeTrainEpoch(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters,
+                             itersPerEpoch: state.itersPerEpoch, groups: &groups)
+    }
+
+    public mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
+        try beforeTrainIter(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters, groups: &groups)
+    }
+}
+
+extension LegacyMomentumUpdater: LegacyParamHook {
+    public mutating func beforeRun(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
+        try beforeRun(maxIters: state.maxIters, groups: &groups)
+    }
+
+    public mutating func beforeTrainEpoch(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
+        try beforeTrainEpoch(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters,
+                             itersPerEpoch: state.itersPerEpoch, groups: &groups)
+    }
+
+    public mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
+        try beforeTrainIter(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters, groups: &groups)
+    }
+}
+
+extension ParamSchedulers: ModernSchedulerSet {}
+
+/// The schedule simulators, as factories for the two runners.
+public enum SimulatedSchedules {
+    /// MMCV lr and momentum updater hooks from a legacy config.
+    public static let legacy: LegacyParamHookFactory = { config, iterRunner in
+        let optimizerType = config["optimizer"]?.mapping?["type"]?.scalar?.stringValue
+        var lr: (any LegacyParamHook)?
+        var momentum: (any LegacyParamHook)?
+        if let node = config["lr_config"], !node.isNull {
+            do {
+                lr = try LegacyLrUpdater(node: node, iterBasedRunner: iterRunner, optimizerType: optimizerType)
+            } catch let error as UnknownPolicyError {
+                throw error.configError
+            }
+        }
+        if let node = config["momentum_config"], !node.isNull {
+            do {
+                momentum = try LegacyMomentumUpdater(node: node, optimizerType: optimizerType)
+            } catch let error as UnknownPolicyError {
+                throw error.configError
+            }
+        }
+        return (lr, momentum)
+    }
+
+    /// MMEngine parameter schedulers from a converted config's `param_scheduler`.
+    public static let modern: ModernSchedulerFactory = { node, loop, groups in
+        guard let node, !node.isNull else { return nil }
+        let builder = ParamSchedulerBuilder(loop: loop.byEpoch ? .epochBased(maxEpochs: loop.maxEpochs) : .iterBased(maxIters: loop.maxIters),
+                                            epochLength: loop.itersPerEpoch)
+        return try builder.build(node, groups: &groups)
+    }
+}
