@@ -86,7 +86,7 @@ extension CustomHooksRule {
             let momentumText = raised
                 ? "momentum written as momentum**interval = \(PythonFloat.repr(momentum))**\(interval) = \(PythonFloat.repr(effective)), the momentum MMCV applied (MMEngine does not raise it to the interval)"
                 : "same momentum \(PythonFloat.repr(effective))"
-            context.nonEquivalence(id, "\(path)", "MMCV's EMAHook becomes MMEngine's EMAHook(ema_type='ExponentialMovingAverage'): same momentum convention (weight of the new value) and the same update steps (every \(interval) iteration\(interval == 1 ? "" : "s") from the first); \(momentumText); MMEngine's first update copies the weights where MMCV averaged them into the initial copy (R10)\(warmUpText)\(resumeText)\(priorityText)",
+            context.nonEquivalence(id, "\(path)", "MMCV's EMAHook becomes MMEngine's EMAHook(ema_type='ExponentialMovingAverage'): same momentum convention (weight of the new value) and the same update steps (\(interval == 1 ? "every iteration" : "every \(interval) iterations from the first")); \(momentumText); MMEngine's first update copies the weights where MMCV averaged them into the initial copy (R10)\(warmUpText)\(resumeText)\(priorityText)",
                                    deviation: "EMA weights differ by (1−m)^t·|w₁−w₀| after t updates (w₁−w₀ is the first optimizer step; m=\(PythonFloat.repr(effective)), half-life ≈ \(halfLife) updates); raw weights and update count identical",
                                    at: args.location, newPath: newPath)
         case "ExpMomentumEMAHook":

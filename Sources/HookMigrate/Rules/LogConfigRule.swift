@@ -292,7 +292,7 @@ public enum LogConfigRule: MigrationRule {
             if lost.isEmpty {
                 context.change(id, path, to: "visualizer.vis_backends", message, at: legacy.location)
             } else {
-                context.warn(id, path, message + "; not carried over: " + lost.joined(separator: "; "), at: legacy.location, newPath: "visualizer.vis_backends")
+                context.warn(id, path, message + "; differences: " + lost.joined(separator: "; "), at: legacy.location, newPath: "visualizer.vis_backends")
             }
             return ConfigNode(backend, at: legacy.location)
         }
