@@ -257,19 +257,19 @@ public enum LogConfigRule: MigrationRule {
                     backend[key] = value
                     kept.append(key)
                 case ("TensorboardLoggerHook", "log_dir"):
-                    lost.append("log_dir (TensorboardVisBackend takes only save_dir, which the visualizer fills)")
+                    lost.append("log_dir dropped (TensorboardVisBackend takes only save_dir, which the visualizer fills)")
                 case ("WandbLoggerHook", "with_step"), ("NeptuneLoggerHook", "with_step"):
-                    lost.append("with_step (the MMEngine backend has no such setting)")
+                    lost.append("with_step dropped (the MMEngine backend has no such setting)")
                 case ("WandbLoggerHook", "log_artifact"):
-                    if try args.bool(key) ?? true { lost.append("log_artifact (WandbVisBackend uploads no log-file artifact at the end)") }
+                    if try args.bool(key) ?? true { lost.append("log_artifact dropped (WandbVisBackend uploads no log-file artifact at the end)") }
                 case ("WandbLoggerHook", "out_suffix"):
-                    lost.append("out_suffix (WandbVisBackend uploads no log files)")
+                    lost.append("out_suffix dropped (WandbVisBackend uploads no log files)")
                 case ("MlflowLoggerHook", "log_model"):
                     break  // reported below, default included
                 case ("DvcliveLoggerHook", "model_file"):
-                    lost.append("model_file (DVCLiveVisBackend saves no model file)")
+                    lost.append("model_file dropped (DVCLiveVisBackend saves no model file)")
                 case ("DvcliveLoggerHook", "dvclive"):
-                    lost.append("dvclive (a ready Live object cannot be configured in MMEngine; use init_kwargs)")
+                    lost.append("dvclive dropped (a ready Live object cannot be configured in MMEngine; use init_kwargs)")
                 case ("DvcliveLoggerHook", _):
                     initKwargs[key] = value
                     kept.append("\(key) → init_kwargs.\(key)")
@@ -279,7 +279,7 @@ public enum LogConfigRule: MigrationRule {
             }
             if !initKwargs.isEmpty { backend["init_kwargs"] = ConfigNode(initKwargs) }
             if legacy.type == "MlflowLoggerHook", try args.bool("log_model") ?? true {
-                lost.append("log_model (MMCV logged the trained model to MLflow at the end of training, default True; MLflowVisBackend logs no model)")
+                lost.append("log_model dropped (MMCV logged the trained model to MLflow at the end of training, default True; MLflowVisBackend logs no model)")
             }
             if legacy.type == "TensorboardLoggerHook" {
                 lost.append("the event files move from \(args.has("log_dir") ? "log_dir" : "<work_dir>/tf_logs") to <work_dir>/<timestamp>/vis_data")
