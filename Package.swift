@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "HookMigrateCore", targets: ["HookMigrateCore"]),
         .library(name: "HookMigrate", targets: ["HookMigrate"]),
         .executable(name: "hookmigrate", targets: ["HookMigrateCLI"]),
+        .executable(name: "hookmigrate-bench", targets: ["HookMigrateBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -38,6 +39,11 @@ let package = Package(
                 "HookMigrateRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The benchmark of the proof step on a COCO-sized schedule: `swift run -c release hookmigrate-bench`.
+        .executableTarget(
+            name: "HookMigrateBench",
+            dependencies: ["HookMigrate", "HookMigrateCore", "HookMigrateRuntime"]
         ),
         // Golden-file helpers shared by the test targets (no product).
         .target(

@@ -1,0 +1,84 @@
+// hookmigrate-bench: times the proof step on a COCO-sized schedule and prints numbers.
+//
+//   swift run -c release hookmigrate-bench [--iters-per-epoch 7330] [--epochs 12] [--repeat 5]
+//
+// It converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
+// evaluation every epoch, logger every 50, EMA), runs the MMCV adapter and the new Runner over it, and
+// compares the traces. Each phase is timed separately (median of --repeat runs); the peak resident memory
+// of the whole process is printed at the end.
+import Foundation
+import HookMigrate
+import HookMigrateCore
+import HookMigrateRuntime
+
+func argument(_ name: String, _ fallback: Int) -> Int {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else { return fallback }
+    return value
+}
+
+let itersPerEpoch = argument("--iters-per-epoch", 7330)
+let epochs = argument("--epochs", 12)
+let repeats = argument("--repeat", 5)
+
+let legacyText = """
+model: {type: RetinaNet}
+optimizer: {type: SGD, lr: 0.02, momentum: 0.9, weight_decay: 0.0001}
+optimizer_config: {grad_clip: null}
+lr_config: {policy: step, warmup: linear, warmup_iters: 500, warmup_ratio: 0.001, step: [8, 11]}
+runner: {type: EpochBasedRunner, max_epochs: \(epochs)}
+checkpoint_config: {interval: 1}
+log_config: {interval: 50, hooks: [{type: TextLoggerHook}]}
+evaluation: {interval: 1, metric: bbox, save_best: bbox_mAP}
+custom_hooks: [{type: EMAHook, momentum: 0.0002, priority: 49}]
+data: {samples_per_gpu: 2, workers_per_gpu: 2, train: {type: CocoDataset}, val: {type: CocoDataset}, test: {type: CocoDataset}}
+"""
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+do {
+    let legacy = try YAMLReader().read(SourceText(path: "bench.yaml", text: legacyText)).mapping ?? ConfigMapping()
+    let converted = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch)).translate(legacy, at: SourceLocation(file: "bench.yaml", line: 1, column: 1))
+    guard let new = converted.config.mapping else { throw ConfigError(.notAMapping, "conversion gave no mapping") }
+    let settings = SimulationSettings(itersPerEpoch: itersPerEpoch)
+    var legacyTimes: [Double] = []
+    var newTimes: [Double] = []
+    var compareTimes: [Double] = []
+    var events = (0, 0)
+    var verdict = ""
+    for _ in 0..<repeats {
+        var legacyTrace = Trace(header: TraceHeader(runner: "legacy", config: "bench.yaml", itersPerEpoch: itersPerEpoch))
+        var newTrace = Trace(header: TraceHeader(runner: "new", config: "bench.yaml", itersPerEpoch: itersPerEpoch))
+        legacyTimes.append(try seconds {
+            try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy).run(into: &legacyTrace)
+        })
+        newTimes.append(try seconds {
+            try ModernRunner(config: new, settings: settings, schedulers: SimulatedSchedules.modern).run(into: &newTrace)
+        })
+        compareTimes.append(seconds {
+            let result = TraceEquivalence().compare(legacy: legacyTrace, new: newTrace, iterationRun: false)
+            verdict = result.isEquivalent ? "equivalent (rules: \(result.rulesUsed.keys.sorted().map(\.rawValue).joined(separator: ", ")))" : "not equivalent (\(result.divergence?.stream ?? ""))"
+        })
+        events = (legacyTrace.events.count, newTrace.events.count)
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let total = median(legacyTimes) + median(newTimes) + median(compareTimes)
+    print("schedule: \(epochs) epochs x \(itersPerEpoch) iterations = \(epochs * itersPerEpoch) iterations")
+    print("events: legacy \(events.0), new \(events.1)")
+    print(String(format: "legacy runner: %.1f ms (median of %d)", median(legacyTimes) * 1000, repeats))
+    print(String(format: "new runner:    %.1f ms", median(newTimes) * 1000))
+    print(String(format: "comparison:    %.1f ms", median(compareTimes) * 1000))
+    print(String(format: "total:         %.1f ms", total * 1000))
+    print("peak resident memory: \(usage.ru_maxrss / 1024) MB")
+    print("verdict: \(verdict)")
+} catch {
+    FileHandle.standardError.write(Data("hookmigrate-bench: \(error)\n".utf8))
+    exit(2)
+}
