@@ -4,7 +4,11 @@ import HookMigrateCore
 /// batch keys. The data and evaluation rules need it where the package's own train script decided a default
 /// (the validation batch size, the best-checkpoint rule keys, the evaluator).
 enum LegacyCodebase: String, Sendable, Equatable {
-    case mmdet, mmseg, mmcls, mmaction, mmpose, mmrotate, unknown
+    case mmdet, mmseg, mmcls, mmaction, mmpose, mmrotate, mmocr, mmedit, mmgen, unknown
+
+    /// Whether the package's train script validated on data.val even without an `evaluation` key
+    /// (`cfg.get('evaluation', {})`); mmedit and mmgen registered their evaluation hooks only when it was set.
+    var validatesWithoutEvaluation: Bool { self != .mmedit && self != .mmgen }
 
     /// Dataset wrappers of MMCV-era packages (and MMEngine): the real dataset is inside.
     static let wrapperTypes: Set<String> = [
@@ -28,9 +32,19 @@ enum LegacyCodebase: String, Sendable, Equatable {
         "RawframeDataset", "VideoDataset", "PoseDataset", "AudioFeatureDataset", "AudioDataset", "AudioVisualDataset",
         "AVADataset", "ActivityNetDataset", "RawVideoDataset", "HVUDataset",
     ]
+    /// mmaction2's classification datasets (AVADataset and ActivityNetDataset evaluate other metrics).
+    static let mmactionClassificationDatasets = mmactionDatasets.subtracting(["AVADataset", "ActivityNetDataset"])
     static let mmrotateDatasets: Set<String> = ["DOTADataset", "HRSCDataset", "SARDataset"]
+    static let mmocrDatasets: Set<String> = ["IcdarDataset", "OCRDataset", "OCRSegDataset", "TextDetDataset", "KIEDataset",
+                                              "NerDataset", "OpensetKIEDataset"]
+    static let mmgenDatasets: Set<String> = ["UnconditionalImageDataset", "PairedImageDataset", "UnpairedImageDataset",
+                                              "GrowScaleImgDataset", "QuickTestImageDataset"]
+    static let mmeditPrefixes = ["SR", "VFI", "Generation", "AdobeComp1k", "ImgInpainting"]
+    /// Metric names only mmpose's datasets evaluate.
+    static let mmposeMetrics: Set<String> = ["PCK", "PCKh", "tPCK", "AUC", "NME", "mpjpe", "p-mpjpe", "n-mpjpe", "3dpck",
+                                             "3dauc", "pcp", "MRRPE", "MPJPE", "Handedness_acc"]
     static let mmposePrefixes = ["TopDown", "BottomUp", "Animal", "Face", "Body3D", "InterHand", "FreiHand",
-                                 "OneHand10K", "Rhd2D", "HandCocoWholeBody", "Panoptic"]
+                                 "OneHand10K", "Rhd2D", "HandCocoWholeBody", "Panoptic", "NVGesture", "MeshH36M"]
     /// Metric names only mmseg's datasets evaluate.
     static let mmsegMetrics: Set<String> = ["mIoU", "mDice", "mFscore"]
     /// Metric names only mmaction2's datasets evaluate.
@@ -44,6 +58,10 @@ enum LegacyCodebase: String, Sendable, Equatable {
         if mmclsDatasets.contains(type) { return .mmcls }
         if mmactionDatasets.contains(type) { return .mmaction }
         if mmrotateDatasets.contains(type) { return .mmrotate }
+        if mmocrDatasets.contains(type) { return .mmocr }
+        // mmgen trained on other packages' datasets under their scope (`mmcls.CIFAR10`).
+        if mmgenDatasets.contains(type) || type.hasPrefix("mmcls.") { return .mmgen }
+        if mmeditPrefixes.contains(where: { type.hasPrefix($0) }) { return .mmedit }
         if mmposePrefixes.contains(where: { type.hasPrefix($0) }) { return .mmpose }
         return nil
     }
@@ -55,7 +73,9 @@ enum LegacyCodebase: String, Sendable, Equatable {
         if !metrics.isEmpty {
             if metrics.allSatisfy({ mmsegMetrics.contains($0) }) { return .mmseg }
             if metrics.allSatisfy({ mmactionMetrics.contains($0) }) { return .mmaction }
+            if metrics.contains(where: { mmposeMetrics.contains($0) }) { return .mmpose }
         }
+        if legacy["runner"]?.mapping?["type"]?.scalar?.stringValue == "DynamicIterBasedRunner" { return .mmgen }
         let data = legacy["data"]?.mapping
         if data?["videos_per_gpu"] != nil { return .mmaction }
         var types: [String] = []
@@ -69,6 +89,8 @@ enum LegacyCodebase: String, Sendable, Equatable {
                 if metrics.contains(where: { ["bbox", "segm"].contains($0) }) { return .mmdet }
                 return .mmseg
             }
+            // DeepFashionDataset exists in both mmdet and mmpose (whose metrics were caught above).
+            if type == "DeepFashionDataset" { return .mmdet }
             if let codebase = of(datasetType: type) { return codebase }
         }
         if metrics == ["accuracy"] { return .mmcls }

@@ -217,10 +217,11 @@ public enum DataRule: MigrationRule {
     }
 
     /// Whether the legacy run cannot have validated: `evaluation` is null (mmdet-era train scripts failed on it
-    /// unless run with --no-validate) or builds a downstream hook of its own (`evaluation.type`). Then data.val
+    /// unless run with --no-validate), builds a downstream hook of its own (`evaluation.type`), or is absent in a
+    /// package that validated only when it was set (mmedit, mmgen). Then data.val
     /// gets no val_dataloader, since MMEngine would need val_cfg and val_evaluator with it.
     static func validationDisabled(_ legacy: ConfigMapping) -> Bool {
-        guard let evaluation = legacy["evaluation"] else { return false }
+        guard let evaluation = legacy["evaluation"] else { return !LegacyCodebase.guess(legacy).validatesWithoutEvaluation }
         if evaluation.isNull { return true }
         if let type = evaluation.mapping?["type"], !type.isNull { return true }
         return false
@@ -310,19 +311,26 @@ public enum DataRule: MigrationRule {
     /// The dataset config: kept as written; a list (MMCV-era build_dataset concatenated it) becomes an
     /// explicit ConcatDataset.
     static func dataset(_ node: ConfigNode, split: String, _ context: inout MigrationContext) throws -> ConfigNode {
-        if let list = node.list {
-            for (index, item) in list.items.enumerated() {
-                _ = try item.mapping(ConfigPath("data.\(split)[\(index)]"))
-            }
-            var concat = ConfigMapping()
-            concat["type"] = ConfigNode(.string("ConcatDataset"))
-            concat["datasets"] = ConfigNode(ConfigList(list.items, style: .list), at: node.location)
-            let evaluation = split == "train" ? "" : "; mmdet evaluated each dataset of the list separately (separate_eval), MMEngine's evaluator sees one concatenated dataset"
-            context.warn(id, "data.\(split)", "a list of \(list.count) datasets (MMCV-era build_dataset concatenated it) becomes an explicit ConcatDataset\(evaluation); check the successor package registers ConcatDataset in its scope", at: node.location, newPath: "\(split)_dataloader.dataset")
-            return ConfigNode(concat, at: node.location)
+        guard let list = node.list else {
+            _ = try node.mapping(ConfigPath("data.\(split)"))
+            return node
         }
-        _ = try node.mapping(ConfigPath("data.\(split)"))
-        return node
+        let evaluation = split == "train" ? "" : "; mmdet evaluated each dataset of the list separately (separate_eval), MMEngine's evaluator sees one concatenated dataset"
+        context.warn(id, "data.\(split)", "a list of \(list.count) datasets (MMCV-era build_dataset concatenated it) becomes an explicit ConcatDataset\(evaluation); check the successor package registers ConcatDataset in its scope", at: node.location, newPath: "\(split)_dataloader.dataset")
+        return try concatenated(node, path: ConfigPath("data.\(split)"))
+    }
+
+    /// A list of dataset configs (nested lists too: build_dataset recursed) as explicit ConcatDatasets.
+    static func concatenated(_ node: ConfigNode, path: ConfigPath) throws -> ConfigNode {
+        guard let list = node.list else {
+            _ = try node.mapping(path)
+            return node
+        }
+        let items = try list.items.enumerated().map { try concatenated($0.element, path: path.appending(index: $0.offset)) }
+        var concat = ConfigMapping()
+        concat["type"] = ConfigNode(.string("ConcatDataset"))
+        concat["datasets"] = ConfigNode(ConfigList(items, style: .list), at: node.location)
+        return ConfigNode(concat, at: node.location)
     }
 
     /// The one manual step per dataloader about its dataset.
@@ -341,6 +349,9 @@ public enum DataRule: MigrationRule {
         case .mmaction: example = "mmaction2 1.x: data_prefix, Collect/ToTensor → PackActionInputs"
         case .mmpose: example = "mmpose 1.x: new dataset classes, TopDown* transforms → PackPoseInputs"
         case .mmrotate: example = "mmrotate 1.x: img_prefix → data_prefix, PackDetInputs"
+        case .mmocr: example = "mmocr 1.x: new dataset classes, Collect → PackTextDetInputs/PackTextRecogInputs"
+        case .mmedit: example = "mmagic: data_prefix, Collect/ImageToTensor → PackInputs"
+        case .mmgen: example = "mmagic: new dataset classes, Collect → PackInputs"
         case .unknown: example = "LoadAnnotations/Collect → Pack*Inputs, img_prefix → data_prefix"
         }
         let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")

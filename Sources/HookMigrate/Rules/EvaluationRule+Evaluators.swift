@@ -21,6 +21,12 @@ struct EvaluatorChoice {
         case dota
         /// mmpose 1.x `CocoMetric` (prefix `coco`).
         case poseCoco
+        /// mmdet 3 `OpenImagesMetric` (prefix `openimages`).
+        case openImages
+        /// mmdet 3 `CocoPanopticMetric` (prefix `coco_panoptic`).
+        case panoptic
+        /// mmocr 1.x `HmeanIOUMetric` (prefix `icdar`).
+        case hmean
     }
 
     /// The family, nil when nothing is known.
@@ -38,7 +44,8 @@ struct EvaluatorChoice {
     /// The package that registers the metric.
     var package: String {
         switch family {
-        case .coco, .lvis, .voc: return "mmdet 3"
+        case .coco, .lvis, .voc, .openImages, .panoptic: return "mmdet 3"
+        case .hmean: return "mmocr 1.x"
         case .iou: return "mmseg 1.x"
         case .accuracy: return "mmpretrain"
         case .actionAccuracy: return "mmaction2 1.x"
@@ -57,6 +64,9 @@ struct EvaluatorChoice {
         case .accuracy: return "accuracy"
         case .actionAccuracy: return "acc"
         case .dota: return "dota"
+        case .openImages: return "openimages"
+        case .panoptic: return "coco_panoptic"
+        case .hmean: return "icdar"
         case .iou, nil: return nil
         }
     }
@@ -72,6 +82,9 @@ struct EvaluatorChoice {
         case .actionAccuracy: return "acc/top1"
         case .dota: return "dota/mAP"
         case .poseCoco: return "coco/AP"
+        case .openImages: return "openimages/mAP"
+        case .panoptic: return "coco_panoptic/PQ"
+        case .hmean: return "icdar/hmean"
         case nil: return "unknown"
         }
     }
@@ -80,8 +93,13 @@ struct EvaluatorChoice {
     func newKey(for legacy: String) -> String? {
         if legacy == "auto" { return "auto" }
         switch family {
-        case .coco, .lvis, .voc, .dota, .poseCoco:
+        case .coco, .lvis, .voc, .dota, .poseCoco, .openImages, .panoptic:
             return prefix.map { "\($0)/\(legacy)" }
+        case .hmean:
+            // mmocr 0.x named them `hmean-iou:hmean`, `hmean-iou:precision`, `hmean-iou:recall`.
+            guard legacy.hasPrefix("hmean-iou:") else { return nil }
+            let name = legacy.dropFirst("hmean-iou:".count)
+            return ["hmean", "precision", "recall"].contains(String(name)) ? "icdar/\(name)" : nil
         case .iou:
             return legacy
         case .accuracy:
@@ -172,7 +190,21 @@ extension EvaluationRule {
             if options != nil { used.insert("metric_options") }
             evaluator["topk"] = options?["topk"] ?? ConfigNode(ConfigList([ConfigNode(.int(1)), ConfigNode(.int(5))], style: .tuple))
             if let thrs = options?["thrs"] { evaluator["thrs"] = thrs }
-        } else if (codebase == .mmaction && metrics.isEmpty) || (!metrics.isEmpty && subset(LegacyCodebase.mmactionMetrics)) {
+        } else if let type, type == "OpenImagesDataset" || type == "OpenImagesChallengeDataset", subset(["mAP"]) {
+            family = .openImages
+            evaluator["type"] = ConfigNode(.string("OpenImagesMetric"))
+            pass(["iou_thr", "ioa_thr", "scale_ranges", "use_group_of", "get_supercategory"], renamed: ["iou_thr": "iou_thrs", "ioa_thr": "ioa_thrs"])
+        } else if type == "CocoPanopticDataset", metrics == ["PQ"] {
+            family = .panoptic
+            evaluator["type"] = ConfigNode(.string("CocoPanopticMetric"))
+            annFile()
+            if let segPrefix = leaf?["seg_prefix"], segPrefix.scalar?.stringValue != nil { evaluator["seg_prefix"] = segPrefix }
+            pass(["classwise"])
+        } else if let type, type == "IcdarDataset" || type == "TextDetDataset", metrics == ["hmean-iou"] {
+            family = .hmean
+            evaluator["type"] = ConfigNode(.string("HmeanIOUMetric"))
+        } else if (codebase == .mmaction && metrics.isEmpty && (type.map { LegacyCodebase.mmactionClassificationDatasets.contains($0) } ?? false))
+                    || (!metrics.isEmpty && subset(LegacyCodebase.mmactionMetrics)) {
             family = .actionAccuracy
             evaluator["type"] = ConfigNode(.string("AccMetric"))
             let names = metrics.isEmpty ? ["top_k_accuracy"] : metrics

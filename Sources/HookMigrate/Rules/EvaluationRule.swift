@@ -32,10 +32,13 @@ public enum EvaluationRule: MigrationRule {
     public static let mappingRows = [
         MappingRow("evaluation + data.val", "val_cfg: {type: ValLoop}, val_evaluator: {...}", "exact loop; evaluator chosen by a table (manual step: check it)"),
         MappingRow("data.val without evaluation", "val_cfg, val_evaluator, train_cfg.val_interval: 1", "warning: mmdet-era train scripts validated every epoch by default"),
+        MappingRow("data.val without evaluation (mmedit, mmgen)", "no val triple", "warning: their train scripts validated only when evaluation was set"),
         MappingRow("evaluation without data.val", "no val triple", "manual step: MMCV-era validation failed without data.val"),
         MappingRow("evaluation: null (with data.val)", "no val triple; val_dataloader removed", "manual step: MMCV-era train scripts failed on it"),
         MappingRow("evaluation: {type: <custom hook>} (mmgen)", "no val triple; val_dataloader removed", "manual step"),
         MappingRow("evaluation.metric for CocoDataset / LVIS* / VOCDataset", "CocoMetric / LVISMetric / VOCMetric(eval_mode) with metric, ann_file (mmdet 3)", "approximate: manual step to check; keys prefixed coco/, lvis/, pascal_voc/"),
+        MappingRow("evaluation.metric: mAP on OpenImagesDataset / PQ on CocoPanopticDataset", "OpenImagesMetric / CocoPanopticMetric(ann_file, seg_prefix) (mmdet 3)", "approximate: manual step; openimages/, coco_panoptic/ prefixes"),
+        MappingRow("evaluation.metric: hmean-iou on IcdarDataset (mmocr)", "HmeanIOUMetric (mmocr 1.x)", "approximate: manual step; hmean-iou:hmean → icdar/hmean"),
         MappingRow("evaluation.metric: mIoU/mDice/mFscore (mmseg)", "IoUMetric(iou_metrics)", "approximate: manual step to check; keys unprefixed"),
         MappingRow("evaluation.metric: accuracy (mmcls)", "Accuracy(topk=(1, 5) or metric_options.topk) (mmpretrain)", "approximate: manual step; accuracy_top-1 → accuracy/top1"),
         MappingRow("evaluation.metrics: top_k_accuracy, ... (mmaction2)", "AccMetric(metric_list, metric_options)", "approximate: manual step; top1_acc → acc/top1"),
@@ -89,6 +92,8 @@ public enum EvaluationRule: MigrationRule {
             }
         } else if let valLoader {
             valChoice = try convertValidation(evaluation ?? ConfigMapping(), implicit: evaluation == nil, valLoader: valLoader, codebase: codebase, &context)
+        } else if node == nil, legacyHasVal {
+            context.warn(id, "data.val", "no `evaluation`: \(codebase.rawValue)'s train script validated only when `evaluation` was set, so data.val gets no val_dataloader (MMEngine needs val_dataloader, val_cfg and val_evaluator together); add all three to validate", at: dataEntryLocation("val", context))
         } else if node != nil {
             let best = evaluation?["save_best"].map { $0.isNull ? "" : " and its save_best" } ?? ""
             context.manualStep(id, "evaluation", "there is no data.val, so the validation schedule\(best) cannot be converted (MMEngine needs val_dataloader, val_cfg and val_evaluator together; MMCV-era train scripts failed to validate without data.val); add val_dataloader, val_cfg, val_evaluator and train_cfg.val_interval by hand to validate", at: location)
@@ -206,6 +211,8 @@ public enum EvaluationRule: MigrationRule {
         let unitPlural = "\(unit)s"
         if legacySteps == modernSteps {
             context.change(id, intervalPath, to: newPath, "\(legacyForm) → \(modernForm)\(shiftNote): the same validation \(unitPlural) (\(describeSteps(legacySteps)))", at: location)
+        } else if legacySteps.isEmpty, modernSteps == [length] {
+            context.warn(id, intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): MMCV never validated in these \(length) \(unitPlural); MMEngine validates once, after the last \(unit) (R4: its loop always validates at the end)", at: location, newPath: newPath)
         } else if modernSteps == (legacySteps + [length]).sorted(), !legacySteps.contains(length) {
             let best = evaluation["save_best"].map { $0.isNull ? "" : "; it may also save one more best checkpoint there" } ?? ""
             context.warn(id, intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): MMEngine validates after the same \(unitPlural) (\(describeSteps(legacySteps))) and once more after the last \(unit), \(length) (R4: its loop always validates at the end)\(best)", at: location, newPath: newPath)
@@ -260,7 +267,7 @@ public enum EvaluationRule: MigrationRule {
             let legacyLess = less ?? (codebase == .mmpose ? mmposeLessKeys : defaultLessKeys)
             let legacyRule = rule ?? (saveBest == "auto" ? nil : inferRule(saveBest, greater: legacyGreater, less: legacyLess))
             if saveBest != "auto", legacyRule == nil {
-                context.manualStep(id, "evaluation.save_best", "MMCV's EvalHook could not infer a rule for save_best='\(saveBest)' and raised ValueError; no best checkpoint is configured — set default_hooks.checkpoint.save_best and rule by hand", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
+                context.manualStep(id, "evaluation.save_best", "no rule is given for save_best='\(saveBest)' and none follows from the greater/less key lists (MMCV's EvalHook raised ValueError for it unless the package's own hook had other lists): no best checkpoint is configured — set default_hooks.checkpoint.save_best and rule ('greater' or 'less') by hand", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
             } else {
                 let renamed = choice.newKey(for: saveBest)
                 let newKey = renamed ?? saveBest
