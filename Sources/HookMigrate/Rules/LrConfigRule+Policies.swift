@@ -274,7 +274,7 @@ struct LrSchedulePlanner {
                 guard previous > 0, current > 0 else {
                     throw ScheduleRejection("policy 'inv' computes (1 + gamma·epoch)**(-power) with 1 + \(LrConfigRule.show(gamma))·\(epoch) ≤ 0 inside the run (a complex or infinite lr in Python)", at: arguments.location("gamma"))
                 }
-                nodes.append(LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints([epoch]), "gamma": LrConfigRule.float(pow(previous / current, power))], byEpoch: true, at: at))
+                nodes.append(LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints([epoch]), "gamma": LrConfigRule.float(LrConfigRule.tidy(pow(previous / current, power)))], byEpoch: true, at: at))
             }
             if nodes.isEmpty {
                 return MainSchedule(message: "policy 'inv' over a single epoch keeps the base lr (progress 0): no main scheduler is needed")
@@ -434,14 +434,14 @@ struct LrSchedulePlanner {
         }
         if let firstBinding {
             main.kind = .nonEquivalence
-            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base lr b=\(LrConfigRule.show(base)) (optimizer.lr), b·gamma^\(firstBinding) = \(LrConfigRule.show(base * pow(gamma, Double(firstBinding)))) is below it. With a single base lr an exact form exists (one MultiStepLR per milestone with gamma_j = max(b·g^j, x)/max(b·g^(j−1), x), schedules.md C.1)"
-            main.deviation = "the floored \(unitWord(byEpoch))s get b·gamma^n instead of min_lr: up to \(LrConfigRule.show(floor - lowest)) absolute, \(LrConfigRule.show((floor - lowest) / floor)) relative (\(measured))"
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base lr b=\(LrConfigRule.show(base)) (optimizer.lr), b·gamma^\(firstBinding) = \(LrConfigRule.brief(base * pow(gamma, Double(firstBinding)))) is below it. With a single base lr an exact form exists (one MultiStepLR per milestone with gamma_j = max(b·g^j, x)/max(b·g^(j−1), x), schedules.md C.1)"
+            main.deviation = "the floored \(unitWord(byEpoch))s get b·gamma^n instead of min_lr: up to \(LrConfigRule.brief(floor - lowest)) absolute, \(LrConfigRule.brief((floor - lowest) / floor)) relative (\(measured))"
         } else if optimizer.hasParamwise {
             main.kind = .nonEquivalence
-            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor): it never binds at the base lr b=\(LrConfigRule.show(base)) (lowest value \(LrConfigRule.show(lowest))), but optimizer.paramwise_cfg may give param groups a smaller lr that reaches it"
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor): it never binds at the base lr b=\(LrConfigRule.show(base)) (lowest value \(LrConfigRule.brief(lowest))), but optimizer.paramwise_cfg may give param groups a smaller lr that reaches it"
             main.deviation = "none for groups at lr \(LrConfigRule.show(base)); on a group whose lr·gamma^n falls below min_lr, the floored \(unitWord(byEpoch))s deviate (\(measured))"
         } else {
-            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base lr b=\(LrConfigRule.show(base)) from optimizer.lr the lowest value reached is \(LrConfigRule.show(lowest)))"
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base lr b=\(LrConfigRule.show(base)) from optimizer.lr the lowest value reached is \(LrConfigRule.brief(lowest)))"
         }
     }
 
@@ -464,11 +464,11 @@ struct LrSchedulePlanner {
         } else {
             switch floor {
             case .ratio(let ratio):
-                adjusted = weights.map { $0 + (1 - $0) * ratio }
+                adjusted = weights.map { LrConfigRule.tidy($0 + (1 - $0) * ratio) }
                 note = "restart_weights adjusted to w + (1−w)·min_lr_ratio = \(LrConfigRule.show(adjusted)) because MMCV restarts at w·b + (1−w)·min_lr while CosineRestartLR restarts at w'·b (exact for every param group)"
             case .absolute(let value):
                 if let base = optimizer.baseLr, base != 0 {
-                    adjusted = weights.map { $0 + (1 - $0) * value / base }
+                    adjusted = weights.map { LrConfigRule.tidy($0 + (1 - $0) * value / base) }
                     kind = .nonEquivalence
                     note = "restart_weights adjusted to w + (1−w)·min_lr/b = \(LrConfigRule.show(adjusted)) with b=\(LrConfigRule.show(base)) from optimizer.lr, because MMCV restarts at w·b + (1−w)·min_lr while CosineRestartLR restarts at w'·b; with an absolute min_lr this is exact only for a single base lr"
                     deviation = "none while every param group starts from lr \(LrConfigRule.show(base)); a group with another lr (e.g. through paramwise_cfg lr_mult) restarts off by (1−w)·min_lr·|1 − b_g/b|/restart value: 9.4% relative measured for lrs 0.02 and 0.002 (schedules.md E.6.5)"

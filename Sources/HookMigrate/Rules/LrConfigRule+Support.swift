@@ -71,6 +71,21 @@ extension LrConfigRule {
     /// A number as Python prints it (`0.1`, `1e-05`, `12`).
     static func show(_ value: Double) -> String { PythonFloat.repr(value) }
 
+    /// A computed number for messages, to 3 significant digits (`2e-05`, not `2.0000000000000005e-05`).
+    static func brief(_ value: Double) -> String { String(format: "%.3g", value) }
+
+    /// A computed value with its float noise removed: the shortest decimal within 2 ulps of it
+    /// (`0.3 + 0.7 × 0.05` = `0.33499999999999996` → `0.335`); a value with no such short form is kept.
+    static func tidy(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        for digits in 1...12 {
+            if let candidate = Double(String(format: "%.\(digits)g", value)), abs(candidate - value) <= 2 * value.ulp {
+                return candidate
+            }
+        }
+        return value
+    }
+
     /// A list of numbers as Python prints it (`[1.0, 0.5]`).
     static func show(_ values: [Double]) -> String { "[" + values.map { PythonFloat.repr($0) }.joined(separator: ", ") + "]" }
 
@@ -355,12 +370,12 @@ struct LegacyCyclic: Equatable {
             let start = cycle * period
             if up == 0 {
                 // MMCV's U = 0 branch: one phase from r0·b to (1 - s + r1·s)·b (A.3).
-                let low = 1 - scale + targetRatio.1 * scale
+                let low = LrConfigRule.tidy(1 - scale + targetRatio.1 * scale)
                 result.append(LrConfigRule.scheduler(type, ["periods": LrConfigRule.ints([period]), "restart_weights": LrConfigRule.floats([targetRatio.0]),
                                                             "eta_min_ratio": LrConfigRule.float(low)],
                                                      begin: start, end: start + period, byEpoch: false, at: location))
             } else {
-                let peak = 1 - scale + targetRatio.0 * scale
+                let peak = LrConfigRule.tidy(1 - scale + targetRatio.0 * scale)
                 result.append(LrConfigRule.scheduler(type, ["periods": LrConfigRule.ints([up]), "restart_weights": LrConfigRule.floats([1.0]),
                                                             "eta_min_ratio": LrConfigRule.float(peak)],
                                                      begin: start, end: start + up, byEpoch: false, at: location))

@@ -71,7 +71,7 @@ extension LrSchedulePlanner {
             } else {
                 return WarmupSchedule(kind: .manualStep, message: "exp warmup (ratio \(ratioText), W=\(iterations)) needs a ConstantLR(factor=\(ratioText)) that lasts past the end of the run plus ExponentialLR(gamma=\(LrConfigRule.show(pow(ratio, -1.0 / Double(iterations)))), begin=0, end=\(iterations + 1), by_epoch=False), but the run length is unknown (see the runner record): add them by hand; no warmup scheduler was emitted")
             }
-            let rise = LrConfigRule.scheduler("ExponentialLR", ["gamma": LrConfigRule.float(pow(ratio, -1.0 / Double(iterations)))], begin: 0, end: iterations + 1, byEpoch: false, at: at)
+            let rise = LrConfigRule.scheduler("ExponentialLR", ["gamma": LrConfigRule.float(LrConfigRule.tidy(pow(ratio, -1.0 / Double(iterations))))], begin: 0, end: iterations + 1, byEpoch: false, at: at)
             return WarmupSchedule(nodes: [hold, rise], message: "exp warmup over \(lengthText), ratio \(ratioText), becomes the pair \(LrConfigRule.describe(hold)) + \(LrConfigRule.describe(rise)): the ConstantLR supplies the factor \(ratioText) from iteration 0 (\(holdText)), and the ExponentialLR multiplies by r^(−1/W) for W steps, reaching the full lr exactly at iteration W as MMCV's r^(1−k/W) does (schedules.md C.3; the official ExponentialLR(gamma=r, end=W) loses the lr)\(givenL)",
                                   length: point, ratio: ratio)
         }
@@ -133,7 +133,7 @@ extension LrSchedulePlanner {
             }
             if restartVerdict == false { break }
         }
-        let bound = "lr up to 1/r = \(LrConfigRule.show(1 / warmup.ratio))× MMCV's"
+        let bound = "lr up to 1/r = \(LrConfigRule.brief(1 / warmup.ratio))× MMCV's"
         if restartVerdict == false {
             worsen("A CosineRestartLR restart falls inside the warmup (\(lengthText)): the restart sets the unwarmed value and the warmup's remaining factors then push the lr above MMCV's — no counterpart",
                    "\(bound) from that restart until the next one")

@@ -161,7 +161,7 @@ struct MomentumSchedulePlanner {
             let dropped = 1 - warmup.ratio
             plan.record(.nonEquivalence, arguments.path("warmup"),
                         "the \(warmup.kind) momentum warmup (\(warmup.length) iterations, ratio \(LrConfigRule.show(warmup.ratio))) has no MMEngine counterpart: MMCV divides the momentum by the warmup factor, so it starts at momentum/\(LrConfigRule.show(warmup.ratio)), above its regular value, and ConstantMomentum/LinearMomentum reject factors above 1 (schedules.md C.3). Dropped: the warmup iterations get the regular momentum",
-                        deviation: "during the first \(warmup.length) iterations the momentum is up to 1 − r = \(LrConfigRule.show(dropped)) relative below MMCV's (\(warmup.kind == "constant" ? "on every warmup iteration" : "at iteration 0, shrinking to 0 at the end of the warmup"))",
+                        deviation: "during the first \(warmup.length) iterations the momentum is up to 1 − r = \(LrConfigRule.brief(dropped)) relative below MMCV's (\(warmup.kind == "constant" ? "on every warmup iteration" : "at iteration 0, shrinking to 0 at the end of the warmup"))",
                         at: arguments.location("warmup"), role: nil)
         }
     }
@@ -363,7 +363,7 @@ struct MomentumSchedulePlanner {
             return Main(kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (schedules.md C.4), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
         }
         let q = quarter
-        let weight = base / maximum
+        let weight = LrConfigRule.tidy(base / maximum)
         var nodes = [
             LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([q - 1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(base)],
                                    begin: 0, end: q - 1, byEpoch: false, at: at),
@@ -418,9 +418,9 @@ struct MomentumSchedulePlanner {
         if let firstBinding {
             main.kind = .nonEquivalence
             main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base momentum \(LrConfigRule.show(base)), b·gamma^\(firstBinding) is below it"
-            main.deviation = "the floored \(unit)s get b·gamma^n instead of min_momentum: up to \(LrConfigRule.show(floor - lowest)) absolute, \(LrConfigRule.show((floor - lowest) / floor)) relative"
+            main.deviation = "the floored \(unit)s get b·gamma^n instead of min_momentum: up to \(LrConfigRule.brief(floor - lowest)) absolute, \(LrConfigRule.brief((floor - lowest) / floor)) relative"
         } else {
-            main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base momentum \(LrConfigRule.show(base)) the lowest value reached is \(LrConfigRule.show(lowest)))"
+            main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base momentum \(LrConfigRule.show(base)) the lowest value reached is \(LrConfigRule.brief(lowest)))"
         }
     }
 }
