@@ -309,7 +309,7 @@ struct LrSchedulePlanner {
             }
             let (name, value) = floor.argument(at: floorLocation(floor))
             let node = LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(horizon - start), name: value], begin: start, end: horizon, byEpoch: byEpoch, at: at)
-            var main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)), \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (\(rounding); before begin nothing is written, so the lr stays flat)")
+            var main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)), \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (\(rounding); before begin nothing is written, so the lr stays flat)\(exactGivenL(byEpoch))")
             main.affine = !floor.isZero
             main.firstChange = byEpoch ? .epoch(start + 1) : .iteration(start + 1)
             main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")

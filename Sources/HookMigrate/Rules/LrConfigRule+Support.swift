@@ -126,14 +126,6 @@ extension LrConfigRule {
         }
         return "\(type)(\(arguments.joined(separator: ", ")))"
     }
-
-    /// Several schedulers for a message, joined with " + ".
-    static func describe(_ schedulers: [ConfigNode]) -> String {
-        if schedulers.count > 4 {
-            return "\(schedulers.count) schedulers (\(describe(schedulers[0])) … \(describe(schedulers[schedulers.count - 1])))"
-        }
-        return schedulers.map { describe($0) }.joined(separator: " + ")
-    }
 }
 
 // MARK: - Reading a legacy hook config

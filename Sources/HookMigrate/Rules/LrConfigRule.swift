@@ -124,7 +124,7 @@ public enum LrConfigRule: MigrationRule {
             try planner.run()
         } catch let rejection as ScheduleRejection {
             planner.plan = SchedulePlan()
-            planner.plan.record(.manualStep, id, "MMCV rejects this lr_config: \(rejection.message). It never trained as written; fix the legacy config and convert again, or write param_scheduler by hand (nothing was emitted)",
+            planner.plan.record(.manualStep, id, "MMCV rejects this lr_config: \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or write param_scheduler by hand (nothing was emitted)",
                                 at: rejection.location, role: nil)
         }
         planner.plan.commit(to: &context, rule: id, source: id)
