@@ -1,17 +1,132 @@
 import HookMigrateCore
 
-/// `lr_config` → `param_scheduler`. NOT YET IMPLEMENTED: this rule claims its keys but converts nothing yet, so
-/// they stay in the output unchanged (and the conversion reports them as not converted).
+/// `lr_config` → `param_scheduler`: the legacy lr updater hook becomes a list of MMEngine lr schedulers that
+/// reproduces MMCV 1.7.2's per-iteration lr (schedules.md C.0–C.4), not the official migration guide's forms
+/// (C.8: those are off by one iteration at warmup ends and annealing ends, and wrong for exp warmup and
+/// CosineRestart weights).
+///
+/// The policy name is resolved as MMCV does (an all-lower-case name is title-cased, `step` → `Step`; any other
+/// spelling is used as written), so a name MMCV rejects is reported, not guessed. Units are kept: a policy by
+/// epoch becomes an epoch-stepped scheduler with the same epoch numbers, a policy by iteration an
+/// iteration-stepped one with the same iteration numbers. The warmup is a separate iteration scheduler with
+/// `end = W + 1` (MMCV still warms iteration W − 1), placed first — except after schedulers that set absolute
+/// values (OneCycleLR, CosineRestartLR, the cyclic segments), which must come before it.
+///
+/// ## Before
+/// ```yaml
+/// runner: {type: EpochBasedRunner, max_epochs: 12}
+/// lr_config: {policy: step, warmup: linear, warmup_iters: 500, warmup_ratio: 0.001, step: [8, 11]}
+/// ```
+/// ## After
+/// ```yaml
+/// param_scheduler:
+/// - {type: LinearLR, start_factor: 0.001, end_factor: 1.0, begin: 0, end: 501, by_epoch: false}
+/// - {type: MultiStepLR, milestones: [8, 11], gamma: 0.1, by_epoch: true}
+/// ```
 public enum LrConfigRule: MigrationRule {
     public static let id = "lr_config"
     public static let legacyKeys = ["lr_config"]
     public static let newKeys = ["param_scheduler"]
-    public static let summary = "Not converted yet."
-    public static let mappingRows: [MappingRow] = []
+    public static let summary = "The lr updater hook becomes MMEngine lr schedulers that reproduce MMCV's per-iteration lr, warmup included."
+    public static let mappingRows = [
+        MappingRow("lr_config: None", "no lr scheduler", "exact"),
+        MappingRow("lr_config: {policy: fixed}", "no lr scheduler (only the warmup, if any)", "exact"),
+        MappingRow("policy: step, step: s (int), gamma: g (default 0.1)", "StepLR(step_size=s, gamma=g, by_epoch=U)", "exact"),
+        MappingRow("policy: step, step: [m1, …], gamma: g", "MultiStepLR(milestones=running maxima of [m1, …], gamma=g, by_epoch=U); an unsorted list like [8, 2] becomes [8, 8], which is when MMCV decays", "exact"),
+        MappingRow("policy: step, min_lr: x", "the same, floor dropped (MMEngine has none)", "exact if b·g^n ≥ x for every decay reached (checked with optimizer.lr); otherwise approximate: the floored epochs are off by up to x − b·g^n (schedules.md C.9: 8e-5 absolute, 0.8 relative)"),
+        MappingRow("policy: exp, gamma: g", "ExponentialLR(gamma=g, by_epoch=U)", "exact"),
+        MappingRow("policy: poly, power: q (default 1.0), min_lr: x (default 0.0)", "PolyLR(eta_min=x, power=q, begin=0, end=H+1, by_epoch=U)", "exact (end=H is one short: PolyLR reaches eta_min at end−1, MMCV never does)"),
+        MappingRow("policy: poly by iteration under an epoch runner, no --iters-per-epoch", "PolyLR(eta_min=x, power=q, by_epoch=False) with the loop's default end = N", "approximate: reaches eta_min one iteration early (up to 1.0 relative on the last iteration with min_lr=0)"),
+        MappingRow("policy: inv, gamma, power, by epoch (E ≤ 1000)", "E−1 MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))^power, by_epoch=True), e = 1…E−1", "exact (a per-epoch chain; MMEngine has no InvLR)"),
+        MappingRow("policy: inv by iteration (or E > 1000)", "nothing", "manual step: no counterpart (one scheduler per step would be needed)"),
+        MappingRow("policy: CosineAnnealing, min_lr: x | min_lr_ratio: ρ", "CosineAnnealingLR(T_max=H, eta_min=x | eta_min_ratio=ρ, begin=0, end=H, by_epoch=U); by iteration under an epoch runner T_max/end are left to the loop's max_iters (= E·len(train_dataloader), as in MMCV)", "exact"),
+        MappingRow("policy: CosineAnnealing with neither or both of min_lr/min_lr_ratio", "nothing", "manual step: MMCV's assertion rejects it"),
+        MappingRow("policy: FlatCosineAnnealing, start_percent: s (default 0.75)", "CosineAnnealingLR(T_max=H−S, begin=S, end=H, eta_min…, by_epoch=U), S = round(H·s) rounding half to even (E=10, s=0.25 → S=2); nothing when S = H", "exact"),
+        MappingRow("policy: CosineRestart, periods: P, restart_weights: w, min_lr_ratio: ρ", "CosineRestartLR(periods=P, restart_weights=w + (1−w)·ρ, eta_min_ratio=ρ, by_epoch=U), placed before any warmup", "exact (MMCV restarts at w·b + (1−w)·floor, MMEngine at w'·b)"),
+        MappingRow("policy: CosineRestart, min_lr: x, some weight ≠ 1", "CosineRestartLR(restart_weights=w + (1−w)·x/b, eta_min=x) with b = optimizer.lr", "exact only for a single base lr (9.4% relative on a group with another lr, E.6.5); unadjusted when b is unknown (1.2e-2 relative in C.9)"),
+        MappingRow("policy: CosineRestart, sum(periods) < H", "nothing", "manual step: MMCV raises ValueError once the run passes sum(periods)"),
+        MappingRow("policy: cyclic (by iteration), anneal_strategy: cos", "2 single-period CosineRestartLR segments per cycle (1 when int(step_ratio_up·Pc) = 0), by_epoch=False, placed before any warmup", "exact given N (N = E·L under an epoch runner: needs --iters-per-epoch)"),
+        MappingRow("policy: cyclic, anneal_strategy: linear", "nothing", "manual step: no counterpart"),
+        MappingRow("policy: OneCycle, max_lr: m, …", "OneCycleLR(eta_max=m, …, by_epoch=False), default end = the loop's max_iters, placed before any warmup", "exact"),
+        MappingRow("policy: OneCycle, max_lr: {optimizer: …}", "nothing", "manual step: write one scheduler list per optimizer name"),
+        MappingRow("policy: LinearAnnealing, min_lr_ratio: ρ", "LinearLR(start_factor=1.0, end_factor=ρ, begin=0, end=H+1, by_epoch=U)", "exact"),
+        MappingRow("policy: LinearAnnealing, min_lr: x", "PolyLR(eta_min=x, power=1.0, begin=0, end=H+1, by_epoch=U)", "exact"),
+        MappingRow("policy: YOLOX, CosineAnnealingCooldown, Reduce, Linear, MultiStage, SiameseRPN, TIN, RelativeStep", "nothing", "manual step: registered by a downstream package, use its own migration"),
+        MappingRow("policy: cosineannealing (or any name MMCV does not register)", "nothing", "manual step: MMCV itself rejects the name (only all-lower-case names are title-cased)"),
+        MappingRow("warmup: constant, warmup_iters: W, warmup_ratio: r", "ConstantLR(factor=r, begin=0, end=W+1, by_epoch=False), first", "exact"),
+        MappingRow("warmup: linear", "LinearLR(start_factor=r, end_factor=1.0, begin=0, end=W+1, by_epoch=False), first", "exact"),
+        MappingRow("warmup: exp", "ConstantLR(factor=r, begin=0, end=N+1, by_epoch=False) (epoch runner: end=E+1, by_epoch=True) + ExponentialLR(gamma=r^(−1/W), begin=0, end=W+1, by_epoch=False)", "exact"),
+        MappingRow("warmup_by_epoch: true, warmup: constant", "ConstantLR(factor=r, begin=0, end=warmup_iters+1, by_epoch=True)", "exact (restores at iteration warmup_iters·L for any L)"),
+        MappingRow("warmup_by_epoch: true, warmup: linear | exp, with --iters-per-epoch L", "the warmup above with W = warmup_iters·L", "exact given L"),
+        MappingRow("warmup_by_epoch: true, warmup: linear, no L", "LinearLR(start_factor=r, begin=0, end=warmup_iters, by_epoch=True, convert_to_iter_based=True)", "approximate: the ramp ends one iteration early ((1−r)/(W−1+r) relative, 4.7e-2 for W=20, r=0.1)"),
+        MappingRow("warmup_by_epoch: true, warmup: exp, no L", "no warmup", "manual step: needs --iters-per-epoch"),
+        MappingRow("warmup_ratio: 1", "no warmup", "exact (the warmup factor is 1)"),
+        MappingRow("warmup + Poly/CosineAnnealing/FlatCosine/CosineRestart with a non-zero floor, or LinearAnnealing with min_lr ≠ 0", "warmup first (CosineRestart before it)", "exact if the main scheduler first changes the lr at or after iteration W (by epoch: W ≤ L); otherwise approximate (schedules.md C.9: 1e-5…2e-2 relative)"),
+        MappingRow("warmup + OneCycle or cyclic", "absolute scheduler first, then the warmup", "no counterpart: up to 9× relative on single iterations (C.9, E.6.7)"),
+        MappingRow("IterBasedRunner, lr_config without by_epoch", "by_epoch=False (IterBasedRunner's default), H = max_iters", "exact"),
+        MappingRow("IterBasedRunner, by_epoch: true", "no lr scheduler", "exact: MMCV never applies a by-epoch policy (or its warmup) under IterBasedRunner; reported as a warning"),
+        MappingRow("IterBasedRunner, warmup_by_epoch: true", "nothing", "manual step: MMCV crashes in the first iteration"),
+    ]
+
+    /// The lr policies MMCV 1.7.2 registers (`<Policy>LrUpdaterHook`).
+    static let mmcvPolicies = ["Fixed", "Step", "Exp", "Poly", "Inv", "CosineAnnealing", "FlatCosineAnnealing", "CosineRestart",
+                               "Cyclic", "OneCycle", "LinearAnnealing"]
+
+    /// Policies registered by downstream packages, with the package that owns each.
+    static let downstreamPolicies: [(stem: String, owner: String)] = [
+        ("YOLOX", "mmdet (YOLOXLrUpdaterHook)"),
+        ("CosineAnnealingCooldown", "mmcls (CosineAnnealingCooldownLrUpdaterHook)"),
+        ("Reduce", "mmedit (ReduceLrUpdaterHook)"),
+        ("Linear", "mmedit/mmgen (LinearLrUpdaterHook)"),
+        ("MultiStage", "mmflow (MultiStageLrUpdaterHook)"),
+        ("SiameseRPN", "mmtrack (SiameseRPNLrUpdaterHook)"),
+        ("TIN", "mmaction2 (TINLrUpdaterHook)"),
+        ("RelativeStep", "mmaction2 (RelativeStepLrUpdaterHook)"),
+    ]
+
+    /// The keyword arguments of `LrUpdaterHook.__init__`.
+    static let baseArguments = ["by_epoch", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"]
+
+    /// The keyword arguments of each policy's hook, besides the base ones.
+    static func policyArguments(_ stem: String) -> [String] {
+        switch stem {
+        case "Step": return ["step", "gamma", "min_lr"]
+        case "Exp": return ["gamma"]
+        case "Poly": return ["power", "min_lr"]
+        case "Inv": return ["gamma", "power"]
+        case "CosineAnnealing", "LinearAnnealing": return ["min_lr", "min_lr_ratio"]
+        case "FlatCosineAnnealing": return ["start_percent", "min_lr", "min_lr_ratio"]
+        case "CosineRestart": return ["periods", "restart_weights", "min_lr", "min_lr_ratio"]
+        case "Cyclic": return ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"]
+        case "OneCycle": return ["max_lr", "total_steps", "pct_start", "anneal_strategy", "div_factor", "final_div_factor", "three_phase"]
+        default: return []
+        }
+    }
 
     public static func apply(to context: inout MigrationContext) throws {
-        for key in legacyKeys where context.legacy.contains(key) {
-            context.manualStep(id, key, "not converted by this build of hookmigrate yet: convert it by hand", at: context.legacyKeyLocation(key))
+        guard let node = context.legacyNode(id) else { return }
+        context.consume(id)
+        let keyLocation = context.legacyKeyLocation(id)
+        if node.isNull {
+            context.change(id, id, to: nil, "None: MMCV registers no lr hook, so every param group keeps its optimizer lr for the whole run; no lr scheduler is emitted", at: keyLocation)
+            return
         }
+        let mapping = try node.mapping(ConfigPath(id))
+        let arguments = LegacyHookArguments(mapping: mapping, path: ConfigPath(id), location: node.location ?? keyLocation)
+        guard let policyNode = mapping["policy"] else {
+            throw ConfigError(.missingKey, "`lr_config.policy` is required (MMCV asserts 'policy' in lr_config)", at: node.location ?? keyLocation)
+        }
+        let policy = try policyNode.string("lr_config.policy")
+        var planner = LrSchedulePlanner(arguments: arguments, policy: policy, policyLocation: policyNode.location,
+                                        span: ScheduleSpan(loop: context.loop, itersPerEpoch: context.options.itersPerEpoch),
+                                        optimizer: LegacyOptimizerFacts(context))
+        do {
+            try planner.run()
+        } catch let rejection as ScheduleRejection {
+            planner.plan = SchedulePlan()
+            planner.plan.record(.manualStep, id, "MMCV rejects this lr_config: \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or write param_scheduler by hand (nothing was emitted)",
+                                at: rejection.location, role: nil)
+        }
+        planner.plan.commit(to: &context, rule: id, source: id)
     }
 }

@@ -1,17 +1,426 @@
+import Foundation
 import HookMigrateCore
 
-/// `momentum_config` → `param_scheduler`. NOT YET IMPLEMENTED: this rule claims its keys but converts nothing yet, so
-/// they stay in the output unchanged (and the conversion reports them as not converted).
+/// `momentum_config` → momentum schedulers appended to `param_scheduler` after the lr schedulers
+/// (schedules.md A.4, C.4 momentum table).
+///
+/// Differences from the lr rule that the official guide misses (C.8.9): MMCV's Step momentum decays by 0.5 by
+/// default (MMEngine's default is 0.1, so gamma is always written); LinearAnnealing needs `end = H + 1`; there
+/// is no Cyclic or OneCycle momentum scheduler (both become CosineRestartMomentum segments); `by_epoch`
+/// defaults to True even under IterBasedRunner, where such a momentum hook never runs (nothing is emitted);
+/// and a momentum warmup divides by its factor, which no MMEngine scheduler can do.
+///
+/// ## Before
+/// ```yaml
+/// runner: {type: EpochBasedRunner, max_epochs: 12}
+/// momentum_config: {policy: step, step: [8, 11]}
+/// ```
+/// ## After
+/// ```yaml
+/// param_scheduler:
+/// - {type: MultiStepMomentum, milestones: [8, 11], gamma: 0.5, by_epoch: true}
+/// ```
 public enum MomentumConfigRule: MigrationRule {
     public static let id = "momentum_config"
     public static let legacyKeys = ["momentum_config"]
     public static let newKeys = ["param_scheduler"]
-    public static let summary = "Not converted yet."
-    public static let mappingRows: [MappingRow] = []
+    public static let summary = "The momentum updater hook becomes MMEngine momentum schedulers, appended after the lr schedulers."
+    public static let mappingRows = [
+        MappingRow("momentum_config: None", "no momentum scheduler", "exact"),
+        MappingRow("policy: step, step: s | [m1, …], gamma: g (default 0.5)", "StepMomentum(step_size=s, gamma=g, by_epoch=U) | MultiStepMomentum(milestones=running maxima, gamma=g, by_epoch=U); gamma always written (MMEngine's default is 0.1)", "exact"),
+        MappingRow("policy: step, min_momentum: x", "the same, floor dropped", "exact if it never binds (checked with the optimizer's momentum); otherwise approximate"),
+        MappingRow("policy: CosineAnnealing, min_momentum: x | min_momentum_ratio: ρ", "CosineAnnealingMomentum(T_max=H, eta_min=x | eta_min_ratio=ρ, begin=0, end=H, by_epoch=U)", "exact"),
+        MappingRow("policy: LinearAnnealing, min_momentum_ratio: ρ", "LinearMomentum(start_factor=1.0, end_factor=ρ, begin=0, end=H+1, by_epoch=U)", "exact"),
+        MappingRow("policy: LinearAnnealing, min_momentum: x", "PolyMomentum(eta_min=x, power=1.0, begin=0, end=H+1, by_epoch=U)", "exact"),
+        MappingRow("policy: cyclic, target_ratio (default (0.85/0.95, 1)), anneal_strategy: cos", "CosineRestartMomentum segments (2 per cycle) with eta_min_ratio relative to the base momentum, by_epoch=False", "exact given N"),
+        MappingRow("policy: cyclic, anneal_strategy: linear", "nothing", "manual step: no counterpart"),
+        MappingRow("policy: OneCycle, base_momentum: m0, max_momentum: m1 (floats), pct_start·N integral", "3 CosineRestartMomentum segments, by_epoch=False; the optimizer's momentum (or betas[0]) must be set to m1 by hand", "exact given N, once the optimizer's momentum is m1 (manual step)"),
+        MappingRow("policy: OneCycle otherwise (per-group momenta, linear annealing, pct_start·N not an integer)", "nothing", "manual step"),
+        MappingRow("warmup (any type)", "dropped", "no counterpart: MMCV divides by the factor (momentum up to 1/r − 1 above its regular value during W iterations); reported as a non-equivalence"),
+        MappingRow("IterBasedRunner, step/CosineAnnealing/LinearAnnealing without by_epoch: false", "no momentum scheduler", "exact: MMCV never runs it (by_epoch defaults to True here); reported as a warning"),
+        MappingRow("optimizer momentum 0 (SGD default) with a multiplicative policy", "no momentum scheduler", "exact: the momentum stays 0; reported as a warning"),
+        MappingRow("policy: fixed, poly, exp, … (no MMCV momentum policy)", "nothing", "manual step: MMCV itself rejects the name"),
+    ]
+
+    /// The momentum policies MMCV 1.7.2 registers (`<Policy>MomentumUpdaterHook`).
+    static let mmcvPolicies = ["Step", "CosineAnnealing", "LinearAnnealing", "Cyclic", "OneCycle"]
+
+    /// The keyword arguments of `MomentumUpdaterHook.__init__` (no `warmup_by_epoch`).
+    static let baseArguments = ["by_epoch", "warmup", "warmup_iters", "warmup_ratio"]
+
+    /// The keyword arguments of each policy's hook, besides the base ones.
+    static func policyArguments(_ stem: String) -> [String] {
+        switch stem {
+        case "Step": return ["step", "gamma", "min_momentum"]
+        case "CosineAnnealing", "LinearAnnealing": return ["min_momentum", "min_momentum_ratio"]
+        case "Cyclic": return ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"]
+        case "OneCycle": return ["base_momentum", "max_momentum", "pct_start", "anneal_strategy", "three_phase"]
+        default: return []
+        }
+    }
 
     public static func apply(to context: inout MigrationContext) throws {
-        for key in legacyKeys where context.legacy.contains(key) {
-            context.manualStep(id, key, "not converted by this build of hookmigrate yet: convert it by hand", at: context.legacyKeyLocation(key))
+        guard let node = context.legacyNode(id) else { return }
+        context.consume(id)
+        let keyLocation = context.legacyKeyLocation(id)
+        if node.isNull {
+            context.change(id, id, to: nil, "None: MMCV registers no momentum hook, so the optimizer's momentum stays as configured; no momentum scheduler is emitted", at: keyLocation)
+            return
+        }
+        let mapping = try node.mapping(ConfigPath(id))
+        let arguments = LegacyHookArguments(mapping: mapping, path: ConfigPath(id), location: node.location ?? keyLocation)
+        guard let policyNode = mapping["policy"] else {
+            throw ConfigError(.missingKey, "`momentum_config.policy` is required (MMCV asserts 'policy' in momentum_config)", at: node.location ?? keyLocation)
+        }
+        let policy = try policyNode.string("momentum_config.policy")
+        var planner = MomentumSchedulePlanner(arguments: arguments, policy: policy, policyLocation: policyNode.location,
+                                              span: ScheduleSpan(loop: context.loop, itersPerEpoch: context.options.itersPerEpoch),
+                                              optimizer: LegacyOptimizerFacts(context))
+        do {
+            try planner.run()
+        } catch let rejection as ScheduleRejection {
+            planner.plan = SchedulePlan()
+            planner.plan.record(.manualStep, id, "MMCV rejects this momentum_config: \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or write the momentum schedulers by hand (nothing was emitted)",
+                                at: rejection.location, role: nil)
+        }
+        planner.plan.commit(to: &context, rule: id, source: id)
+    }
+}
+
+/// A momentum policy as MMCV 1.7.2 builds it, validated.
+enum LegacyMomentumPolicy {
+    case step(LegacySteps, gamma: Double, minMomentum: Double?)
+    case cosine(LegacyFloor)
+    case linearAnnealing(LegacyFloor)
+    case cyclic(LegacyCyclic)
+    case oneCycle(base: Double, max: Double, pctStart: Double, annealStrategy: String, threePhase: Bool)
+    /// OneCycle with per-group or per-optimizer momenta.
+    case oneCyclePerGroup(String)
+}
+
+/// Turns one momentum_config into schedulers and records.
+struct MomentumSchedulePlanner {
+    let arguments: LegacyHookArguments
+    let policy: String
+    let policyLocation: SourceLocation?
+    let span: ScheduleSpan
+    let optimizer: LegacyOptimizerFacts
+    var plan = SchedulePlan()
+
+    var id: String { MomentumConfigRule.id }
+
+    mutating func run() throws {
+        let stem = LrConfigRule.mmcvPolicyStem(policy)
+        guard MomentumConfigRule.mmcvPolicies.contains(stem) else {
+            plan.record(.manualStep, arguments.path("policy"),
+                        "MMCV has no momentum policy '\(policy)': it looks up `\(stem)MomentumUpdaterHook`, which MMCV does not register (its momentum policies are step, CosineAnnealing, LinearAnnealing, cyclic and OneCycle), so MMCV itself rejects this policy name\(LrConfigRule.spellingHint(policy, known: MomentumConfigRule.mmcvPolicies)). If a package of yours registers it, convert it by hand; nothing was emitted",
+                        at: policyLocation, role: nil)
+            return
+        }
+        let hook = "\(stem)MomentumUpdaterHook"
+        let allowed = ["policy", "type"] + MomentumConfigRule.baseArguments + MomentumConfigRule.policyArguments(stem)
+        if let unknown = arguments.unknownKeys(allowed: allowed).first {
+            throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument)\(unknown == "warmup_by_epoch" ? "; momentum warmups are always in iterations" : ""); remove it", at: arguments.location(unknown))
+        }
+        let parsed = try parsePolicy(stem, hook: hook)
+        let warmup = try parseWarmup()
+        var byEpoch: Bool
+        if arguments.contains("by_epoch") {
+            byEpoch = try arguments.bool("by_epoch") ?? false
+        } else {
+            // MomentumUpdaterHook's default, which IterBasedRunner does not change (A.0).
+            byEpoch = stem != "Cyclic" && stem != "OneCycle"
+        }
+        if byEpoch, stem == "Cyclic" || stem == "OneCycle" {
+            throw ScheduleRejection("\(hook) supports only by_epoch=False (MMCV asserts it)", at: arguments.location("by_epoch"))
+        }
+        if let type = optimizer.type, LegacyOptimizerFacts.withoutMomentum.contains(type) {
+            let failure = stem == "OneCycle" ? "ValueError: optimizer must support momentum" : "KeyError: 'betas'"
+            plan.record(.manualStep, id, "optimizer \(type) has neither momentum nor betas: MMCV's momentum hook fails in before_run (\(failure)) and MMEngine's momentum schedulers raise ValueError. Remove momentum_config or change the optimizer; nothing was emitted",
+                        at: arguments.location, role: nil)
+            return
+        }
+        if span.kind == .iteration, byEpoch {
+            plan.record(.warning, id, "this momentum_config is inert under IterBasedRunner: its by_epoch is True (\(arguments.contains("by_epoch") ? "as written" : "MomentumUpdaterHook's default, which IterBasedRunner does not change, unlike lr_config's")) and MMCV updates it only in before_train_epoch, which that runner never calls, so the momentum stayed as configured for the whole run\(warmup == nil ? "" : ", warmup included"). No momentum scheduler is emitted, which keeps that behaviour",
+                        at: arguments.location("by_epoch"), role: nil)
+            return
+        }
+        if optimizer.baseMomentum == 0, isMultiplicative(parsed) {
+            plan.record(.warning, id, "this momentum_config is inert: the optimizer's \(optimizer.momentumKey) is 0\(optimizer.momentumIsDefault ? " (the default of \(optimizer.type ?? "its type"))" : ""), and a multiplicative schedule of 0 stays 0, so MMCV never changed it. No momentum scheduler is emitted",
+                        at: arguments.location, role: nil)
+            return
+        }
+        var main = try mainSchedule(parsed, byEpoch: byEpoch)
+        plan.add(main.nodes, role: .main, placement: .afterWarmup)
+        plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+        if let extra = main.extra {
+            plan.record(extra.kind, extra.legacyPath, extra.message, at: extra.location, role: nil)
+            main.extra = nil
+        }
+        if let warmup {
+            let dropped = 1 - warmup.ratio
+            plan.record(.nonEquivalence, arguments.path("warmup"),
+                        "the \(warmup.kind) momentum warmup (\(warmup.length) iterations, ratio \(LrConfigRule.show(warmup.ratio))) has no MMEngine counterpart: MMCV divides the momentum by the warmup factor, so it starts at momentum/\(LrConfigRule.show(warmup.ratio)), above its regular value, and ConstantMomentum/LinearMomentum reject factors above 1 (schedules.md C.3). Dropped: the warmup iterations get the regular momentum",
+                        deviation: "during the first \(warmup.length) iterations the momentum is up to 1 − r = \(LrConfigRule.brief(dropped)) relative below MMCV's (\(warmup.kind == "constant" ? "on every warmup iteration" : "at iteration 0, shrinking to 0 at the end of the warmup"))",
+                        at: arguments.location("warmup"), role: nil)
+        }
+    }
+
+    /// `warmup`, `warmup_iters`, `warmup_ratio` (default 0.9), validated as `MomentumUpdaterHook.__init__` does.
+    func parseWarmup() throws -> LegacyWarmup? {
+        let length = try arguments.int("warmup_iters") ?? 0
+        let ratio = try arguments.double("warmup_ratio") ?? 0.9
+        guard let kind = try arguments.string("warmup") else { return nil }
+        guard ["constant", "linear", "exp"].contains(kind) else {
+            throw ScheduleRejection("\"\(kind)\" is not a supported warmup type (ValueError); valid types are \"constant\", \"linear\" and \"exp\"", at: arguments.location("warmup"))
+        }
+        guard length > 0 else {
+            throw ScheduleRejection("`momentum_config.warmup_iters` must be a positive integer when a warmup is set (MMCV asserts it), found \(length)", at: arguments.location("warmup_iters"))
+        }
+        guard ratio > 0, ratio <= 1 else {
+            throw ScheduleRejection("`momentum_config.warmup_ratio` must be in (0, 1] (MMCV asserts it), found \(LrConfigRule.show(ratio))", at: arguments.location("warmup_ratio"))
+        }
+        return LegacyWarmup(kind: kind, length: length, ratio: ratio, byEpoch: false)
+    }
+
+    /// The policy's own arguments, validated as its hook's constructor does.
+    func parsePolicy(_ stem: String, hook: String) throws -> LegacyMomentumPolicy {
+        switch stem {
+        case "Step":
+            return .step(try LegacySteps.read(arguments, hook: hook), gamma: try arguments.double("gamma") ?? 0.5, minMomentum: try arguments.double("min_momentum"))
+        case "CosineAnnealing":
+            return .cosine(try LegacyFloor.read(arguments, name: "momentum", hook: hook))
+        case "LinearAnnealing":
+            return .linearAnnealing(try LegacyFloor.read(arguments, name: "momentum", hook: hook))
+        case "Cyclic":
+            return .cyclic(try LegacyCyclic.read(arguments, hook: hook, defaultTarget: (0.85 / 0.95, 1.0), checkGamma: false))
+        default:
+            var momenta: [Double] = []
+            for (key, value) in [("base_momentum", 0.85), ("max_momentum", 0.95)] {
+                guard let node = arguments.node(key) else { momenta.append(value); continue }
+                switch node.value {
+                case .scalar(.float(let number)): momenta.append(number)
+                case .list, .mapping:
+                    return .oneCyclePerGroup("`\(arguments.path(key))` = \(node.description) is given per param group or per optimizer")
+                default:
+                    throw ScheduleRejection("`\(arguments.path(key))` must be a float, a list or a dict (MMCV raises ValueError for \(node.typeDescription) \(node.description))", at: node.location)
+                }
+            }
+            var pct = 0.3
+            if let node = arguments.node("pct_start") {
+                guard case .scalar(.float(let value)) = node.value, value >= 0, value <= 1 else {
+                    throw ScheduleRejection("`momentum_config.pct_start` must be a float between 0 and 1 (MMCV raises ValueError), found \(node.description)", at: node.location)
+                }
+                pct = value
+            }
+            let strategy = try arguments.string("anneal_strategy") ?? "cos"
+            guard strategy == "cos" || strategy == "linear" else {
+                throw ScheduleRejection("`momentum_config.anneal_strategy` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: arguments.location("anneal_strategy"))
+            }
+            return .oneCycle(base: momenta[0], max: momenta[1], pctStart: pct, annealStrategy: strategy, threePhase: try arguments.bool("three_phase") ?? false)
+        }
+    }
+
+    /// Whether the policy only multiplies the base momentum (so a momentum of 0 stays 0, A.4).
+    func isMultiplicative(_ policy: LegacyMomentumPolicy) -> Bool {
+        switch policy {
+        case .step(_, _, let floor): return floor.map { $0 <= 0 } ?? true
+        case .cosine(let floor), .linearAnnealing(let floor):
+            if case .absolute(let value) = floor { return value == 0 }
+            return true
+        case .cyclic: return true
+        case .oneCycle, .oneCyclePerGroup: return false
+        }
+    }
+
+    struct Extra {
+        var kind: MigrationRecord.Kind
+        var legacyPath: String
+        var message: String
+        var location: SourceLocation?
+    }
+
+    struct Main {
+        var nodes: [ConfigNode] = []
+        var kind: MigrationRecord.Kind = .change
+        var message: String
+        var deviation: String?
+        var extra: Extra?
+    }
+
+    func floorLocation(_ floor: LegacyFloor) -> SourceLocation? {
+        switch floor {
+        case .absolute: return arguments.location("min_momentum")
+        case .ratio: return arguments.location("min_momentum_ratio")
+        }
+    }
+
+    /// The momentum scheduler(s) of a policy (schedules.md C.4 momentum table).
+    func mainSchedule(_ policy: LegacyMomentumPolicy, byEpoch: Bool) throws -> Main {
+        let at = arguments.location
+        let unit = byEpoch ? "epoch" : "iteration"
+        let horizon = span.horizon(byEpoch: byEpoch)
+        switch policy {
+        case .step(let steps, let gamma, let floor):
+            let gammaNode = LrConfigRule.float(gamma, at: arguments.location("gamma"))
+            let gammaNote = arguments.node("gamma") == nil ? "gamma=0.5 is MMCV's Step momentum default, written explicitly because MMEngine's default is 0.1" : "gamma written explicitly"
+            var main: Main
+            switch steps {
+            case .every(let every):
+                let node = LrConfigRule.scheduler("StepMomentum", ["step_size": LrConfigRule.int(every, at: arguments.location("step")), "gamma": gammaNode], byEpoch: byEpoch, at: at)
+                main = Main(nodes: [node], message: "policy '\(self.policy)' with step=\(every) by \(unit) becomes \(LrConfigRule.describe(node)) (\(gammaNote))")
+            case .milestones(let list):
+                if list.isEmpty {
+                    main = Main(message: "policy '\(self.policy)' with step=[] never decays: the momentum stays constant, no momentum scheduler is needed")
+                } else {
+                    let maxima = LrConfigRule.runningMaxima(list)
+                    let node = LrConfigRule.scheduler("MultiStepMomentum", ["milestones": LrConfigRule.ints(maxima, at: arguments.location("step")), "gamma": gammaNode], byEpoch: byEpoch, at: at)
+                    var message = "policy '\(self.policy)' with step=\(list) by \(unit) becomes \(LrConfigRule.describe(node)) (\(gammaNote))"
+                    if maxima != list {
+                        message += "; the unsorted list is written as its running maxima \(maxima), which is when MMCV decays"
+                    }
+                    main = Main(nodes: [node], message: message)
+                }
+            }
+            if let floor, !main.nodes.isEmpty {
+                applyFloor(&main, steps: steps, gamma: gamma, floor: floor, horizon: horizon, byEpoch: byEpoch)
+            }
+            return main
+
+        case .cosine(let floor):
+            let (name, value) = floor.argument(at: floorLocation(floor))
+            if let horizon, byEpoch || span.kind == .iteration {
+                let node = LrConfigRule.scheduler("CosineAnnealingMomentum", ["T_max": LrConfigRule.int(horizon), name: value], begin: 0, end: horizon, byEpoch: byEpoch, at: at)
+                return Main(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("momentum")) by \(unit) becomes \(LrConfigRule.describe(node)) (T_max = \(unit)s of the run)")
+            }
+            if !byEpoch, span.kind == .epoch {
+                let node = LrConfigRule.scheduler("CosineAnnealingMomentum", [name: value], byEpoch: false, at: at)
+                return Main(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("momentum")) by iteration becomes \(LrConfigRule.describe(node)); T_max and end are left to the loop's max_iters (= max_epochs × len(train_dataloader), which is what MMCV's max_iters was), so the schedule stays exact for any dataloader length")
+            }
+            return Main(kind: .manualStep, message: "policy '\(self.policy)' needs the run length for T_max, but \(span.missingHorizon(byEpoch: byEpoch)); nothing was emitted")
+
+        case .linearAnnealing(let floor):
+            let type: String
+            let schedulerArguments: KeyValuePairs<String, ConfigNode>
+            let shortDeviation: String
+            switch floor {
+            case .ratio(let ratio):
+                guard ratio >= 0, ratio <= 1 else {
+                    return Main(kind: .manualStep, message: "policy '\(self.policy)' with min_momentum_ratio=\(LrConfigRule.show(ratio)) anneals outside [0, 1] × the base momentum, which LinearMomentum's factors cannot express (MMEngine raises ValueError): write the schedule by hand; nothing was emitted")
+                }
+                type = "LinearMomentum"
+                schedulerArguments = ["start_factor": LrConfigRule.float(1.0), "end_factor": LrConfigRule.float(ratio, at: floorLocation(floor))]
+                shortDeviation = "the momentum reaches its target at iteration N−1 instead of never: relative error (1−ρ)/(Nρ + 1−ρ) on the last iteration (ρ=\(LrConfigRule.show(ratio)); 8.3e-3 for ρ=0.5, N=120), smaller before it"
+            case .absolute(let value):
+                type = "PolyMomentum"
+                schedulerArguments = ["eta_min": LrConfigRule.float(value, at: floorLocation(floor)), "power": LrConfigRule.float(1.0)]
+                shortDeviation = "the momentum reaches min_momentum at iteration N−1 instead of never: relative error (b − x)/(N·x + b − x) on the last iteration for base momentum b and min_momentum x (6.6e-3 for b=0.9, x=0.5, N=120), smaller before it"
+            }
+            if let horizon {
+                let node = LrConfigRule.scheduler(type, schedulerArguments, begin: 0, end: horizon + 1, byEpoch: byEpoch, at: at)
+                var message = "policy '\(self.policy)' with \(floor.legacyText("momentum")) by \(unit) becomes \(LrConfigRule.describe(node)): end is H+1 = \(horizon + 1) because \(type) reaches its target at end−1, while MMCV's value at the last \(unit) is still above it"
+                if !byEpoch, span.kind == .epoch, let per = span.itersPerEpoch { message += "; N = max_epochs × \(per): exact given L=\(per)" }
+                return Main(nodes: [node], message: message)
+            }
+            if !byEpoch, span.kind == .epoch {
+                let node = LrConfigRule.scheduler(type, schedulerArguments, byEpoch: false, at: at)
+                return Main(nodes: [node], kind: .nonEquivalence,
+                            message: "policy '\(self.policy)' with \(floor.legacyText("momentum")) by iteration becomes \(LrConfigRule.describe(node)) with end left to the loop's max_iters N: the exact form needs end=N+1 with N = max_epochs × iterations per epoch, which is unknown (rerun with --iters-per-epoch L for it). Assumed: the default end, one iteration short",
+                            deviation: shortDeviation)
+            }
+            return Main(kind: .manualStep, message: "policy '\(self.policy)' needs the run length for its end (H+1), but \(span.missingHorizon(byEpoch: byEpoch)); nothing was emitted")
+
+        case .cyclic(let cyclic):
+            guard cyclic.annealStrategy == "cos" else {
+                return Main(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (no CyclicMomentum; LinearMomentum factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; nothing was emitted")
+            }
+            guard let iterations = span.iterations else {
+                return Main(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
+            }
+            let nodes = try cyclic.segments(type: "CosineRestartMomentum", iterations: iterations, at: at)
+            return Main(nodes: nodes, message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp))) has no MMEngine CyclicMomentum; over N=\(iterations) iterations it becomes \(nodes.count) single-period CosineRestartMomentum segments with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")")
+
+        case .oneCyclePerGroup(let why):
+            return Main(kind: .manualStep, message: "policy 'OneCycle' with \(why): the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
+
+        case .oneCycle(let base, let maximum, let pct, let strategy, let threePhase):
+            return oneCycle(base: base, maximum: maximum, pct: pct, strategy: strategy, threePhase: threePhase)
+        }
+    }
+
+    /// OneCycle momentum → three CosineRestartMomentum segments (C.4), plus the optimizer momentum to set by hand.
+    func oneCycle(base: Double, maximum: Double, pct: Double, strategy: String, threePhase: Bool) -> Main {
+        let at = arguments.location
+        guard strategy == "cos" else {
+            return Main(kind: .manualStep, message: "policy 'OneCycle' with anneal_strategy='linear' has no MMEngine counterpart (there is no OneCycleMomentum, and the linear phases cannot be built from the momentum schedulers): write it by hand; nothing was emitted")
+        }
+        guard let iterations = span.iterations else {
+            return Main(kind: .manualStep, message: "policy 'OneCycle' needs N for its phase ends (pct_start × max_iters), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
+        }
+        let phaseEnd = pct * Double(iterations)
+        let quarter = Int(exactly: phaseEnd.rounded()) ?? 0
+        guard phaseEnd == phaseEnd.rounded(), quarter >= 2, threePhase || quarter <= iterations - 1 else {
+            return Main(kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (schedules.md C.4), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
+        }
+        let q = quarter
+        let weight = LrConfigRule.tidy(base / maximum)
+        var nodes = [
+            LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([q - 1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(base)],
+                                   begin: 0, end: q - 1, byEpoch: false, at: at),
+        ]
+        if threePhase {
+            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([q - 1]), "restart_weights": LrConfigRule.floats([weight]), "eta_min": LrConfigRule.float(maximum)],
+                                                begin: q - 1, end: 2 * q - 2, byEpoch: false, at: at))
+            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(maximum)],
+                                                begin: 2 * q - 2, end: 2 * q - 1, byEpoch: false, at: at))
+        } else {
+            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([iterations - q]), "restart_weights": LrConfigRule.floats([weight]), "eta_min": LrConfigRule.float(maximum)],
+                                                begin: q - 1, end: iterations - 1, byEpoch: false, at: at))
+            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(maximum)],
+                                                begin: iterations - 1, end: iterations, byEpoch: false, at: at))
+        }
+        let key = optimizer.momentumKey
+        let target = key == "betas[0]" ? "optim_wrapper.optimizer.betas[0]" : "optim_wrapper.optimizer.momentum"
+        let extra: Extra
+        if optimizer.baseMomentum == maximum {
+            extra = Extra(kind: .change, legacyPath: arguments.path("max_momentum"),
+                          message: "the optimizer's \(key) is already max_momentum=\(LrConfigRule.show(maximum)), which MMCV's OneCycle momentum hook would have set before training; keep it so in \(target)",
+                          location: arguments.location("max_momentum"))
+        } else {
+            let current = optimizer.baseMomentum.map { " (configured: \(LrConfigRule.show($0)))" } ?? ""
+            extra = Extra(kind: .manualStep, legacyPath: arguments.path("max_momentum"),
+                          message: "set \(target) to max_momentum=\(LrConfigRule.show(maximum))\(key == "betas[0]" ? ", keeping betas[1]" : ""): MMCV's OneCycle momentum hook overwrote the optimizer's \(key)\(current) with max_momentum before training, and the CosineRestartMomentum segments start from the optimizer's value (the momentum_config rule does not edit optim_wrapper)",
+                          location: arguments.location("max_momentum"))
+        }
+        return Main(nodes: nodes,
+                    message: "policy 'OneCycle' (base_momentum=\(LrConfigRule.show(base)), max_momentum=\(LrConfigRule.show(maximum)), pct_start=\(LrConfigRule.show(pct))\(threePhase ? ", three_phase=True" : "")) has no MMEngine OneCycleMomentum; with pct_start·N = \(q) it becomes 3 CosineRestartMomentum segments by iteration: max→base until iteration \(q - 1), base→max \(threePhase ? "until iteration \(2 * q - 2), then max" : "until iteration \(iterations - 1), where the last segment sets max exactly") (schedules.md C.4, measured \(threePhase ? "1.3e-16" : "5.6e-16")). Exact once the optimizer's \(key) is max_momentum (see the next record)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")",
+                    extra: extra)
+    }
+
+    /// Step momentum's `min_momentum` floor: MMEngine has none. Exact iff it never binds.
+    func applyFloor(_ main: inout Main, steps: LegacySteps, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
+        let unit = byEpoch ? "epoch" : "iteration"
+        let exponent = steps.maximumExponent(last: horizon.map { $0 - 1 })
+        guard let base = optimizer.baseMomentum, let exponent, exponent <= 10_000_000 else {
+            let why = optimizer.baseMomentum == nil ? "the optimizer's momentum is unknown" : span.missingHorizon(byEpoch: byEpoch)
+            main.kind = .nonEquivalence
+            main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) and may bind: \(why)"
+            main.deviation = "on every \(unit) where MMCV's floor binds, the momentum is b·gamma^n instead of min_momentum"
+            return
+        }
+        var lowest = base
+        var firstBinding: Int?
+        for exponentValue in 0...exponent {
+            let value = base * pow(gamma, Double(exponentValue))
+            lowest = min(lowest, value)
+            if value < floor, firstBinding == nil { firstBinding = exponentValue }
+        }
+        if let firstBinding {
+            main.kind = .nonEquivalence
+            main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base momentum \(LrConfigRule.show(base)), b·gamma^\(firstBinding) is below it"
+            main.deviation = "the floored \(unit)s get b·gamma^n instead of min_momentum: up to \(LrConfigRule.brief(floor - lowest)) absolute, \(LrConfigRule.brief((floor - lowest) / floor)) relative"
+        } else {
+            main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base momentum \(LrConfigRule.show(base)) the lowest value reached is \(LrConfigRule.brief(lowest)))"
         }
     }
 }

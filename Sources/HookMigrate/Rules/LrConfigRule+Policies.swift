@@ -1,0 +1,560 @@
+import Foundation
+import HookMigrateCore
+
+/// An lr policy as MMCV 1.7.2 builds it, validated.
+enum LegacyLrPolicy {
+    case fixed
+    case step(LegacySteps, gamma: Double, minLr: Double?)
+    case exp(gamma: Double)
+    case poly(power: Double, minLr: Double)
+    case inv(gamma: Double, power: Double)
+    case cosine(LegacyFloor)
+    case flatCosine(startPercent: Double, LegacyFloor)
+    case cosineRestart(periods: [Int], weights: [Double], LegacyFloor)
+    case cyclic(LegacyCyclic)
+    case oneCycle
+    case linearAnnealing(LegacyFloor)
+}
+
+/// The warmup part of an lr_config.
+struct LegacyWarmup {
+    /// `constant`, `linear` or `exp`.
+    var kind: String
+    /// `warmup_iters` as written: iterations, or epochs with `warmup_by_epoch`.
+    var length: Int
+    /// `warmup_ratio`.
+    var ratio: Double
+    /// `warmup_by_epoch`.
+    var byEpoch: Bool
+}
+
+/// When a scheduler first changes the lr, or when a restart happens: an epoch (epoch-stepped scheduler, the
+/// change reaches iteration e·L) or an iteration.
+enum SchedulePoint: Equatable {
+    case epoch(Int)
+    case iteration(Int)
+}
+
+/// What the main policy became.
+struct MainSchedule {
+    var nodes: [ConfigNode] = []
+    var placement: SchedulePlan.Placement = .afterWarmup
+    var kind: MigrationRecord.Kind = .change
+    var message: String
+    var deviation: String?
+    /// Whether the chained update is affine (a non-zero floor): it does not commute with a warmup.
+    var affine = false
+    /// The first step at which the scheduler changes the lr (nil: never).
+    var firstChange: SchedulePoint?
+    /// CosineRestart's restarts after the start.
+    var restarts: [SchedulePoint] = []
+    /// OneCycle and cyclic: MMCV's warmup × absolute schedule has no counterpart.
+    var noCounterpartWithWarmup = false
+    /// The measured deviation of this policy family when its affine steps overlap a warmup.
+    var overlapDeviation = ""
+}
+
+/// Turns one lr_config into schedulers and records.
+struct LrSchedulePlanner {
+    let arguments: LegacyHookArguments
+    let policy: String
+    let policyLocation: SourceLocation?
+    let span: ScheduleSpan
+    let optimizer: LegacyOptimizerFacts
+    var plan = SchedulePlan()
+
+    var id: String { LrConfigRule.id }
+
+    // MARK: Reading
+
+    mutating func run() throws {
+        let stem = LrConfigRule.mmcvPolicyStem(policy)
+        guard LrConfigRule.mmcvPolicies.contains(stem) else {
+            if let downstream = LrConfigRule.downstreamPolicies.first(where: { $0.stem == stem }) {
+                plan.record(.manualStep, arguments.path("policy"),
+                            "policy '\(policy)' is not an MMCV policy: it is registered by \(downstream.owner). Convert it with that package's own migration to MMEngine (its successor's scheduler) — nothing was emitted",
+                            at: policyLocation, role: nil)
+            } else {
+                plan.record(.manualStep, arguments.path("policy"),
+                            "MMCV has no lr policy '\(policy)': it looks up `\(stem)LrUpdaterHook`, which MMCV does not register, so MMCV itself rejects this policy name\(LrConfigRule.spellingHint(policy, known: LrConfigRule.mmcvPolicies)). If a package of yours registers it, convert it by hand; nothing was emitted",
+                            at: policyLocation, role: nil)
+            }
+            return
+        }
+        let hook = "\(stem)LrUpdaterHook"
+        let allowed = ["policy", "type"] + LrConfigRule.baseArguments + LrConfigRule.policyArguments(stem)
+        if let unknown = arguments.unknownKeys(allowed: allowed).first {
+            throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument); remove it", at: arguments.location(unknown))
+        }
+        let parsed = try parsePolicy(stem, hook: hook)
+        let warmup = try parseWarmup()
+        let warmupByEpoch = try arguments.bool("warmup_by_epoch") ?? false
+
+        // by_epoch: the hook's default (True; False for Cyclic and OneCycle), IterBasedRunner's setdefault(False),
+        // and an explicit None, which MMCV treats as False.
+        var byEpoch: Bool
+        if arguments.contains("by_epoch") {
+            byEpoch = try arguments.bool("by_epoch") ?? false
+        } else {
+            byEpoch = stem != "Cyclic" && stem != "OneCycle" && span.kind != .iteration
+        }
+        if byEpoch, stem == "Cyclic" || stem == "OneCycle" {
+            throw ScheduleRejection("\(hook) supports only by_epoch=False (MMCV asserts it)", at: arguments.location("by_epoch"))
+        }
+        if span.kind == .iteration {
+            if warmupByEpoch {
+                plan.record(.manualStep, arguments.path("warmup_by_epoch"),
+                            "warmup_by_epoch=True under IterBasedRunner crashes MMCV in the first iteration (AssertionError: the warmup length is only computed in before_train_epoch, which IterBasedRunner never calls): this config never trained. Give the warmup in iterations (warmup_by_epoch=False) and convert again; nothing was emitted",
+                            at: arguments.location("warmup_by_epoch"), role: nil)
+                return
+            }
+            if byEpoch {
+                plan.record(.warning, arguments.path("by_epoch"),
+                            "a by_epoch=True lr policy is inert under IterBasedRunner: MMCV updates it only in before_train_epoch, which that runner never calls, so the lr stayed at the optimizer's lr for the whole run (its warmup too). No lr scheduler is emitted, which keeps that behaviour; if you meant a schedule, write it by iteration",
+                            at: arguments.location("by_epoch"), role: nil)
+                return
+            }
+        }
+        let main = try mainSchedule(parsed, byEpoch: byEpoch)
+        plan.add(main.nodes, role: .main, placement: main.placement)
+        var warmupOutcome: WarmupSchedule?
+        if let warmup {
+            warmupOutcome = warmupSchedule(warmup)
+        }
+        if var outcome = warmupOutcome {
+            if !outcome.nodes.isEmpty, !main.nodes.isEmpty {
+                combine(&outcome, main: main, byEpoch: byEpoch)
+            }
+            plan.add(outcome.nodes, role: .warmup, placement: .warmup)
+            plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+            plan.record(outcome.kind, arguments.path("warmup"), outcome.message, deviation: outcome.deviation, at: arguments.location("warmup"), role: .warmup)
+        } else {
+            plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+        }
+    }
+
+    /// `warmup`, `warmup_iters`, `warmup_ratio`, `warmup_by_epoch`, validated as `LrUpdaterHook.__init__` does.
+    func parseWarmup() throws -> LegacyWarmup? {
+        let length = try arguments.int("warmup_iters") ?? 0
+        let ratio = try arguments.double("warmup_ratio") ?? 0.1
+        let byEpoch = try arguments.bool("warmup_by_epoch") ?? false
+        guard let kind = try arguments.string("warmup") else { return nil }
+        guard ["constant", "linear", "exp"].contains(kind) else {
+            throw ScheduleRejection("\"\(kind)\" is not a supported warmup type (ValueError); valid types are \"constant\", \"linear\" and \"exp\"", at: arguments.location("warmup"))
+        }
+        guard length > 0 else {
+            throw ScheduleRejection("`lr_config.warmup_iters` must be a positive integer when a warmup is set (MMCV asserts it), found \(length)", at: arguments.location("warmup_iters"))
+        }
+        guard ratio > 0, ratio <= 1 else {
+            throw ScheduleRejection("`lr_config.warmup_ratio` must be in (0, 1] (MMCV asserts it), found \(LrConfigRule.show(ratio))", at: arguments.location("warmup_ratio"))
+        }
+        return LegacyWarmup(kind: kind, length: length, ratio: ratio, byEpoch: byEpoch)
+    }
+
+    /// The policy's own arguments, validated as its hook's constructor does.
+    func parsePolicy(_ stem: String, hook: String) throws -> LegacyLrPolicy {
+        switch stem {
+        case "Fixed":
+            return .fixed
+        case "Step":
+            return .step(try LegacySteps.read(arguments, hook: hook), gamma: try arguments.double("gamma") ?? 0.1, minLr: try arguments.double("min_lr"))
+        case "Exp":
+            guard let gamma = try arguments.double("gamma") else {
+                throw ScheduleRejection("\(hook) requires `gamma` (TypeError without it)", at: arguments.location)
+            }
+            return .exp(gamma: gamma)
+        case "Poly":
+            return .poly(power: try arguments.double("power") ?? 1.0, minLr: try arguments.double("min_lr") ?? 0.0)
+        case "Inv":
+            guard let gamma = try arguments.double("gamma") else {
+                throw ScheduleRejection("\(hook) requires `gamma` (TypeError without it)", at: arguments.location)
+            }
+            return .inv(gamma: gamma, power: try arguments.double("power") ?? 1.0)
+        case "CosineAnnealing":
+            return .cosine(try LegacyFloor.read(arguments, name: "lr", hook: hook))
+        case "LinearAnnealing":
+            return .linearAnnealing(try LegacyFloor.read(arguments, name: "lr", hook: hook))
+        case "FlatCosineAnnealing":
+            let floor = try LegacyFloor.read(arguments, name: "lr", hook: hook)
+            let start = try arguments.double("start_percent") ?? 0.75
+            guard arguments.node("start_percent") == nil || arguments.isFloat("start_percent"), start >= 0, start <= 1 else {
+                throw ScheduleRejection("`lr_config.start_percent` must be a float between 0 and 1 (MMCV raises ValueError), found \(arguments.node("start_percent")?.description ?? "")", at: arguments.location("start_percent"))
+            }
+            return .flatCosine(startPercent: start, floor)
+        case "CosineRestart":
+            let floor = try LegacyFloor.read(arguments, name: "lr", hook: hook)
+            guard let periodsNode = arguments.node("periods") else {
+                throw ScheduleRejection("\(hook) requires `periods` (TypeError without it)", at: arguments.location)
+            }
+            let periodsPath = ConfigPath(arguments.path("periods"))
+            let periods = try periodsNode.list(periodsPath).items.enumerated().map { try $1.int(periodsPath.appending(index: $0)) }
+            var weights: [Double] = [1]
+            if let weightsNode = arguments.node("restart_weights") {
+                let weightsPath = ConfigPath(arguments.path("restart_weights"))
+                weights = try weightsNode.list(weightsPath).items.enumerated().map { try $1.double(weightsPath.appending(index: $0)) }
+            }
+            guard periods.count == weights.count else {
+                throw ScheduleRejection("`lr_config.periods` (\(periods.count) items) and `restart_weights` (\(weights.count)) must have the same length (MMCV asserts it)", at: arguments.location("restart_weights"))
+            }
+            return .cosineRestart(periods: periods, weights: weights, floor)
+        case "Cyclic":
+            return .cyclic(try LegacyCyclic.read(arguments, hook: hook, defaultTarget: (10, 1e-4), checkGamma: true))
+        case "OneCycle":
+            return .oneCycle
+        default:
+            return .fixed
+        }
+    }
+
+    // MARK: Main schedulers
+
+    func unitWord(_ byEpoch: Bool) -> String { byEpoch ? "epoch" : "iteration" }
+
+    /// The main scheduler(s) of a policy, with its record (schedules.md C.1–C.4).
+    func mainSchedule(_ policy: LegacyLrPolicy, byEpoch: Bool) throws -> MainSchedule {
+        let at = arguments.location
+        let unit = unitWord(byEpoch)
+        let horizon = span.horizon(byEpoch: byEpoch)
+        let by = "by \(unit)"
+        switch policy {
+        case .fixed:
+            return MainSchedule(message: "policy '\(self.policy)' keeps every param group at its base lr: the lr stays constant, no main scheduler is needed")
+
+        case .step(let steps, let gamma, let minLr):
+            var main: MainSchedule
+            switch steps {
+            case .every(let every):
+                let node = LrConfigRule.scheduler("StepLR", ["step_size": LrConfigRule.int(every, at: arguments.location("step")), "gamma": LrConfigRule.float(gamma, at: arguments.location("gamma"))], byEpoch: byEpoch, at: at)
+                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with step=\(every) \(by) becomes \(LrConfigRule.describe(node)) (gamma written explicitly; the step stays in \(unit)s)")
+            case .milestones(let list):
+                if list.isEmpty {
+                    main = MainSchedule(message: "policy '\(self.policy)' with step=[] never decays: the lr stays constant, no main scheduler is needed")
+                } else {
+                    let maxima = LrConfigRule.runningMaxima(list)
+                    let node = LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints(maxima, at: arguments.location("step")), "gamma": LrConfigRule.float(gamma, at: arguments.location("gamma"))], byEpoch: byEpoch, at: at)
+                    var message = "policy '\(self.policy)' with step=\(list) \(by) becomes \(LrConfigRule.describe(node))"
+                    if maxima != list {
+                        message += "; the unsorted list is written as its running maxima \(maxima): MMCV decays at the first milestone greater than the progress, so \(list) decays at \(maxima), not at the sorted milestones"
+                    }
+                    main = MainSchedule(nodes: [node], message: message + " (gamma written explicitly; milestones stay in \(unit)s)")
+                }
+            }
+            if let minLr {
+                applyFloor(&main, steps: steps, gamma: gamma, floor: minLr, horizon: horizon, byEpoch: byEpoch)
+            }
+            return main
+
+        case .exp(let gamma):
+            let node = LrConfigRule.scheduler("ExponentialLR", ["gamma": LrConfigRule.float(gamma, at: arguments.location("gamma"))], byEpoch: byEpoch, at: at)
+            return MainSchedule(nodes: [node], message: "policy '\(self.policy)' \(by) becomes \(LrConfigRule.describe(node)) (gamma per \(unit), unchanged)")
+
+        case .poly(let power, let minLr):
+            let arguments: KeyValuePairs<String, ConfigNode> = ["eta_min": LrConfigRule.float(minLr, at: self.arguments.location("min_lr")), "power": LrConfigRule.float(power, at: self.arguments.location("power"))]
+            let floorText = "power=\(LrConfigRule.show(power)), min_lr=\(LrConfigRule.show(minLr))"
+            var main = annealing("PolyLR", arguments, legacy: floorText, byEpoch: byEpoch,
+                                 lastStepShortDeviation: "the lr reaches min_lr at iteration N−1 instead of never: the relative error grows toward the end of the run, up to 1.0 on the last iteration with min_lr=0 (7.3e-1 for power 0.9, min_lr 1e-4: schedules.md C.9, official column)")
+            main.affine = minLr != 0
+            main.overlapDeviation = overlapDeviation("1.7e-4…5.3e-3 (power 0.9)", share: share(.absolute(minLr)), realScale: "1.2e-3 for poly 0.9, min_lr 1e-4 with a 1500-iteration warmup (E.6.1)")
+            return main
+
+        case .inv(let gamma, let power):
+            guard byEpoch else {
+                return MainSchedule(kind: .manualStep, message: "policy 'inv' by iteration has no MMEngine counterpart (there is no InvLR, and an exact chain needs one scheduler per iteration): write a custom scheduler or choose another schedule; no main scheduler was emitted")
+            }
+            guard let epochs = horizon else {
+                return MainSchedule(kind: .manualStep, message: "policy 'inv' by epoch needs the number of epochs for its per-epoch chain, but \(span.missingHorizon(byEpoch: true)); no main scheduler was emitted")
+            }
+            guard epochs <= 1000 else {
+                return MainSchedule(kind: .manualStep, message: "policy 'inv' has no MMEngine counterpart; the exact per-epoch chain would need \(epochs - 1) MultiStepLR schedulers (more than 1000): write a custom scheduler; no main scheduler was emitted")
+            }
+            var nodes: [ConfigNode] = []
+            for epoch in 1..<max(epochs, 1) {
+                let previous = 1 + gamma * Double(epoch - 1)
+                let current = 1 + gamma * Double(epoch)
+                guard previous > 0, current > 0 else {
+                    throw ScheduleRejection("policy 'inv' computes (1 + gamma·epoch)**(-power) with 1 + \(LrConfigRule.show(gamma))·\(epoch) ≤ 0 inside the run (a complex or infinite lr in Python)", at: arguments.location("gamma"))
+                }
+                nodes.append(LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints([epoch]), "gamma": LrConfigRule.float(LrConfigRule.tidy(pow(previous / current, power)))], byEpoch: true, at: at))
+            }
+            if nodes.isEmpty {
+                return MainSchedule(message: "policy 'inv' over a single epoch keeps the base lr (progress 0): no main scheduler is needed")
+            }
+            return MainSchedule(nodes: nodes, message: "policy 'inv' (gamma=\(LrConfigRule.show(gamma)), power=\(LrConfigRule.show(power))) by epoch has no MMEngine scheduler; it becomes the exact per-epoch chain of \(nodes.count) MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))**power, by_epoch=True), e = 1…\(epochs - 1), whose product is (1+γe)**(−power) (schedules.md C.2, measured 3e-16)")
+
+        case .cosine(let floor):
+            let (name, value) = floor.argument(at: floorLocation(floor))
+            var main: MainSchedule
+            if let horizon, byEpoch || span.kind == .iteration {
+                let node = LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(horizon), name: value], begin: 0, end: horizon, byEpoch: byEpoch, at: at)
+                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (T_max = \(unit)s of the run)")
+            } else if !byEpoch, span.kind == .epoch {
+                let node = LrConfigRule.scheduler("CosineAnnealingLR", [name: value], byEpoch: false, at: at)
+                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("lr")) by iteration becomes \(LrConfigRule.describe(node)); T_max and end are left to the loop's max_iters (= max_epochs × len(train_dataloader), which is what MMCV's max_iters was), so the schedule stays exact for any dataloader length")
+            } else {
+                return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' needs the run length for T_max, but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
+            }
+            main.affine = !floor.isZero
+            main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
+            main.overlapDeviation = overlapDeviation("9e-6…1.5e-3", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
+            return main
+
+        case .flatCosine(let startPercent, let floor):
+            guard let horizon else {
+                return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' needs the run length to place the start of its cosine (S = round(H × start_percent)), but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
+            }
+            let start = LrConfigRule.pythonRound(Double(horizon) * startPercent)
+            let rounding = "S = round(\(horizon) × \(LrConfigRule.show(startPercent))) = \(start), Python rounding half to even"
+            if start >= horizon {
+                return MainSchedule(message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)) stays flat for the whole run (\(rounding) = H): the lr stays constant, no main scheduler is needed")
+            }
+            let (name, value) = floor.argument(at: floorLocation(floor))
+            let node = LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(horizon - start), name: value], begin: start, end: horizon, byEpoch: byEpoch, at: at)
+            var main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)), \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (\(rounding); before begin nothing is written, so the lr stays flat)\(exactGivenL(byEpoch))")
+            main.affine = !floor.isZero
+            main.firstChange = byEpoch ? .epoch(start + 1) : .iteration(start + 1)
+            main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
+            return main
+
+        case .cosineRestart(let periods, let weights, let floor):
+            return try cosineRestart(periods: periods, weights: weights, floor: floor, byEpoch: byEpoch)
+
+        case .cyclic(let cyclic):
+            guard cyclic.annealStrategy == "cos" else {
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (there is no CyclicLR, LinearLR factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; no main scheduler was emitted")
+            }
+            guard let iterations = span.iterations else {
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); no main scheduler was emitted")
+            }
+            let nodes = try cyclic.segments(type: "CosineRestartLR", iterations: iterations, at: at)
+            var main = MainSchedule(nodes: nodes, placement: .beforeWarmup,
+                                    message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp)), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; over N=\(iterations) iterations it becomes \(nodes.count) single-period CosineRestartLR segments by iteration, whose first step sets each phase's start value (schedules.md C.4, measured 5.6e-17)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")")
+            main.noCounterpartWithWarmup = true
+            return main
+
+        case .oneCycle:
+            return try oneCycle()
+
+        case .linearAnnealing(let floor):
+            var main: MainSchedule
+            switch floor {
+            case .ratio(let ratio):
+                guard ratio >= 0, ratio <= 1 else {
+                    return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' with min_lr_ratio=\(LrConfigRule.show(ratio)) anneals outside [0, 1] × the base lr, which LinearLR's factors cannot express (MMEngine raises ValueError): write the schedule by hand; no main scheduler was emitted")
+                }
+                main = annealing("LinearLR", ["start_factor": LrConfigRule.float(1.0), "end_factor": LrConfigRule.float(ratio, at: arguments.location("min_lr_ratio"))],
+                                 legacy: floor.legacyText("lr"), byEpoch: byEpoch,
+                                 lastStepShortDeviation: "the lr reaches min_lr_ratio × b at iteration N−1 instead of never: relative error (1−ρ)/(Nρ + 1−ρ) on the last iteration (ρ=\(LrConfigRule.show(ratio))), up to 1.0 when ρ=0, smaller earlier in the run")
+            case .absolute(let value):
+                main = annealing("PolyLR", ["eta_min": LrConfigRule.float(value, at: arguments.location("min_lr")), "power": LrConfigRule.float(1.0)],
+                                 legacy: floor.legacyText("lr"), byEpoch: byEpoch,
+                                 lastStepShortDeviation: "the lr reaches min_lr at iteration N−1 instead of never: the relative error grows toward the end, up to 1.0 on the last iteration with min_lr=0")
+                if !main.nodes.isEmpty { main.message += " (PolyLR with power 1 is the straight line to an absolute target, right for any number of param groups)" }
+                main.affine = value != 0
+                main.overlapDeviation = overlapDeviation("1.9e-4…5.9e-3", share: share(floor), realScale: nil)
+            }
+            return main
+        }
+    }
+
+    /// The floor as a share of the base lr (ρ, or min_lr / optimizer.lr), when known.
+    func share(_ floor: LegacyFloor) -> Double? {
+        switch floor {
+        case .ratio(let ratio): return ratio
+        case .absolute(let value): return optimizer.baseLr.flatMap { $0 > 0 ? value / $0 : nil }
+        }
+    }
+
+    /// The deviation of an affine main scheduler whose steps overlap the warmup: the C.9 measurement (a floor of
+    /// 0.5% of the lr), scaled by this config's floor, which it grows in proportion to (checked for 0.5–20%).
+    func overlapDeviation(_ measured: String, share: Double?, realScale: String?) -> String {
+        var text = "max relative lr error \(measured) in schedules.md C.9 (floor 0.5% of the lr, 5–20-iteration warmups, ratio 0.1); it grows in proportion to the floor"
+        if let share, share > 0, share != 0.005 {
+            text += ", here \(String(format: "%.3g", share * 100))% of the lr (about \(String(format: "%.2g", share / 0.005))× those values)"
+        }
+        if let realScale { text += "; \(realScale)" }
+        return text
+    }
+
+    /// The location of the floor argument.
+    func floorLocation(_ floor: LegacyFloor) -> SourceLocation? {
+        switch floor {
+        case .absolute: return arguments.location("min_lr")
+        case .ratio: return arguments.location("min_lr_ratio")
+        }
+    }
+
+    /// PolyLR / LinearLR annealing from the base lr at progress 0 to the target at progress H, which MMCV never
+    /// reaches: `end = H + 1` (schedules.md C.0.5).
+    func annealing(_ type: String, _ schedulerArguments: KeyValuePairs<String, ConfigNode>, legacy: String, byEpoch: Bool,
+                   lastStepShortDeviation: String) -> MainSchedule {
+        let unit = unitWord(byEpoch)
+        let at = arguments.location
+        if let horizon = span.horizon(byEpoch: byEpoch) {
+            let node = LrConfigRule.scheduler(type, schedulerArguments, begin: 0, end: horizon + 1, byEpoch: byEpoch, at: at)
+            var main = MainSchedule(nodes: [node], message: "policy '\(policy)' with \(legacy) by \(unit) becomes \(LrConfigRule.describe(node)): end is H+1 = \(horizon + 1) because \(type) reaches its target at end−1, while MMCV's value at the last \(unit) H−1 is still above it (the official guide's end=H is one short)\(exactGivenL(byEpoch))")
+            main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
+            return main
+        }
+        if !byEpoch, span.kind == .epoch {
+            let node = LrConfigRule.scheduler(type, schedulerArguments, byEpoch: false, at: at)
+            var main = MainSchedule(nodes: [node], kind: .nonEquivalence,
+                                    message: "policy '\(policy)' with \(legacy) by iteration becomes \(LrConfigRule.describe(node)) with end left to the loop's max_iters N: the exact form needs end=N+1 with N = max_epochs × iterations per epoch, which is unknown (rerun with --iters-per-epoch L for it). Assumed: the default end, one iteration short",
+                                    deviation: lastStepShortDeviation)
+            main.firstChange = .iteration(1)
+            return main
+        }
+        return MainSchedule(kind: .manualStep, message: "policy '\(policy)' needs the run length for its end (H+1), but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
+    }
+
+    /// "; exact given L" for iteration counts computed from E·L.
+    func exactGivenL(_ byEpoch: Bool) -> String {
+        if !byEpoch, span.kind == .epoch, let per = span.itersPerEpoch {
+            return "; N = max_epochs × \(per) iterations per epoch: exact given L=\(per)"
+        }
+        return ""
+    }
+
+    /// Step's `min_lr` floor: MMEngine has none. Exact iff it never binds (C.1).
+    func applyFloor(_ main: inout MainSchedule, steps: LegacySteps, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
+        let measured = "schedules.md C.9: 8e-5 absolute, 0.8 relative on the floored epochs (step=[4, 8, 11], min_lr=1e-4, lr 0.02)"
+        let exponent = steps.maximumExponent(last: horizon.map { $0 - 1 })
+        guard let base = optimizer.baseLr, let exponent, exponent <= 10_000_000 else {
+            let why = optimizer.baseLr == nil ? "the base lr is unknown (no numeric optimizer.lr)" : span.missingHorizon(byEpoch: byEpoch)
+            main.kind = .nonEquivalence
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) and may bind: \(why), so whether b·gamma^n falls below it could not be checked"
+            main.deviation = "on every \(unitWord(byEpoch)) where MMCV's floor binds, the lr is b·gamma^n instead of min_lr (\(measured))"
+            return
+        }
+        var lowest = base
+        var firstBinding: Int?
+        for exponentValue in 0...exponent {
+            let value = base * pow(gamma, Double(exponentValue))
+            lowest = min(lowest, value)
+            if value < floor, firstBinding == nil { firstBinding = exponentValue }
+        }
+        if let firstBinding {
+            main.kind = .nonEquivalence
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base lr b=\(LrConfigRule.show(base)) (optimizer.lr), b·gamma^\(firstBinding) = \(LrConfigRule.brief(base * pow(gamma, Double(firstBinding)))) is below it. With a single base lr an exact form exists (one MultiStepLR per milestone with gamma_j = max(b·g^j, x)/max(b·g^(j−1), x), schedules.md C.1)"
+            main.deviation = "the floored \(unitWord(byEpoch))s get b·gamma^n instead of min_lr: up to \(LrConfigRule.brief(floor - lowest)) absolute, \(LrConfigRule.brief((floor - lowest) / floor)) relative (\(measured))"
+        } else if optimizer.hasParamwise {
+            main.kind = .nonEquivalence
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor): it never binds at the base lr b=\(LrConfigRule.show(base)) (lowest value \(LrConfigRule.brief(lowest))), but optimizer.paramwise_cfg may give param groups a smaller lr that reaches it"
+            main.deviation = "none for groups at lr \(LrConfigRule.show(base)); on a group whose lr·gamma^n falls below min_lr, the floored \(unitWord(byEpoch))s deviate (\(measured))"
+        } else {
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base lr b=\(LrConfigRule.show(base)) from optimizer.lr the lowest value reached is \(LrConfigRule.brief(lowest)))"
+        }
+    }
+
+    /// CosineRestart → CosineRestartLR with adjusted restart weights, before any warmup (C.4).
+    func cosineRestart(periods: [Int], weights: [Double], floor: LegacyFloor, byEpoch: Bool) throws -> MainSchedule {
+        let at = arguments.location
+        let unit = unitWord(byEpoch)
+        let total = periods.reduce(0, +)
+        let horizon = span.horizon(byEpoch: byEpoch)
+        if let horizon, total < horizon {
+            throw ScheduleRejection("periods=\(periods) (sum \(total)) do not cover the run of \(horizon) \(unit)s: CosineRestart raises ValueError (\"Current iteration \(total) exceeds cumulative_periods\") when the run reaches \(unit) \(total)", at: arguments.location("periods"))
+        }
+        var adjusted = weights
+        var kind = MigrationRecord.Kind.change
+        var deviation: String?
+        var note: String
+        let allOne = weights.allSatisfy { $0 == 1 }
+        if allOne || floor.isZero {
+            note = allOne ? "every restart weight is 1, so no adjustment is needed" : "the floor is 0, so the weights need no adjustment"
+        } else {
+            switch floor {
+            case .ratio(let ratio):
+                adjusted = weights.map { LrConfigRule.tidy($0 + (1 - $0) * ratio) }
+                note = "restart_weights adjusted to w + (1−w)·min_lr_ratio = \(LrConfigRule.show(adjusted)) because MMCV restarts at w·b + (1−w)·min_lr while CosineRestartLR restarts at w'·b (exact for every param group)"
+            case .absolute(let value):
+                if let base = optimizer.baseLr, base != 0 {
+                    adjusted = weights.map { LrConfigRule.tidy($0 + (1 - $0) * value / base) }
+                    kind = .nonEquivalence
+                    note = "restart_weights adjusted to w + (1−w)·min_lr/b = \(LrConfigRule.show(adjusted)) with b=\(LrConfigRule.show(base)) from optimizer.lr, because MMCV restarts at w·b + (1−w)·min_lr while CosineRestartLR restarts at w'·b; with an absolute min_lr this is exact only for a single base lr"
+                    deviation = "none while every param group starts from lr \(LrConfigRule.show(base)); a group with another lr (e.g. through paramwise_cfg lr_mult) restarts off by (1−w)·min_lr·|1 − b_g/b|/restart value: 9.4% relative measured for lrs 0.02 and 0.002 (schedules.md E.6.5)"
+                } else {
+                    kind = .nonEquivalence
+                    note = "restart_weights kept as written although MMCV restarts at w·b + (1−w)·min_lr while CosineRestartLR restarts at w·b: the adjustment w + (1−w)·min_lr/b needs the base lr b, and optimizer.lr is not a number here"
+                    deviation = "each restart with w ≠ 1 starts (1−w)·min_lr lower, relative error (1−w)·min_lr/(w·b + (1−w)·min_lr); 1.2e-2 relative in schedules.md C.9 (weights [1, 0.7, 0.3], min_lr 1e-4, lr 0.02), 10% with min_lr_ratio 0.05 (C.4)"
+                }
+            }
+        }
+        let (name, value) = floor.argument(at: floorLocation(floor))
+        let node = LrConfigRule.scheduler("CosineRestartLR", ["periods": LrConfigRule.ints(periods, at: arguments.location("periods")),
+                                                              "restart_weights": LrConfigRule.floats(adjusted, at: arguments.location("restart_weights")), name: value],
+                                          byEpoch: byEpoch, at: at)
+        var coverage = ""
+        if horizon == nil {
+            coverage = "; MMCV raised ValueError once the run passed sum(periods)=\(total) \(unit)s, which could not be checked here (\(span.missingHorizon(byEpoch: byEpoch)))"
+        }
+        var main = MainSchedule(nodes: [node], placement: .beforeWarmup, kind: kind,
+                                message: "policy 'CosineRestart' with periods=\(periods), restart_weights=\(LrConfigRule.show(weights)), \(floor.legacyText("lr")) \("by \(unit)") becomes \(LrConfigRule.describe(node)), placed before any warmup because it sets absolute values at each restart; \(note)\(coverage)",
+                                deviation: deviation)
+        main.affine = !floor.isZero
+        main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
+        var cumulative = 0
+        for period in periods.dropLast() {
+            cumulative += period
+            main.restarts.append(byEpoch ? .epoch(cumulative) : .iteration(cumulative))
+        }
+        main.overlapDeviation = overlapDeviation("2.2e-4…2.0e-2 (periods [4, 4, 4])", share: share(floor), realScale: nil)
+        return main
+    }
+
+    /// OneCycle → OneCycleLR by iteration, before any warmup (C.4).
+    func oneCycle() throws -> MainSchedule {
+        let at = arguments.location
+        guard let maxLrNode = arguments.node("max_lr") else {
+            throw ScheduleRejection("OneCycleLrUpdaterHook requires `max_lr` (TypeError without it)", at: at)
+        }
+        let maxLr: ConfigNode
+        switch maxLrNode.value {
+        case .scalar(.int(let value)): maxLr = LrConfigRule.float(Double(value), at: maxLrNode.location)
+        case .scalar(.float(let value)): maxLr = LrConfigRule.float(value, at: maxLrNode.location)
+        case .list(let list):
+            let path = ConfigPath(arguments.path("max_lr"))
+            maxLr = LrConfigRule.floats(try list.items.enumerated().map { try $1.double(path.appending(index: $0)) }, at: maxLrNode.location)
+        case .mapping:
+            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with max_lr given per optimizer (\(maxLrNode.description)) needs one scheduler list per optimizer name (param_scheduler as a dict keyed by optimizer, each with its own OneCycleLR(eta_max=…)): write it by hand; no main scheduler was emitted")
+        default:
+            throw ScheduleRejection("`lr_config.max_lr` must be a number, a list or a dict (MMCV raises ValueError for \(maxLrNode.typeDescription))", at: maxLrNode.location)
+        }
+        var pairs: [(String, ConfigNode)] = [("eta_max", maxLr)]
+        if let totalSteps = arguments.node("total_steps") {
+            guard case .scalar(.int(let steps)) = totalSteps.value else {
+                throw ScheduleRejection("`lr_config.total_steps` must be an int (MMCV raises ValueError for \(totalSteps.typeDescription))", at: totalSteps.location)
+            }
+            if let iterations = span.iterations, steps < iterations {
+                throw ScheduleRejection("total_steps=\(steps) is less than the run's \(iterations) iterations (MMCV raises ValueError in before_run)", at: totalSteps.location)
+            }
+            pairs.append(("total_steps", LrConfigRule.int(steps, at: totalSteps.location)))
+        }
+        if let pct = arguments.node("pct_start") {
+            guard case .scalar(.float(let value)) = pct.value, value >= 0, value <= 1 else {
+                throw ScheduleRejection("`lr_config.pct_start` must be a float between 0 and 1 (MMCV raises ValueError), found \(pct.description)", at: pct.location)
+            }
+            pairs.append(("pct_start", LrConfigRule.float(value, at: pct.location)))
+        }
+        if let strategy = try arguments.string("anneal_strategy") {
+            guard strategy == "cos" || strategy == "linear" else {
+                throw ScheduleRejection("`lr_config.anneal_strategy` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: arguments.location("anneal_strategy"))
+            }
+            pairs.append(("anneal_strategy", ConfigNode(.string(strategy), at: arguments.location("anneal_strategy"))))
+        }
+        for key in ["div_factor", "final_div_factor"] {
+            if let value = try arguments.double(key) { pairs.append((key, LrConfigRule.float(value, at: arguments.location(key)))) }
+        }
+        if let threePhase = try arguments.bool("three_phase") {
+            pairs.append(("three_phase", ConfigNode(.bool(threePhase), at: arguments.location("three_phase"))))
+        }
+        var mapping = ConfigMapping()
+        mapping["type"] = ConfigNode(.string("OneCycleLR"))
+        for (key, value) in pairs { mapping[key] = value }
+        mapping["by_epoch"] = ConfigNode(.bool(false))
+        let node = ConfigNode(mapping, at: at)
+        var main = MainSchedule(nodes: [node], placement: .beforeWarmup,
+                                message: "policy 'OneCycle' becomes \(LrConfigRule.describe(node)), by iteration, placed before any warmup because it sets absolute values every step; its default end is the loop's max_iters, which gives MMCV's default total_steps. Both ignore the optimizer's lr and start at max_lr/div_factor (schedules.md C.4, measured exact)")
+        main.noCounterpartWithWarmup = true
+        return main
+    }
+}
