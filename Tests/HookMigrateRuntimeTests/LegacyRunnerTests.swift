@@ -38,6 +38,7 @@ import Testing
         checkpoint_config: {interval: 5}
         log_config: {interval: 3, hooks: [{type: TextLoggerHook}]}
         evaluation: {interval: 4, save_best: acc}
+        data: {val: {type: X}}
         """, itersPerEpoch: 4, metrics: [0.5, 0.7, 0.6])
         #expect(steps(trace, .evaluation) == [4, 8])
         #expect(texts(trace, .bestSave) == ["best_acc_iter_4.pth", "best_acc_iter_8.pth"])
@@ -76,6 +77,7 @@ import Testing
         checkpoint_config: {interval: 1}
         evaluation: {interval: 1}
         custom_hooks: [{type: EMAHook, momentum: 0.1, warm_up: 1, priority: 49}]
+        data: {val: {type: X}}
         """, itersPerEpoch: 3)
         #expect(steps(trace, .emaUpdate) == [1, 2, 3, 4, 5, 6])
         // Swap at after_train_epoch comes before the checkpoint (priority 49 < 50) and the evaluation.
@@ -88,6 +90,7 @@ import Testing
         let trace = try run("""
         runner: {type: EpochBasedRunner, max_epochs: 2}
         evaluation: {start: 0, interval: 1}
+        data: {val: {type: X}}
         """, itersPerEpoch: 2)
         let evaluations = trace.events.filter { $0.kind == .evaluation }
         #expect(evaluations.map(\.point) == [.beforeTrainEpoch, .afterTrainEpoch, .afterTrainEpoch])

@@ -86,12 +86,14 @@ public struct LegacyRunner: Sendable {
             order.insert(try LegacyRunner.customHook(mapping, path: path), priority: priority)
         }
         if settings.distributed && epochRunner { order.insert(.samplerSeed, priority: 50) }
-        let hasVal = config["data"]?.mapping?["val"] != nil
-        if let evaluation = config["evaluation"], !evaluation.isNull || hasVal {
-            let mapping = evaluation.isNull ? ConfigMapping() : try evaluation.mapping("evaluation")
+        // mmdet-era train scripts build the EvalHook's dataloader from data.val: no data.val, no evaluation
+        // (the conversion reports that as a manual step); an explicit `evaluation: None` crashed those
+        // scripts, which is treated as --no-validate.
+        let hasVal = config["data"]?.mapping?["val"].map { !$0.isNull } ?? false
+        let evaluation = config["evaluation"]
+        if hasVal, evaluation.map({ !$0.isNull }) ?? true {
+            let mapping = try evaluation.map { try $0.mapping("evaluation") } ?? ConfigMapping()
             order.insert(.eval(try LegacyRunner.evalHook(mapping, epochRunner: epochRunner)), priority: 70)
-        } else if hasVal {
-            order.insert(.eval(try LegacyRunner.evalHook(ConfigMapping(), epochRunner: epochRunner)), priority: 70)
         }
         hooks = order.hooks
     }
