@@ -17,6 +17,45 @@ func argument(_ name: String, _ fallback: Int) -> Int {
     return value
 }
 
+/// `hookmigrate-bench corpus DIR`: converts and validates every legacy `.json` under DIR and prints the
+/// tally of verdicts (equivalent, equivalent under rules, not equivalent by stream, not proven by reason).
+func corpusTally(_ directory: String) throws {
+    guard let walker = FileManager.default.enumerator(atPath: directory) else { throw ConfigError(.fileUnreadable, "cannot list \(directory)") }
+    var files: [String] = []
+    while let relative = walker.nextObject() as? String { if relative.hasSuffix(".json") { files.append(directory + "/" + relative) } }
+    files.sort()
+    var tally: [String: Int] = [:]
+    var examples: [String: String] = [:]
+    let start = DispatchTime.now().uptimeNanoseconds
+    for path in files {
+        let key: String
+        do {
+            let loaded = try ConfigLoader().load(path)
+            let result = try Translator(options: MigrationOptions(itersPerEpoch: 10)).translate(loaded)
+            let outcome = Validator(settings: SimulationSettings(itersPerEpoch: 10)).validate(legacy: loaded.root, converted: result.config.mapping ?? ConfigMapping(), name: path).outcome
+            switch outcome {
+            case .equivalent(let rules): key = rules.isEmpty ? "equivalent" : "equivalent under rules"
+            case .notEquivalent(let divergence, _): key = "not equivalent: \(divergence.stream)"
+            case .notProven(let reason): key = "not proven: " + String(reason.prefix(70))
+            }
+        } catch {
+            key = "error"
+        }
+        tally[key, default: 0] += 1
+        if examples[key] == nil { examples[key] = path }
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print("\(files.count) configs in \(String(format: "%.1f", seconds)) s (L = 10)")
+    for (key, count) in tally.sorted(by: { $0.value > $1.value }) {
+        print("\(String(count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(key)   e.g. \(examples[key] ?? "")")
+    }
+}
+
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus" {
+    do { try corpusTally(CommandLine.arguments[2]) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+    exit(0)
+}
+
 let itersPerEpoch = argument("--iters-per-epoch", 7330)
 let epochs = argument("--epochs", 12)
 let repeats = argument("--repeat", 5)
