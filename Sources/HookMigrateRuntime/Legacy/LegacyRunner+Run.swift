@@ -29,7 +29,12 @@ struct LegacyRun {
     var logReady = false
     var logMode = "train"
     var evaluations = 0
-    var cumulativeRemainderStart = 0
+    /// Whether the model currently holds the EMA weights (MMCV's EMA hooks swap them in at
+    /// after_train_epoch and out at the next before_train_epoch).
+    var modelHoldsEMA = false
+
+    /// Checkpoint events carry `[1]` when the saved state_dict holds EMA weights.
+    var weightsMark: [Double] { modelHoldsEMA ? [1] : [] }
 
     init(runner: LegacyRunner) {
         self.runner = runner
@@ -127,7 +132,7 @@ struct LegacyRun {
             case .checkpoint(var checkpoint) where !checkpoint.byEpoch:
                 if let outcome = checkpoint.save(step: state.iter + 1, runnerStep: runner.epochRunner ? state.epoch + 1 : state.iter + 1,
                                                  epochRunner: runner.epochRunner, isLast: state.iter + 1 == runner.maxIters) {
-                    effect(.checkpointSave, .afterTrainIter, &sink, step: outcome.step, text: outcome.saved)
+                    effect(.checkpointSave, .afterTrainIter, &sink, step: outcome.step, text: outcome.saved, values: weightsMark)
                     for removed in outcome.removed { effect(.checkpointRemove, .afterTrainIter, &sink, step: outcome.step, text: removed) }
                 }
                 runner.hooks[index] = .checkpoint(checkpoint)
@@ -193,6 +198,7 @@ struct LegacyRun {
                 logMode = "train"
             case .ema where !generic:
                 effect(.emaSwap, .beforeTrainEpoch, &sink)
+                modelHoldsEMA = false // swaps the raw weights back (at epoch 0 both copies are equal)
             case .emptyCache(let beforeEpoch, _, _) where beforeEpoch:
                 effect(.cacheEmpty, .beforeTrainEpoch, &sink)
             case .samplerSeed:
@@ -210,7 +216,7 @@ struct LegacyRun {
             case .checkpoint(var checkpoint) where !generic && checkpoint.byEpoch:
                 if let outcome = checkpoint.save(step: state.epoch + 1, runnerStep: state.epoch + 1, epochRunner: runner.epochRunner,
                                                  isLast: state.epoch + 1 == (runner.maxEpochs ?? 0)) {
-                    effect(.checkpointSave, .afterTrainEpoch, &sink, step: outcome.step, text: outcome.saved)
+                    effect(.checkpointSave, .afterTrainEpoch, &sink, step: outcome.step, text: outcome.saved, values: weightsMark)
                     for removed in outcome.removed { effect(.checkpointRemove, .afterTrainEpoch, &sink, step: outcome.step, text: removed) }
                 }
                 runner.hooks[index] = .checkpoint(checkpoint)
@@ -222,6 +228,7 @@ struct LegacyRun {
                 if isLastLogger(index) { resetLogBuffer() }
             case .ema where !generic:
                 effect(.emaSwap, .afterTrainEpoch, &sink)
+                modelHoldsEMA = true
             case .emptyCache(_, let afterEpoch, _) where afterEpoch:
                 effect(.cacheEmpty, .afterTrainEpoch, &sink)
             case .syncBuffers:
@@ -241,7 +248,7 @@ struct LegacyRun {
         effect(.evaluation, point, &sink, step: step, text: key, values: [value])
         if let best = eval.best(score: value, metricKey: key, step: step) {
             if let removed = best.removed { effect(.bestRemove, point, &sink, step: step, text: removed) }
-            effect(.bestSave, point, &sink, step: step, text: best.saved, values: [value])
+            effect(.bestSave, point, &sink, step: step, text: best.saved, values: [value] + weightsMark)
         }
         runner.hooks[index] = .eval(eval)
         logReady = true

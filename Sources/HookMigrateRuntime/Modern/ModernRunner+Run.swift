@@ -41,6 +41,12 @@ struct ModernRun {
         self.runner = runner
     }
 
+    /// Checkpoint events carry `[1]` when the saved state_dict holds EMA weights: MMEngine's EMAHook puts
+    /// them there in before_save_checkpoint, whatever its priority.
+    var weightsMark: [Double] {
+        runner.hooks.contains { if case .ema = $0 { return true } else { return false } } ? [1] : []
+    }
+
     mutating func call<S: TraceSink>(_ point: MountPoint, _ sink: inout S) {
         sink.emit(.call, at: point, epoch: epoch, iter: iter, batch: batch, step: 0, text: nil, values: [])
     }
@@ -158,9 +164,9 @@ struct ModernRun {
     mutating func emit<S: TraceSink>(_ effects: [ModernCheckpointHook.Effect], _ point: MountPoint, _ sink: inout S) {
         for item in effects {
             switch item {
-            case .save(let file, let step): effect(.checkpointSave, point, &sink, step: step, text: file)
+            case .save(let file, let step): effect(.checkpointSave, point, &sink, step: step, text: file, values: weightsMark)
             case .remove(let file, let step): effect(.checkpointRemove, point, &sink, step: step, text: file)
-            case .bestSave(let file, let step, let score): effect(.bestSave, point, &sink, step: step, text: file, values: [score])
+            case .bestSave(let file, let step, let score): effect(.bestSave, point, &sink, step: step, text: file, values: [score] + weightsMark)
             case .bestRemove(let file, let step): effect(.bestRemove, point, &sink, step: step, text: file)
             }
         }
