@@ -79,7 +79,14 @@ public struct LegacyRunner: Sendable {
                     ignoreLast: try hookMapping["ignore_last"].map { try $0.bool(path.appending("ignore_last")) } ?? true)), priority: 90)
             }
         }
-        for (index, hook) in try (config["custom_hooks"].flatMap { $0.isNull ? nil : try $0.list("custom_hooks") }?.items ?? []).enumerated() {
+        // `register_custom_hooks` wraps a single dict in a list.
+        let customHooks: [ConfigNode]
+        switch config["custom_hooks"]?.value {
+        case .mapping?: customHooks = config["custom_hooks"].map { [$0] } ?? []
+        case .list(let list)?: customHooks = list.items
+        default: customHooks = []
+        }
+        for (index, hook) in customHooks.enumerated() {
             let path = ConfigPath("custom_hooks").appending(index: index)
             let mapping = try hook.mapping(path)
             let priority = try mapping["priority"].map { try Priority.value(of: $0, path: path.appending("priority")) } ?? 50
