@@ -425,13 +425,7 @@ struct LrSchedulePlanner {
             main.deviation = "on every \(unitWord(byEpoch)) where MMCV's floor binds, the lr is b·gamma^n instead of min_lr (\(measured))"
             return
         }
-        var lowest = base
-        var firstBinding: Int?
-        for exponentValue in 0...exponent {
-            let value = base * pow(gamma, Double(exponentValue))
-            lowest = min(lowest, value)
-            if value < floor, firstBinding == nil { firstBinding = exponentValue }
-        }
+        let (lowest, firstBinding) = StepFloor.scan(base: base, gamma: gamma, maxExponent: exponent, floor: floor)
         if let firstBinding {
             main.kind = .nonEquivalence
             main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base lr b=\(LrConfigRule.show(base)) (optimizer.lr), b·gamma^\(firstBinding) = \(LrConfigRule.brief(base * pow(gamma, Double(firstBinding)))) is below it. With a single base lr an exact form exists (one MultiStepLR per milestone with gamma_j = max(b·g^j, x)/max(b·g^(j−1), x), schedules.md C.1)"

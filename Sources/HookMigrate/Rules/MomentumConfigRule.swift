@@ -408,13 +408,7 @@ struct MomentumSchedulePlanner {
             main.deviation = "on every \(unit) where MMCV's floor binds, the momentum is b·gamma^n instead of min_momentum"
             return
         }
-        var lowest = base
-        var firstBinding: Int?
-        for exponentValue in 0...exponent {
-            let value = base * pow(gamma, Double(exponentValue))
-            lowest = min(lowest, value)
-            if value < floor, firstBinding == nil { firstBinding = exponentValue }
-        }
+        let (lowest, firstBinding) = StepFloor.scan(base: base, gamma: gamma, maxExponent: exponent, floor: floor)
         if let firstBinding {
             main.kind = .nonEquivalence
             main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base momentum \(LrConfigRule.show(base)), b·gamma^\(firstBinding) is below it"
