@@ -111,4 +111,20 @@ enum ModernHook: Sendable {
     case emptyCache(beforeEpoch: Bool, afterEpoch: Bool, afterIter: Bool)
     case syncBuffers
     case inert(String)
+
+    /// The hook's type name.
+    var name: String {
+        switch self {
+        case .runtimeInfo: return "RuntimeInfoHook"
+        case .timer: return "IterTimerHook"
+        case .samplerSeed: return "DistSamplerSeedHook"
+        case .logger: return "LoggerHook"
+        case .paramScheduler: return "ParamSchedulerHook"
+        case .checkpoint: return "CheckpointHook"
+        case .ema: return "EMAHook"
+        case .emptyCache: return "EmptyCacheHook"
+        case .syncBuffers: return "SyncBuffersHook"
+        case .inert(let name): return name
+        }
+    }
 }
