@@ -93,6 +93,22 @@ import Testing
         #expect(modern.filter { if case .save("epoch_2.pth", _) = $0 { return true } else { return false } }.count == 2)
     }
 
+    @Test func t6SaveBestLessInferredAndSeveralKeys() {
+        let metrics: [(Double, Double)] = [(0.9, 0.5), (0.5, 0.6), (0.7, 0.2), (0.4, 0.3)]
+        var eval = LegacyEvalHook(start: nil, interval: 1, byEpoch: true, saveBest: "val_loss", rule: nil)
+        var legacySaved: [String] = []
+        for (index, pair) in metrics.enumerated() {
+            if let best = eval.best(score: pair.0, metricKey: "val_loss", step: index + 1) { legacySaved.append(best.saved) }
+        }
+        #expect(legacySaved == ["best_val_loss_epoch_1.pth", "best_val_loss_epoch_2.pth", "best_val_loss_epoch_4.pth"])
+        var hook = ModernCheckpointHook(interval: 10, saveLast: false, saveBest: ["val_loss", "err"], rules: ["less", "less"])
+        var effects: [ModernCheckpointHook.Effect] = []
+        for (index, pair) in metrics.enumerated() {
+            effects += hook.afterValidation(metrics: [("val_loss", pair.0), ("err", pair.1)], step: index + 1)
+        }
+        #expect(finalFiles(effects) == ["best_err_epoch_3.pth", "best_val_loss_epoch_4.pth"])
+    }
+
     @Test func t7ZeroScoreIsSkippedOnlyByMMCV() {
         var eval = LegacyEvalHook(start: nil, interval: 1, byEpoch: true, saveBest: "auto", rule: nil)
         #expect(eval.best(score: 0.0, metricKey: "mAP", step: 1) == nil)
