@@ -157,6 +157,11 @@ def install_remove_probe():
 
 def install_cache_probe():
     torch.cuda.empty_cache = lambda: TRACE.emit("cache_empty")
+    try:  # MMEngine's EmptyCacheHook only empties when CUDA is available: behave as on a GPU machine
+        from mmengine.hooks import empty_cache_hook
+        empty_cache_hook.is_cuda_available = lambda: True
+    except ImportError:
+        pass
 
 
 class EMAWeightProbe:
@@ -524,6 +529,37 @@ def run_new(config_path, iters_per_epoch, work_dir):
     runner.train()
 
 
+class FloatLoader:
+    """A YAML SafeLoader that also reads `1e-5` as a float (YAML 1.2, as hookmigrate's reader does)."""
+
+    @staticmethod
+    def make():
+        import yaml
+
+        class Loader(yaml.SafeLoader):
+            pass
+
+        Loader.add_implicit_resolver(
+            "tag:yaml.org,2002:float",
+            re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
+                       r"|[0-9][0-9_]*[eE][-+]?[0-9]+|\.inf|\.nan)$"),
+            list("-+0123456789."))
+        return Loader
+
+
+def as_json(config_path, work_dir):
+    """YAML configs are read here (YAML 1.2 floats) and handed to Config.fromfile as JSON."""
+    if not config_path.endswith((".yaml", ".yml")):
+        return config_path
+    import yaml
+    with open(config_path) as handle:
+        data = yaml.load(handle, Loader=FloatLoader.make())
+    target = os.path.join(work_dir, "config.json")
+    with open(target, "w") as handle:
+        json.dump(data, handle)
+    return target
+
+
 def main(argv=None):
     global TRACE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -538,9 +574,9 @@ def main(argv=None):
     real_remove = os.remove
     try:
         if args.runner == "legacy":
-            run_legacy(os.path.abspath(args.config), args.iters_per_epoch, work_dir)
+            run_legacy(as_json(os.path.abspath(args.config), work_dir), args.iters_per_epoch, work_dir)
         else:
-            run_new(os.path.abspath(args.config), args.iters_per_epoch, work_dir)
+            run_new(as_json(os.path.abspath(args.config), work_dir), args.iters_per_epoch, work_dir)
     finally:
         os.remove = real_remove
         shutil.rmtree(work_dir, ignore_errors=True)
