@@ -125,6 +125,8 @@ def progress_step(point, epoch, it):
         return it + 1
     if point == "after_train_epoch":
         return epoch + 1
+    if point == "after_val_epoch":  # MMEngine re-saves the regular checkpoint with a new best (R7)
+        return STATE["eval_step"]
     if point.startswith("before_train"):
         return epoch if point == "before_train_epoch" else it
     return epoch
