@@ -11,7 +11,7 @@ import Testing
         for epoch in 0..<epochs {
             if let outcome = hook.save(step: epoch + 1, runnerStep: epoch + 1, epochRunner: true, isLast: epoch + 1 == epochs) {
                 saved.append(outcome.saved)
-                removed += outcome.removed
+                removed += outcome.removed.map(\.file)
             }
         }
         return (saved, removed, hook.files.sorted())
@@ -53,7 +53,7 @@ import Testing
         var removed: [String] = []
         for iteration in 0..<10 {
             if let outcome = legacy.save(step: iteration + 1, runnerStep: iteration + 1, epochRunner: false, isLast: iteration == 9) {
-                removed += outcome.removed
+                removed += outcome.removed.map(\.file)
             }
         }
         #expect(removed == ["iter_3.pth"])
@@ -80,10 +80,10 @@ import Testing
         for epoch in 0..<5 {
             if let outcome = legacyCheckpoint.save(step: epoch + 1, runnerStep: epoch + 1, epochRunner: true, isLast: epoch == 4) {
                 legacyFiles.insert(outcome.saved)
-                outcome.removed.forEach { legacyFiles.remove($0) }
+                outcome.removed.forEach { legacyFiles.remove($0.file) }
             }
             if eval.shouldEvaluate(progress: epoch), let best = eval.best(score: scores[epoch], metricKey: "acc", step: epoch + 1) {
-                if let removed = best.removed { legacyFiles.remove(removed) }
+                if let removed = best.removed { legacyFiles.remove(removed.file) }
                 legacyFiles.insert(best.saved)
             }
         }
@@ -115,7 +115,7 @@ import Testing
         #expect(eval.best(score: 0.2, metricKey: "mAP", step: 2)?.saved == "best_mAP_epoch_2.pth")
         #expect(eval.best(score: 0.1, metricKey: "mAP", step: 3) == nil)
         let modern = modernRun(ModernCheckpointHook(interval: -1, saveLast: false, saveBest: ["auto"]), steps: 3, metrics: [0.0, 0.2, 0.1], key: "mAP")
-        #expect(modern == [.bestSave("best_mAP_epoch_1.pth", step: 1, score: 0.0), .bestRemove("best_mAP_epoch_1.pth", step: 2), .bestSave("best_mAP_epoch_2.pth", step: 2, score: 0.2)])
+        #expect(modern == [.bestSave("best_mAP_epoch_1.pth", step: 1, score: 0.0), .bestRemove("best_mAP_epoch_1.pth", step: 1), .bestSave("best_mAP_epoch_2.pth", step: 2, score: 0.2)])
     }
 
     @Test func t8EvaluationTiming() {

@@ -132,15 +132,22 @@ def progress_step(point, epoch, it):
     return epoch
 
 
+def ema_mark():
+    """`[1]` when the state_dict about to be saved holds EMA weights (docs/trace-format.md): in MMCV while an
+    EMA hook has swapped its weights into the model (after_train_epoch until the next before_train_epoch); in
+    MMEngine whenever an EMAHook is registered (it swaps them into the checkpoint dict before saving)."""
+    return [1.0] if STATE.get("ema_in_model") or STATE.get("ema_always") else []
+
+
 def record_save(path):
     name = os.path.basename(path)
     if name.startswith("best_"):
         STATE["save_step"] = trailing_int(name)
-        TRACE.emit("best_save", step=trailing_int(name), text=name, values=[STATE["last_value"]])
+        TRACE.emit("best_save", step=trailing_int(name), text=name, values=[STATE["last_value"]] + ema_mark())
     else:
         epoch, it, _ = TRACE.counters()
         STATE["save_step"] = progress_step(TRACE.point, epoch, it)
-        TRACE.emit("checkpoint_save", step=STATE["save_step"], text=name)
+        TRACE.emit("checkpoint_save", step=STATE["save_step"], text=name, values=ema_mark())
 
 
 def install_remove_probe():
@@ -339,6 +346,7 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
 
             def swap(_original=original_swap):
                 TRACE.emit("ema_swap")
+                STATE["ema_in_model"] = TRACE.point == "after_train_epoch"
                 return _original()
 
             hook.after_train_iter = after_train_iter
@@ -486,6 +494,7 @@ def run_new(config_path, iters_per_epoch, work_dir):
     install_cache_probe()
 
     probe = EMAWeightProbe()
+    STATE["ema_always"] = any(type(hook).__name__ == "EMAHook" for hook in runner.hooks)
     for hook in runner.hooks:
         if type(hook).__name__ == "EMAHook":
             original_iter, original_swap = hook.after_train_iter, hook._swap_ema_parameters

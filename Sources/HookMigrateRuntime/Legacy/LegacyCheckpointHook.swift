@@ -30,8 +30,12 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
         public var saved: String
         /// The step number the retention walk used.
         public var step: Int
-        /// Files deleted, in order.
-        public var removed: [String]
+        /// Files deleted, in order, each with its own step.
+        public var removed: [(file: String, step: Int)]
+
+        public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+            lhs.saved == rhs.saved && lhs.step == rhs.step && lhs.removed.elementsEqual(rhs.removed, by: ==)
+        }
     }
 
     /// The save at a finished step, if any. `step` is `epoch+1` (by epoch) or `iter+1` (by iteration);
@@ -43,7 +47,7 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
         let runnerTemplate = filenameTemplate ?? (epochRunner ? "epoch_{}.pth" : "iter_{}.pth")
         let file = Self.format(runnerTemplate, runnerStep)
         files.insert(file)
-        var removed: [String] = []
+        var removed: [(file: String, step: Int)] = []
         if maxKeep > 0, interval > 0 {
             let walkTemplate = filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth")
             var k = step - maxKeep * interval
@@ -51,7 +55,7 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
                 let candidate = Self.format(walkTemplate, k)
                 guard files.contains(candidate) else { break }
                 files.remove(candidate)
-                removed.append(candidate)
+                removed.append((candidate, k))
                 k -= interval
             }
         }

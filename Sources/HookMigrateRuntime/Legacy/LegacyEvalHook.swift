@@ -17,6 +17,8 @@ public struct LegacyEvalHook: Sendable, Equatable {
     public private(set) var bestScore: Double?
     /// The current best file.
     public private(set) var bestFile: String?
+    /// The step of the current best file.
+    public private(set) var bestStep: Int?
     private var initialCallDone = false
     private var resolvedKey: String?
     private var resolvedRule: String?
@@ -73,13 +75,14 @@ public struct LegacyEvalHook: Sendable, Equatable {
 
     /// Best-checkpoint bookkeeping for a score at a 1-based step: the file to remove and the file to save.
     /// A falsy score (0) is skipped, as MMCV's `if self.save_best and key_score` does.
-    public mutating func best(score: Double, metricKey: String, step: Int) -> (removed: String?, saved: String)? {
+    public mutating func best(score: Double, metricKey: String, step: Int) -> (removed: (file: String, step: Int)?, saved: String)? {
         guard let (key, rule) = resolve(metricKey: metricKey), score != 0 else { return nil }
         if let bestScore, !BestRule.better(score, than: bestScore, rule: rule) { return nil }
-        let removed = bestFile
+        let removed = bestFile.map { ($0, bestStep ?? step) }
         let file = "best_\(key)_\(byEpoch ? "epoch" : "iter")_\(step).pth"
         bestScore = score
         bestFile = file
+        bestStep = step
         return (removed, file)
     }
 }

@@ -87,6 +87,7 @@ struct LegacyRun {
         try beforeTrainEpoch(&sink, generic: true)
         var loaderEpoch = 0
         var consumed = 0
+        var passIteration = 0
         state.inner = 0
         while state.iter < runner.maxIters {
             state.epoch = loaderEpoch
@@ -95,8 +96,12 @@ struct LegacyRun {
                 consumed = 0
             }
             consumed += 1
+            // `inner_iter` restarts at every pass over the workflow ([('train', n)]: 0..n-1) and is
+            // incremented after each iteration, so after the loop it holds the last pass's length.
+            if passIteration == 0 { state.inner = 0 }
             try trainIteration(&sink)
             state.inner += 1
+            passIteration = (passIteration + 1) % runner.workflowTrainCount
         }
         afterTrainEpoch(&sink, generic: true)
     }
@@ -133,7 +138,7 @@ struct LegacyRun {
                 if let outcome = checkpoint.save(step: state.iter + 1, runnerStep: runner.epochRunner ? state.epoch + 1 : state.iter + 1,
                                                  epochRunner: runner.epochRunner, isLast: state.iter + 1 == runner.maxIters) {
                     effect(.checkpointSave, .afterTrainIter, &sink, step: outcome.step, text: outcome.saved, values: weightsMark)
-                    for removed in outcome.removed { effect(.checkpointRemove, .afterTrainIter, &sink, step: outcome.step, text: removed) }
+                    for removed in outcome.removed { effect(.checkpointRemove, .afterTrainIter, &sink, step: removed.step, text: removed.file) }
                 }
                 runner.hooks[index] = .checkpoint(checkpoint)
             case .eval(let eval) where !eval.byEpoch:
@@ -217,7 +222,7 @@ struct LegacyRun {
                 if let outcome = checkpoint.save(step: state.epoch + 1, runnerStep: state.epoch + 1, epochRunner: runner.epochRunner,
                                                  isLast: state.epoch + 1 == (runner.maxEpochs ?? 0)) {
                     effect(.checkpointSave, .afterTrainEpoch, &sink, step: outcome.step, text: outcome.saved, values: weightsMark)
-                    for removed in outcome.removed { effect(.checkpointRemove, .afterTrainEpoch, &sink, step: outcome.step, text: removed) }
+                    for removed in outcome.removed { effect(.checkpointRemove, .afterTrainEpoch, &sink, step: removed.step, text: removed.file) }
                 }
                 runner.hooks[index] = .checkpoint(checkpoint)
             case .eval(let eval) where !generic && eval.byEpoch:
@@ -247,7 +252,7 @@ struct LegacyRun {
         let key = runner.metricKey
         effect(.evaluation, point, &sink, step: step, text: key, values: [value])
         if let best = eval.best(score: value, metricKey: key, step: step) {
-            if let removed = best.removed { effect(.bestRemove, point, &sink, step: step, text: removed) }
+            if let removed = best.removed { effect(.bestRemove, point, &sink, step: removed.step, text: removed.file) }
             effect(.bestSave, point, &sink, step: step, text: best.saved, values: [value] + weightsMark)
         }
         runner.hooks[index] = .eval(eval)

@@ -11,6 +11,8 @@ public struct LegacyRunner: Sendable {
     let maxEpochs: Int?
     let maxIters: Int
     let workflowHasVal: Bool
+    /// n of the workflow's ('train', n) entry (IterBasedRunner resets `inner_iter` every n iterations).
+    let workflowTrainCount: Int
     var hooks: [LegacyHook]
     var lrHook: (any LegacyParamHook)?
     var momentumHook: (any LegacyParamHook)?
@@ -41,7 +43,14 @@ public struct LegacyRunner: Sendable {
             maxEpochs = epochs
             maxIters = epochs * settings.itersPerEpoch
         }
-        workflowHasVal = (config["workflow"]?.list?.items ?? []).contains { $0.list?.items.first?.scalar?.stringValue == "val" }
+        let workflow = config["workflow"]?.list?.items ?? []
+        workflowHasVal = workflow.contains { $0.list?.items.first?.scalar?.stringValue == "val" }
+        let trainEntry = workflow.first { $0.list?.items.first?.scalar?.stringValue == "train" }
+        if case .scalar(.int(let count))? = trainEntry?.list?.items.last?.value, count > 0 {
+            workflowTrainCount = count
+        } else {
+            workflowTrainCount = 1
+        }
         groups = try LegacyRunner.paramGroups(config)
 
         var order = HookOrder<LegacyHook>()

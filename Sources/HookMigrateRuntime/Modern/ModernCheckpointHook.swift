@@ -26,6 +26,8 @@ public struct ModernCheckpointHook: Sendable, Equatable {
     public private(set) var bestScores: [String: Double] = [:]
     /// Best file per resolved key.
     public private(set) var bestFiles: [String: String] = [:]
+    /// Step of the best file per resolved key.
+    public private(set) var bestSteps: [String: Int] = [:]
     private var resolvedKeys: [String]?
 
     /// Creates the hook.
@@ -88,9 +90,10 @@ public struct ModernCheckpointHook: Sendable, Equatable {
             if let best = bestScores[key], !BestRule.better(value, than: best, rule: rule) { continue }
             updated = true
             bestScores[key] = value
-            if let previous = bestFiles[key] { effects.append(.bestRemove(previous, step: step)) }
+            if let previous = bestFiles[key] { effects.append(.bestRemove(previous, step: bestSteps[key] ?? step)) }
             let file = "best_" + key.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "_") + "_" + LegacyCheckpointHook.format(template, step)
             bestFiles[key] = file
+            bestSteps[key] = step
             effects.append(.bestSave(file, step: step, score: value))
         }
         if updated, lastCheckpoint != nil { effects += saveWithStep(step) }
