@@ -34,7 +34,29 @@ public struct TraceEquivalence: Sendable {
         self.distributed = distributed
     }
 
-    static let sharedTrainPoints: Set<MountPoint> = [.beforeRun, .afterRun, .beforeTrainEpoch, .afterTrainEpoch, .beforeTrainIter, .afterTrainIter]
+    /// The train mount points both runners dispatch, as a bit mask over `MountPoint.rawValue`.
+    static let sharedTrainPoints: UInt32 = [MountPoint.beforeRun, .afterRun, .beforeTrainEpoch, .afterTrainEpoch, .beforeTrainIter, .afterTrainIter]
+        .reduce(0) { $0 | (1 << UInt32($1.rawValue)) }
+
+    /// Rule tallies in a fixed array (a dictionary update per event costs more than the rest of the split).
+    struct Tally {
+        var counts = [Int](repeating: 0, count: EquivalenceRule.allCases.count)
+
+        subscript(_ rule: EquivalenceRule, default _: Int) -> Int {
+            get { counts[Self.index(rule)] }
+            set { counts[Self.index(rule)] = newValue }
+        }
+
+        static func index(_ rule: EquivalenceRule) -> Int {
+            EquivalenceRule.allCases.firstIndex(of: rule) ?? 0
+        }
+
+        var dictionary: [EquivalenceRule: Int] {
+            var result: [EquivalenceRule: Int] = [:]
+            for (index, rule) in EquivalenceRule.allCases.enumerated() where counts[index] > 0 { result[rule] = counts[index] }
+            return result
+        }
+    }
 
     struct Streams {
         var schedule: [ResolvedTraceEvent] = []
@@ -48,7 +70,7 @@ public struct TraceEquivalence: Sendable {
 
     /// Compares two runs of the same schedule: `legacy` from the MMCV adapter, `new` from the new Runner.
     public func compare(legacy: Trace, new: Trace, iterationRun: Bool) -> EquivalenceVerdict {
-        var rules: [EquivalenceRule: Int] = [:]
+        var rules = Tally()
         var left = split(legacy, side: .legacy, iterationRun: iterationRun, rules: &rules)
         var right = split(new, side: .new, iterationRun: iterationRun, rules: &rules)
         applyCrossRules(&left, &right, legacyItersPerEpoch: legacy.header.itersPerEpoch, rules: &rules)
@@ -60,14 +82,14 @@ public struct TraceEquivalence: Sendable {
         ]
         for (name, a, b) in pairs {
             let diff = differ.compare(a, b)
-            if !diff.isEqual { return EquivalenceVerdict(divergence: .init(stream: name, diff: diff), rulesUsed: rules) }
+            if !diff.isEqual { return EquivalenceVerdict(divergence: .init(stream: name, diff: diff), rulesUsed: rules.dictionary) }
         }
-        return EquivalenceVerdict(divergence: nil, rulesUsed: rules)
+        return EquivalenceVerdict(divergence: nil, rulesUsed: rules.dictionary)
     }
 
     enum Side { case legacy, new }
 
-    func split(_ trace: Trace, side: Side, iterationRun: Bool, rules: inout [EquivalenceRule: Int]) -> Streams {
+    func split(_ trace: Trace, side: Side, iterationRun: Bool, rules: inout Tally) -> Streams {
         var streams = Streams()
         for index in trace.events.indices {
             var event = trace.resolved(index)
@@ -79,7 +101,7 @@ public struct TraceEquivalence: Sendable {
             }
             switch event.event.kind {
             case .call:
-                if Self.sharedTrainPoints.contains(event.event.point) {
+                if Self.sharedTrainPoints & (1 << UInt32(event.event.point.rawValue)) != 0 {
                     streams.schedule.append(event)
                 } else {
                     rules[side == .legacy ? .r13 : .r1, default: 0] += 1
@@ -154,7 +176,7 @@ public struct TraceEquivalence: Sendable {
         return file
     }
 
-    func applyCrossRules(_ left: inout Streams, _ right: inout Streams, legacyItersPerEpoch: Int, rules: inout [EquivalenceRule: Int]) {
+    func applyCrossRules(_ left: inout Streams, _ right: inout Streams, legacyItersPerEpoch: Int, rules: inout Tally) {
         // R4: one extra final validation on the new side (and the best save/removal it causes).
         if right.evaluations.count == left.evaluations.count + 1, let last = right.evaluations.last,
            !left.evaluations.contains(where: { $0.event.step == last.event.step }) {
