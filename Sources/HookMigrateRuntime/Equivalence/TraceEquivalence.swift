@@ -91,6 +91,7 @@ public struct TraceEquivalence: Sendable {
 
     func split(_ trace: Trace, side: Side, iterationRun: Bool, rules: inout Tally) -> Streams {
         var streams = Streams()
+        var lastLog: (Int32, Int32, String?)?
         for index in trace.events.indices {
             var event = trace.resolved(index)
             // R3: compare by counters that mean the same; an iteration run's epoch and batch do not.
@@ -127,6 +128,14 @@ public struct TraceEquivalence: Sendable {
                 event.text = event.text.map(Self.bestSuffix)
                 streams.best.append(event)
             case .log:
+                // MMCV writes the same record once per logger hook (text, tensorboard …); MMEngine once
+                // for all backends. Repeats of the record at the same iteration count once (R9).
+                let signature = (event.event.iter, event.event.step, event.text)
+                if let last = lastLog, last.0 == signature.0, last.1 == signature.1, last.2 == signature.2 {
+                    rules[.r9, default: 0] += 1
+                    continue
+                }
+                lastLog = signature
                 if event.text == "train" {
                     event.event = positionless(event.event)
                     streams.logs.append(event)
