@@ -67,7 +67,7 @@ public struct LegacyEvalHook: Sendable, Equatable {
         guard let saveBest else { return nil }
         if resolvedKey == nil {
             resolvedKey = saveBest == "auto" ? metricKey : saveBest
-            resolvedRule = rule ?? BestRule.infer(resolvedKey ?? metricKey) ?? "greater"
+            resolvedRule = rule ?? BestRule.infer(resolvedKey ?? metricKey) ?? BestRule.inferDownstream(resolvedKey ?? metricKey) ?? "greater"
         }
         guard let key = resolvedKey, let rule = resolvedRule else { return nil }
         return (key, rule)
@@ -102,6 +102,20 @@ public enum BestRule {
         if lessKeys.contains(where: { $0.lowercased() == lowered }) { return "less" }
         if greaterKeys.contains(where: { lowered.contains($0.lowercased()) }) { return "greater" }
         if lessKeys.contains(where: { lowered.contains($0.lowercased()) }) { return "less" }
+        return nil
+    }
+
+    /// mmpose 0.x's EvalHook key lists (`mmpose/core/evaluation/eval_hooks.py`): a key MMCV's own lists do not
+    /// match made MMCV's EvalHook raise, so a legacy run that trained used a downstream hook like this one.
+    public static let downstreamGreaterKeys = ["acc", "ap", "ar", "pck", "auc", "3dpck", "p-3dpck", "3dauc", "p-3dauc", "pcp"]
+    /// mmpose 0.x's less-is-better keys.
+    public static let downstreamLessKeys = ["loss", "epe", "nme", "mpjpe", "p-mpjpe", "n-mpjpe"]
+
+    /// The rule a downstream EvalHook inferred for a key MMCV's lists do not match.
+    public static func inferDownstream(_ key: String) -> String? {
+        let lowered = key.lowercased()
+        if downstreamLessKeys.contains(where: { lowered.contains($0) }) { return "less" }
+        if downstreamGreaterKeys.contains(where: { lowered.contains($0) }) { return "greater" }
         return nil
     }
 
