@@ -100,6 +100,12 @@ public struct TraceEquivalence: Sendable {
                 event.event.epoch = 0
                 event.event.batch = 0
             }
+            // R3: at epoch- and run-level points the batch counter is leftover bookkeeping (MMCV keeps the
+            // last batch of whatever ran before, a workflow val epoch included; MMEngine the last train batch).
+            if !iterationRun, event.event.point != .beforeTrainIter, event.event.point != .afterTrainIter {
+                if event.event.kind == .call, event.event.batch != 0, side == .legacy { rules[.r3, default: 0] += 1 }
+                event.event.batch = 0
+            }
             switch event.event.kind {
             case .call:
                 if Self.sharedTrainPoints & (1 << UInt32(event.event.point.rawValue)) != 0 {
