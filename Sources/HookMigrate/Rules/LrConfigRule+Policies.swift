@@ -1,5 +1,6 @@
 import Foundation
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// An lr policy as MMCV 1.7.2 builds it, validated.
 enum LegacyLrPolicy {
@@ -82,7 +83,7 @@ struct LrSchedulePlanner {
             return
         }
         let hook = "\(stem)LrUpdaterHook"
-        let allowed = ["policy", "type"] + LrConfigRule.baseArguments + LrConfigRule.policyArguments(stem)
+        let allowed = HookMigrateRuntime.LegacyLrPolicy.acceptedKeys(stem).sorted()
         if let unknown = arguments.unknownKeys(allowed: allowed).first {
             throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument); remove it", at: arguments.location(unknown))
         }

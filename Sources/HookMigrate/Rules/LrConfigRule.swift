@@ -85,24 +85,6 @@ public enum LrConfigRule: MigrationRule {
     ]
 
     /// The keyword arguments of `LrUpdaterHook.__init__`.
-    static let baseArguments = ["by_epoch", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"]
-
-    /// The keyword arguments of each policy's hook, besides the base ones.
-    static func policyArguments(_ stem: String) -> [String] {
-        switch stem {
-        case "Step": return ["step", "gamma", "min_lr"]
-        case "Exp": return ["gamma"]
-        case "Poly": return ["power", "min_lr"]
-        case "Inv": return ["gamma", "power"]
-        case "CosineAnnealing", "LinearAnnealing": return ["min_lr", "min_lr_ratio"]
-        case "FlatCosineAnnealing": return ["start_percent", "min_lr", "min_lr_ratio"]
-        case "CosineRestart": return ["periods", "restart_weights", "min_lr", "min_lr_ratio"]
-        case "Cyclic": return ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"]
-        case "OneCycle": return ["max_lr", "total_steps", "pct_start", "anneal_strategy", "div_factor", "final_div_factor", "three_phase"]
-        default: return []
-        }
-    }
-
     public static func apply(to context: inout MigrationContext) throws {
         guard let node = context.legacyNode(id) else { return }
         context.consume(id)

@@ -1,5 +1,6 @@
 import Foundation
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `momentum_config` → momentum schedulers appended to `param_scheduler` after the lr schedulers
 /// (schedules.md A.4, C.4 momentum table).
@@ -44,20 +45,6 @@ public enum MomentumConfigRule: MigrationRule {
 
     /// The momentum policies MMCV 1.7.2 registers (`<Policy>MomentumUpdaterHook`).
     static let mmcvPolicies = ["Step", "CosineAnnealing", "LinearAnnealing", "Cyclic", "OneCycle"]
-
-    /// The keyword arguments of `MomentumUpdaterHook.__init__` (no `warmup_by_epoch`).
-    static let baseArguments = ["by_epoch", "warmup", "warmup_iters", "warmup_ratio"]
-
-    /// The keyword arguments of each policy's hook, besides the base ones.
-    static func policyArguments(_ stem: String) -> [String] {
-        switch stem {
-        case "Step": return ["step", "gamma", "min_momentum"]
-        case "CosineAnnealing", "LinearAnnealing": return ["min_momentum", "min_momentum_ratio"]
-        case "Cyclic": return ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"]
-        case "OneCycle": return ["base_momentum", "max_momentum", "pct_start", "anneal_strategy", "three_phase"]
-        default: return []
-        }
-    }
 
     public static func apply(to context: inout MigrationContext) throws {
         guard let node = context.legacyNode(id) else { return }
@@ -118,7 +105,7 @@ struct MomentumSchedulePlanner {
             return
         }
         let hook = "\(stem)MomentumUpdaterHook"
-        let allowed = ["policy", "type"] + MomentumConfigRule.baseArguments + MomentumConfigRule.policyArguments(stem)
+        let allowed = HookMigrateRuntime.LegacyMomentumPolicy.acceptedKeys(stem).sorted()
         if let unknown = arguments.unknownKeys(allowed: allowed).first {
             throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument)\(unknown == "warmup_by_epoch" ? "; momentum warmups are always in iterations" : ""); remove it", at: arguments.location(unknown))
         }

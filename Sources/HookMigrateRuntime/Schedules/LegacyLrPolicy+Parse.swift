@@ -21,11 +21,17 @@ extension LegacyLrPolicy {
         }
     }
 
+    /// Every keyword argument `<stem>LrUpdaterHook` accepts (with `policy` and `type`); anything else is a
+    /// TypeError in MMCV. Shared with the `lr_config` rule, so both check the same table.
+    public static func acceptedKeys(_ stem: String) -> Set<String> {
+        commonKeys.union(specificKeys(stem))
+    }
+
     /// Builds the policy of a registered stem from the hook's keyword arguments, with the constructor's
     /// checks (each a located `ConfigError`).
     static func parse(stem: String, _ args: ScheduleArguments) throws -> LegacyLrPolicy {
         let owner = stem + "LrUpdaterHook"
-        try args.rejectUnknown(allowed: commonKeys.union(specificKeys(stem)), owner: owner)
+        try args.rejectUnknown(allowed: acceptedKeys(stem), owner: owner)
         switch stem {
         case "Fixed":
             return .fixed

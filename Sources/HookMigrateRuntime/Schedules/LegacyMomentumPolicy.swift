@@ -50,17 +50,24 @@ public enum LegacyMomentumPolicy: Sendable, Equatable {
     /// `warmup_by_epoch`), plus `policy` and `type`.
     static let commonKeys: Set<String> = ["policy", "type", "by_epoch", "warmup", "warmup_iters", "warmup_ratio"]
 
-    /// Builds the policy of a registered stem with the constructor's checks.
-    static func parse(stem: String, _ args: ScheduleArguments) throws -> LegacyMomentumPolicy {
-        let owner = stem + "MomentumUpdaterHook"
+    /// Every keyword argument `<stem>MomentumUpdaterHook` accepts (with `policy` and `type`); anything else
+    /// is a TypeError in MMCV. Shared with the `momentum_config` rule.
+    public static func acceptedKeys(_ stem: String) -> Set<String> {
         let specific: Set<String>
         switch stem {
         case "Step": specific = ["step", "gamma", "min_momentum"]
         case "CosineAnnealing", "LinearAnnealing": specific = ["min_momentum", "min_momentum_ratio"]
         case "Cyclic": specific = ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"]
-        default: specific = ["base_momentum", "max_momentum", "pct_start", "anneal_strategy", "three_phase"]
+        case "OneCycle": specific = ["base_momentum", "max_momentum", "pct_start", "anneal_strategy", "three_phase"]
+        default: specific = []
         }
-        try args.rejectUnknown(allowed: commonKeys.union(specific), owner: owner)
+        return commonKeys.union(specific)
+    }
+
+    /// Builds the policy of a registered stem with the constructor's checks.
+    static func parse(stem: String, _ args: ScheduleArguments) throws -> LegacyMomentumPolicy {
+        let owner = stem + "MomentumUpdaterHook"
+        try args.rejectUnknown(allowed: acceptedKeys(stem), owner: owner)
         switch stem {
         case "Step":
             return .step(rule: try LegacyStepRule.parse(args, owner: owner), gamma: try args.double("gamma", default: 0.5),
