@@ -35,7 +35,10 @@ func corpusTally(_ directory: String) throws {
             let outcome = Validator(settings: SimulationSettings(itersPerEpoch: 10)).validate(legacy: loaded.root, converted: result.config.mapping ?? ConfigMapping(), name: path).outcome
             switch outcome {
             case .equivalent(let rules): key = rules.isEmpty ? "equivalent" : "equivalent under rules"
-            case .notEquivalent(let divergence, _): key = "not equivalent: \(divergence.stream)"
+            case .notEquivalent(let divergence, _):
+                // Did the report already name a non-equivalence (so the verdict confirms it)?
+                let named = result.report.records.contains { $0.kind == .nonEquivalence }
+                key = "not equivalent: \(divergence.stream)" + (named ? " (report names a non-equivalence)" : " (report names none)")
             case .notProven(let reason): key = "not proven: " + String(reason.prefix(70))
             }
         } catch {

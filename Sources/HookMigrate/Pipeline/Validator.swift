@@ -49,6 +49,10 @@ public struct Validator: Sendable {
            legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
             return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"), legacy: nil, new: nil)
         }
+        if legacy["optimizer_config"]?.isNull == true || legacy["optimizers"] != nil
+            || (converted["optim_wrapper"]?.mapping.map { $0["optimizer"] == nil } ?? false) {
+            return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"), legacy: nil, new: nil)
+        }
         guard converted["train_cfg"] != nil else {
             return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"), legacy: nil, new: nil)
         }
