@@ -1,6 +1,18 @@
 import HookMigrateCore
 
-extension LegacyLrUpdater: LegacyParamHook {
+/// The three methods MMCV's lr and momentum updater hooks share (same signatures in both types); one
+/// adapter turns either into a `LegacyParamHook` for the legacy runner.
+public protocol LegacyScheduleUpdater: LegacyParamHook {
+    /// `before_run`.
+    mutating func beforeRun(maxIters: Int, groups: inout [ParamGroup]) throws
+    /// `before_train_epoch`.
+    mutating func beforeTrainEpoch(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int, itersPerEpoch: Int,
+                                   groups: inout [ParamGroup]) throws
+    /// `before_train_iter`.
+    mutating func beforeTrainIter(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int, groups: inout [ParamGroup]) throws
+}
+
+extension LegacyScheduleUpdater {
     public mutating func beforeRun(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
         try beforeRun(maxIters: state.maxIters, groups: &groups)
     }
@@ -15,20 +27,9 @@ extension LegacyLrUpdater: LegacyParamHook {
     }
 }
 
-extension LegacyMomentumUpdater: LegacyParamHook {
-    public mutating func beforeRun(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
-        try beforeRun(maxIters: state.maxIters, groups: &groups)
-    }
+extension LegacyLrUpdater: LegacyScheduleUpdater {}
 
-    public mutating func beforeTrainEpoch(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
-        try beforeTrainEpoch(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters,
-                             itersPerEpoch: state.itersPerEpoch, groups: &groups)
-    }
-
-    public mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
-        try beforeTrainIter(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters, groups: &groups)
-    }
-}
+extension LegacyMomentumUpdater: LegacyScheduleUpdater {}
 
 extension ParamSchedulers: ModernSchedulerSet {}
 
