@@ -33,44 +33,41 @@ public struct Validator: Sendable {
         case notProven(String)
     }
 
-    /// The result: the outcome and both traces (for `--trace` output and diff-trace).
+    /// The result of a validation. The runs are compared as they stream; no trace is kept (`hookmigrate
+    /// trace` writes one when wanted).
     public struct Result: Sendable {
         /// The outcome.
         public var outcome: Outcome
-        /// The legacy run's trace, when it ran.
-        public var legacy: Trace?
-        /// The new run's trace, when it ran.
-        public var new: Trace?
     }
 
     /// Validates a conversion.
     public func validate(legacy: ConfigMapping, converted: ConfigMapping, name: String) -> Result {
         if legacySchedules == nil || modernSchedules == nil,
            legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
-            return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"), legacy: nil, new: nil)
+            return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"))
         }
         if legacy["optimizer_config"]?.isNull == true || legacy["optimizers"] != nil
             || (converted["optim_wrapper"]?.mapping.map { $0["optimizer"] == nil } ?? false) {
-            return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"), legacy: nil, new: nil)
+            return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"))
         }
         guard converted["train_cfg"] != nil else {
-            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"), legacy: nil, new: nil)
+            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"))
         }
         do {
             var modernSettings = settings
             modernSettings.distributed = false
-            let legacyTrace = try LegacyRunner(config: legacy, settings: settings, paramHooks: legacySchedules).trace(config: name)
-            let newTrace = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules).trace(config: name)
+            let legacyRunner = try LegacyRunner(config: legacy, settings: settings, paramHooks: legacySchedules)
+            let newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules)
             let iterationRun = converted["train_cfg"]?.mapping?["type"]?.scalar?.stringValue == "IterBasedTrainLoop"
                 || converted["train_cfg"]?.mapping?["by_epoch"]?.scalar == .bool(false)
-            let verdict = TraceEquivalence(tolerance: tolerance, distributed: settings.distributed)
-                .compare(legacy: legacyTrace, new: newTrace, iterationRun: iterationRun)
+            let verdict = try TraceEquivalence(tolerance: tolerance, distributed: settings.distributed)
+                .compare(legacy: legacyRunner, new: newRunner, iterationRun: iterationRun)
             let outcome: Outcome = verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
-            return Result(outcome: outcome, legacy: legacyTrace, new: newTrace)
+            return Result(outcome: outcome)
         } catch let error as ConfigError {
-            return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"), legacy: nil, new: nil)
+            return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"))
         } catch {
-            return Result(outcome: .notProven("a runner failed: \(error)"), legacy: nil, new: nil)
+            return Result(outcome: .notProven("a runner failed: \(error)"))
         }
     }
 }

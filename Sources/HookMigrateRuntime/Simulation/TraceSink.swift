@@ -2,13 +2,13 @@
 public protocol TraceSink {
     /// Receives one event with its text and numbers.
     mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
-                       step: Int, text: String?, values: [Double])
+                       step: Int, text: String?, values: TraceValues)
 }
 
 extension Trace: TraceSink {
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
-                              step: Int, text: String?, values: [Double]) {
-        append(kind, at: point, epoch: epoch, iter: iter, batch: batch, step: step, text: text, values: values)
+                              step: Int, text: String?, values: TraceValues) {
+        appendEvent(kind, at: point, epoch: epoch, iter: iter, batch: batch, step: step, text: text, values: values)
     }
 }
 
@@ -21,7 +21,7 @@ public struct CountingSink: TraceSink, Sendable {
     public init() {}
 
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
-                              step: Int, text: String?, values: [Double]) {
+                              step: Int, text: String?, values: TraceValues) {
         counts[Int(kind.rawValue)] += 1
     }
 

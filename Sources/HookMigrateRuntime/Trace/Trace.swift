@@ -56,6 +56,16 @@ public struct Trace: Sendable, Equatable {
                                  step: Int32(step), text: textID, valueStart: start, valueCount: Int32(newValues.count)))
     }
 
+    /// Appends an event whose numbers are held inline (the runners' path: no allocation per event).
+    public mutating func appendEvent(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
+                                     step: Int, text: String?, values newValues: TraceValues) {
+        let textID = text.map { intern($0) } ?? -1
+        let start = Int32(values.count)
+        values.append(contentsOf: newValues)
+        events.append(TraceEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch),
+                                 step: Int32(step), text: textID, valueStart: start, valueCount: Int32(newValues.count)))
+    }
+
     /// The text of an event, if any.
     public func text(of event: TraceEvent) -> String? {
         event.text >= 0 && Int(event.text) < strings.count ? strings[Int(event.text)] : nil

@@ -26,7 +26,7 @@ public struct TraceDigestSink: TraceSink, Sendable {
     }
 
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
-                              step: Int, text: String?, values: [Double]) {
+                              step: Int, text: String?, values: TraceValues) {
         counts[Int(kind.rawValue)] += 1
         mix(UInt64(kind.rawValue) << 8 | UInt64(point.rawValue))
         mix(UInt64(bitPattern: Int64(epoch)))
@@ -38,7 +38,7 @@ public struct TraceDigestSink: TraceSink, Sendable {
         for value in values { mix(value.bitPattern) }
         if head.count < keep {
             let event = TraceEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch), step: Int32(step))
-            head.append(TraceCodec.line(ResolvedTraceEvent(event: event, text: text, values: values)))
+            head.append(TraceCodec.line(ResolvedTraceEvent(event: event, text: text, values: Array(values))))
         }
     }
 
