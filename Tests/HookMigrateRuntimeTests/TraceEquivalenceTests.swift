@@ -82,3 +82,74 @@ import Testing
         #expect(verdict.rulesUsed[.r9] != nil)
     }
 }
+
+/// The comparison streams: it holds only what one run is ahead of the other, reports the first divergence
+/// in time with context, and reports runs that drift apart beyond its window as a divergence.
+@Suite struct StreamingEquivalenceTests {
+    static let legacyYAML = """
+    runner: {type: EpochBasedRunner, max_epochs: 3}
+    optimizer: {type: SGD, lr: 0.02, momentum: 0.9}
+    optimizer_config: {grad_clip: null}
+    lr_config: {policy: step, step: [2]}
+    checkpoint_config: {interval: 1}
+    log_config: {interval: 7, hooks: [{type: TextLoggerHook}]}
+    evaluation: {interval: 1, save_best: acc}
+    custom_hooks: [{type: EMAHook, momentum: 0.001, priority: 49}]
+    data: {val: {type: X}}
+    """
+
+    static func newYAML(logInterval: Int = 7, milestone: Int = 2) -> String {
+        """
+        optim_wrapper: {type: OptimWrapper, optimizer: {type: SGD, lr: 0.02, momentum: 0.9}}
+        param_scheduler:
+        - {type: MultiStepLR, milestones: [\(milestone)], gamma: 0.1, by_epoch: true}
+        train_cfg: {type: EpochBasedTrainLoop, max_epochs: 3, val_interval: 1}
+        val_cfg: {type: ValLoop}
+        val_dataloader: {batch_size: 1}
+        val_evaluator: {type: Accuracy}
+        default_hooks:
+          logger: {type: LoggerHook, interval: \(logInterval)}
+          checkpoint: {type: CheckpointHook, interval: 1, save_best: acc}
+        custom_hooks: [{type: EMAHook, momentum: 0.001, priority: 49}]
+        """
+    }
+
+    func runners(_ new: String, n: Int) throws -> (LegacyRunner, ModernRunner) {
+        let old = try YAMLReader().read(SourceText(path: "old.yaml", text: Self.legacyYAML)).mapping ?? ConfigMapping()
+        let converted = try YAMLReader().read(SourceText(path: "new.yaml", text: new)).mapping ?? ConfigMapping()
+        let settings = SimulationSettings(itersPerEpoch: n)
+        return (try LegacyRunner(config: old, settings: settings, paramHooks: SimulatedSchedules.legacy),
+                try ModernRunner(config: converted, settings: settings, schedulers: SimulatedSchedules.modern))
+    }
+
+    @Test func aLongRunIsComparedHoldingOnlyAFewEvents() throws {
+        let (old, new) = try runners(Self.newYAML(), n: 20_000)
+        let verdict = try TraceEquivalence().compare(legacy: old, new: new, iterationRun: false)
+        #expect(verdict.isEquivalent)
+        // 60,000 iterations, ~240,000 events a side: the runs never get more than one unit of work apart.
+        #expect(verdict.peakPending <= 8)
+    }
+
+    @Test func theFirstDivergenceInTimeIsReportedWithContext() throws {
+        let (old, new) = try runners(Self.newYAML(milestone: 1), n: 5)
+        let verdict = try TraceEquivalence().compare(legacy: old, new: new, iterationRun: false)
+        let divergence = try #require(verdict.divergence)
+        #expect(divergence.stream == "schedule")
+        let first = try #require(divergence.diff.divergence)
+        #expect(first.before.count == 3)
+        #expect(first.left.first?.event.kind == .optimStep && first.left.first?.event.epoch == 1)
+        #expect(first.reason.hasPrefix("value 0:"))
+        #expect(first.left.count == 4 && first.right.count == 4)
+        // The summary counts every event of the stream, after the divergence too.
+        #expect(divergence.diff.countsLeft[.optimStep] == 15)
+    }
+
+    @Test func runsThatDriftApartBeyondTheWindowDiverge() throws {
+        // The new run never logs (interval longer than the run); the legacy run logs every 7 iterations.
+        let (old, new) = try runners(Self.newYAML(logInterval: 1_000), n: 50)
+        let verdict = try TraceEquivalence(window: 4).compare(legacy: old, new: new, iterationRun: false)
+        let divergence = try #require(verdict.divergence)
+        #expect(divergence.stream == "logs")
+        #expect(divergence.diff.divergence?.reason.contains("comparison window") == true)
+    }
+}

@@ -32,8 +32,18 @@ import Testing
 /// Loads and converts one fixture case, with paths relative to the project root.
 enum ConvertFixture {
     static func convert(_ directory: String) throws -> TranslationResult {
+        try Translator(options: try options(directory)).translate(try ConfigLoader().load(input(directory)))
+    }
+
+    /// The fixture's legacy config file.
+    static func input(_ directory: String) -> String {
         FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
-        let input = FileManager.default.fileExists(atPath: directory + "/input.json") ? directory + "/input.json" : directory + "/input.yaml"
+        return FileManager.default.fileExists(atPath: directory + "/input.json") ? directory + "/input.json" : directory + "/input.yaml"
+    }
+
+    /// The fixture's conversion options (`options.yaml`).
+    static func options(_ directory: String) throws -> MigrationOptions {
+        FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
         var options = MigrationOptions()
         let optionsPath = directory + "/options.yaml"
         if FileManager.default.fileExists(atPath: optionsPath) {
@@ -41,7 +51,7 @@ enum ConvertFixture {
             if let iters = node.mapping?["iters_per_epoch"] { options.itersPerEpoch = try iters.int("iters_per_epoch") }
             if let distributed = node.mapping?["distributed"] { options.distributed = try distributed.bool("distributed") }
         }
-        return try Translator(options: options).translate(try ConfigLoader().load(input))
+        return options
     }
 }
 

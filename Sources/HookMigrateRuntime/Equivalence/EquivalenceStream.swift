@@ -25,6 +25,8 @@ public struct EquivalenceStream: TraceSink {
     /// Which run is emitting.
     public enum Side: Int, Sendable { case legacy, new }
 
+    static let streamCount = ComparedStream.allCases.count
+
     /// The run currently emitting.
     public var side = Side.legacy
     let differ: TraceDiffer
@@ -35,22 +37,34 @@ public struct EquivalenceStream: TraceSink {
     /// The most events one side may be ahead of the other in one stream.
     let window: Int
 
-    var queues: [[EventQueue]] = Array(repeating: Array(repeating: EventQueue(), count: ComparedStream.allCases.count), count: 2)
+    /// Unmatched events: index `side * streamCount + stream`.
+    var queues = [EventQueue](repeating: EventQueue(), count: 2 * EquivalenceStream.streamCount)
     /// Events of each kind per side and stream (for the divergence summary).
-    var counts = [Int](repeating: 0, count: 2 * ComparedStream.allCases.count * TraceEventKind.allCases.count)
-    var matched = [Int](repeating: 0, count: ComparedStream.allCases.count)
-    /// The last matched events of each stream (context before a divergence), oldest first.
-    var recent: [[ResolvedTraceEvent]] = Array(repeating: [], count: ComparedStream.allCases.count)
+    var counts = [Int](repeating: 0, count: 2 * EquivalenceStream.streamCount * TraceEventKind.allCases.count)
+    var matched = [Int](repeating: 0, count: EquivalenceStream.streamCount)
+    /// The last matched events of each stream (context before a divergence): a ring of `context` per stream.
+    var recent: [StreamEvent]
+    var recentCount = [Int](repeating: 0, count: EquivalenceStream.streamCount)
+    var recentNext = [Int](repeating: 0, count: EquivalenceStream.streamCount)
     var tally = TraceEquivalence.Tally()
+    /// The most events one run has been ahead of the other in one stream.
+    var peakPending = 0
     var divergence: (stream: ComparedStream, diff: TraceDiff.Divergence)?
 
+    // Pools: texts are interned; numbers beyond an event's fourth are kept aside while the event is alive.
+    var texts: [String] = []
+    var textIDs: [String: Int32] = [:]
+    var spills: [[Double]] = []
+    var freeSpills: [Int32] = []
+
     // Per-side rule state.
-    var lastLog: [(iter: Int32, step: Int32, text: String?)?] = [nil, nil]
+    var lastLog: [(iter: Int32, step: Int32, text: Int32)?] = [nil, nil]
     var lastNonRemove: [(kind: TraceEventKind, step: Int32)?] = [nil, nil]
-    var droppedZeroBest: Set<String> = []
+    var droppedZeroBest: Set<Int32> = []
     var legacyEvaluationSteps: Set<Int32> = []
     var legacyLoggedLastBatch = false
     var droppedLastBatchLogs = 0
+    let trainText: Int32
 
     /// Creates a comparison; `legacyItersPerEpoch` is the legacy run's loader length.
     public init(tolerance: Tolerance, distributed: Bool, iterationRun: Bool, legacyItersPerEpoch: Int, context: Int = 3, window: Int = 1 << 16) {
@@ -59,21 +73,51 @@ public struct EquivalenceStream: TraceSink {
         self.iterationRun = iterationRun
         lastBatch = Int32(legacyItersPerEpoch)
         self.window = window
+        recent = [StreamEvent](repeating: .empty, count: EquivalenceStream.streamCount * max(context, 0))
+        texts = ["train"]
+        textIDs = ["train": 0]
+        trainText = 0
     }
 
     /// Events `side` has produced in `stream` that the other side has not matched yet.
-    func pending(_ side: Side, _ stream: ComparedStream) -> Int { queues[side.rawValue][stream.rawValue].count }
+    func pending(_ side: Side, _ stream: ComparedStream) -> Int { queues[side.rawValue * Self.streamCount + stream.rawValue].count }
 
     var isLegacy: Bool { side == .legacy }
 
+    mutating func intern(_ text: String) -> Int32 {
+        if let id = textIDs[text] { return id }
+        let id = Int32(texts.count)
+        texts.append(text)
+        textIDs[text] = id
+        return id
+    }
+
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
                               step: Int, text: String?, values: TraceValues) {
-        var event = StreamEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch),
-                                step: Int32(step), text: text, values: values)
+        var event = StreamEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch), step: Int32(step),
+                                text: text.map { intern($0) } ?? -1, count: Int32(values.count), spill: -1,
+                                v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
+                                v2: values.count > 2 ? values[2] : 0, v3: values.count > 3 ? values[3] : 0)
         let resave = kind == .checkpointSave && lastNonRemove[side.rawValue].map { $0.kind == .bestSave && $0.step == event.step } == true
         if kind != .checkpointRemove { lastNonRemove[side.rawValue] = (kind, event.step) }
         guard let stream = normalize(&event, resave: resave) else { return }
+        if values.count > 4 { event.spill = keepSpill(Array(values.dropFirst(4))) }
         push(event, to: stream)
+    }
+
+    mutating func keepSpill(_ values: [Double]) -> Int32 {
+        if let slot = freeSpills.popLast() {
+            spills[Int(slot)] = values
+            return slot
+        }
+        spills.append(values)
+        return Int32(spills.count - 1)
+    }
+
+    mutating func release(_ event: StreamEvent) {
+        guard event.spill >= 0 else { return }
+        spills[Int(event.spill)] = []
+        freeSpills.append(event.spill)
     }
 
     /// Applies the per-event rules; `nil` when a rule drops the event.
@@ -108,7 +152,7 @@ public struct EquivalenceStream: TraceSink {
             return nil
         case .evaluation:
             event = event.positionless
-            event.text = nil
+            event.text = -1
             if isLegacy {
                 tally[.r2, default: 0] += 1
                 legacyEvaluationSteps.insert(event.step)
@@ -116,15 +160,15 @@ public struct EquivalenceStream: TraceSink {
             return .evaluations
         case .bestSave, .bestRemove:
             event = event.positionless
-            event.text = event.text.map(TraceEquivalence.bestSuffix)
+            if event.text >= 0 { event.text = intern(TraceEquivalence.bestSuffix(texts[Int(event.text)])) }
             // R8: a best save of a score 0 on the new side, and the removal of that file later.
-            if !isLegacy, let text = event.text {
-                if event.kind == .bestSave, event.values.first == 0 {
-                    droppedZeroBest.insert(text)
+            if !isLegacy, event.text >= 0 {
+                if event.kind == .bestSave, event.first == 0 {
+                    droppedZeroBest.insert(event.text)
                     tally[.r8, default: 0] += 1
                     return nil
                 }
-                if event.kind == .bestRemove, droppedZeroBest.contains(text) { return nil }
+                if event.kind == .bestRemove, droppedZeroBest.contains(event.text) { return nil }
             }
             return .best
         case .log:
@@ -135,7 +179,7 @@ public struct EquivalenceStream: TraceSink {
                 return nil
             }
             lastLog[side.rawValue] = (event.iter, event.step, event.text)
-            guard event.text == "train" else {
+            guard event.text == trainText else {
                 tally[.r9, default: 0] += 1
                 return nil
             }
@@ -143,7 +187,8 @@ public struct EquivalenceStream: TraceSink {
             if isLegacy, event.step == lastBatch { legacyLoggedLastBatch = true }
             return .logs
         case .emaUpdate:
-            event.values = TraceValues()
+            event.count = 0
+            event.v0 = 0
             event = event.positionless
             if isLegacy { tally[.r10, default: 0] += 1 }
             return .ema
@@ -160,9 +205,11 @@ public struct EquivalenceStream: TraceSink {
     }
 
     func countIndex(_ side: Side, _ stream: ComparedStream, _ kind: TraceEventKind) -> Int {
-        (side.rawValue * ComparedStream.allCases.count + stream.rawValue) * TraceEventKind.allCases.count + Int(kind.rawValue)
+        (side.rawValue * Self.streamCount + stream.rawValue) * TraceEventKind.allCases.count + Int(kind.rawValue)
     }
 
+    /// Routes an event: matched against the other side's oldest unmatched event of its stream when there is
+    /// one, else queued. (At most one side of a stream has unmatched events at any time.)
     mutating func push(_ event: StreamEvent, to stream: ComparedStream) {
         counts[countIndex(side, stream, event.kind)] += 1
         if let found = divergence {
@@ -170,38 +217,90 @@ public struct EquivalenceStream: TraceSink {
             if found.stream == stream { addContext(event) }
             return
         }
-        queues[side.rawValue][stream.rawValue].append(event)
+        let s = stream.rawValue
+        let own = side.rawValue * Self.streamCount + s
+        let other = (1 - side.rawValue) * Self.streamCount + s
         if stream == .logs, isLegacy, legacyLoggedLastBatch, droppedLastBatchLogs > 0 {
+            queues[own].append(event)
             diverge(.logs, reason: "R9c no longer applies: the legacy run logs at the loader's last batch too, after \(droppedLastBatchLogs) new-run record(s) there were set aside")
             return
         }
-        match(stream)
-        if divergence == nil, queues[side.rawValue][stream.rawValue].count > window {
+        while !queues[other].isEmpty {
+            let head = queues[other].first
+            let (a, b) = isLegacy ? (event, head) : (head, event)
+            if same(a, b) {
+                remember(a, stream: s)
+                release(b)
+                queues[other].removeFirst()
+                matched[s] += 1
+                return
+            }
+            // R9c: the new run logs the last batch of an epoch not longer than the logger interval; MMCV
+            // does not. Only that batch's records are set aside, and only while the legacy run has none there.
+            if stream == .logs, b.step == lastBatch, !legacyLoggedLastBatch {
+                release(b)
+                dropLastBatchLog()
+                if isLegacy {
+                    queues[other].removeFirst()
+                    continue
+                }
+                return
+            }
+            queues[own].append(event)
+            diverge(stream, reason: differ.difference(resolved(a), resolved(b)) ?? "differ")
+            return
+        }
+        queues[own].append(event)
+        if queues[own].count > peakPending { peakPending = queues[own].count }
+        if queues[own].count > window {
             diverge(stream, reason: "\(window) events of the \(isLegacy ? "left" : "right") trace have no counterpart in the other (the comparison window)")
         }
     }
 
-    /// Compares the two queues' heads while both have events.
-    mutating func match(_ stream: ComparedStream) {
-        let s = stream.rawValue
-        while let a = queues[0][s].first, let b = queues[1][s].first {
-            if let reason = differ.difference(a, b) {
-                // R9c: the new run logs the last batch of an epoch not longer than the logger interval; MMCV
-                // does not. Only that batch's records are set aside, and only while the legacy run has none there.
-                if stream == .logs, b.step == lastBatch, !legacyLoggedLastBatch {
-                    queues[1][s].removeFirst()
-                    dropLastBatchLog()
-                    continue
-                }
-                diverge(stream, reason: reason)
-                return
-            }
-            if recent[s].count == differ.context { recent[s].removeFirst() }
-            if differ.context > 0 { recent[s].append(a.resolved) }
-            queues[0][s].removeFirst()
-            queues[1][s].removeFirst()
-            matched[s] += 1
+    /// Equal: integers and texts exactly, numbers within the tolerance.
+    @inline(__always) func same(_ a: StreamEvent, _ b: StreamEvent) -> Bool {
+        guard a.kind == b.kind, a.point == b.point, a.epoch == b.epoch, a.iter == b.iter, a.batch == b.batch, a.step == b.step,
+              a.text == b.text, a.count == b.count else { return false }
+        let tolerance = differ.tolerance
+        switch a.count {
+        case 0: return true
+        case 1: return tolerance.equal(a.v0, b.v0)
+        case 2: return tolerance.equal(a.v0, b.v0) && tolerance.equal(a.v1, b.v1)
+        default:
+            guard tolerance.equal(a.v0, b.v0), tolerance.equal(a.v1, b.v1), tolerance.equal(a.v2, b.v2), a.count == 3 || tolerance.equal(a.v3, b.v3) else { return false }
+            guard a.count > 4 else { return true }
+            return zip(spills[Int(a.spill)], spills[Int(b.spill)]).allSatisfy { tolerance.equal($0.0, $0.1) }
         }
+    }
+
+    /// Keeps a matched legacy event as context (a ring of `context` per stream); the one it replaces is released.
+    @inline(__always) mutating func remember(_ event: StreamEvent, stream: Int) {
+        let context = differ.context
+        guard context > 0 else {
+            release(event)
+            return
+        }
+        let slot = stream * context + recentNext[stream]
+        if recentCount[stream] == context { release(recent[slot]) } else { recentCount[stream] += 1 }
+        recent[slot] = event
+        recentNext[stream] = recentNext[stream] + 1 == context ? 0 : recentNext[stream] + 1
+    }
+
+    /// The remembered context of a stream, oldest first.
+    func context(of stream: Int) -> [StreamEvent] {
+        let context = differ.context
+        let count = recentCount[stream]
+        let start = count < context ? 0 : recentNext[stream]
+        return (0..<count).map { recent[stream * context + (start + $0) % context] }
+    }
+
+    /// The event in the form diff reports print.
+    func resolved(_ event: StreamEvent) -> ResolvedTraceEvent {
+        var values = [event.v0, event.v1, event.v2, event.v3].prefix(Int(min(event.count, 4)))
+        if event.spill >= 0 { values += spills[Int(event.spill)] }
+        return ResolvedTraceEvent(event: TraceEvent(kind: event.kind, point: event.point, epoch: event.epoch, iter: event.iter,
+                                                    batch: event.batch, step: event.step),
+                                  text: event.text >= 0 ? texts[Int(event.text)] : nil, values: Array(values))
     }
 
     mutating func dropLastBatchLog() {
@@ -212,16 +311,17 @@ public struct EquivalenceStream: TraceSink {
 
     mutating func diverge(_ stream: ComparedStream, reason: String) {
         let s = stream.rawValue
-        let left = queues[0][s].prefix(differ.context + 1).map(\.resolved)
-        let right = queues[1][s].prefix(differ.context + 1).map(\.resolved)
-        divergence = (stream, TraceDiff.Divergence(index: matched[s], reason: reason, before: recent[s], left: left, right: right))
-        queues = Array(repeating: Array(repeating: EventQueue(), count: ComparedStream.allCases.count), count: 2)
+        let left = queues[s].prefix(differ.context + 1).map(resolved)
+        let right = queues[Self.streamCount + s].prefix(differ.context + 1).map(resolved)
+        let before = context(of: s).map(resolved)
+        divergence = (stream, TraceDiff.Divergence(index: matched[s], reason: reason, before: before, left: left, right: right))
+        queues = [EventQueue](repeating: EventQueue(), count: 2 * Self.streamCount)
     }
 
     mutating func addContext(_ event: StreamEvent) {
         guard var found = divergence else { return }
-        if isLegacy, found.diff.left.count <= differ.context { found.diff.left.append(event.resolved) }
-        if !isLegacy, found.diff.right.count <= differ.context { found.diff.right.append(event.resolved) }
+        if isLegacy, found.diff.left.count <= differ.context { found.diff.left.append(resolved(event)) }
+        if !isLegacy, found.diff.right.count <= differ.context { found.diff.right.append(resolved(event)) }
         divergence = found
     }
 
@@ -230,15 +330,15 @@ public struct EquivalenceStream: TraceSink {
         if divergence == nil { finishRules() }
         if divergence == nil {
             for stream in ComparedStream.allCases {
-                let legacyLeft = queues[0][stream.rawValue].count
-                let newLeft = queues[1][stream.rawValue].count
+                let legacyLeft = queues[stream.rawValue].count
+                let newLeft = queues[Self.streamCount + stream.rawValue].count
                 if legacyLeft > 0 || newLeft > 0 {
                     diverge(stream, reason: legacyLeft == 0 ? "the left trace ends here; the right one goes on" : "the right trace ends here; the left one goes on")
                     break
                 }
             }
         }
-        guard let found = divergence else { return EquivalenceVerdict(divergence: nil, rulesUsed: tally.dictionary) }
+        guard let found = divergence else { return EquivalenceVerdict(divergence: nil, rulesUsed: tally.dictionary, peakPending: peakPending) }
         var countsLeft: [TraceEventKind: Int] = [:]
         var countsRight: [TraceEventKind: Int] = [:]
         for kind in TraceEventKind.allCases {
@@ -248,36 +348,24 @@ public struct EquivalenceStream: TraceSink {
             if right > 0 { countsRight[kind] = right }
         }
         let diff = TraceDiff(divergence: found.diff, countsLeft: countsLeft, countsRight: countsRight)
-        return EquivalenceVerdict(divergence: .init(stream: found.stream.name, diff: diff), rulesUsed: tally.dictionary)
+        return EquivalenceVerdict(divergence: .init(stream: found.stream.name, diff: diff), rulesUsed: tally.dictionary, peakPending: peakPending)
     }
 
     mutating func finishRules() {
-        let evaluations = ComparedStream.evaluations.rawValue
+        let evaluations = Self.streamCount + ComparedStream.evaluations.rawValue
         // R4: one extra final validation on the new side (and the best save/removal it causes).
-        if queues[0][evaluations].isEmpty, queues[1][evaluations].count == 1, let last = queues[1][evaluations].first,
-           !legacyEvaluationSteps.contains(last.step) {
-            queues[1][evaluations].removeFirst()
+        if queues[ComparedStream.evaluations.rawValue].isEmpty, queues[evaluations].count == 1,
+           !legacyEvaluationSteps.contains(queues[evaluations].first.step) {
+            let step = queues[evaluations].first.step
+            queues[evaluations].removeFirst()
             counts[countIndex(.new, .evaluations, .evaluation)] -= 1
-            let bestDropped = queues[1][ComparedStream.best.rawValue].removeAll { $0.step == last.step }
-            _ = bestDropped
+            _ = queues[Self.streamCount + ComparedStream.best.rawValue].removeAll { $0.step == step }
             tally[.r4, default: 0] += 1
         }
         // R9c at the end: the new run's last-batch records that nothing on the legacy side followed.
         if !legacyLoggedLastBatch {
-            let dropped = queues[1][ComparedStream.logs.rawValue].removeAll { $0.step == lastBatch }
+            let dropped = queues[Self.streamCount + ComparedStream.logs.rawValue].removeAll { $0.step == lastBatch }
             for _ in 0..<dropped { dropLastBatchLog() }
         }
-    }
-}
-
-extension TraceDiffer {
-    /// Why two stream events differ, or `nil` when equal (integers exact, floats within tolerance).
-    @inline(__always) func difference(_ a: StreamEvent, _ b: StreamEvent) -> String? {
-        if a.kind == b.kind, a.point == b.point, a.epoch == b.epoch, a.iter == b.iter, a.batch == b.batch, a.step == b.step,
-           a.text == b.text, a.values.count == b.values.count,
-           zip(a.values, b.values).allSatisfy({ tolerance.equal($0.0, $0.1) }) {
-            return nil
-        }
-        return difference(a.resolved, b.resolved) ?? "differ"
     }
 }

@@ -12,6 +12,9 @@ public struct EquivalenceVerdict: Sendable, Equatable {
     public var divergence: Divergence?
     /// How often each equivalence rule was applied.
     public var rulesUsed: [EquivalenceRule: Int]
+    /// The most events one run was ahead of the other in one stream: what the streaming comparison had to
+    /// hold (besides a few events of context).
+    public var peakPending: Int = 0
 
     /// Whether the runs are equivalent (possibly under rules).
     public var isEquivalent: Bool { divergence == nil }
@@ -27,11 +30,15 @@ public struct TraceEquivalence: Sendable {
     public var tolerance: Tolerance
     /// Whether the legacy run was distributed.
     public var distributed: Bool
+    /// The most events one run may be ahead of the other in one stream; beyond it the runs have drifted
+    /// apart and that is reported as a divergence.
+    public var window: Int
 
     /// Creates a comparison.
-    public init(tolerance: Tolerance = Tolerance(), distributed: Bool = false) {
+    public init(tolerance: Tolerance = Tolerance(), distributed: Bool = false, window: Int = 1 << 16) {
         self.tolerance = tolerance
         self.distributed = distributed
+        self.window = window
     }
 
     /// The train mount points both runners dispatch, as a bit mask over `MountPoint.rawValue`.
@@ -63,7 +70,7 @@ public struct TraceEquivalence: Sendable {
         var left = TraceReplay(legacy)
         var right = TraceReplay(new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
-                                       legacyItersPerEpoch: legacy.header.itersPerEpoch)
+                                       legacyItersPerEpoch: legacy.header.itersPerEpoch, window: window)
         try? Self.drive(&left, &right, into: &stream) // a replay never throws
         return stream.finish()
     }
@@ -73,7 +80,7 @@ public struct TraceEquivalence: Sendable {
         var left = LegacyRun(runner: legacy)
         var right = ModernRun(runner: new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
-                                       legacyItersPerEpoch: legacy.settings.itersPerEpoch)
+                                       legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window)
         try Self.drive(&left, &right, into: &stream)
         return stream.finish()
     }

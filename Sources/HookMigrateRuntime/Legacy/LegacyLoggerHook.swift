@@ -61,19 +61,22 @@ public struct LegacyEMAHook: Sendable, Equatable {
         self.totalIter = totalIter
     }
 
+    /// `momentum ** interval` (exactly `momentum` for an interval of 1, as Python's `**` gives).
+    var intervalMomentum: Double { interval == 1 ? momentum : pow(momentum, Double(interval)) }
+
     /// The momentum of the update at 0-based `iter`, or nil when this iteration does not update.
     public func update(at iter: Int) -> Double? {
         let k = Double(iter)
         switch kind {
         case .mmcv:
             guard iter % interval == 0 else { return nil }
-            return min(pow(momentum, Double(interval)), (1 + k) / (warmUp + k))
+            return min(intervalMomentum, (1 + k) / (warmUp + k))
         case .expMomentum:
             guard (iter + 1) % interval == 0 else { return nil }
             return (1 - momentum) * exp(-(1 + k) / totalIter) + momentum
         case .linearMomentum:
             guard (iter + 1) % interval == 0 else { return nil }
-            return min(pow(momentum, Double(interval)), (1 + k) / (warmUp + k))
+            return min(intervalMomentum, (1 + k) / (warmUp + k))
         }
     }
 }

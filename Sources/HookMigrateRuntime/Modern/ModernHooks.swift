@@ -29,7 +29,24 @@ public typealias ModernSchedulerFactory = @Sendable (_ paramScheduler: ConfigNod
 /// MMEngine 0.10.7's EMAHook with its averaged models (`mmengine/hooks/ema_hook.py`, `mmengine/model/averaged_model.py`).
 public struct ModernEMAHook: Sendable, Equatable {
     /// `ExponentialMovingAverage`, `MomentumAnnealingEMA`, `StochasticWeightAverage`, or mmdet's `ExpMomentumEMA`.
-    public var emaType: String
+    public var emaType: String {
+        didSet { average = Average(emaType) }
+    }
+    /// The averaging formula `emaType` names (read per update; resolved once).
+    private var average: Average
+
+    enum Average: Sendable, Equatable {
+        case exponential, momentumAnnealing, expMomentum, stochasticWeight
+
+        init(_ type: String) {
+            switch type {
+            case "MomentumAnnealingEMA": self = .momentumAnnealing
+            case "ExpMomentumEMA": self = .expMomentum
+            case "StochasticWeightAverage": self = .stochasticWeight
+            default: self = .exponential
+            }
+        }
+    }
     /// `momentum`.
     public var momentum: Double
     /// `interval`.
@@ -46,6 +63,7 @@ public struct ModernEMAHook: Sendable, Equatable {
     /// Creates the hook.
     public init(emaType: String, momentum: Double, interval: Int, gamma: Double, beginIter: Int, beginEpoch: Int) {
         self.emaType = emaType
+        average = Average(emaType)
         self.momentum = momentum
         self.interval = interval
         self.gamma = gamma
@@ -70,11 +88,11 @@ public struct ModernEMAHook: Sendable, Equatable {
         defer { steps += 1 }
         if steps == 0 { return .copy }
         guard steps % interval == 0 else { return .none }
-        switch emaType {
-        case "MomentumAnnealingEMA": return .update(max(momentum, gamma / (gamma + Double(steps))))
-        case "ExpMomentumEMA": return .update((1 - momentum) * exp(-(1 + Double(steps)) / gamma) + momentum)
-        case "StochasticWeightAverage": return .update(1 / Double(steps / interval + 1))
-        default: return .update(momentum)
+        switch average {
+        case .momentumAnnealing: return .update(max(momentum, gamma / (gamma + Double(steps))))
+        case .expMomentum: return .update((1 - momentum) * exp(-(1 + Double(steps)) / gamma) + momentum)
+        case .stochasticWeight: return .update(1 / Double(steps / interval + 1))
+        case .exponential: return .update(momentum)
         }
     }
 }
