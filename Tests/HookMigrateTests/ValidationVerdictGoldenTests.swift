@@ -9,11 +9,25 @@ import Testing
 /// iterations per epoch unless it names its own), pinned in one reviewable file: equivalent under which
 /// rules and how often, or the first divergence, or why it is not proven. `HOOKMIGRATE_RECORD=1` rewrites it.
 ///
+/// Many fixtures exercise one key and carry an `optimizer` without an `optimizer_config`, which no legacy
+/// train script ran as such (the verdict would be "not proven"). Those are validated as the oracle runs
+/// them (tools/oracle/make_fixtures.sh): with `optimizer_config: {grad_clip: null}` added, marked
+/// `(+optimizer_config)` in the file.
+///
 /// Each verdict is also reached a second way: both runs recorded whole, then replayed into the comparison
 /// one event at a time. The streaming check interleaves the runs by unit of work, the replay by event; the
 /// verdicts must be the same, so the comparison does not depend on how the runs are interleaved.
 @Suite struct ValidationVerdictGoldenTests {
     static let root = "fixtures/convert"
+
+    /// Fixtures whose NOT-equivalent verdict has no named non-equivalence in the report. Each is a known
+    /// gap, explained where it is listed; every other not-equivalent verdict must confirm a named one.
+    static let unexplained: Set<String> = [
+        // OneCycle momentum: MMCV's hook overwrote the optimizer's momentum with max_momentum before training;
+        // the report asks the user to set optim_wrapper.optimizer.momentum by hand (a manual step, not a
+        // non-equivalence), and the conversion as written starts from the configured momentum.
+        "momentum-onecycle-iter", "momentum-onecycle-adamw-iter", "momentum-onecycle-pct-fraction-iter",
+    ]
 
     static func line(_ name: String, _ outcome: Validator.Outcome) -> String {
         switch outcome {
@@ -32,24 +46,37 @@ import Testing
         for name in Golden.cases(in: Self.root) {
             let directory = Self.root + "/" + name
             let options = try ConvertFixture.options(directory)
-            let result = try ConvertFixture.convert(directory)
-            let legacy = try ConfigLoader().load(ConvertFixture.input(directory)).root
+            var legacy = try ConfigLoader().load(ConvertFixture.input(directory)).root
+            var label = name
+            if legacy["optimizer"].map({ !$0.isNull }) == true, legacy["optimizer_config"] == nil {
+                legacy["optimizer_config"] = ConfigNode(ConfigMapping(["grad_clip": ConfigNode(.null)]))
+                label += " (+optimizer_config)"
+            }
+            let result = try Translator(options: options).translate(legacy, at: SourceLocation(file: name, line: 1, column: 1))
             let converted = result.config.mapping ?? ConfigMapping()
             let settings = SimulationSettings(itersPerEpoch: options.itersPerEpoch ?? 10, distributed: options.distributed)
             let outcome = Validator(settings: settings).validate(legacy: legacy, converted: converted, name: name).outcome
-            lines.append(Self.line(name, outcome))
+            if case .notEquivalent = outcome {
+                // Does the report already name a non-equivalence that this verdict confirms?
+                let named = result.report.records.filter { $0.kind == .nonEquivalence }.map(\.legacyPath)
+                label += named.isEmpty ? " [report names no non-equivalence]" : " [report names: " + Set(named).sorted().joined(separator: ", ") + "]"
+            }
+            lines.append(Self.line(label, outcome))
             if case .notProven = outcome { continue }
             // The same comparison over the recorded runs, replayed event by event.
             var modernSettings = settings
             modernSettings.distributed = false
             let legacyTrace = try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy).trace(config: name)
             let newTrace = try ModernRunner(config: converted, settings: modernSettings, schedulers: SimulatedSchedules.modern).trace(config: name)
-            let iterationRun = converted["train_cfg"]?.mapping?["type"]?.scalar?.stringValue == "IterBasedTrainLoop"
-                || converted["train_cfg"]?.mapping?["by_epoch"]?.scalar == .bool(false)
-            let replayed = TraceEquivalence(distributed: settings.distributed).compare(legacy: legacyTrace, new: newTrace, iterationRun: iterationRun)
+            let replayed = Validator(settings: settings).comparison(legacy: legacy)
+                .compare(legacy: legacyTrace, new: newTrace, iterationRun: Validator.iterationRun(converted))
             let replayedOutcome: Validator.Outcome = replayed.divergence.map { .notEquivalent($0, rules: replayed.rulesUsed) }
                 ?? .equivalent(rules: replayed.rulesUsed)
-            #expect(Self.line(name, replayedOutcome) == Self.line(name, outcome), "\(name): streaming and replayed verdicts differ")
+            #expect(Self.line(label, replayedOutcome) == Self.line(label, outcome), "\(name): streaming and replayed verdicts differ")
+            if case .notEquivalent = outcome, !Self.unexplained.contains(name) {
+                #expect(result.report.records.contains { $0.kind == .nonEquivalence },
+                        "\(name): not equivalent, but the report names no non-equivalence (a translation bug, or a missing report record)")
+            }
         }
         Golden.assertMatches(lines.joined(separator: "\n") + "\n", golden: "fixtures/validation/verdicts.txt")
     }

@@ -46,9 +46,18 @@ public struct Validator: Sendable {
            legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
             return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"))
         }
+        // An optimizer with no OptimizerHook (optimizer_config None or absent: MMCV registers none) is
+        // stepped by the model's own train_step (or, absent, the train script fails), as are several
+        // named optimizers.
+        if legacy["optimizer"].map({ !$0.isNull }) == true, legacy["optimizer_config"] == nil {
+            return Result(outcome: .notProven("the legacy config has an optimizer but no optimizer_config: mmdet/mmcls-style train scripts fail on it (cfg.optimizer_config), mmgen-style ones register no OptimizerHook and leave the stepping to the model; the simulators model framework-driven optimizer steps only"))
+        }
         if legacy["optimizer_config"]?.isNull == true || legacy["optimizers"] != nil
             || (converted["optim_wrapper"]?.mapping.map { $0["optimizer"] == nil } ?? false) {
             return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"))
+        }
+        if let type = legacy["checkpoint_config"]?.mapping?["type"]?.scalar?.stringValue, type != "CheckpointHook" {
+            return Result(outcome: .notProven("checkpoint_config names a custom checkpoint hook (\(type)) whose behaviour is not simulated"))
         }
         guard converted["train_cfg"] != nil else {
             return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"))
@@ -58,10 +67,7 @@ public struct Validator: Sendable {
             modernSettings.distributed = false
             let legacyRunner = try LegacyRunner(config: legacy, settings: settings, paramHooks: legacySchedules)
             let newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules)
-            let iterationRun = converted["train_cfg"]?.mapping?["type"]?.scalar?.stringValue == "IterBasedTrainLoop"
-                || converted["train_cfg"]?.mapping?["by_epoch"]?.scalar == .bool(false)
-            let verdict = try TraceEquivalence(tolerance: tolerance, distributed: settings.distributed)
-                .compare(legacy: legacyRunner, new: newRunner, iterationRun: iterationRun)
+            let verdict = try comparison(legacy: legacy).compare(legacy: legacyRunner, new: newRunner, iterationRun: Self.iterationRun(converted))
             let outcome: Outcome = verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
             return Result(outcome: outcome)
         } catch let error as ConfigError {
@@ -69,6 +75,22 @@ public struct Validator: Sendable {
         } catch {
             return Result(outcome: .notProven("a runner failed: \(error)"))
         }
+    }
+}
+
+extension Validator {
+    /// The comparison for a legacy config: this validator's tolerance, whether the legacy run was
+    /// distributed, and whether it had a logger hook (`log_config` absent, None or with no hooks: none).
+    public func comparison(legacy: ConfigMapping) -> TraceEquivalence {
+        let logConfig = legacy["log_config"]
+        let legacyLogs = logConfig.map { !$0.isNull && ($0.mapping?["hooks"]?.list.map { !$0.items.isEmpty } ?? true) } ?? false
+        return TraceEquivalence(tolerance: tolerance, distributed: settings.distributed, legacyLogs: legacyLogs)
+    }
+
+    /// Whether a converted config trains by iteration (its events are compared by iteration, R3).
+    public static func iterationRun(_ converted: ConfigMapping) -> Bool {
+        converted["train_cfg"]?.mapping?["type"]?.scalar?.stringValue == "IterBasedTrainLoop"
+            || converted["train_cfg"]?.mapping?["by_epoch"]?.scalar == .bool(false)
     }
 }
 

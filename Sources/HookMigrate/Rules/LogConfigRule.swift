@@ -320,8 +320,8 @@ public enum LogConfigRule: MigrationRule {
         if loop.kind == .epoch, !primary.byEpoch {
             if let perEpoch, perEpoch % interval == 0 { return }
             let lengthNote = perEpoch.map { " (L=\($0) is not a multiple of \(interval))" } ?? " (unless L is a multiple of \(interval))"
-            context.warn(id, primary.args.path.description, "by_epoch=False in an epoch runner: MMCV logged every \(interval) iterations counted over the whole run, MMEngine's LoggerHook every \(interval) batches within each epoch, so the train-log steps differ\(lengthNote) — logging only (R9)",
-                         at: primary.args.location("by_epoch"), newPath: "default_hooks.logger")
+            context.nonEquivalence(id, primary.args.path.description, "by_epoch=False in an epoch runner: MMCV logged every \(interval) iterations counted over the whole run, MMEngine's LoggerHook every \(interval) batches within each epoch, so the train-log steps differ\(lengthNote); logging only, training is unaffected",
+                                   deviation: "train log records at other iterations", at: primary.args.location("by_epoch"), newPath: "default_hooks.logger")
             return
         }
         guard let perEpoch, perEpoch < interval, primary.ignoreLast else { return }

@@ -36,6 +36,8 @@ public struct EquivalenceStream: TraceSink {
     let lastBatch: Int32
     /// The most events one side may be ahead of the other in one stream.
     let window: Int
+    /// Whether the legacy run had a logger hook (else the new run's records are ignored, R9).
+    let legacyLogs: Bool
 
     /// Unmatched events: index `side * streamCount + stream`.
     var queues = [EventQueue](repeating: EventQueue(), count: 2 * EquivalenceStream.streamCount)
@@ -62,17 +64,20 @@ public struct EquivalenceStream: TraceSink {
     var lastNonRemove: [(kind: TraceEventKind, step: Int32)?] = [nil, nil]
     var droppedZeroBest: Set<Int32> = []
     var legacyEvaluationSteps: Set<Int32> = []
+    var lastMatchedBestSave: Int32 = -1
     var legacyLoggedLastBatch = false
     var droppedLastBatchLogs = 0
     let trainText: Int32
 
     /// Creates a comparison; `legacyItersPerEpoch` is the legacy run's loader length.
-    public init(tolerance: Tolerance, distributed: Bool, iterationRun: Bool, legacyItersPerEpoch: Int, context: Int = 3, window: Int = 1 << 16) {
+    public init(tolerance: Tolerance, distributed: Bool, iterationRun: Bool, legacyItersPerEpoch: Int, context: Int = 3, window: Int = 1 << 16,
+                legacyLogs: Bool = true) {
         differ = TraceDiffer(tolerance: tolerance, context: context)
         self.distributed = distributed
         self.iterationRun = iterationRun
         lastBatch = Int32(legacyItersPerEpoch)
         self.window = window
+        self.legacyLogs = legacyLogs
         recent = [StreamEvent](repeating: .empty, count: EquivalenceStream.streamCount * max(context, 0))
         texts = ["train"]
         textIDs = ["train": 0]
@@ -179,7 +184,7 @@ public struct EquivalenceStream: TraceSink {
                 return nil
             }
             lastLog[side.rawValue] = (event.iter, event.step, event.text)
-            guard event.text == trainText else {
+            guard event.text == trainText, isLegacy || legacyLogs else {
                 tally[.r9, default: 0] += 1
                 return nil
             }
@@ -229,6 +234,7 @@ public struct EquivalenceStream: TraceSink {
             let head = queues[other].first
             let (a, b) = isLegacy ? (event, head) : (head, event)
             if same(a, b) {
+                if stream == .best, a.kind == .bestSave { lastMatchedBestSave = a.step }
                 remember(a, stream: s)
                 release(b)
                 queues[other].removeFirst()
@@ -359,7 +365,12 @@ public struct EquivalenceStream: TraceSink {
             let step = queues[evaluations].first.step
             queues[evaluations].removeFirst()
             counts[countIndex(.new, .evaluations, .evaluation)] -= 1
-            _ = queues[Self.streamCount + ComparedStream.best.rawValue].removeAll { $0.step == step }
+            // Its best save, and the removal of the previous best file that save caused (a removal carries
+            // the removed file's step: the last best save both runs matched).
+            let previousBest = lastMatchedBestSave
+            _ = queues[Self.streamCount + ComparedStream.best.rawValue].removeAll {
+                ($0.kind == .bestSave && $0.step == step) || ($0.kind == .bestRemove && $0.step == previousBest)
+            }
             tally[.r4, default: 0] += 1
         }
         // R9c at the end: the new run's last-batch records that nothing on the legacy side followed.

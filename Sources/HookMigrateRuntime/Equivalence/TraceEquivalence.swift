@@ -33,12 +33,16 @@ public struct TraceEquivalence: Sendable {
     /// The most events one run may be ahead of the other in one stream; beyond it the runs have drifted
     /// apart and that is reported as a divergence.
     public var window: Int
+    /// Whether the legacy run had a logger hook. Without one (`log_config` absent, None, or no hooks) MMCV
+    /// wrote no log record, and the records of MMEngine's default LoggerHook are ignored (R9).
+    public var legacyLogs: Bool
 
     /// Creates a comparison.
-    public init(tolerance: Tolerance = Tolerance(), distributed: Bool = false, window: Int = 1 << 16) {
+    public init(tolerance: Tolerance = Tolerance(), distributed: Bool = false, window: Int = 1 << 16, legacyLogs: Bool = true) {
         self.tolerance = tolerance
         self.distributed = distributed
         self.window = window
+        self.legacyLogs = legacyLogs
     }
 
     /// The train mount points both runners dispatch, as a bit mask over `MountPoint.rawValue`.
@@ -70,7 +74,7 @@ public struct TraceEquivalence: Sendable {
         var left = TraceReplay(legacy)
         var right = TraceReplay(new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
-                                       legacyItersPerEpoch: legacy.header.itersPerEpoch, window: window)
+                                       legacyItersPerEpoch: legacy.header.itersPerEpoch, window: window, legacyLogs: legacyLogs)
         try? Self.drive(&left, &right, into: &stream) // a replay never throws
         return stream.finish()
     }
@@ -80,7 +84,7 @@ public struct TraceEquivalence: Sendable {
         var left = LegacyRun(runner: legacy)
         var right = ModernRun(runner: new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
-                                       legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window)
+                                       legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window, legacyLogs: legacyLogs)
         try Self.drive(&left, &right, into: &stream)
         return stream.finish()
     }
