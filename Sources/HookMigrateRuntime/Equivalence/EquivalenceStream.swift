@@ -231,29 +231,27 @@ public struct EquivalenceStream: TraceSink {
             return
         }
         while !queues[other].isEmpty {
-            let head = queues[other].first
-            let (a, b) = isLegacy ? (event, head) : (head, event)
-            if same(a, b) {
-                if stream == .best, a.kind == .bestSave { lastMatchedBestSave = a.step }
-                remember(a, stream: s)
-                release(b)
+            let legacy = isLegacy
+            if legacy ? same(event, queues[other].first) : same(queues[other].first, event) {
+                matchedPair(legacy ? event : queues[other].first, new: legacy ? queues[other].first : event, stream: s)
                 queues[other].removeFirst()
-                matched[s] += 1
                 return
             }
             // R9c: the new run logs the last batch of an epoch not longer than the logger interval; MMCV
             // does not. Only that batch's records are set aside, and only while the legacy run has none there.
-            if stream == .logs, b.step == lastBatch, !legacyLoggedLastBatch {
-                release(b)
+            let newEvent = legacy ? queues[other].first : event
+            if stream == .logs, newEvent.step == lastBatch, !legacyLoggedLastBatch {
+                release(newEvent)
                 dropLastBatchLog()
-                if isLegacy {
+                if legacy {
                     queues[other].removeFirst()
                     continue
                 }
                 return
             }
             queues[own].append(event)
-            diverge(stream, reason: differ.difference(resolved(a), resolved(b)) ?? "differ")
+            let pair = legacy ? (event, queues[other].first) : (queues[other].first, event)
+            diverge(stream, reason: differ.difference(resolved(pair.0), resolved(pair.1)) ?? "differ")
             return
         }
         queues[own].append(event)
@@ -263,8 +261,17 @@ public struct EquivalenceStream: TraceSink {
         }
     }
 
-    /// Equal: integers and texts exactly, numbers within the tolerance.
-    @inline(__always) func same(_ a: StreamEvent, _ b: StreamEvent) -> Bool {
+    /// Records a matched pair: the legacy event stays as context.
+    @inline(__always) mutating func matchedPair(_ legacy: StreamEvent, new: StreamEvent, stream: Int) {
+        if stream == ComparedStream.best.rawValue, legacy.kind == .bestSave { lastMatchedBestSave = legacy.step }
+        remember(legacy, stream: stream)
+        release(new)
+        matched[stream] += 1
+    }
+
+    /// Equal: integers and texts exactly, numbers within the tolerance. (`mutating` although it only reads:
+    /// a non-mutating call from the mutating `push` copied the whole comparison per event.)
+    @inline(__always) mutating func same(_ a: StreamEvent, _ b: StreamEvent) -> Bool {
         guard a.kind == b.kind, a.point == b.point, a.epoch == b.epoch, a.iter == b.iter, a.batch == b.batch, a.step == b.step,
               a.text == b.text, a.count == b.count else { return false }
         let tolerance = differ.tolerance
