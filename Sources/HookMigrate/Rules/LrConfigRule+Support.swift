@@ -117,6 +117,15 @@ extension LrConfigRule {
         return ConfigNode(mapping, at: location)
     }
 
+    /// A single-period CosineRestart scheduler (`CosineRestartLR`, `CosineRestartMomentum`) by iteration whose
+    /// period is the whole segment from `begin` to `end`: it restarts at `restartWeight` × the base value and
+    /// anneals toward `target` (`eta_min` or `eta_min_ratio`). The cyclic and OneCycle translations chain them.
+    static func restartSegment(_ type: String, begin: Int, end: Int, restartWeight: Double, target: (name: String, value: Double),
+                               at location: SourceLocation?) -> ConfigNode {
+        scheduler(type, ["periods": ints([end - begin]), "restart_weights": floats([restartWeight]), target.name: float(target.value)],
+                  begin: begin, end: end, byEpoch: false, at: location)
+    }
+
     /// `Type(key=value, ...)` for messages, values as Python prints them.
     static func describe(_ scheduler: ConfigNode) -> String {
         guard let mapping = scheduler.mapping else { return scheduler.description }
@@ -363,18 +372,15 @@ struct LegacyCyclic: Equatable {
             if up == 0 {
                 // MMCV's U = 0 branch: one phase from r0·b to (1 - s + r1·s)·b (A.3).
                 let low = LrConfigRule.tidy(1 - scale + targetRatio.1 * scale)
-                result.append(LrConfigRule.scheduler(type, ["periods": LrConfigRule.ints([period]), "restart_weights": LrConfigRule.floats([targetRatio.0]),
-                                                            "eta_min_ratio": LrConfigRule.float(low)],
-                                                     begin: start, end: start + period, byEpoch: false, at: location))
+                result.append(LrConfigRule.restartSegment(type, begin: start, end: start + period, restartWeight: targetRatio.0,
+                                                          target: ("eta_min_ratio", low), at: location))
             } else {
                 let peak = LrConfigRule.tidy(1 - scale + targetRatio.0 * scale)
-                result.append(LrConfigRule.scheduler(type, ["periods": LrConfigRule.ints([up]), "restart_weights": LrConfigRule.floats([1.0]),
-                                                            "eta_min_ratio": LrConfigRule.float(peak)],
-                                                     begin: start, end: start + up, byEpoch: false, at: location))
+                result.append(LrConfigRule.restartSegment(type, begin: start, end: start + up, restartWeight: 1.0,
+                                                          target: ("eta_min_ratio", peak), at: location))
                 if start + up < iterations {
-                    result.append(LrConfigRule.scheduler(type, ["periods": LrConfigRule.ints([period - up]), "restart_weights": LrConfigRule.floats([peak]),
-                                                                "eta_min_ratio": LrConfigRule.float(targetRatio.1)],
-                                                         begin: start + up, end: start + period, byEpoch: false, at: location))
+                    result.append(LrConfigRule.restartSegment(type, begin: start + up, end: start + period, restartWeight: peak,
+                                                              target: ("eta_min_ratio", targetRatio.1), at: location))
                 }
             }
             cycle += 1
@@ -459,25 +465,13 @@ struct LegacyOptimizerFacts {
         type = optimizer["type"]?.scalar?.stringValue
         hasParamwise = optimizer["paramwise_cfg"].map { !$0.isNull } ?? false
         if case .scalar(let scalar)? = optimizer["lr"]?.value {
-            switch scalar {
-            case .int(let value): baseLr = Double(value)
-            case .float(let value): baseLr = value
-            default: break
-            }
+            baseLr = Self.number(scalar)
         }
         if case .scalar(let scalar)? = optimizer["momentum"]?.value {
-            switch scalar {
-            case .int(let value): baseMomentum = Double(value)
-            case .float(let value): baseMomentum = value
-            default: break
-            }
+            baseMomentum = Self.number(scalar)
         } else if let betas = optimizer["betas"]?.list, let first = betas.items.first?.scalar {
             momentumKey = "betas[0]"
-            switch first {
-            case .int(let value): baseMomentum = Double(value)
-            case .float(let value): baseMomentum = value
-            default: break
-            }
+            baseMomentum = Self.number(first)
         } else if let type, Self.withMomentum.contains(type) {
             baseMomentum = 0
             momentumIsDefault = true
@@ -487,6 +481,15 @@ struct LegacyOptimizerFacts {
             momentumIsDefault = true
         }
         if optimizer["momentum"] == nil, let type, Self.withBetas.contains(type) { momentumKey = "betas[0]" }
+    }
+
+    /// An int or float scalar as a number; nil for any other scalar.
+    static func number(_ scalar: ConfigScalar) -> Double? {
+        switch scalar {
+        case .int(let value): return Double(value)
+        case .float(let value): return value
+        default: return nil
+        }
     }
 }
 

@@ -235,21 +235,13 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
         }
         let q = quarter
         let weight = LrConfigRule.tidy(base / maximum)
-        var nodes = [
-            LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([q - 1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(base)],
-                                   begin: 0, end: q - 1, byEpoch: false, at: at),
+        // max → base, base → max, then one iteration at max.
+        let upEnd = threePhase ? 2 * q - 2 : iterations - 1
+        let nodes = [
+            LrConfigRule.restartSegment("CosineRestartMomentum", begin: 0, end: q - 1, restartWeight: 1.0, target: ("eta_min", base), at: at),
+            LrConfigRule.restartSegment("CosineRestartMomentum", begin: q - 1, end: upEnd, restartWeight: weight, target: ("eta_min", maximum), at: at),
+            LrConfigRule.restartSegment("CosineRestartMomentum", begin: upEnd, end: upEnd + 1, restartWeight: 1.0, target: ("eta_min", maximum), at: at),
         ]
-        if threePhase {
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([q - 1]), "restart_weights": LrConfigRule.floats([weight]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: q - 1, end: 2 * q - 2, byEpoch: false, at: at))
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: 2 * q - 2, end: 2 * q - 1, byEpoch: false, at: at))
-        } else {
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([iterations - q]), "restart_weights": LrConfigRule.floats([weight]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: q - 1, end: iterations - 1, byEpoch: false, at: at))
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: iterations - 1, end: iterations, byEpoch: false, at: at))
-        }
         let key = optimizer.momentumKey
         let target = key == "betas[0]" ? "optim_wrapper.optimizer.betas[0]" : "optim_wrapper.optimizer.momentum"
         let followUp: SchedulePlan.Record
