@@ -38,6 +38,24 @@ struct LegacyHookArguments {
         return false
     }
 
+    /// `anneal_strategy`, which the Cyclic and OneCycle hooks accept as 'cos' or 'linear' only; nil when absent.
+    func annealStrategy() throws -> String? {
+        guard let strategy = try string("anneal_strategy") else { return nil }
+        guard strategy == "cos" || strategy == "linear" else {
+            throw ScheduleRejection("`\(path("anneal_strategy"))` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: location("anneal_strategy"))
+        }
+        return strategy
+    }
+
+    /// `pct_start`, which the OneCycle hooks accept as a float in [0, 1] only; nil when absent.
+    func pctStart() throws -> Double? {
+        guard let node = node("pct_start") else { return nil }
+        guard case .scalar(.float(let value)) = node.value, value >= 0, value <= 1 else {
+            throw ScheduleRejection("`\(path("pct_start"))` must be a float between 0 and 1 (MMCV raises ValueError), found \(node.description)", at: node.location)
+        }
+        return value
+    }
+
     /// The keys that are not in `allowed`, in file order.
     func unknownKeys(allowed: [String]) -> [String] {
         mapping.entries.compactMap { entry in

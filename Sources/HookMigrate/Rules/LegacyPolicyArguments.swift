@@ -141,10 +141,7 @@ struct LegacyCyclic: Equatable {
         guard stepRatioUp >= 0, stepRatioUp < 1 else {
             throw ScheduleRejection("`\(arguments.path("step_ratio_up"))` must be in [0, 1) (MMCV asserts it), found \(show(stepRatioUp))", at: arguments.location("step_ratio_up"))
         }
-        let strategy = try arguments.string("anneal_strategy") ?? "cos"
-        guard strategy == "cos" || strategy == "linear" else {
-            throw ScheduleRejection("`\(arguments.path("anneal_strategy"))` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: arguments.location("anneal_strategy"))
-        }
+        let strategy = try arguments.annealStrategy() ?? "cos"
         let gamma = try arguments.double("gamma") ?? 1
         if checkGamma, !(gamma > 0 && gamma <= 1) {
             throw ScheduleRejection("`\(arguments.path("gamma"))` must be in (0, 1] (MMCV asserts it), found \(show(gamma))", at: arguments.location("gamma"))

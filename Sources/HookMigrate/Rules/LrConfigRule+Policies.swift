@@ -376,16 +376,10 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             }
             pairs.append(("total_steps", LrConfigRule.int(steps, at: totalSteps.location)))
         }
-        if let pct = arguments.node("pct_start") {
-            guard case .scalar(.float(let value)) = pct.value, value >= 0, value <= 1 else {
-                throw ScheduleRejection("`lr_config.pct_start` must be a float between 0 and 1 (MMCV raises ValueError), found \(pct.description)", at: pct.location)
-            }
-            pairs.append(("pct_start", LrConfigRule.float(value, at: pct.location)))
+        if let pct = try arguments.pctStart() {
+            pairs.append(("pct_start", LrConfigRule.float(pct, at: arguments.node("pct_start")?.location)))
         }
-        if let strategy = try arguments.string("anneal_strategy") {
-            guard strategy == "cos" || strategy == "linear" else {
-                throw ScheduleRejection("`lr_config.anneal_strategy` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: arguments.location("anneal_strategy"))
-            }
+        if let strategy = try arguments.annealStrategy() {
             pairs.append(("anneal_strategy", ConfigNode(.string(strategy), at: arguments.location("anneal_strategy"))))
         }
         for key in ["div_factor", "final_div_factor"] {

@@ -129,17 +129,8 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
                     throw ScheduleRejection("`\(arguments.path(key))` must be a float, a list or a dict (MMCV raises ValueError for \(node.typeDescription) \(node.description))", at: node.location)
                 }
             }
-            var pct = 0.3
-            if let node = arguments.node("pct_start") {
-                guard case .scalar(.float(let value)) = node.value, value >= 0, value <= 1 else {
-                    throw ScheduleRejection("`momentum_config.pct_start` must be a float between 0 and 1 (MMCV raises ValueError), found \(node.description)", at: node.location)
-                }
-                pct = value
-            }
-            let strategy = try arguments.string("anneal_strategy") ?? "cos"
-            guard strategy == "cos" || strategy == "linear" else {
-                throw ScheduleRejection("`momentum_config.anneal_strategy` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: arguments.location("anneal_strategy"))
-            }
+            let pct = try arguments.pctStart() ?? 0.3
+            let strategy = try arguments.annealStrategy() ?? "cos"
             return .oneCycle(base: momenta[0], max: momenta[1], pctStart: pct, annealStrategy: strategy, threePhase: try arguments.bool("three_phase") ?? false)
         }
     }
