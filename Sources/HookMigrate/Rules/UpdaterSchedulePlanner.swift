@@ -71,7 +71,7 @@ extension UpdaterSchedulePlanner {
     mutating func run() throws {
         guard let stem = registeredStem() else { return }
         let hook = stem + Self.kind.hookSuffix
-        if let unknown = arguments.unknownKeys(allowed: Self.kind.acceptedKeys(stem)).first {
+        if let unknown = arguments.unknownKeys(allowed: Self.kind.acceptedKeys(stem).sorted()).first {
             // Only the momentum hook lacks `warmup_by_epoch`.
             let hint = unknown == "warmup_by_epoch" ? "; momentum warmups are always in iterations" : ""
             throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument)\(hint); remove it", at: arguments.location(unknown))
