@@ -21,21 +21,21 @@ public enum EnvRule: MigrationRule {
     public static func apply(to context: inout MigrationContext) throws {
         var env = ConfigMapping()
         var sources: [String] = []
-        if let cudnn = present(context, "cudnn_benchmark") {
+        if let cudnn = context.presentLegacyNode("cudnn_benchmark") {
             env["cudnn_benchmark"] = cudnn
             sources.append("cudnn_benchmark")
             context.change(id, "cudnn_benchmark", to: "env_cfg.cudnn_benchmark", "moved", at: context.legacyKeyLocation("cudnn_benchmark"))
         }
         var mp = ConfigMapping()
         for key in ["mp_start_method", "opencv_num_threads"] {
-            if let value = present(context, key) {
+            if let value = context.presentLegacyNode(key) {
                 mp[key] = value
                 sources.append(key)
                 context.change(id, key, to: "env_cfg.mp_cfg.\(key)", "moved", at: context.legacyKeyLocation(key))
             }
         }
         if !mp.isEmpty { env["mp_cfg"] = ConfigNode(mp) }
-        if let dist = present(context, "dist_params") {
+        if let dist = context.presentLegacyNode("dist_params") {
             _ = try dist.mapping("dist_params")
             env["dist_cfg"] = dist
             sources.append("dist_params")
@@ -43,7 +43,7 @@ public enum EnvRule: MigrationRule {
         }
         if !env.isEmpty { context.setOutput("env_cfg", ConfigNode(env), from: sources) }
 
-        if let unused = present(context, "find_unused_parameters") {
+        if let unused = context.presentLegacyNode("find_unused_parameters") {
             var wrapper = ConfigMapping()
             wrapper["type"] = ConfigNode(.string("MMDistributedDataParallel"))
             wrapper["find_unused_parameters"] = unused
@@ -52,7 +52,7 @@ public enum EnvRule: MigrationRule {
         }
         var randomness = ConfigMapping()
         for key in ["seed", "deterministic"] {
-            if let value = present(context, key) {
+            if let value = context.presentLegacyNode(key) {
                 randomness[key] = value
                 context.change(id, key, to: "randomness.\(key)", "moved", at: context.legacyKeyLocation(key))
             }
@@ -62,11 +62,5 @@ public enum EnvRule: MigrationRule {
             context.change(id, key, to: nil, "dropped: MMEngine takes devices from the launcher and the environment", at: context.legacyKeyLocation(key))
         }
         for key in legacyKeys where context.legacy.contains(key) { context.consume(key) }
-    }
-
-    /// A legacy value that is present and not null.
-    static func present(_ context: MigrationContext, _ key: String) -> ConfigNode? {
-        guard let node = context.legacyNode(key), !node.isNull else { return nil }
-        return node
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import HookMigrateCore
-import HookMigrateRuntime
 
 /// An lr policy as MMCV 1.7.2 builds it, validated.
 enum LegacyLrPolicy {
@@ -17,46 +16,10 @@ enum LegacyLrPolicy {
     case linearAnnealing(LegacyFloor)
 }
 
-/// The warmup part of an lr_config.
-struct LegacyWarmup {
-    /// `constant`, `linear` or `exp`.
-    var kind: String
-    /// `warmup_iters` as written: iterations, or epochs with `warmup_by_epoch`.
-    var length: Int
-    /// `warmup_ratio`.
-    var ratio: Double
-    /// `warmup_by_epoch`.
-    var byEpoch: Bool
-}
-
-/// When a scheduler first changes the lr, or when a restart happens: an epoch (epoch-stepped scheduler, the
-/// change reaches iteration e·L) or an iteration.
-enum SchedulePoint: Equatable {
-    case epoch(Int)
-    case iteration(Int)
-}
-
-/// What the main policy became.
-struct MainSchedule {
-    var nodes: [ConfigNode] = []
-    var placement: SchedulePlan.Placement = .afterWarmup
-    var kind: MigrationRecord.Kind = .change
-    var message: String
-    var deviation: String?
-    /// Whether the chained update is affine (a non-zero floor): it does not commute with a warmup.
-    var affine = false
-    /// The first step at which the scheduler changes the lr (nil: never).
-    var firstChange: SchedulePoint?
-    /// CosineRestart's restarts after the start.
-    var restarts: [SchedulePoint] = []
-    /// OneCycle and cyclic: MMCV's warmup × absolute schedule has no counterpart.
-    var noCounterpartWithWarmup = false
-    /// The measured deviation of this policy family when its affine steps overlap a warmup.
-    var overlapDeviation = ""
-}
-
 /// Turns one lr_config into schedulers and records.
-struct LrSchedulePlanner {
+struct LrSchedulePlanner: UpdaterSchedulePlanner {
+    static let kind = UpdaterHookKind.lr
+
     let arguments: LegacyHookArguments
     let policy: String
     let policyLocation: SourceLocation?
@@ -64,46 +27,10 @@ struct LrSchedulePlanner {
     let optimizer: LegacyOptimizerFacts
     var plan = SchedulePlan()
 
-    var id: String { LrConfigRule.id }
-
-    // MARK: Reading
-
-    mutating func run() throws {
-        let stem = LrConfigRule.mmcvPolicyStem(policy)
-        guard LrConfigRule.mmcvPolicies.contains(stem) else {
-            if let downstream = LrConfigRule.downstreamPolicies.first(where: { $0.stem == stem }) {
-                plan.record(.manualStep, arguments.path("policy"),
-                            "policy '\(policy)' is not an MMCV policy: it is registered by \(downstream.owner). Convert it with that package's own migration to MMEngine (its successor's scheduler) — nothing was emitted",
-                            at: policyLocation, role: nil)
-            } else {
-                plan.record(.manualStep, arguments.path("policy"),
-                            "MMCV has no lr policy '\(policy)': it looks up `\(stem)LrUpdaterHook`, which MMCV does not register, so MMCV itself rejects this policy name\(LrConfigRule.spellingHint(policy, known: LrConfigRule.mmcvPolicies)). If a package of yours registers it, convert it by hand; nothing was emitted",
-                            at: policyLocation, role: nil)
-            }
-            return
-        }
-        let hook = "\(stem)LrUpdaterHook"
-        let allowed = HookMigrateRuntime.LegacyLrPolicy.acceptedKeys(stem).sorted()
-        if let unknown = arguments.unknownKeys(allowed: allowed).first {
-            throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument); remove it", at: arguments.location(unknown))
-        }
-        let parsed = try parsePolicy(stem, hook: hook)
-        let warmup = try parseWarmup()
-        let warmupByEpoch = try arguments.bool("warmup_by_epoch") ?? false
-
-        // by_epoch: the hook's default (True; False for Cyclic and OneCycle), IterBasedRunner's setdefault(False),
-        // and an explicit None, which MMCV treats as False.
-        var byEpoch: Bool
-        if arguments.contains("by_epoch") {
-            byEpoch = try arguments.bool("by_epoch") ?? false
-        } else {
-            byEpoch = stem != "Cyclic" && stem != "OneCycle" && span.kind != .iteration
-        }
-        if byEpoch, stem == "Cyclic" || stem == "OneCycle" {
-            throw ScheduleRejection("\(hook) supports only by_epoch=False (MMCV asserts it)", at: arguments.location("by_epoch"))
-        }
+    mutating func planSchedulers(_ parsed: LegacyLrPolicy, stem _: String, warmup: LegacyWarmup?, byEpoch: Bool) throws {
         if span.kind == .iteration {
-            if warmupByEpoch {
+            // Read (and type-checked) with the warmup; it matters here even without one.
+            if try arguments.bool("warmup_by_epoch") ?? false {
                 plan.record(.manualStep, arguments.path("warmup_by_epoch"),
                             "warmup_by_epoch=True under IterBasedRunner crashes MMCV in the first iteration (AssertionError: the warmup length is only computed in before_train_epoch, which IterBasedRunner never calls): this config never trained. Give the warmup in iterations (warmup_by_epoch=False) and convert again; nothing was emitted",
                             at: arguments.location("warmup_by_epoch"), role: nil)
@@ -134,23 +61,7 @@ struct LrSchedulePlanner {
         }
     }
 
-    /// `warmup`, `warmup_iters`, `warmup_ratio`, `warmup_by_epoch`, validated as `LrUpdaterHook.__init__` does.
-    func parseWarmup() throws -> LegacyWarmup? {
-        let length = try arguments.int("warmup_iters") ?? 0
-        let ratio = try arguments.double("warmup_ratio") ?? 0.1
-        let byEpoch = try arguments.bool("warmup_by_epoch") ?? false
-        guard let kind = try arguments.string("warmup") else { return nil }
-        guard ["constant", "linear", "exp"].contains(kind) else {
-            throw ScheduleRejection("\"\(kind)\" is not a supported warmup type (ValueError); valid types are \"constant\", \"linear\" and \"exp\"", at: arguments.location("warmup"))
-        }
-        guard length > 0 else {
-            throw ScheduleRejection("`lr_config.warmup_iters` must be a positive integer when a warmup is set (MMCV asserts it), found \(length)", at: arguments.location("warmup_iters"))
-        }
-        guard ratio > 0, ratio <= 1 else {
-            throw ScheduleRejection("`lr_config.warmup_ratio` must be in (0, 1] (MMCV asserts it), found \(LrConfigRule.show(ratio))", at: arguments.location("warmup_ratio"))
-        }
-        return LegacyWarmup(kind: kind, length: length, ratio: ratio, byEpoch: byEpoch)
-    }
+    // MARK: Reading
 
     /// The policy's own arguments, validated as its hook's constructor does.
     func parsePolicy(_ stem: String, hook: String) throws -> LegacyLrPolicy {
@@ -172,18 +83,18 @@ struct LrSchedulePlanner {
             }
             return .inv(gamma: gamma, power: try arguments.double("power") ?? 1.0)
         case "CosineAnnealing":
-            return .cosine(try LegacyFloor.read(arguments, name: "lr", hook: hook))
+            return .cosine(try readFloor(hook: hook))
         case "LinearAnnealing":
-            return .linearAnnealing(try LegacyFloor.read(arguments, name: "lr", hook: hook))
+            return .linearAnnealing(try readFloor(hook: hook))
         case "FlatCosineAnnealing":
-            let floor = try LegacyFloor.read(arguments, name: "lr", hook: hook)
+            let floor = try readFloor(hook: hook)
             let start = try arguments.double("start_percent") ?? 0.75
             guard arguments.node("start_percent") == nil || arguments.isFloat("start_percent"), start >= 0, start <= 1 else {
                 throw ScheduleRejection("`lr_config.start_percent` must be a float between 0 and 1 (MMCV raises ValueError), found \(arguments.node("start_percent")?.description ?? "")", at: arguments.location("start_percent"))
             }
             return .flatCosine(startPercent: start, floor)
         case "CosineRestart":
-            let floor = try LegacyFloor.read(arguments, name: "lr", hook: hook)
+            let floor = try readFloor(hook: hook)
             guard let periodsNode = arguments.node("periods") else {
                 throw ScheduleRejection("\(hook) requires `periods` (TypeError without it)", at: arguments.location)
             }
@@ -208,8 +119,6 @@ struct LrSchedulePlanner {
     }
 
     // MARK: Main schedulers
-
-    func unitWord(_ byEpoch: Bool) -> String { byEpoch ? "epoch" : "iteration" }
 
     /// The main scheduler(s) of a policy, with its record (schedules.md C.1–C.4).
     func mainSchedule(_ policy: LegacyLrPolicy, byEpoch: Bool) throws -> MainSchedule {
@@ -283,17 +192,8 @@ struct LrSchedulePlanner {
             return MainSchedule(nodes: nodes, message: "policy 'inv' (gamma=\(LrConfigRule.show(gamma)), power=\(LrConfigRule.show(power))) by epoch has no MMEngine scheduler; it becomes the exact per-epoch chain of \(nodes.count) MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))**power, by_epoch=True), e = 1…\(epochs - 1), whose product is (1+γe)**(−power) (schedules.md C.2, measured 3e-16)")
 
         case .cosine(let floor):
-            let (name, value) = floor.argument(at: floorLocation(floor))
-            var main: MainSchedule
-            if let horizon, byEpoch || span.kind == .iteration {
-                let node = LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(horizon), name: value], begin: 0, end: horizon, byEpoch: byEpoch, at: at)
-                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (T_max = \(unit)s of the run)")
-            } else if !byEpoch, span.kind == .epoch {
-                let node = LrConfigRule.scheduler("CosineAnnealingLR", [name: value], byEpoch: false, at: at)
-                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("lr")) by iteration becomes \(LrConfigRule.describe(node)); T_max and end are left to the loop's max_iters (= max_epochs × len(train_dataloader), which is what MMCV's max_iters was), so the schedule stays exact for any dataloader length")
-            } else {
-                return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' needs the run length for T_max, but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
-            }
+            var main = cosineAnnealing(floor, byEpoch: byEpoch)
+            guard !main.nodes.isEmpty else { return main }
             main.affine = !floor.isZero
             main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
             main.overlapDeviation = overlapDeviation("9e-6…1.5e-3", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
@@ -336,24 +236,18 @@ struct LrSchedulePlanner {
             return try oneCycle()
 
         case .linearAnnealing(let floor):
-            var main: MainSchedule
             switch floor {
             case .ratio(let ratio):
-                guard ratio >= 0, ratio <= 1 else {
-                    return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' with min_lr_ratio=\(LrConfigRule.show(ratio)) anneals outside [0, 1] × the base lr, which LinearLR's factors cannot express (MMEngine raises ValueError): write the schedule by hand; no main scheduler was emitted")
-                }
-                main = annealing("LinearLR", ["start_factor": LrConfigRule.float(1.0), "end_factor": LrConfigRule.float(ratio, at: arguments.location("min_lr_ratio"))],
-                                 legacy: floor.legacyText("lr"), byEpoch: byEpoch,
-                                 lastStepShortDeviation: "the lr reaches min_lr_ratio × b at iteration N−1 instead of never: relative error (1−ρ)/(Nρ + 1−ρ) on the last iteration (ρ=\(LrConfigRule.show(ratio))), up to 1.0 when ρ=0, smaller earlier in the run")
+                return linearAnnealing(floor, byEpoch: byEpoch,
+                                       lastStepShortDeviation: "the lr reaches min_lr_ratio × b at iteration N−1 instead of never: relative error (1−ρ)/(Nρ + 1−ρ) on the last iteration (ρ=\(LrConfigRule.show(ratio))), up to 1.0 when ρ=0, smaller earlier in the run")
             case .absolute(let value):
-                main = annealing("PolyLR", ["eta_min": LrConfigRule.float(value, at: arguments.location("min_lr")), "power": LrConfigRule.float(1.0)],
-                                 legacy: floor.legacyText("lr"), byEpoch: byEpoch,
-                                 lastStepShortDeviation: "the lr reaches min_lr at iteration N−1 instead of never: the relative error grows toward the end, up to 1.0 on the last iteration with min_lr=0")
+                var main = linearAnnealing(floor, byEpoch: byEpoch,
+                                           lastStepShortDeviation: "the lr reaches min_lr at iteration N−1 instead of never: the relative error grows toward the end, up to 1.0 on the last iteration with min_lr=0")
                 if !main.nodes.isEmpty { main.message += " (PolyLR with power 1 is the straight line to an absolute target, right for any number of param groups)" }
                 main.affine = value != 0
                 main.overlapDeviation = overlapDeviation("1.9e-4…5.9e-3", share: share(floor), realScale: nil)
+                return main
             }
-            return main
         }
     }
 
@@ -376,66 +270,24 @@ struct LrSchedulePlanner {
         return text
     }
 
-    /// The location of the floor argument.
-    func floorLocation(_ floor: LegacyFloor) -> SourceLocation? {
-        switch floor {
-        case .absolute: return arguments.location("min_lr")
-        case .ratio: return arguments.location("min_lr_ratio")
-        }
-    }
-
-    /// PolyLR / LinearLR annealing from the base lr at progress 0 to the target at progress H, which MMCV never
-    /// reaches: `end = H + 1` (schedules.md C.0.5).
-    func annealing(_ type: String, _ schedulerArguments: KeyValuePairs<String, ConfigNode>, legacy: String, byEpoch: Bool,
-                   lastStepShortDeviation: String) -> MainSchedule {
-        let unit = unitWord(byEpoch)
-        let at = arguments.location
-        if let horizon = span.horizon(byEpoch: byEpoch) {
-            let node = LrConfigRule.scheduler(type, schedulerArguments, begin: 0, end: horizon + 1, byEpoch: byEpoch, at: at)
-            var main = MainSchedule(nodes: [node], message: "policy '\(policy)' with \(legacy) by \(unit) becomes \(LrConfigRule.describe(node)): end is H+1 = \(horizon + 1) because \(type) reaches its target at end−1, while MMCV's value at the last \(unit) H−1 is still above it (the official guide's end=H is one short)\(exactGivenL(byEpoch))")
-            main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
-            return main
-        }
-        if !byEpoch, span.kind == .epoch {
-            let node = LrConfigRule.scheduler(type, schedulerArguments, byEpoch: false, at: at)
-            var main = MainSchedule(nodes: [node], kind: .nonEquivalence,
-                                    message: "policy '\(policy)' with \(legacy) by iteration becomes \(LrConfigRule.describe(node)) with end left to the loop's max_iters N: the exact form needs end=N+1 with N = max_epochs × iterations per epoch, which is unknown (rerun with --iters-per-epoch L for it). Assumed: the default end, one iteration short",
-                                    deviation: lastStepShortDeviation)
-            main.firstChange = .iteration(1)
-            return main
-        }
-        return MainSchedule(kind: .manualStep, message: "policy '\(policy)' needs the run length for its end (H+1), but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
-    }
-
-    /// "; exact given L" for iteration counts computed from E·L.
-    func exactGivenL(_ byEpoch: Bool) -> String {
-        if !byEpoch, span.kind == .epoch, let per = span.itersPerEpoch {
-            return "; N = max_epochs × \(per) iterations per epoch: exact given L=\(per)"
-        }
-        return ""
-    }
-
     /// Step's `min_lr` floor: MMEngine has none. Exact iff it never binds (C.1).
     func applyFloor(_ main: inout MainSchedule, steps: LegacySteps, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
         let measured = "schedules.md C.9: 8e-5 absolute, 0.8 relative on the floored epochs (step=[4, 8, 11], min_lr=1e-4, lr 0.02)"
-        let exponent = steps.maximumExponent(last: horizon.map { $0 - 1 })
-        guard let base = optimizer.baseLr, let exponent, exponent <= 10_000_000 else {
+        switch StepFloor.verdict(steps, gamma: gamma, floor: floor, base: optimizer.baseLr, horizon: horizon) {
+        case .unchecked:
             let why = optimizer.baseLr == nil ? "the base lr is unknown (no numeric optimizer.lr)" : span.missingHorizon(byEpoch: byEpoch)
             main.kind = .nonEquivalence
             main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) and may bind: \(why), so whether b·gamma^n falls below it could not be checked"
             main.deviation = "on every \(unitWord(byEpoch)) where MMCV's floor binds, the lr is b·gamma^n instead of min_lr (\(measured))"
-            return
-        }
-        let (lowest, firstBinding) = StepFloor.scan(base: base, gamma: gamma, maxExponent: exponent, floor: floor)
-        if let firstBinding {
+        case .binds(let base, let firstBinding, let lowest):
             main.kind = .nonEquivalence
             main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base lr b=\(LrConfigRule.show(base)) (optimizer.lr), b·gamma^\(firstBinding) = \(LrConfigRule.brief(base * pow(gamma, Double(firstBinding)))) is below it. With a single base lr an exact form exists (one MultiStepLR per milestone with gamma_j = max(b·g^j, x)/max(b·g^(j−1), x), schedules.md C.1)"
             main.deviation = "the floored \(unitWord(byEpoch))s get b·gamma^n instead of min_lr: up to \(LrConfigRule.brief(floor - lowest)) absolute, \(LrConfigRule.brief((floor - lowest) / floor)) relative (\(measured))"
-        } else if optimizer.hasParamwise {
+        case .neverBinds(let base, let lowest) where optimizer.hasParamwise:
             main.kind = .nonEquivalence
             main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor): it never binds at the base lr b=\(LrConfigRule.show(base)) (lowest value \(LrConfigRule.brief(lowest))), but optimizer.paramwise_cfg may give param groups a smaller lr that reaches it"
             main.deviation = "none for groups at lr \(LrConfigRule.show(base)); on a group whose lr·gamma^n falls below min_lr, the floored \(unitWord(byEpoch))s deviate (\(measured))"
-        } else {
+        case .neverBinds(let base, let lowest):
             main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base lr b=\(LrConfigRule.show(base)) from optimizer.lr the lowest value reached is \(LrConfigRule.brief(lowest)))"
         }
     }
@@ -524,16 +376,10 @@ struct LrSchedulePlanner {
             }
             pairs.append(("total_steps", LrConfigRule.int(steps, at: totalSteps.location)))
         }
-        if let pct = arguments.node("pct_start") {
-            guard case .scalar(.float(let value)) = pct.value, value >= 0, value <= 1 else {
-                throw ScheduleRejection("`lr_config.pct_start` must be a float between 0 and 1 (MMCV raises ValueError), found \(pct.description)", at: pct.location)
-            }
-            pairs.append(("pct_start", LrConfigRule.float(value, at: pct.location)))
+        if let pct = try arguments.pctStart() {
+            pairs.append(("pct_start", LrConfigRule.float(pct, at: arguments.node("pct_start")?.location)))
         }
-        if let strategy = try arguments.string("anneal_strategy") {
-            guard strategy == "cos" || strategy == "linear" else {
-                throw ScheduleRejection("`lr_config.anneal_strategy` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: arguments.location("anneal_strategy"))
-            }
+        if let strategy = try arguments.annealStrategy() {
             pairs.append(("anneal_strategy", ConfigNode(.string(strategy), at: arguments.location("anneal_strategy"))))
         }
         for key in ["div_factor", "final_div_factor"] {

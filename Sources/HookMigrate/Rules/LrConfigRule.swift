@@ -84,31 +84,9 @@ public enum LrConfigRule: MigrationRule {
         ("RelativeStep", "mmaction2 (RelativeStepLrUpdaterHook)"),
     ]
 
-    /// The keyword arguments of `LrUpdaterHook.__init__`.
     public static func apply(to context: inout MigrationContext) throws {
-        guard let node = context.legacyNode(id) else { return }
-        context.consume(id)
-        let keyLocation = context.legacyKeyLocation(id)
-        if node.isNull {
-            context.change(id, id, to: nil, "None: MMCV registers no lr hook, so every param group keeps its optimizer lr for the whole run; no lr scheduler is emitted", at: keyLocation)
-            return
-        }
-        let mapping = try node.mapping(ConfigPath(id))
-        let arguments = LegacyHookArguments(mapping: mapping, path: ConfigPath(id), location: node.location ?? keyLocation)
-        guard let policyNode = mapping["policy"] else {
-            throw ConfigError(.missingKey, "`lr_config.policy` is required (MMCV asserts 'policy' in lr_config)", at: node.location ?? keyLocation)
-        }
-        let policy = try policyNode.string("lr_config.policy")
-        var planner = LrSchedulePlanner(arguments: arguments, policy: policy, policyLocation: policyNode.location,
-                                        span: ScheduleSpan(loop: context.loop, itersPerEpoch: context.options.itersPerEpoch),
-                                        optimizer: LegacyOptimizerFacts(context))
-        do {
-            try planner.run()
-        } catch let rejection as ScheduleRejection {
-            planner.plan = SchedulePlan()
-            planner.plan.record(.manualStep, id, "MMCV rejects this lr_config: \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or write param_scheduler by hand (nothing was emitted)",
-                                at: rejection.location, role: nil)
-        }
-        planner.plan.commit(to: &context, rule: id, source: id)
+        try LrSchedulePlanner.convert(&context,
+                                      whenNone: "None: MMCV registers no lr hook, so every param group keeps its optimizer lr for the whole run; no lr scheduler is emitted",
+                                      instead: "write param_scheduler by hand")
     }
 }

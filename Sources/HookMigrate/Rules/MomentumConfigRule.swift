@@ -1,6 +1,5 @@
 import Foundation
 import HookMigrateCore
-import HookMigrateRuntime
 
 /// `momentum_config` → momentum schedulers appended to `param_scheduler` after the lr schedulers
 /// (schedules.md A.4, C.4 momentum table).
@@ -47,30 +46,9 @@ public enum MomentumConfigRule: MigrationRule {
     static let mmcvPolicies = ["Step", "CosineAnnealing", "LinearAnnealing", "Cyclic", "OneCycle"]
 
     public static func apply(to context: inout MigrationContext) throws {
-        guard let node = context.legacyNode(id) else { return }
-        context.consume(id)
-        let keyLocation = context.legacyKeyLocation(id)
-        if node.isNull {
-            context.change(id, id, to: nil, "None: MMCV registers no momentum hook, so the optimizer's momentum stays as configured; no momentum scheduler is emitted", at: keyLocation)
-            return
-        }
-        let mapping = try node.mapping(ConfigPath(id))
-        let arguments = LegacyHookArguments(mapping: mapping, path: ConfigPath(id), location: node.location ?? keyLocation)
-        guard let policyNode = mapping["policy"] else {
-            throw ConfigError(.missingKey, "`momentum_config.policy` is required (MMCV asserts 'policy' in momentum_config)", at: node.location ?? keyLocation)
-        }
-        let policy = try policyNode.string("momentum_config.policy")
-        var planner = MomentumSchedulePlanner(arguments: arguments, policy: policy, policyLocation: policyNode.location,
-                                              span: ScheduleSpan(loop: context.loop, itersPerEpoch: context.options.itersPerEpoch),
-                                              optimizer: LegacyOptimizerFacts(context))
-        do {
-            try planner.run()
-        } catch let rejection as ScheduleRejection {
-            planner.plan = SchedulePlan()
-            planner.plan.record(.manualStep, id, "MMCV rejects this momentum_config: \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or write the momentum schedulers by hand (nothing was emitted)",
-                                at: rejection.location, role: nil)
-        }
-        planner.plan.commit(to: &context, rule: id, source: id)
+        try MomentumSchedulePlanner.convert(&context,
+                                            whenNone: "None: MMCV registers no momentum hook, so the optimizer's momentum stays as configured; no momentum scheduler is emitted",
+                                            instead: "write the momentum schedulers by hand")
     }
 }
 
@@ -86,7 +64,9 @@ enum LegacyMomentumPolicy {
 }
 
 /// Turns one momentum_config into schedulers and records.
-struct MomentumSchedulePlanner {
+struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
+    static let kind = UpdaterHookKind.momentum
+
     let arguments: LegacyHookArguments
     let policy: String
     let policyLocation: SourceLocation?
@@ -94,33 +74,7 @@ struct MomentumSchedulePlanner {
     let optimizer: LegacyOptimizerFacts
     var plan = SchedulePlan()
 
-    var id: String { MomentumConfigRule.id }
-
-    mutating func run() throws {
-        let stem = LrConfigRule.mmcvPolicyStem(policy)
-        guard MomentumConfigRule.mmcvPolicies.contains(stem) else {
-            plan.record(.manualStep, arguments.path("policy"),
-                        "MMCV has no momentum policy '\(policy)': it looks up `\(stem)MomentumUpdaterHook`, which MMCV does not register (its momentum policies are step, CosineAnnealing, LinearAnnealing, cyclic and OneCycle), so MMCV itself rejects this policy name\(LrConfigRule.spellingHint(policy, known: MomentumConfigRule.mmcvPolicies)). If a package of yours registers it, convert it by hand; nothing was emitted",
-                        at: policyLocation, role: nil)
-            return
-        }
-        let hook = "\(stem)MomentumUpdaterHook"
-        let allowed = HookMigrateRuntime.LegacyMomentumPolicy.acceptedKeys(stem).sorted()
-        if let unknown = arguments.unknownKeys(allowed: allowed).first {
-            throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument)\(unknown == "warmup_by_epoch" ? "; momentum warmups are always in iterations" : ""); remove it", at: arguments.location(unknown))
-        }
-        let parsed = try parsePolicy(stem, hook: hook)
-        let warmup = try parseWarmup()
-        var byEpoch: Bool
-        if arguments.contains("by_epoch") {
-            byEpoch = try arguments.bool("by_epoch") ?? false
-        } else {
-            // MomentumUpdaterHook's default, which IterBasedRunner does not change (A.0).
-            byEpoch = stem != "Cyclic" && stem != "OneCycle"
-        }
-        if byEpoch, stem == "Cyclic" || stem == "OneCycle" {
-            throw ScheduleRejection("\(hook) supports only by_epoch=False (MMCV asserts it)", at: arguments.location("by_epoch"))
-        }
+    mutating func planSchedulers(_ parsed: LegacyMomentumPolicy, stem: String, warmup: LegacyWarmup?, byEpoch: Bool) throws {
         if let type = optimizer.type, LegacyOptimizerFacts.withoutMomentum.contains(type) {
             let failure = stem == "OneCycle" ? "ValueError: optimizer must support momentum" : "KeyError: 'betas'"
             plan.record(.manualStep, id, "optimizer \(type) has neither momentum nor betas: MMCV's momentum hook fails in before_run (\(failure)) and MMEngine's momentum schedulers raise ValueError. Remove momentum_config or change the optimizer; nothing was emitted",
@@ -137,12 +91,11 @@ struct MomentumSchedulePlanner {
                         at: arguments.location, role: nil)
             return
         }
-        var main = try mainSchedule(parsed, byEpoch: byEpoch)
+        let main = try mainSchedule(parsed, byEpoch: byEpoch)
         plan.add(main.nodes, role: .main, placement: .afterWarmup)
         plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
-        if let extra = main.extra {
-            plan.record(extra.kind, extra.legacyPath, extra.message, at: extra.location, role: nil)
-            main.extra = nil
+        if let followUp = main.followUp {
+            plan.records.append(followUp)
         }
         if let warmup {
             let dropped = 1 - warmup.ratio
@@ -153,32 +106,15 @@ struct MomentumSchedulePlanner {
         }
     }
 
-    /// `warmup`, `warmup_iters`, `warmup_ratio` (default 0.9), validated as `MomentumUpdaterHook.__init__` does.
-    func parseWarmup() throws -> LegacyWarmup? {
-        let length = try arguments.int("warmup_iters") ?? 0
-        let ratio = try arguments.double("warmup_ratio") ?? 0.9
-        guard let kind = try arguments.string("warmup") else { return nil }
-        guard ["constant", "linear", "exp"].contains(kind) else {
-            throw ScheduleRejection("\"\(kind)\" is not a supported warmup type (ValueError); valid types are \"constant\", \"linear\" and \"exp\"", at: arguments.location("warmup"))
-        }
-        guard length > 0 else {
-            throw ScheduleRejection("`momentum_config.warmup_iters` must be a positive integer when a warmup is set (MMCV asserts it), found \(length)", at: arguments.location("warmup_iters"))
-        }
-        guard ratio > 0, ratio <= 1 else {
-            throw ScheduleRejection("`momentum_config.warmup_ratio` must be in (0, 1] (MMCV asserts it), found \(LrConfigRule.show(ratio))", at: arguments.location("warmup_ratio"))
-        }
-        return LegacyWarmup(kind: kind, length: length, ratio: ratio, byEpoch: false)
-    }
-
     /// The policy's own arguments, validated as its hook's constructor does.
     func parsePolicy(_ stem: String, hook: String) throws -> LegacyMomentumPolicy {
         switch stem {
         case "Step":
             return .step(try LegacySteps.read(arguments, hook: hook), gamma: try arguments.double("gamma") ?? 0.5, minMomentum: try arguments.double("min_momentum"))
         case "CosineAnnealing":
-            return .cosine(try LegacyFloor.read(arguments, name: "momentum", hook: hook))
+            return .cosine(try readFloor(hook: hook))
         case "LinearAnnealing":
-            return .linearAnnealing(try LegacyFloor.read(arguments, name: "momentum", hook: hook))
+            return .linearAnnealing(try readFloor(hook: hook))
         case "Cyclic":
             return .cyclic(try LegacyCyclic.read(arguments, hook: hook, defaultTarget: (0.85 / 0.95, 1.0), checkGamma: false))
         default:
@@ -193,17 +129,8 @@ struct MomentumSchedulePlanner {
                     throw ScheduleRejection("`\(arguments.path(key))` must be a float, a list or a dict (MMCV raises ValueError for \(node.typeDescription) \(node.description))", at: node.location)
                 }
             }
-            var pct = 0.3
-            if let node = arguments.node("pct_start") {
-                guard case .scalar(.float(let value)) = node.value, value >= 0, value <= 1 else {
-                    throw ScheduleRejection("`momentum_config.pct_start` must be a float between 0 and 1 (MMCV raises ValueError), found \(node.description)", at: node.location)
-                }
-                pct = value
-            }
-            let strategy = try arguments.string("anneal_strategy") ?? "cos"
-            guard strategy == "cos" || strategy == "linear" else {
-                throw ScheduleRejection("`momentum_config.anneal_strategy` must be 'cos' or 'linear' (MMCV raises ValueError), found '\(strategy)'", at: arguments.location("anneal_strategy"))
-            }
+            let pct = try arguments.pctStart() ?? 0.3
+            let strategy = try arguments.annealStrategy() ?? "cos"
             return .oneCycle(base: momenta[0], max: momenta[1], pctStart: pct, annealStrategy: strategy, threePhase: try arguments.bool("three_phase") ?? false)
         }
     }
@@ -220,45 +147,23 @@ struct MomentumSchedulePlanner {
         }
     }
 
-    struct Extra {
-        var kind: MigrationRecord.Kind
-        var legacyPath: String
-        var message: String
-        var location: SourceLocation?
-    }
-
-    struct Main {
-        var nodes: [ConfigNode] = []
-        var kind: MigrationRecord.Kind = .change
-        var message: String
-        var deviation: String?
-        var extra: Extra?
-    }
-
-    func floorLocation(_ floor: LegacyFloor) -> SourceLocation? {
-        switch floor {
-        case .absolute: return arguments.location("min_momentum")
-        case .ratio: return arguments.location("min_momentum_ratio")
-        }
-    }
-
     /// The momentum scheduler(s) of a policy (schedules.md C.4 momentum table).
-    func mainSchedule(_ policy: LegacyMomentumPolicy, byEpoch: Bool) throws -> Main {
+    func mainSchedule(_ policy: LegacyMomentumPolicy, byEpoch: Bool) throws -> MainSchedule {
         let at = arguments.location
-        let unit = byEpoch ? "epoch" : "iteration"
+        let unit = unitWord(byEpoch)
         let horizon = span.horizon(byEpoch: byEpoch)
         switch policy {
         case .step(let steps, let gamma, let floor):
             let gammaNode = LrConfigRule.float(gamma, at: arguments.location("gamma"))
             let gammaNote = arguments.node("gamma") == nil ? "gamma=0.5 is MMCV's Step momentum default, written explicitly because MMEngine's default is 0.1" : "gamma written explicitly"
-            var main: Main
+            var main: MainSchedule
             switch steps {
             case .every(let every):
                 let node = LrConfigRule.scheduler("StepMomentum", ["step_size": LrConfigRule.int(every, at: arguments.location("step")), "gamma": gammaNode], byEpoch: byEpoch, at: at)
-                main = Main(nodes: [node], message: "policy '\(self.policy)' with step=\(every) by \(unit) becomes \(LrConfigRule.describe(node)) (\(gammaNote))")
+                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with step=\(every) by \(unit) becomes \(LrConfigRule.describe(node)) (\(gammaNote))")
             case .milestones(let list):
                 if list.isEmpty {
-                    main = Main(message: "policy '\(self.policy)' with step=[] never decays: the momentum stays constant, no momentum scheduler is needed")
+                    main = MainSchedule(message: "policy '\(self.policy)' with step=[] never decays: the momentum stays constant, no momentum scheduler is needed")
                 } else {
                     let maxima = LrConfigRule.runningMaxima(list)
                     let node = LrConfigRule.scheduler("MultiStepMomentum", ["milestones": LrConfigRule.ints(maxima, at: arguments.location("step")), "gamma": gammaNode], byEpoch: byEpoch, at: at)
@@ -266,7 +171,7 @@ struct MomentumSchedulePlanner {
                     if maxima != list {
                         message += "; the unsorted list is written as its running maxima \(maxima), which is when MMCV decays"
                     }
-                    main = Main(nodes: [node], message: message)
+                    main = MainSchedule(nodes: [node], message: message)
                 }
             }
             if let floor, !main.nodes.isEmpty {
@@ -275,60 +180,30 @@ struct MomentumSchedulePlanner {
             return main
 
         case .cosine(let floor):
-            let (name, value) = floor.argument(at: floorLocation(floor))
-            if let horizon, byEpoch || span.kind == .iteration {
-                let node = LrConfigRule.scheduler("CosineAnnealingMomentum", ["T_max": LrConfigRule.int(horizon), name: value], begin: 0, end: horizon, byEpoch: byEpoch, at: at)
-                return Main(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("momentum")) by \(unit) becomes \(LrConfigRule.describe(node)) (T_max = \(unit)s of the run)")
-            }
-            if !byEpoch, span.kind == .epoch {
-                let node = LrConfigRule.scheduler("CosineAnnealingMomentum", [name: value], byEpoch: false, at: at)
-                return Main(nodes: [node], message: "policy '\(self.policy)' with \(floor.legacyText("momentum")) by iteration becomes \(LrConfigRule.describe(node)); T_max and end are left to the loop's max_iters (= max_epochs × len(train_dataloader), which is what MMCV's max_iters was), so the schedule stays exact for any dataloader length")
-            }
-            return Main(kind: .manualStep, message: "policy '\(self.policy)' needs the run length for T_max, but \(span.missingHorizon(byEpoch: byEpoch)); nothing was emitted")
+            return cosineAnnealing(floor, byEpoch: byEpoch)
 
         case .linearAnnealing(let floor):
-            let type: String
-            let schedulerArguments: KeyValuePairs<String, ConfigNode>
             let shortDeviation: String
             switch floor {
             case .ratio(let ratio):
-                guard ratio >= 0, ratio <= 1 else {
-                    return Main(kind: .manualStep, message: "policy '\(self.policy)' with min_momentum_ratio=\(LrConfigRule.show(ratio)) anneals outside [0, 1] × the base momentum, which LinearMomentum's factors cannot express (MMEngine raises ValueError): write the schedule by hand; nothing was emitted")
-                }
-                type = "LinearMomentum"
-                schedulerArguments = ["start_factor": LrConfigRule.float(1.0), "end_factor": LrConfigRule.float(ratio, at: floorLocation(floor))]
                 shortDeviation = "the momentum reaches its target at iteration N−1 instead of never: relative error (1−ρ)/(Nρ + 1−ρ) on the last iteration (ρ=\(LrConfigRule.show(ratio)); 8.3e-3 for ρ=0.5, N=120), smaller before it"
-            case .absolute(let value):
-                type = "PolyMomentum"
-                schedulerArguments = ["eta_min": LrConfigRule.float(value, at: floorLocation(floor)), "power": LrConfigRule.float(1.0)]
+            case .absolute:
                 shortDeviation = "the momentum reaches min_momentum at iteration N−1 instead of never: relative error (b − x)/(N·x + b − x) on the last iteration for base momentum b and min_momentum x (6.6e-3 for b=0.9, x=0.5, N=120), smaller before it"
             }
-            if let horizon {
-                let node = LrConfigRule.scheduler(type, schedulerArguments, begin: 0, end: horizon + 1, byEpoch: byEpoch, at: at)
-                var message = "policy '\(self.policy)' with \(floor.legacyText("momentum")) by \(unit) becomes \(LrConfigRule.describe(node)): end is H+1 = \(horizon + 1) because \(type) reaches its target at end−1, while MMCV's value at the last \(unit) is still above it"
-                if !byEpoch, span.kind == .epoch, let per = span.itersPerEpoch { message += "; N = max_epochs × \(per): exact given L=\(per)" }
-                return Main(nodes: [node], message: message)
-            }
-            if !byEpoch, span.kind == .epoch {
-                let node = LrConfigRule.scheduler(type, schedulerArguments, byEpoch: false, at: at)
-                return Main(nodes: [node], kind: .nonEquivalence,
-                            message: "policy '\(self.policy)' with \(floor.legacyText("momentum")) by iteration becomes \(LrConfigRule.describe(node)) with end left to the loop's max_iters N: the exact form needs end=N+1 with N = max_epochs × iterations per epoch, which is unknown (rerun with --iters-per-epoch L for it). Assumed: the default end, one iteration short",
-                            deviation: shortDeviation)
-            }
-            return Main(kind: .manualStep, message: "policy '\(self.policy)' needs the run length for its end (H+1), but \(span.missingHorizon(byEpoch: byEpoch)); nothing was emitted")
+            return linearAnnealing(floor, byEpoch: byEpoch, lastStepShortDeviation: shortDeviation)
 
         case .cyclic(let cyclic):
             guard cyclic.annealStrategy == "cos" else {
-                return Main(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (no CyclicMomentum; LinearMomentum factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; nothing was emitted")
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (no CyclicMomentum; LinearMomentum factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; nothing was emitted")
             }
             guard let iterations = span.iterations else {
-                return Main(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
             }
             let nodes = try cyclic.segments(type: "CosineRestartMomentum", iterations: iterations, at: at)
-            return Main(nodes: nodes, message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp))) has no MMEngine CyclicMomentum; over N=\(iterations) iterations it becomes \(nodes.count) single-period CosineRestartMomentum segments with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")")
+            return MainSchedule(nodes: nodes, message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp))) has no MMEngine CyclicMomentum; over N=\(iterations) iterations it becomes \(nodes.count) single-period CosineRestartMomentum segments with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")")
 
         case .oneCyclePerGroup(let why):
-            return Main(kind: .manualStep, message: "policy 'OneCycle' with \(why): the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
+            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with \(why): the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
 
         case .oneCycle(let base, let maximum, let pct, let strategy, let threePhase):
             return oneCycle(base: base, maximum: maximum, pct: pct, strategy: strategy, threePhase: threePhase)
@@ -336,71 +211,60 @@ struct MomentumSchedulePlanner {
     }
 
     /// OneCycle momentum → three CosineRestartMomentum segments (C.4), plus the optimizer momentum to set by hand.
-    func oneCycle(base: Double, maximum: Double, pct: Double, strategy: String, threePhase: Bool) -> Main {
+    func oneCycle(base: Double, maximum: Double, pct: Double, strategy: String, threePhase: Bool) -> MainSchedule {
         let at = arguments.location
         guard strategy == "cos" else {
-            return Main(kind: .manualStep, message: "policy 'OneCycle' with anneal_strategy='linear' has no MMEngine counterpart (there is no OneCycleMomentum, and the linear phases cannot be built from the momentum schedulers): write it by hand; nothing was emitted")
+            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with anneal_strategy='linear' has no MMEngine counterpart (there is no OneCycleMomentum, and the linear phases cannot be built from the momentum schedulers): write it by hand; nothing was emitted")
         }
         guard let iterations = span.iterations else {
-            return Main(kind: .manualStep, message: "policy 'OneCycle' needs N for its phase ends (pct_start × max_iters), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
+            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' needs N for its phase ends (pct_start × max_iters), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
         }
         let phaseEnd = pct * Double(iterations)
         let quarter = Int(exactly: phaseEnd.rounded()) ?? 0
         guard phaseEnd == phaseEnd.rounded(), quarter >= 2, threePhase || quarter <= iterations - 1 else {
-            return Main(kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (schedules.md C.4), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
+            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (schedules.md C.4), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
         }
         let q = quarter
         let weight = LrConfigRule.tidy(base / maximum)
-        var nodes = [
-            LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([q - 1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(base)],
-                                   begin: 0, end: q - 1, byEpoch: false, at: at),
+        // max → base, base → max, then one iteration at max.
+        let upEnd = threePhase ? 2 * q - 2 : iterations - 1
+        let nodes = [
+            LrConfigRule.restartSegment("CosineRestartMomentum", begin: 0, end: q - 1, restartWeight: 1.0, target: ("eta_min", base), at: at),
+            LrConfigRule.restartSegment("CosineRestartMomentum", begin: q - 1, end: upEnd, restartWeight: weight, target: ("eta_min", maximum), at: at),
+            LrConfigRule.restartSegment("CosineRestartMomentum", begin: upEnd, end: upEnd + 1, restartWeight: 1.0, target: ("eta_min", maximum), at: at),
         ]
-        if threePhase {
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([q - 1]), "restart_weights": LrConfigRule.floats([weight]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: q - 1, end: 2 * q - 2, byEpoch: false, at: at))
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: 2 * q - 2, end: 2 * q - 1, byEpoch: false, at: at))
-        } else {
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([iterations - q]), "restart_weights": LrConfigRule.floats([weight]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: q - 1, end: iterations - 1, byEpoch: false, at: at))
-            nodes.append(LrConfigRule.scheduler("CosineRestartMomentum", ["periods": LrConfigRule.ints([1]), "restart_weights": LrConfigRule.floats([1.0]), "eta_min": LrConfigRule.float(maximum)],
-                                                begin: iterations - 1, end: iterations, byEpoch: false, at: at))
-        }
         let key = optimizer.momentumKey
         let target = key == "betas[0]" ? "optim_wrapper.optimizer.betas[0]" : "optim_wrapper.optimizer.momentum"
-        let extra: Extra
+        let followUp: SchedulePlan.Record
         if optimizer.baseMomentum == maximum {
-            extra = Extra(kind: .change, legacyPath: arguments.path("max_momentum"),
-                          message: "the optimizer's \(key) is already max_momentum=\(LrConfigRule.show(maximum)), which MMCV's OneCycle momentum hook would have set before training; keep it so in \(target)",
-                          location: arguments.location("max_momentum"))
+            followUp = SchedulePlan.Record(kind: .change, legacyPath: arguments.path("max_momentum"),
+                                           message: "the optimizer's \(key) is already max_momentum=\(LrConfigRule.show(maximum)), which MMCV's OneCycle momentum hook would have set before training; keep it so in \(target)",
+                                           location: arguments.location("max_momentum"))
         } else {
             let current = optimizer.baseMomentum.map { " (configured: \(LrConfigRule.show($0)))" } ?? ""
-            extra = Extra(kind: .manualStep, legacyPath: arguments.path("max_momentum"),
-                          message: "set \(target) to max_momentum=\(LrConfigRule.show(maximum))\(key == "betas[0]" ? ", keeping betas[1]" : ""): MMCV's OneCycle momentum hook overwrote the optimizer's \(key)\(current) with max_momentum before training, and the CosineRestartMomentum segments start from the optimizer's value (the momentum_config rule does not edit optim_wrapper)",
-                          location: arguments.location("max_momentum"))
+            followUp = SchedulePlan.Record(kind: .manualStep, legacyPath: arguments.path("max_momentum"),
+                                           message: "set \(target) to max_momentum=\(LrConfigRule.show(maximum))\(key == "betas[0]" ? ", keeping betas[1]" : ""): MMCV's OneCycle momentum hook overwrote the optimizer's \(key)\(current) with max_momentum before training, and the CosineRestartMomentum segments start from the optimizer's value (the momentum_config rule does not edit optim_wrapper)",
+                                           location: arguments.location("max_momentum"))
         }
-        return Main(nodes: nodes,
-                    message: "policy 'OneCycle' (base_momentum=\(LrConfigRule.show(base)), max_momentum=\(LrConfigRule.show(maximum)), pct_start=\(LrConfigRule.show(pct))\(threePhase ? ", three_phase=True" : "")) has no MMEngine OneCycleMomentum; with pct_start·N = \(q) it becomes 3 CosineRestartMomentum segments by iteration: max→base until iteration \(q - 1), base→max \(threePhase ? "until iteration \(2 * q - 2), then max" : "until iteration \(iterations - 1), where the last segment sets max exactly") (schedules.md C.4, measured \(threePhase ? "1.3e-16" : "5.6e-16")). Exact once the optimizer's \(key) is max_momentum (see the next record)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")",
-                    extra: extra)
+        return MainSchedule(nodes: nodes,
+                            message: "policy 'OneCycle' (base_momentum=\(LrConfigRule.show(base)), max_momentum=\(LrConfigRule.show(maximum)), pct_start=\(LrConfigRule.show(pct))\(threePhase ? ", three_phase=True" : "")) has no MMEngine OneCycleMomentum; with pct_start·N = \(q) it becomes 3 CosineRestartMomentum segments by iteration: max→base until iteration \(q - 1), base→max \(threePhase ? "until iteration \(2 * q - 2), then max" : "until iteration \(iterations - 1), where the last segment sets max exactly") (schedules.md C.4, measured \(threePhase ? "1.3e-16" : "5.6e-16")). Exact once the optimizer's \(key) is max_momentum (see the next record)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")",
+                            followUp: followUp)
     }
 
     /// Step momentum's `min_momentum` floor: MMEngine has none. Exact iff it never binds.
-    func applyFloor(_ main: inout Main, steps: LegacySteps, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
-        let unit = byEpoch ? "epoch" : "iteration"
-        let exponent = steps.maximumExponent(last: horizon.map { $0 - 1 })
-        guard let base = optimizer.baseMomentum, let exponent, exponent <= 10_000_000 else {
+    func applyFloor(_ main: inout MainSchedule, steps: LegacySteps, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
+        let unit = unitWord(byEpoch)
+        switch StepFloor.verdict(steps, gamma: gamma, floor: floor, base: optimizer.baseMomentum, horizon: horizon) {
+        case .unchecked:
             let why = optimizer.baseMomentum == nil ? "the optimizer's momentum is unknown" : span.missingHorizon(byEpoch: byEpoch)
             main.kind = .nonEquivalence
             main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) and may bind: \(why)"
             main.deviation = "on every \(unit) where MMCV's floor binds, the momentum is b·gamma^n instead of min_momentum"
-            return
-        }
-        let (lowest, firstBinding) = StepFloor.scan(base: base, gamma: gamma, maxExponent: exponent, floor: floor)
-        if let firstBinding {
+        case .binds(let base, let firstBinding, let lowest):
             main.kind = .nonEquivalence
             main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base momentum \(LrConfigRule.show(base)), b·gamma^\(firstBinding) is below it"
             main.deviation = "the floored \(unit)s get b·gamma^n instead of min_momentum: up to \(LrConfigRule.brief(floor - lowest)) absolute, \(LrConfigRule.brief((floor - lowest) / floor)) relative"
-        } else {
+        case .neverBinds(let base, let lowest):
             main.message += "; min_momentum=\(LrConfigRule.show(floor)) is dropped: it never binds (with the base momentum \(LrConfigRule.show(base)) the lowest value reached is \(LrConfigRule.brief(lowest)))"
         }
     }

@@ -45,9 +45,9 @@ extension OptimizerRule {
 
     /// Converts `optimizer_config` and the top-level `fp16` for one optimizer.
     static func convertStepping(_ context: inout MigrationContext) throws -> Stepping {
-        let fp16Node = present(context, "fp16")
+        let fp16Node = context.presentLegacyNode("fp16")
         let fp16 = try fp16Node.map { try $0.mapping("fp16") }
-        guard let configNode = present(context, "optimizer_config") else {
+        guard let configNode = context.presentLegacyNode("optimizer_config") else {
             reportNoHook(absent: !context.legacy.contains("optimizer_config"), &context)
             if let fp16Node {
                 context.manualStep(id, "fp16", "top-level fp16 needs an optimizer_config: mmdet-style train scripts built Fp16OptimizerHook(**optimizer_config, **fp16), which fails without one; not converted (set type: AmpOptimWrapper and a float loss_scale by hand if the model is stepped by the framework)",

@@ -128,7 +128,7 @@ public enum OptimizerRule: MigrationRule {
 
     /// `optimizer: null`: the model built its own optimizers (mmgen's progressive-growing and SinGAN models).
     static func reportNullOptimizer(_ key: String, _ context: inout MigrationContext) {
-        let strays = ["optimizer_config", "fp16"].filter { present(context, $0) != nil }
+        let strays = ["optimizer_config", "fp16"].filter { context.presentLegacyNode($0) != nil }
         let dropped = strays.isEmpty ? "" : " (\(strays.map { "`\($0)`" }.joined(separator: " and ")) dropped with it)"
         context.manualStep(id, key, "`\(key)` is null: the model built and stepped its own optimizers (as mmgen's PGGAN, StyleGANv1 and SinGAN models do)\(dropped). MMEngine's Runner refuses train_cfg without optim_wrapper: write one by hand, with the successor package's constructor (mmagic has PGGANOptimWrapperConstructor and SinGANOptimWrapperConstructor)",
                            at: context.legacyKeyLocation(key))
@@ -192,7 +192,7 @@ public enum OptimizerRule: MigrationRule {
     /// `optimizer_config` and `fp16` next to optimizers the model stepped itself.
     static func reportIgnoredStepping(sourceKey: String, _ context: inout MigrationContext) {
         for key in ["optimizer_config", "fp16"] {
-            guard let node = present(context, key) else { continue }
+            guard let node = context.presentLegacyNode(key) else { continue }
             if sourceKey == "optimizers" {
                 context.warn(id, key, "dropped: mmedit 0.x train scripts did not read `\(key)` (the models stepped their optimizers themselves)", at: node.location)
             } else if key == "fp16" {
@@ -238,13 +238,5 @@ public enum OptimizerRule: MigrationRule {
                            at: context.legacyKeyLocation(sourceKey), newPath: "optim_wrapper")
         reportIgnoredStepping(sourceKey: sourceKey, &context)
         context.setOutput("optim_wrapper", ConfigNode(wrapper), from: sources)
-    }
-
-    // MARK: Helpers
-
-    /// A legacy value that is present and not null.
-    static func present(_ context: MigrationContext, _ key: String) -> ConfigNode? {
-        guard let node = context.legacyNode(key), !node.isNull else { return nil }
-        return node
     }
 }
