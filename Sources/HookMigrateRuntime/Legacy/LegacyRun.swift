@@ -48,7 +48,9 @@ public struct LegacyRun: Sendable {
     // IterBasedRunner's IterLoader bookkeeping.
     var loaderEpoch = 0
     var consumed = 0
-    var passIteration = 0
+    // IterBasedRunner's workflow cursor: the entry running and the iterations it has done.
+    var flowIndex = 0
+    var flowDone = 0
 
     /// Prepares a run of `runner`.
     public init(runner: LegacyRunner) {
@@ -112,11 +114,7 @@ public struct LegacyRun: Sendable {
                     phase = .epochEnd
                 }
             } else {
-                iterLoaderNext()
-                try trainIteration(&sink)
-                state.inner += 1
-                passIteration = (passIteration + 1) % runner.workflowTrainCount
-                if state.iter >= runner.maxIters { phase = .epochEnd }
+                try workflowIteration(&sink)
             }
         case .epochEnd:
             if runner.epochRunner {
@@ -137,8 +135,33 @@ public struct LegacyRun: Sendable {
         return true
     }
 
-    /// IterBasedRunner: the IterLoader's epoch, and `inner_iter`, which restarts at every pass over the
-    /// workflow ([('train', n)]: 0..n-1) and is incremented after each iteration.
+    /// IterBasedRunner.run: one iteration of the current workflow entry. Every entry starts with `inner_iter`
+    /// 0, which each iteration increments; a train entry stops at max_iters, the entries after it still run
+    /// (a val entry after the last train iterations too), and the run ends when the cycle is complete.
+    mutating func workflowIteration<S: TraceSink>(_ sink: inout S) throws {
+        let entry = runner.workflow[flowIndex]
+        if flowDone == 0 { state.inner = 0 }
+        if entry.mode == "train" {
+            if state.iter < runner.maxIters {
+                iterLoaderNext()
+                try trainIteration(&sink)
+                state.inner += 1
+            }
+        } else {
+            // IterBasedRunner.val: before/after_val_iter only (no hook of the simulated set acts there).
+            call(.beforeValIter, &sink)
+            call(.afterValIter, &sink)
+            state.inner += 1
+        }
+        flowDone += 1
+        if flowDone >= entry.count || (entry.mode == "train" && state.iter >= runner.maxIters) {
+            flowIndex = (flowIndex + 1) % runner.workflow.count
+            flowDone = 0
+            if flowIndex == 0, state.iter >= runner.maxIters { phase = .epochEnd }
+        }
+    }
+
+    /// IterBasedRunner: the IterLoader's epoch, which lags: it counts passes over the loader.
     mutating func iterLoaderNext() {
         state.epoch = loaderEpoch
         if consumed == runner.settings.itersPerEpoch {
@@ -146,7 +169,6 @@ public struct LegacyRun: Sendable {
             consumed = 0
         }
         consumed += 1
-        if passIteration == 0 { state.inner = 0 }
     }
 
     // MARK: Mount points

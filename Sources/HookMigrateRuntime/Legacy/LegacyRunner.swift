@@ -11,8 +11,9 @@ public struct LegacyRunner: Sendable {
     let maxEpochs: Int?
     let maxIters: Int
     let workflowHasVal: Bool
-    /// n of the workflow's ('train', n) entry (IterBasedRunner resets `inner_iter` every n iterations).
-    let workflowTrainCount: Int
+    /// The workflow's (mode, count) entries in order (`[('train', 1)]` when absent); IterBasedRunner runs
+    /// them in turn, resetting `inner_iter` at each entry.
+    let workflow: [(mode: String, count: Int)]
     var hooks: [LegacyHook]
     var lrHook: (any LegacyParamHook)?
     var momentumHook: (any LegacyParamHook)?
@@ -45,12 +46,13 @@ public struct LegacyRunner: Sendable {
         }
         let workflow = config["workflow"]?.list?.items ?? []
         workflowHasVal = workflow.contains { $0.list?.items.first?.scalar?.stringValue == "val" }
-        let trainEntry = workflow.first { $0.list?.items.first?.scalar?.stringValue == "train" }
-        if case .scalar(.int(let count))? = trainEntry?.list?.items.last?.value, count > 0 {
-            workflowTrainCount = count
-        } else {
-            workflowTrainCount = 1
+        var entries: [(mode: String, count: Int)] = []
+        for entry in workflow {
+            guard let items = entry.list?.items, items.count == 2, let mode = items[0].scalar?.stringValue,
+                  case .scalar(.int(let count)) = items[1].value, count > 0 else { continue }
+            entries.append((mode, count))
         }
+        self.workflow = entries.contains { $0.mode == "train" } ? entries : [("train", 1)]
         groups = try LegacyRunner.paramGroups(config)
 
         var order = HookOrder<LegacyHook>()

@@ -114,8 +114,11 @@ public struct ModernRunner: Sendable {
                 filenameTemplate: try mapping["filename_tmpl"].flatMap { $0.isNull ? nil : try $0.string(path.appending("filename_tmpl")) },
                 saveBest: try strings("save_best").compactMap { $0 }, rules: try strings("rule"))), priority)
         case "EMAHook":
-            return (.ema(ModernEMAHook(emaType: try mapping["ema_type"].map { try $0.string(path.appending("ema_type")) } ?? "ExponentialMovingAverage",
-                                       momentum: try double("momentum", 0.0002), interval: try int("interval", 1), gamma: try double("gamma", 100),
+            let emaType = try mapping["ema_type"].map { try $0.string(path.appending("ema_type")) } ?? "ExponentialMovingAverage"
+            // `gamma` defaults by class: MomentumAnnealingEMA 100, mmdet's ExpMomentumEMA 2000.
+            return (.ema(ModernEMAHook(emaType: emaType,
+                                       momentum: try double("momentum", 0.0002), interval: try int("interval", 1),
+                                       gamma: try double("gamma", emaType == "ExpMomentumEMA" ? 2000 : 100),
                                        beginIter: try int("begin_iter", 0), beginEpoch: try int("begin_epoch", 0))), priority)
         case "EmptyCacheHook":
             return (.emptyCache(beforeEpoch: try bool("before_epoch", false), afterEpoch: try bool("after_epoch", true), afterIter: try bool("after_iter", false)), priority)
