@@ -38,6 +38,9 @@ import Testing
         "log-per-hook-interval/legacy": "ImportError: Please run \"pip install future tensorboard\"",
         "lr-cyclic-none-iter/legacy": "ValueError: CyclicLrUpdaterHook: target_ratio should be either float or tuple, got <class 'list'>",
         "momentum-cyclic-iter/legacy": "ValueError: CyclicLrUpdaterHook: target_ratio should be either float or tuple, got <class 'list'>",
+        // Real errors of the config itself (the converter reports both as manual steps).
+        "optim-fp16-hook-int/legacy": "ValueError: Fp16OptimizerHook: loss_scale must be of type float, dict, or \"dynamic\", got 512",
+        "optim-fp16-top-conflict/legacy": "TypeError: type object got multiple values for keyword argument 'loss_scale'",
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
