@@ -35,7 +35,6 @@ import Testing
         "hooks-linear-ema/legacy": "KeyError: 'LinearMomentumEMAHook is not in the hook registry'",
         "hooks-priorities/legacy": "KeyError: 'HookF is not in the hook registry'",
         "hooks-priorities/new": "KeyError: 'HookF is not in the mmengine::hook registry.",
-        "log-per-hook-interval/legacy": "ImportError: Please run \"pip install future tensorboard\"",
         "lr-cyclic-none-iter/legacy": "ValueError: CyclicLrUpdaterHook: target_ratio should be either float or tuple, got <class 'list'>",
         "momentum-cyclic-iter/legacy": "ValueError: CyclicLrUpdaterHook: target_ratio should be either float or tuple, got <class 'list'>",
         // Real errors of the config itself (the converter reports both as manual steps).
