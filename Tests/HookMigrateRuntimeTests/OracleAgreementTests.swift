@@ -35,8 +35,6 @@ import Testing
         "hooks-linear-ema/legacy": "KeyError: 'LinearMomentumEMAHook is not in the hook registry'",
         "hooks-priorities/legacy": "KeyError: 'HookF is not in the hook registry'",
         "hooks-priorities/new": "KeyError: 'HookF is not in the mmengine::hook registry.",
-        "lr-cyclic-none-iter/legacy": "ValueError: CyclicLrUpdaterHook: target_ratio should be either float or tuple, got <class 'list'>",
-        "momentum-cyclic-iter/legacy": "ValueError: CyclicLrUpdaterHook: target_ratio should be either float or tuple, got <class 'list'>",
         // Real errors of the config itself (the converter reports both as manual steps).
         "optim-fp16-hook-int/legacy": "ValueError: Fp16OptimizerHook: loss_scale must be of type float, dict, or \"dynamic\", got 512",
         "optim-fp16-top-conflict/legacy": "TypeError: type object got multiple values for keyword argument 'loss_scale'",

@@ -250,6 +250,22 @@ LEGACY_POINTS = ["before_run", "after_run", "before_train_epoch", "after_train_e
                  "after_val_epoch", "before_train_iter", "after_train_iter", "before_val_iter", "after_val_iter"]
 
 
+def python_tuples(cfg):
+    """The one input adaptation: YAML/JSON turn a Python config's tuples into lists, and MMCV/mmdet test for
+    tuples in two places. `target_ratio` of a cyclic lr_config/momentum_config (CyclicLrUpdaterHook accepts a
+    float or a tuple) and the pairs of mmdet's `evaluation.dynamic_intervals` (asserted to be tuples) are
+    turned back into the tuples the Python config held."""
+    for key in ("lr_config", "momentum_config"):
+        section = cfg.get(key)
+        if isinstance(section, dict) and str(section.get("policy", "")).lower() == "cyclic" \
+                and isinstance(section.get("target_ratio"), list):
+            section["target_ratio"] = tuple(section["target_ratio"])
+    evaluation = cfg.get("evaluation")
+    if isinstance(evaluation, dict) and isinstance(evaluation.get("dynamic_intervals"), list):
+        evaluation["dynamic_intervals"] = [tuple(pair) if isinstance(pair, list) else pair
+                                           for pair in evaluation["dynamic_intervals"]]
+
+
 def legacy_optimizer_config(cfg):
     """The optimizer hook the train script registered. Top-level `fp16` as mmdet 2.28.2's `train_detector`
     read it (`Fp16OptimizerHook(**optimizer_config, **fp16, distributed=False)`: a key in both is the
@@ -270,6 +286,7 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
     from mmcv.runner import epoch_based_runner, iter_based_runner, hooks as mmcv_hooks
 
     cfg = mmcv.Config.fromfile(config_path)
+    python_tuples(cfg)
 
     class TinyModel(nn.Module):
         def __init__(self):
