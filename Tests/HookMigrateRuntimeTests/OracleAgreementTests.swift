@@ -32,9 +32,6 @@ import Testing
 
     /// case/side → the start of the exception the real run raised (recorded in <side>-error.txt).
     static let realErrors: [String: String] = [
-        "hooks-linear-ema/legacy": "KeyError: 'LinearMomentumEMAHook is not in the hook registry'",
-        "hooks-priorities/legacy": "KeyError: 'HookF is not in the hook registry'",
-        "hooks-priorities/new": "KeyError: 'HookF is not in the mmengine::hook registry.",
         // Real errors of the config itself (the converter reports both as manual steps).
         "optim-fp16-hook-int/legacy": "ValueError: Fp16OptimizerHook: loss_scale must be of type float, dict, or \"dynamic\", got 512",
         "optim-fp16-top-conflict/legacy": "TypeError: type object got multiple values for keyword argument 'loss_scale'",

@@ -266,6 +266,48 @@ def python_tuples(cfg):
                                            for pair in evaluation["dynamic_intervals"]]
 
 
+def load_mmdet_hooks():
+    """mmdet 2.28.2's hook modules, loaded by file from `<venv>/mmdet-hooks` (tools/oracle/setup.sh extracts
+    them from the wheel; the mmdet package itself is not importable without mmcv's compiled ops).
+    `ema.py` registers ExpMomentumEMAHook and LinearMomentumEMAHook in MMCV's HOOKS with its own
+    decorators; `eval_hooks.py` gives mmdet's EvalHook (dynamic_intervals). Environment adaptation: the
+    EvalHook imports `single_gpu_test` from `mmdet.apis` when it evaluates; a stub module answers with the
+    same placeholder results as the test_fn given to MMCV's EvalHook."""
+    import importlib.util
+    import types
+    base = os.environ.get("ORACLE_MMDET_HOOKS", os.path.join(sys.prefix, "mmdet-hooks"))
+    modules = {}
+    for name, relative in (("ema", "mmdet/core/hook/ema.py"), ("eval_hooks", "mmdet/core/evaluation/eval_hooks.py")):
+        path = os.path.join(base, relative)
+        if not os.path.isfile(path):
+            raise FileNotFoundError(f"{path}: run tools/oracle/setup.sh")
+        spec = importlib.util.spec_from_file_location(f"oracle_mmdet_{name}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules[name] = module
+    if "mmdet.apis" not in sys.modules:
+        apis = types.ModuleType("mmdet.apis")
+        apis.single_gpu_test = lambda model, data_loader, show=False, **kwargs: [0] * len(data_loader.dataset)
+        package = types.ModuleType("mmdet")
+        package.__path__ = []
+        package.apis = apis
+        sys.modules.setdefault("mmdet", package)
+        sys.modules["mmdet.apis"] = apis
+    return modules
+
+
+def placeholder_hooks(configs, registry, base):
+    """A custom hook whose type no registry holds (a placeholder type such as `HookA`, or a downstream hook
+    not loaded here) is registered as a do-nothing subclass of `base` under its name (docs/oracle.md): our
+    simulators treat such a hook as inert, with its priority only."""
+    if isinstance(configs, dict):
+        configs = [configs]
+    for item in configs or []:
+        name = item.get("type") if isinstance(item, dict) else None
+        if isinstance(name, str) and registry.get(name) is None:
+            registry.register_module(name=name, module=type(name, (base,), {}))
+
+
 def legacy_optimizer_config(cfg):
     """The optimizer hook the train script registered. Top-level `fp16` as mmdet 2.28.2's `train_detector`
     read it (`Fp16OptimizerHook(**optimizer_config, **fp16, distributed=False)`: a key in both is the
@@ -287,6 +329,8 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
 
     cfg = mmcv.Config.fromfile(config_path)
     python_tuples(cfg)
+    mmdet = load_mmdet_hooks()
+    placeholder_hooks(cfg.get("custom_hooks"), mmcv_hooks.HOOKS, Hook)
 
     class TinyModel(nn.Module):
         def __init__(self):
@@ -343,8 +387,11 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
         key = eval_cfg.get("save_best")
         STATE["metric_key"] = key if key and key != "auto" else "metric"
         val_loader = DataLoader(Items(VAL_ITERS, False), batch_size=1, shuffle=False)
-        runner.register_hook(EvalHook(val_loader, test_fn=lambda model_, loader: [0] * len(loader.dataset),
-                                      **eval_cfg), priority="LOW")
+        # MMCV's EvalHook, as before; mmdet's subclass (the one train_detector used) when the config has
+        # its `dynamic_intervals` option, which MMCV's does not take.
+        eval_type = mmdet["eval_hooks"].EvalHook if "dynamic_intervals" in eval_cfg else EvalHook
+        runner.register_hook(eval_type(val_loader, test_fn=lambda model_, loader: [0] * len(loader.dataset),
+                                       **eval_cfg), priority="LOW")
 
     # Effects
     probe = EMAWeightProbe()
@@ -362,7 +409,7 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
                 return _original(runner_)
 
             hook.log = log
-        if type(hook).__name__ == "EMAHook":
+        if type(hook).__name__.endswith("EMAHook") and hasattr(hook, "_swap_ema_parameters"):  # MMCV's, mmdet's
             original_iter, original_swap = hook.after_train_iter, hook._swap_ema_parameters
 
             def after_train_iter(runner_, _original=original_iter):
@@ -426,6 +473,8 @@ def run_new(config_path, iters_per_epoch, work_dir):
     from mmengine.runner.log_processor import LogProcessor
 
     cfg = Config.fromfile(config_path)
+    from mmengine.registry import HOOKS
+    placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
     # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its
     # GradScaler disables itself (a plain step) and autocast runs as CPU bfloat16, which leaves the
     # float64 tiny model untouched; only that availability check is answered "yes" (docs/oracle.md).

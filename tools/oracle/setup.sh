@@ -1,20 +1,41 @@
 #!/usr/bin/env bash
 # Creates .venv-oracle (git-ignored) with the pins of /work/shared/reference/oracle-environment.md:
-# Python 3.8, torch 1.12.1 (CPU use), torchvision 0.13.1, mmcv 1.7.2 (lite, no ops), mmengine 0.10.7.
-# Idempotent: an existing venv that already imports both runners is left alone.
+# Python 3.8, torch 1.12.1 (CPU use), torchvision 0.13.1, mmcv 1.7.2 (lite, no ops), mmengine 0.10.7;
+# tensorboard 2.14.0 (MMCV's TensorboardLoggerHook); and, in .venv-oracle/mmdet-hooks/, two hook modules
+# of the mmdet 2.28.2 wheel (not installed: the mmdet package needs mmcv's compiled ops), which the
+# harness loads by file: mmdet/core/hook/ema.py (ExpMomentumEMAHook, LinearMomentumEMAHook) and
+# mmdet/core/evaluation/eval_hooks.py (EvalHook with dynamic_intervals).
+# Idempotent: each part that is already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VENV=.venv-oracle
-if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch, torch.utils.tensorboard" 2>/dev/null; then
-  echo "$VENV is ready"; exit 0
+HOOKS="$VENV/mmdet-hooks"
+MMDET_FILES="mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py"
+if ! { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch" 2>/dev/null; }; then
+  PY=/root/.pyenv/versions/3.8.18/bin/python
+  [ -x "$PY" ] || PY=$(command -v python3.8 || true)
+  [ -n "$PY" ] || { echo "error: no Python 3.8 (install one with pyenv)" >&2; exit 2; }
+  [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+  "$VENV/bin/pip" install --upgrade pip
+  "$VENV/bin/pip" install torch==1.12.1 torchvision==0.13.1
+  "$VENV/bin/pip" install mmcv==1.7.2 mmengine==0.10.7
 fi
-PY=/root/.pyenv/versions/3.8.18/bin/python
-[ -x "$PY" ] || PY=$(command -v python3.8 || true)
-[ -n "$PY" ] || { echo "error: no Python 3.8 (install one with pyenv)" >&2; exit 2; }
-[ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
-"$VENV/bin/pip" install --upgrade pip
-"$VENV/bin/pip" install torch==1.12.1 torchvision==0.13.1
-"$VENV/bin/pip" install mmcv==1.7.2 mmengine==0.10.7
-# TensorboardLoggerHook (MMCV) imports torch.utils.tensorboard: the last tensorboard for Python 3.8.
-"$VENV/bin/pip" install tensorboard==2.14.0 protobuf==5.29.6
-"$VENV/bin/python" -c "import mmcv.runner, mmengine.runner; print('ok')"
+if ! "$VENV/bin/python" -c "import torch.utils.tensorboard" 2>/dev/null; then
+  # torch.utils.tensorboard needs the tensorboard package: the last release for Python 3.8.
+  "$VENV/bin/pip" install tensorboard==2.14.0 protobuf==5.29.6
+fi
+missing=0
+for f in $MMDET_FILES; do [ -f "$HOOKS/$f" ] || missing=1; done
+if [ $missing = 1 ]; then
+  tmp=$(mktemp -d)
+  "$VENV/bin/pip" download mmdet==2.28.2 --no-deps -d "$tmp"
+  "$VENV/bin/python" - "$tmp"/mmdet-2.28.2-*.whl "$HOOKS" $MMDET_FILES <<'PY'
+import sys, zipfile
+wheel, target, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(wheel) as archive:
+    for name in names:
+        archive.extract(name, target)
+PY
+  rm -rf "$tmp"
+fi
+"$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch.utils.tensorboard; print('$VENV is ready')"
