@@ -252,18 +252,20 @@ LEGACY_POINTS = ["before_run", "after_run", "before_train_epoch", "after_train_e
 
 def python_tuples(cfg):
     """The one input adaptation: YAML/JSON turn a Python config's tuples into lists, and MMCV/mmdet test for
-    tuples in two places. `target_ratio` of a cyclic lr_config/momentum_config (CyclicLrUpdaterHook accepts a
-    float or a tuple) and the pairs of mmdet's `evaluation.dynamic_intervals` (asserted to be tuples) are
+    tuples in a few places. `target_ratio` of a cyclic lr_config/momentum_config (CyclicLrUpdaterHook accepts a
+    float or a tuple) and the pairs of mmdet's `evaluation.dynamic_intervals` / MMEngine's
+    `train_cfg.dynamic_intervals` (asserted to be tuples; hookmigrate writes them as `!!python/tuple`) are
     turned back into the tuples the Python config held."""
     for key in ("lr_config", "momentum_config"):
         section = cfg.get(key)
         if isinstance(section, dict) and str(section.get("policy", "")).lower() == "cyclic" \
                 and isinstance(section.get("target_ratio"), list):
             section["target_ratio"] = tuple(section["target_ratio"])
-    evaluation = cfg.get("evaluation")
-    if isinstance(evaluation, dict) and isinstance(evaluation.get("dynamic_intervals"), list):
-        evaluation["dynamic_intervals"] = [tuple(pair) if isinstance(pair, list) else pair
-                                           for pair in evaluation["dynamic_intervals"]]
+    for key in ("evaluation", "train_cfg"):  # legacy mmdet EvalHook; MMEngine's loops assert the same
+        section = cfg.get(key)
+        if isinstance(section, dict) and isinstance(section.get("dynamic_intervals"), list):
+            section["dynamic_intervals"] = [tuple(pair) if isinstance(pair, list) else pair
+                                            for pair in section["dynamic_intervals"]]
 
 
 def load_mmdet_hooks():
@@ -473,6 +475,7 @@ def run_new(config_path, iters_per_epoch, work_dir):
     from mmengine.runner.log_processor import LogProcessor
 
     cfg = Config.fromfile(config_path)
+    python_tuples(cfg)
     from mmengine.registry import HOOKS
     placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
     # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its
@@ -639,6 +642,9 @@ class FloatLoader:
             re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
                        r"|[0-9][0-9_]*[eE][-+]?[0-9]+|\.inf|\.nan)$"),
             list("-+0123456789."))
+        # `!!python/tuple` (hookmigrate writes dynamic_intervals pairs so): a sequence; JSON has no tuples,
+        # python_tuples() restores them after Config.fromfile.
+        Loader.add_constructor("tag:yaml.org,2002:python/tuple", lambda loader, node: loader.construct_sequence(node))
         return Loader
 
 
