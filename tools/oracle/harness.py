@@ -268,25 +268,48 @@ def python_tuples(cfg):
                                             for pair in section["dynamic_intervals"]]
 
 
+def load_mmdet_file(version, relative):
+    """One module file of an mmdet wheel, extracted by tools/oracle/setup.sh to
+    `<venv>/mmdet-hooks/<version>/<relative>`, executed as a module of its own."""
+    import importlib.util
+    base = os.environ.get("ORACLE_MMDET_HOOKS", os.path.join(sys.prefix, "mmdet-hooks"))
+    path = os.path.join(base, version, relative)
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"{path}: run tools/oracle/setup.sh")
+    name = "oracle_mmdet_" + re.sub(r"\W", "_", version + "_" + relative[:-3])
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_mmdet3_ema():
+    """mmdet 3.3.0's `ExpMomentumEMA` (the `ema_type` hookmigrate writes for mmdet 2's ExpMomentumEMAHook),
+    loaded by file. Environment adaptation: the file registers it in `mmdet.registry.MODELS` (mmdet's scope, a
+    child of MMEngine's MODELS); a stub `mmdet.registry` hands it MMEngine's root MODELS, which the harness'
+    Runner (default_scope 'mmengine') builds EMA models from."""
+    import types
+    from mmengine.registry import MODELS
+    registry = types.ModuleType("mmdet.registry")
+    registry.MODELS = MODELS
+    package = types.ModuleType("mmdet")
+    package.__path__ = []
+    package.registry = registry
+    sys.modules.setdefault("mmdet", package)
+    sys.modules["mmdet.registry"] = registry
+    return load_mmdet_file("3.3.0", "mmdet/models/layers/ema.py")
+
+
 def load_mmdet_hooks():
-    """mmdet 2.28.2's hook modules, loaded by file from `<venv>/mmdet-hooks` (tools/oracle/setup.sh extracts
-    them from the wheel; the mmdet package itself is not importable without mmcv's compiled ops).
+    """mmdet 2.28.2's hook modules, loaded by file (the mmdet 2 package itself is not importable without
+    mmcv's compiled ops).
     `ema.py` registers ExpMomentumEMAHook and LinearMomentumEMAHook in MMCV's HOOKS with its own
     decorators; `eval_hooks.py` gives mmdet's EvalHook (dynamic_intervals). Environment adaptation: the
     EvalHook imports `single_gpu_test` from `mmdet.apis` when it evaluates; a stub module answers with the
     same placeholder results as the test_fn given to MMCV's EvalHook."""
-    import importlib.util
     import types
-    base = os.environ.get("ORACLE_MMDET_HOOKS", os.path.join(sys.prefix, "mmdet-hooks"))
-    modules = {}
-    for name, relative in (("ema", "mmdet/core/hook/ema.py"), ("eval_hooks", "mmdet/core/evaluation/eval_hooks.py")):
-        path = os.path.join(base, relative)
-        if not os.path.isfile(path):
-            raise FileNotFoundError(f"{path}: run tools/oracle/setup.sh")
-        spec = importlib.util.spec_from_file_location(f"oracle_mmdet_{name}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        modules[name] = module
+    modules = {name: load_mmdet_file("2.28.2", relative) for name, relative in (
+        ("ema", "mmdet/core/hook/ema.py"), ("eval_hooks", "mmdet/core/evaluation/eval_hooks.py"))}
     if "mmdet.apis" not in sys.modules:
         apis = types.ModuleType("mmdet.apis")
         apis.single_gpu_test = lambda model, data_loader, show=False, **kwargs: [0] * len(data_loader.dataset)
@@ -307,7 +330,8 @@ def placeholder_hooks(configs, registry, base):
     for item in configs or []:
         name = item.get("type") if isinstance(item, dict) else None
         if isinstance(name, str) and registry.get(name) is None:
-            registry.register_module(name=name, module=type(name, (base,), {}))
+            registry.register_module(name=name, module=type(name, (base,), {
+                "__init__": lambda self, *args, **kwargs: None}))
 
 
 def legacy_optimizer_config(cfg):
@@ -476,6 +500,8 @@ def run_new(config_path, iters_per_epoch, work_dir):
 
     cfg = Config.fromfile(config_path)
     python_tuples(cfg)
+    if any(isinstance(h, dict) and h.get("ema_type") == "ExpMomentumEMA" for h in cfg.get("custom_hooks") or []):
+        load_mmdet3_ema()
     from mmengine.registry import HOOKS
     placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
     # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its
@@ -672,16 +698,19 @@ def main(argv=None):
     args = parser.parse_args(argv)
     TRACE = Trace(args.runner, args.name or os.path.basename(args.config), args.iters_per_epoch)
     work_dir = tempfile.mkdtemp(prefix="oracle-")
+    output, config, cwd = os.path.abspath(args.output), os.path.abspath(args.config), os.getcwd()
     real_remove = os.remove
+    os.chdir(work_dir)  # a relative out_dir (checkpoints, logs) lands in the temporary directory
     try:
         if args.runner == "legacy":
-            run_legacy(as_json(os.path.abspath(args.config), work_dir), args.iters_per_epoch, work_dir)
+            run_legacy(as_json(config, work_dir), args.iters_per_epoch, work_dir)
         else:
-            run_new(as_json(os.path.abspath(args.config), work_dir), args.iters_per_epoch, work_dir)
+            run_new(as_json(config, work_dir), args.iters_per_epoch, work_dir)
     finally:
         os.remove = real_remove
+        os.chdir(cwd)
         shutil.rmtree(work_dir, ignore_errors=True)
-    TRACE.write(args.output)
+    TRACE.write(output)
 
 
 if __name__ == "__main__":

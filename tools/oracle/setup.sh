@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Creates .venv-oracle (git-ignored) with the pins of /work/shared/reference/oracle-environment.md:
 # Python 3.8, torch 1.12.1 (CPU use), torchvision 0.13.1, mmcv 1.7.2 (lite, no ops), mmengine 0.10.7;
-# tensorboard 2.14.0 (MMCV's TensorboardLoggerHook); and, in .venv-oracle/mmdet-hooks/, two hook modules
-# of the mmdet 2.28.2 wheel (not installed: the mmdet package needs mmcv's compiled ops), which the
-# harness loads by file: mmdet/core/hook/ema.py (ExpMomentumEMAHook, LinearMomentumEMAHook) and
-# mmdet/core/evaluation/eval_hooks.py (EvalHook with dynamic_intervals).
+# tensorboard 2.14.0 (MMCV's TensorboardLoggerHook); and, in .venv-oracle/mmdet-hooks/<version>/, single
+# module files of two mmdet wheels (not installed: mmdet 2 needs mmcv's compiled ops), which the harness
+# loads by file: from 2.28.2 mmdet/core/hook/ema.py (ExpMomentumEMAHook, LinearMomentumEMAHook) and
+# mmdet/core/evaluation/eval_hooks.py (EvalHook with dynamic_intervals); from 3.3.0
+# mmdet/models/layers/ema.py (ExpMomentumEMA, the ema_type hookmigrate writes for ExpMomentumEMAHook).
 # Idempotent: each part that is already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VENV=.venv-oracle
 HOOKS="$VENV/mmdet-hooks"
-MMDET_FILES="mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py"
+# version: files extracted from that mmdet wheel into $HOOKS/<version>/
+MMDET_FILES=(
+  "2.28.2:mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py"
+  "3.3.0:mmdet/models/layers/ema.py"
+)
 if ! { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch" 2>/dev/null; }; then
   PY=/root/.pyenv/versions/3.8.18/bin/python
   [ -x "$PY" ] || PY=$(command -v python3.8 || true)
@@ -24,12 +29,14 @@ if ! "$VENV/bin/python" -c "import torch.utils.tensorboard" 2>/dev/null; then
   # torch.utils.tensorboard needs the tensorboard package: the last release for Python 3.8.
   "$VENV/bin/pip" install tensorboard==2.14.0 protobuf==5.29.6
 fi
-missing=0
-for f in $MMDET_FILES; do [ -f "$HOOKS/$f" ] || missing=1; done
-if [ $missing = 1 ]; then
+for entry in "${MMDET_FILES[@]}"; do
+  version=${entry%%:*}; files=${entry#*:}
+  missing=0
+  for f in $files; do [ -f "$HOOKS/$version/$f" ] || missing=1; done
+  [ $missing = 1 ] || continue
   tmp=$(mktemp -d)
-  "$VENV/bin/pip" download mmdet==2.28.2 --no-deps -d "$tmp"
-  "$VENV/bin/python" - "$tmp"/mmdet-2.28.2-*.whl "$HOOKS" $MMDET_FILES <<'PY'
+  "$VENV/bin/pip" download "mmdet==$version" --no-deps -d "$tmp"
+  "$VENV/bin/python" - "$tmp"/mmdet-"$version"-*.whl "$HOOKS/$version" $files <<'PY'
 import sys, zipfile
 wheel, target, names = sys.argv[1], sys.argv[2], sys.argv[3:]
 with zipfile.ZipFile(wheel) as archive:
@@ -37,5 +44,5 @@ with zipfile.ZipFile(wheel) as archive:
         archive.extract(name, target)
 PY
   rm -rf "$tmp"
-fi
+done
 "$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch.utils.tensorboard; print('$VENV is ready')"
