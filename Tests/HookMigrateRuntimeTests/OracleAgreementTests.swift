@@ -79,6 +79,7 @@ import Testing
         "log-missing-type/legacy": "KeyError: '`cfg` or `default_args` must contain the key \"type\", but got {\\'interval\\': 10}\\n{\\'interval\\':",
         "optim-fp16-hook-int/legacy": "ValueError: Fp16OptimizerHook: loss_scale must be of type float, dict, or \"dynamic\", got 512",
         "optim-fp16-top-conflict/legacy": "TypeError: type object got multiple values for keyword argument 'loss_scale'",
+        "oracle-optim-dist-hook/legacy": "KeyError: 'DistOptimizerHook is not in the hook registry'",
         "optim-grad-clip-empty/legacy": "TypeError: clip_grad_norm_() missing 1 required positional argument: 'max_norm'",
         // The harness environment: a package or a file this machine does not have (docs/oracle.md, "Not covered").
         "hooks-closure/legacy": "AssertionError: ClosureHook: ",

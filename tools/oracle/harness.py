@@ -268,15 +268,15 @@ def python_tuples(cfg):
                                             for pair in section["dynamic_intervals"]]
 
 
-def load_mmdet_file(version, relative):
-    """One module file of an mmdet wheel, extracted by tools/oracle/setup.sh to
-    `<venv>/mmdet-hooks/<version>/<relative>`, executed as a module of its own."""
+def load_downstream_file(wheel, relative):
+    """One module file of a downstream wheel (`mmdet-2.28.2`, …), extracted by tools/oracle/setup.sh to
+    `<venv>/downstream/<wheel>/<relative>`, executed as a module of its own."""
     import importlib.util
-    base = os.environ.get("ORACLE_MMDET_HOOKS", os.path.join(sys.prefix, "mmdet-hooks"))
-    path = os.path.join(base, version, relative)
+    base = os.environ.get("ORACLE_DOWNSTREAM", os.path.join(sys.prefix, "downstream"))
+    path = os.path.join(base, wheel, relative)
     if not os.path.isfile(path):
         raise FileNotFoundError(f"{path}: run tools/oracle/setup.sh")
-    name = "oracle_mmdet_" + re.sub(r"\W", "_", version + "_" + relative[:-3])
+    name = "oracle_" + re.sub(r"\W", "_", wheel + "_" + relative[:-3])
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -297,7 +297,7 @@ def load_mmdet3_ema():
     package.registry = registry
     sys.modules.setdefault("mmdet", package)
     sys.modules["mmdet.registry"] = registry
-    return load_mmdet_file("3.3.0", "mmdet/models/layers/ema.py")
+    return load_downstream_file("mmdet-3.3.0", "mmdet/models/layers/ema.py")
 
 
 def load_mmdet_hooks():
@@ -308,7 +308,7 @@ def load_mmdet_hooks():
     EvalHook imports `single_gpu_test` from `mmdet.apis` when it evaluates; a stub module answers with the
     same placeholder results as the test_fn given to MMCV's EvalHook."""
     import types
-    modules = {name: load_mmdet_file("2.28.2", relative) for name, relative in (
+    modules = {name: load_downstream_file("mmdet-2.28.2", relative) for name, relative in (
         ("ema", "mmdet/core/hook/ema.py"), ("eval_hooks", "mmdet/core/evaluation/eval_hooks.py"))}
     if "mmdet.apis" not in sys.modules:
         apis = types.ModuleType("mmdet.apis")
@@ -415,9 +415,19 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
         val_loader = DataLoader(Items(VAL_ITERS, False), batch_size=1, shuffle=False)
         # MMCV's EvalHook, as before; mmdet's subclass (the one train_detector used) when the config has
         # its `dynamic_intervals` option, which MMCV's does not take.
+        # A save_best key that MMCV's lists cannot give a rule made MMCV's EvalHook raise ValueError: a legacy run
+        # that trained with such a key (mmpose's `AP`, `EPE`, …) used its package's EvalHook, which differs only in
+        # its key lists: mmpose 0.29.0's then (hookmigrate's simulator infers the rule the same way).
         eval_type = mmdet["eval_hooks"].EvalHook if "dynamic_intervals" in eval_cfg else EvalHook
-        runner.register_hook(eval_type(val_loader, test_fn=lambda model_, loader: [0] * len(loader.dataset),
-                                       **eval_cfg), priority="LOW")
+        test_fn = lambda model_, loader: [0] * len(loader.dataset)  # noqa: E731
+        try:
+            eval_hook = eval_type(val_loader, test_fn=test_fn, **eval_cfg)
+        except ValueError as error:
+            if not str(error).startswith("Cannot infer the rule") or eval_type is not EvalHook:
+                raise
+            mmpose = load_downstream_file("mmpose-0.29.0", "mmpose/core/evaluation/eval_hooks.py")
+            eval_hook = mmpose.EvalHook(val_loader, test_fn=test_fn, **eval_cfg)
+        runner.register_hook(eval_hook, priority="LOW")
 
     # Effects
     probe = EMAWeightProbe()

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Creates .venv-oracle (git-ignored) with the pins of /work/shared/reference/oracle-environment.md:
 # Python 3.8, torch 1.12.1 (CPU use), torchvision 0.13.1, mmcv 1.7.2 (lite, no ops), mmengine 0.10.7;
-# tensorboard 2.14.0 (MMCV's TensorboardLoggerHook); and, in .venv-oracle/mmdet-hooks/<version>/, single
-# module files of two mmdet wheels (not installed: mmdet 2 needs mmcv's compiled ops), which the harness
-# loads by file: from 2.28.2 mmdet/core/hook/ema.py (ExpMomentumEMAHook, LinearMomentumEMAHook) and
-# mmdet/core/evaluation/eval_hooks.py (EvalHook with dynamic_intervals); from 3.3.0
-# mmdet/models/layers/ema.py (ExpMomentumEMA, the ema_type hookmigrate writes for ExpMomentumEMAHook).
+# tensorboard 2.14.0 (MMCV's TensorboardLoggerHook); and, in .venv-oracle/downstream/<package>-<version>/,
+# single module files of downstream wheels (not installed: mmdet 2 and mmpose 0.x need mmcv's compiled ops),
+# which the harness loads by file: mmdet 2.28.2 mmdet/core/hook/ema.py (ExpMomentumEMAHook,
+# LinearMomentumEMAHook) and mmdet/core/evaluation/eval_hooks.py (EvalHook with dynamic_intervals); mmdet
+# 3.3.0 mmdet/models/layers/ema.py (ExpMomentumEMA, the ema_type hookmigrate writes for ExpMomentumEMAHook);
+# mmpose 0.29.0 mmpose/core/evaluation/eval_hooks.py (EvalHook with mmpose's save_best key lists).
 # Idempotent: each part that is already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VENV=.venv-oracle
-HOOKS="$VENV/mmdet-hooks"
-# version: files extracted from that mmdet wheel into $HOOKS/<version>/
-MMDET_FILES=(
-  "2.28.2:mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py"
-  "3.3.0:mmdet/models/layers/ema.py"
+FILES_DIR="$VENV/downstream"
+# package==version: files extracted from that wheel into $FILES_DIR/<package>-<version>/
+WHEEL_FILES=(
+  "mmdet==2.28.2:mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py"
+  "mmdet==3.3.0:mmdet/models/layers/ema.py"
+  "mmpose==0.29.0:mmpose/core/evaluation/eval_hooks.py"
 )
 if ! { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch" 2>/dev/null; }; then
   PY=/root/.pyenv/versions/3.8.18/bin/python
@@ -29,14 +31,14 @@ if ! "$VENV/bin/python" -c "import torch.utils.tensorboard" 2>/dev/null; then
   # torch.utils.tensorboard needs the tensorboard package: the last release for Python 3.8.
   "$VENV/bin/pip" install tensorboard==2.14.0 protobuf==5.29.6
 fi
-for entry in "${MMDET_FILES[@]}"; do
-  version=${entry%%:*}; files=${entry#*:}
+for entry in "${WHEEL_FILES[@]}"; do
+  spec=${entry%%:*}; files=${entry#*:}; target="$FILES_DIR/${spec/==/-}"
   missing=0
-  for f in $files; do [ -f "$HOOKS/$version/$f" ] || missing=1; done
+  for f in $files; do [ -f "$target/$f" ] || missing=1; done
   [ $missing = 1 ] || continue
   tmp=$(mktemp -d)
-  "$VENV/bin/pip" download "mmdet==$version" --no-deps -d "$tmp"
-  "$VENV/bin/python" - "$tmp"/mmdet-"$version"-*.whl "$HOOKS/$version" $files <<'PY'
+  "$VENV/bin/pip" download "$spec" --no-deps -d "$tmp"
+  "$VENV/bin/python" - "$tmp"/*.whl "$target" $files <<'PY'
 import sys, zipfile
 wheel, target, names = sys.argv[1], sys.argv[2], sys.argv[3:]
 with zipfile.ZipFile(wheel) as archive:
