@@ -268,10 +268,15 @@ def python_tuples(cfg):
                                             for pair in section["dynamic_intervals"]]
 
 
+DOWNSTREAM = {}
+
+
 def load_downstream_file(wheel, relative):
     """One module file of a downstream wheel (`mmdet-2.28.2`, …), extracted by tools/oracle/setup.sh to
     `<venv>/downstream/<wheel>/<relative>`, executed as a module of its own."""
     import importlib.util
+    if (wheel, relative) in DOWNSTREAM:  # once per process: the files register their classes
+        return DOWNSTREAM[(wheel, relative)]
     base = os.environ.get("ORACLE_DOWNSTREAM", os.path.join(sys.prefix, "downstream"))
     path = os.path.join(base, wheel, relative)
     if not os.path.isfile(path):
@@ -280,6 +285,7 @@ def load_downstream_file(wheel, relative):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    DOWNSTREAM[(wheel, relative)] = module
     return module
 
 
@@ -500,6 +506,23 @@ NEW_POINTS = ["before_run", "after_run", "before_train", "after_train", "before_
               "after_train_iter", "before_val_iter", "after_val_iter"]
 
 
+def adapt_new(cfg):
+    """What run_new (and check_converted.py) change around a converted config before the Runner is built
+    (docs/oracle.md): the Python config's tuples, mmdet 3's ExpMomentumEMA, placeholder custom hooks, and the
+    AMP device check."""
+    from mmengine.hooks import Hook
+    from mmengine.registry import HOOKS
+    python_tuples(cfg)
+    if any(isinstance(h, dict) and h.get("ema_type") == "ExpMomentumEMA" for h in cfg.get("custom_hooks") or []):
+        load_mmdet3_ema()
+    placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
+    # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its
+    # GradScaler disables itself (a plain step) and autocast runs as CPU bfloat16, which leaves the
+    # float64 tiny model untouched; only that availability check is answered "yes" (docs/oracle.md).
+    from mmengine.optim.optimizer import amp_optimizer_wrapper
+    amp_optimizer_wrapper.is_cuda_available = lambda: True
+
+
 def run_new(config_path, iters_per_epoch, work_dir):
     from mmengine.config import Config
     from mmengine.evaluator import BaseMetric, Evaluator
@@ -509,16 +532,7 @@ def run_new(config_path, iters_per_epoch, work_dir):
     from mmengine.runner.log_processor import LogProcessor
 
     cfg = Config.fromfile(config_path)
-    python_tuples(cfg)
-    if any(isinstance(h, dict) and h.get("ema_type") == "ExpMomentumEMA" for h in cfg.get("custom_hooks") or []):
-        load_mmdet3_ema()
-    from mmengine.registry import HOOKS
-    placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
-    # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its
-    # GradScaler disables itself (a plain step) and autocast runs as CPU bfloat16, which leaves the
-    # float64 tiny model untouched; only that availability check is answered "yes" (docs/oracle.md).
-    from mmengine.optim.optimizer import amp_optimizer_wrapper
-    amp_optimizer_wrapper.is_cuda_available = lambda: True
+    adapt_new(cfg)
     ckpt = (cfg.get("default_hooks") or {}).get("checkpoint") or {}
     keys = ckpt.get("save_best")
     first = keys[0] if isinstance(keys, (list, tuple)) and keys else keys
