@@ -86,8 +86,6 @@ import Testing
         "log-mlflow/legacy": "ImportError: MlflowLoggerHook: Please run \"pip install mlflow\" to install mlflow",
         "log-other-backends/legacy": "ImportError: ClearMLLoggerHook: Please run \"pip install clearml\" to install clearml",
         "log-pavi/legacy": "ImportError: SegmindLoggerHook: Please run 'pip install segmind' to install segmind",
-        "log-wandb-plain/legacy": "ImportError: WandbLoggerHook: Please run \"pip install wandb\" to install wandb",
-        "log-wandb/legacy": "ImportError: WandbLoggerHook: Please run \"pip install wandb\" to install wandb",
         "lr-policy-yolox/legacy": "KeyError: 'YOLOXLrUpdaterHook is not in the hook registry'",
         "optim-unknown-hook/legacy": "KeyError: 'SiameseRPNOptimizerHook is not in the hook registry'",
     ]

@@ -25,6 +25,7 @@ import warnings
 
 warnings.filterwarnings("ignore")
 time.sleep = lambda *_args, **_kwargs: None  # MMCV sleeps 2 s after every epoch
+os.environ["WANDB_MODE"] = "disabled"  # WandbLoggerHook: wandb's own offline no-op mode (docs/oracle.md)
 
 import torch  # noqa: E402
 from torch import nn  # noqa: E402

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Creates .venv-oracle (git-ignored) with the pins of /work/shared/reference/oracle-environment.md:
 # Python 3.8, torch 1.12.1 (CPU use), torchvision 0.13.1, mmcv 1.7.2 (lite, no ops), mmengine 0.10.7;
-# tensorboard 2.14.0 (MMCV's TensorboardLoggerHook); and, in .venv-oracle/downstream/<package>-<version>/,
-# single module files of downstream wheels (not installed: mmdet 2 and mmpose 0.x need mmcv's compiled ops),
+# tensorboard 2.14.0 (MMCV's TensorboardLoggerHook); wandb 0.24.2 (WandbLoggerHook, run disabled); and, in
+# .venv-oracle/downstream/<package>-<version>/, single module files of downstream wheels (not installed: mmdet 2 and mmpose 0.x need mmcv's compiled ops),
 # which the harness loads by file: mmdet 2.28.2 mmdet/core/hook/ema.py (ExpMomentumEMAHook,
 # LinearMomentumEMAHook) and mmdet/core/evaluation/eval_hooks.py (EvalHook with dynamic_intervals); mmdet
 # 3.3.0 mmdet/models/layers/ema.py (ExpMomentumEMA, the ema_type hookmigrate writes for ExpMomentumEMAHook);
@@ -30,6 +30,10 @@ fi
 if ! "$VENV/bin/python" -c "import torch.utils.tensorboard" 2>/dev/null; then
   # torch.utils.tensorboard needs the tensorboard package: the last release for Python 3.8.
   "$VENV/bin/pip" install tensorboard==2.14.0 protobuf==5.29.6
+fi
+if ! "$VENV/bin/python" -c "import wandb" 2>/dev/null; then
+  # MMCV's WandbLoggerHook imports wandb; the harness runs it with WANDB_MODE=disabled (nothing is sent).
+  "$VENV/bin/pip" install wandb==0.24.2
 fi
 for entry in "${WHEEL_FILES[@]}"; do
   spec=${entry%%:*}; files=${entry#*:}; target="$FILES_DIR/${spec/==/-}"
