@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func fixturesArePresent() {
-        #expect(Self.cases.count >= 40)
+        #expect(Self.cases.count >= 250)
     }
 
     func simulate(_ side: String, directory: URL) throws -> Trace {
