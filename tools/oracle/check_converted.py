@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Real-client check: every fixtures/oracle/*/converted.yaml loads with the real mmengine.Config.fromfile and
-builds a Runner (tiny model; dataloaders and evaluator replaced by tiny ones, as in harness.py) without training.
+builds a Runner (tiny model; dataloaders and evaluator replaced by tiny ones, and the harness' adaptations of
+docs/oracle.md, as in harness.py) without training.
 
     .venv-oracle/bin/python tools/oracle/check_converted.py
 """
@@ -41,6 +42,7 @@ def check(path):
     work = tempfile.mkdtemp(prefix="oracle-check-")
     Config.fromfile(path)  # the real loader on the file as written (YAML)
     cfg = Config.fromfile(harness.as_json(path, work))
+    harness.adapt_new(cfg)  # the harness' adaptations (tuples, mmdet 3 EMA, placeholder hooks, AMP check)
     kwargs = dict(model=TinyModel(), work_dir=work, train_cfg=cfg.get("train_cfg"),
                   optim_wrapper=cfg.get("optim_wrapper"), param_scheduler=cfg.get("param_scheduler"),
                   default_hooks=cfg.get("default_hooks"), custom_hooks=cfg.get("custom_hooks"),

@@ -25,6 +25,7 @@ import warnings
 
 warnings.filterwarnings("ignore")
 time.sleep = lambda *_args, **_kwargs: None  # MMCV sleeps 2 s after every epoch
+os.environ["WANDB_MODE"] = "disabled"  # WandbLoggerHook: wandb's own offline no-op mode (docs/oracle.md)
 
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
@@ -250,6 +251,109 @@ LEGACY_POINTS = ["before_run", "after_run", "before_train_epoch", "after_train_e
                  "after_val_epoch", "before_train_iter", "after_train_iter", "before_val_iter", "after_val_iter"]
 
 
+def python_tuples(cfg):
+    """The one input adaptation: YAML/JSON turn a Python config's tuples into lists, and MMCV/mmdet test for
+    tuples in a few places. `target_ratio` of a cyclic lr_config/momentum_config (CyclicLrUpdaterHook accepts a
+    float or a tuple) and the pairs of mmdet's `evaluation.dynamic_intervals` / MMEngine's
+    `train_cfg.dynamic_intervals` (asserted to be tuples; hookmigrate writes them as `!!python/tuple`) are
+    turned back into the tuples the Python config held."""
+    for key in ("lr_config", "momentum_config"):
+        section = cfg.get(key)
+        if isinstance(section, dict) and str(section.get("policy", "")).lower() == "cyclic" \
+                and isinstance(section.get("target_ratio"), list):
+            section["target_ratio"] = tuple(section["target_ratio"])
+    for key in ("evaluation", "train_cfg"):  # legacy mmdet EvalHook; MMEngine's loops assert the same
+        section = cfg.get(key)
+        if isinstance(section, dict) and isinstance(section.get("dynamic_intervals"), list):
+            section["dynamic_intervals"] = [tuple(pair) if isinstance(pair, list) else pair
+                                            for pair in section["dynamic_intervals"]]
+
+
+DOWNSTREAM = {}
+
+
+def load_downstream_file(wheel, relative):
+    """One module file of a downstream wheel (`mmdet-2.28.2`, …), extracted by tools/oracle/setup.sh to
+    `<venv>/downstream/<wheel>/<relative>`, executed as a module of its own."""
+    import importlib.util
+    if (wheel, relative) in DOWNSTREAM:  # once per process: the files register their classes
+        return DOWNSTREAM[(wheel, relative)]
+    base = os.environ.get("ORACLE_DOWNSTREAM", os.path.join(sys.prefix, "downstream"))
+    path = os.path.join(base, wheel, relative)
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"{path}: run tools/oracle/setup.sh")
+    name = "oracle_" + re.sub(r"\W", "_", wheel + "_" + relative[:-3])
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    DOWNSTREAM[(wheel, relative)] = module
+    return module
+
+
+def load_mmdet3_ema():
+    """mmdet 3.3.0's `ExpMomentumEMA` (the `ema_type` hookmigrate writes for mmdet 2's ExpMomentumEMAHook),
+    loaded by file. Environment adaptation: the file registers it in `mmdet.registry.MODELS` (mmdet's scope, a
+    child of MMEngine's MODELS); a stub `mmdet.registry` hands it MMEngine's root MODELS, which the harness'
+    Runner (default_scope 'mmengine') builds EMA models from."""
+    import types
+    from mmengine.registry import MODELS
+    registry = types.ModuleType("mmdet.registry")
+    registry.MODELS = MODELS
+    package = types.ModuleType("mmdet")
+    package.__path__ = []
+    package.registry = registry
+    sys.modules.setdefault("mmdet", package)
+    sys.modules["mmdet.registry"] = registry
+    return load_downstream_file("mmdet-3.3.0", "mmdet/models/layers/ema.py")
+
+
+def load_mmdet_hooks():
+    """mmdet 2.28.2's hook modules, loaded by file (the mmdet 2 package itself is not importable without
+    mmcv's compiled ops).
+    `ema.py` registers ExpMomentumEMAHook and LinearMomentumEMAHook in MMCV's HOOKS with its own
+    decorators; `eval_hooks.py` gives mmdet's EvalHook (dynamic_intervals). Environment adaptation: the
+    EvalHook imports `single_gpu_test` from `mmdet.apis` when it evaluates; a stub module answers with the
+    same placeholder results as the test_fn given to MMCV's EvalHook."""
+    import types
+    modules = {name: load_downstream_file("mmdet-2.28.2", relative) for name, relative in (
+        ("ema", "mmdet/core/hook/ema.py"), ("eval_hooks", "mmdet/core/evaluation/eval_hooks.py"))}
+    if "mmdet.apis" not in sys.modules:
+        apis = types.ModuleType("mmdet.apis")
+        apis.single_gpu_test = lambda model, data_loader, show=False, **kwargs: [0] * len(data_loader.dataset)
+        package = types.ModuleType("mmdet")
+        package.__path__ = []
+        package.apis = apis
+        sys.modules.setdefault("mmdet", package)
+        sys.modules["mmdet.apis"] = apis
+    return modules
+
+
+def placeholder_hooks(configs, registry, base):
+    """A custom hook whose type no registry holds (a placeholder type such as `HookA`, or a downstream hook
+    not loaded here) is registered as a do-nothing subclass of `base` under its name (docs/oracle.md): our
+    simulators treat such a hook as inert, with its priority only."""
+    if isinstance(configs, dict):
+        configs = [configs]
+    for item in configs or []:
+        name = item.get("type") if isinstance(item, dict) else None
+        if isinstance(name, str) and registry.get(name) is None:
+            registry.register_module(name=name, module=type(name, (base,), {
+                "__init__": lambda self, *args, **kwargs: None}))
+
+
+def legacy_optimizer_config(cfg):
+    """The optimizer hook the train script registered. Top-level `fp16` as mmdet 2.28.2's `train_detector`
+    read it (`Fp16OptimizerHook(**optimizer_config, **fp16, distributed=False)`: a key in both is the
+    script's TypeError), except when `optimizer_config` names its own `type`: then `fp16` is ignored, as
+    mmseg 0.x's script did (mmdet's raised TypeError on that pair; hookmigrate converts it the mmseg way)."""
+    optimizer_config = cfg.get("optimizer_config")
+    fp16 = cfg.get("fp16")
+    if fp16 is None or not isinstance(optimizer_config, dict) or "type" in optimizer_config:
+        return optimizer_config
+    from mmcv.runner import Fp16OptimizerHook
+    return Fp16OptimizerHook(**optimizer_config, **fp16, distributed=False)
+
+
 def run_legacy(config_path, iters_per_epoch, work_dir):
     import mmcv
     from mmcv.runner import EvalHook, Hook, build_optimizer, build_runner
@@ -257,6 +361,9 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
     from mmcv.runner import epoch_based_runner, iter_based_runner, hooks as mmcv_hooks
 
     cfg = mmcv.Config.fromfile(config_path)
+    python_tuples(cfg)
+    mmdet = load_mmdet_hooks()
+    placeholder_hooks(cfg.get("custom_hooks"), mmcv_hooks.HOOKS, Hook)
 
     class TinyModel(nn.Module):
         def __init__(self):
@@ -300,7 +407,7 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
     Probe.after_epoch = make("after_epoch", "after_train_epoch")
     runner.register_hook(Probe(), priority="HIGHEST")
 
-    optimizer_config = cfg.get("optimizer_config")
+    optimizer_config = legacy_optimizer_config(cfg)
     runner.register_training_hooks(cfg.get("lr_config"), optimizer_config, cfg.get("checkpoint_config"),
                                    cfg.get("log_config"), cfg.get("momentum_config", None),
                                    custom_hooks_config=cfg.get("custom_hooks", None))
@@ -313,8 +420,21 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
         key = eval_cfg.get("save_best")
         STATE["metric_key"] = key if key and key != "auto" else "metric"
         val_loader = DataLoader(Items(VAL_ITERS, False), batch_size=1, shuffle=False)
-        runner.register_hook(EvalHook(val_loader, test_fn=lambda model_, loader: [0] * len(loader.dataset),
-                                      **eval_cfg), priority="LOW")
+        # MMCV's EvalHook, as before; mmdet's subclass (the one train_detector used) when the config has
+        # its `dynamic_intervals` option, which MMCV's does not take.
+        # A save_best key that MMCV's lists cannot give a rule made MMCV's EvalHook raise ValueError: a legacy run
+        # that trained with such a key (mmpose's `AP`, `EPE`, …) used its package's EvalHook, which differs only in
+        # its key lists: mmpose 0.29.0's then (hookmigrate's simulator infers the rule the same way).
+        eval_type = mmdet["eval_hooks"].EvalHook if "dynamic_intervals" in eval_cfg else EvalHook
+        test_fn = lambda model_, loader: [0] * len(loader.dataset)  # noqa: E731
+        try:
+            eval_hook = eval_type(val_loader, test_fn=test_fn, **eval_cfg)
+        except ValueError as error:
+            if not str(error).startswith("Cannot infer the rule") or eval_type is not EvalHook:
+                raise
+            mmpose = load_downstream_file("mmpose-0.29.0", "mmpose/core/evaluation/eval_hooks.py")
+            eval_hook = mmpose.EvalHook(val_loader, test_fn=test_fn, **eval_cfg)
+        runner.register_hook(eval_hook, priority="LOW")
 
     # Effects
     probe = EMAWeightProbe()
@@ -332,7 +452,7 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
                 return _original(runner_)
 
             hook.log = log
-        if type(hook).__name__ == "EMAHook":
+        if type(hook).__name__.endswith("EMAHook") and hasattr(hook, "_swap_ema_parameters"):  # MMCV's, mmdet's
             original_iter, original_swap = hook.after_train_iter, hook._swap_ema_parameters
 
             def after_train_iter(runner_, _original=original_iter):
@@ -387,6 +507,23 @@ NEW_POINTS = ["before_run", "after_run", "before_train", "after_train", "before_
               "after_train_iter", "before_val_iter", "after_val_iter"]
 
 
+def adapt_new(cfg):
+    """What run_new (and check_converted.py) change around a converted config before the Runner is built
+    (docs/oracle.md): the Python config's tuples, mmdet 3's ExpMomentumEMA, placeholder custom hooks, and the
+    AMP device check."""
+    from mmengine.hooks import Hook
+    from mmengine.registry import HOOKS
+    python_tuples(cfg)
+    if any(isinstance(h, dict) and h.get("ema_type") == "ExpMomentumEMA" for h in cfg.get("custom_hooks") or []):
+        load_mmdet3_ema()
+    placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
+    # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its
+    # GradScaler disables itself (a plain step) and autocast runs as CPU bfloat16, which leaves the
+    # float64 tiny model untouched; only that availability check is answered "yes" (docs/oracle.md).
+    from mmengine.optim.optimizer import amp_optimizer_wrapper
+    amp_optimizer_wrapper.is_cuda_available = lambda: True
+
+
 def run_new(config_path, iters_per_epoch, work_dir):
     from mmengine.config import Config
     from mmengine.evaluator import BaseMetric, Evaluator
@@ -396,6 +533,7 @@ def run_new(config_path, iters_per_epoch, work_dir):
     from mmengine.runner.log_processor import LogProcessor
 
     cfg = Config.fromfile(config_path)
+    adapt_new(cfg)
     ckpt = (cfg.get("default_hooks") or {}).get("checkpoint") or {}
     keys = ckpt.get("save_best")
     first = keys[0] if isinstance(keys, (list, tuple)) and keys else keys
@@ -555,6 +693,9 @@ class FloatLoader:
             re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
                        r"|[0-9][0-9_]*[eE][-+]?[0-9]+|\.inf|\.nan)$"),
             list("-+0123456789."))
+        # `!!python/tuple` (hookmigrate writes dynamic_intervals pairs so): a sequence; JSON has no tuples,
+        # python_tuples() restores them after Config.fromfile.
+        Loader.add_constructor("tag:yaml.org,2002:python/tuple", lambda loader, node: loader.construct_sequence(node))
         return Loader
 
 
@@ -582,16 +723,19 @@ def main(argv=None):
     args = parser.parse_args(argv)
     TRACE = Trace(args.runner, args.name or os.path.basename(args.config), args.iters_per_epoch)
     work_dir = tempfile.mkdtemp(prefix="oracle-")
+    output, config, cwd = os.path.abspath(args.output), os.path.abspath(args.config), os.getcwd()
     real_remove = os.remove
+    os.chdir(work_dir)  # a relative out_dir (checkpoints, logs) lands in the temporary directory
     try:
         if args.runner == "legacy":
-            run_legacy(as_json(os.path.abspath(args.config), work_dir), args.iters_per_epoch, work_dir)
+            run_legacy(as_json(config, work_dir), args.iters_per_epoch, work_dir)
         else:
-            run_new(as_json(os.path.abspath(args.config), work_dir), args.iters_per_epoch, work_dir)
+            run_new(as_json(config, work_dir), args.iters_per_epoch, work_dir)
     finally:
         os.remove = real_remove
+        os.chdir(cwd)
         shutil.rmtree(work_dir, ignore_errors=True)
-    TRACE.write(args.output)
+    TRACE.write(output)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 L=3
 PY="$ROOT/.venv-oracle/bin/python"
-[ -x "$PY" ] || tools/oracle/setup.sh
+tools/oracle/setup.sh >/dev/null || { echo "tools/oracle/setup.sh failed" >&2; exit 2; }
 swift build --product hookmigrate >/dev/null || { echo "swift build failed" >&2; exit 2; }
 HM="$ROOT/.build/debug/hookmigrate"
 cases=("$@")
