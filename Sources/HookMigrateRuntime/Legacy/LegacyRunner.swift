@@ -63,11 +63,13 @@ public struct LegacyRunner: Sendable {
         if lrHook != nil { order.insert(.lr, priority: 10) }
         if momentumHook != nil { order.insert(.momentum, priority: 30) }
         if let optimizerConfig = config["optimizer_config"], !optimizerConfig.isNull {
+            try LegacyRunner.checkOptimizerHook(optimizerConfig, fp16: config["fp16"])
             let cumulative = try optimizerConfig.mapping?["cumulative_iters"].map { try $0.int("optimizer_config.cumulative_iters") } ?? 1
             order.insert(.optimizer(cumulative: cumulative), priority: 40)
         }
         if let checkpointConfig = config["checkpoint_config"], !checkpointConfig.isNull {
             let mapping = try checkpointConfig.mapping("checkpoint_config")
+            try LegacyRunner.checkCheckpointHook(mapping)
             let path = ConfigPath("checkpoint_config")
             order.insert(.checkpoint(LegacyCheckpointHook(
                 interval: try mapping["interval"].map { try $0.int(path.appending("interval")) } ?? -1,
@@ -83,6 +85,9 @@ public struct LegacyRunner: Sendable {
             for (index, hook) in try (mapping["hooks"]?.list("log_config.hooks").items ?? []).enumerated() {
                 let path = ConfigPath("log_config.hooks").appending(index: index)
                 let hookMapping = try hook.mapping(path)
+                guard hookMapping["type"] != nil else {
+                    throw ConfigError(.missingKey, "this logger hook has no `type`: MMCV's build_from_cfg raised KeyError", at: hook.location)
+                }
                 order.insert(.logger(LegacyLoggerHook(
                     type: try hookMapping["type"].map { try $0.string(path.appending("type")) } ?? "LoggerHook",
                     interval: try hookMapping["interval"].map { try $0.int(path.appending("interval")) } ?? interval,

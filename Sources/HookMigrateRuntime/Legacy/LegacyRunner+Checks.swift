@@ -1,0 +1,41 @@
+import HookMigrateCore
+
+/// Configs the real MMCV 1.7.2 stack refused (tools/oracle found them: docs/oracle.md E1–E5): the adapter
+/// runner refuses them too, so a validation never calls a run that never happened "equivalent".
+extension LegacyRunner {
+    /// `CheckpointHook(**checkpoint_config)`: keys it does not take went on to `runner.save_checkpoint`,
+    /// which raised TypeError at the first save.
+    static let checkpointHookKeys: Set<String> = [
+        "type", "interval", "by_epoch", "save_optimizer", "out_dir", "max_keep_ckpts", "save_last", "sync_buffer",
+        "file_client_args", "filename_tmpl", "meta", "create_symlink",
+    ]
+
+    static func checkCheckpointHook(_ mapping: ConfigMapping) throws {
+        // A custom checkpoint hook type takes its own arguments.
+        if let type = mapping["type"]?.scalar?.stringValue, type != "CheckpointHook" { return }
+        for entry in mapping.entries {
+            guard let key = entry.key.stringValue, !checkpointHookKeys.contains(key) else { continue }
+            throw ConfigError(.invalidValue, "`checkpoint_config.\(key)`: CheckpointHook passed it on to runner.save_checkpoint, which has no such argument (TypeError at the first save)", at: entry.value.location)
+        }
+    }
+
+    /// The optimizer hook's own checks: an empty `grad_clip` (clip_grad_norm_ without max_norm: TypeError at
+    /// the first step), an int `loss_scale` (Fp16OptimizerHook: ValueError), and mmdet-style
+    /// `Fp16OptimizerHook(**optimizer_config, **fp16, distributed=…)` with a keyword given twice (TypeError).
+    static func checkOptimizerHook(_ node: ConfigNode, fp16: ConfigNode?) throws {
+        guard let mapping = node.mapping else { return }
+        if let clip = mapping["grad_clip"], let clipMapping = clip.mapping, clipMapping.entries.isEmpty {
+            throw ConfigError(.invalidValue, "`optimizer_config.grad_clip` is empty: MMCV called clip_grad_norm_ without max_norm (TypeError at the first step)", at: clip.location)
+        }
+        let type = mapping["type"]?.scalar?.stringValue
+        if let scale = mapping["loss_scale"], case .scalar(.int) = scale.value, type?.contains("Fp16") == true {
+            throw ConfigError(.invalidValue, "`optimizer_config.loss_scale` is an int: Fp16OptimizerHook accepts a float, 'dynamic' or a dict (ValueError)", at: scale.location)
+        }
+        if type == nil, let fp16Mapping = fp16?.mapping {
+            for entry in fp16Mapping.entries {
+                guard let key = entry.key.stringValue, key == "distributed" || mapping[key] != nil else { continue }
+                throw ConfigError(.invalidValue, "`fp16.\(key)`: mmdet-style train scripts built Fp16OptimizerHook(**optimizer_config, **fp16, distributed=…) and raised TypeError (a keyword given twice)", at: entry.value.location)
+            }
+        }
+    }
+}
