@@ -54,8 +54,7 @@ public struct EquivalenceStream: TraceSink {
     var divergence: (stream: ComparedStream, diff: TraceDiff.Divergence)?
 
     // Pools: texts are interned; numbers beyond an event's fourth are kept aside while the event is alive.
-    var texts: [String] = []
-    var textIDs: [String: Int32] = [:]
+    var texts = TextPool()
     var spills: [[Double]] = []
     var freeSpills: [Int32] = []
 
@@ -79,9 +78,7 @@ public struct EquivalenceStream: TraceSink {
         self.window = window
         self.legacyLogs = legacyLogs
         recent = [StreamEvent](repeating: .empty, count: EquivalenceStream.streamCount * max(context, 0))
-        texts = ["train"]
-        textIDs = ["train": 0]
-        trainText = 0
+        trainText = texts.intern("train")
     }
 
     /// Events `side` has produced in `stream` that the other side has not matched yet.
@@ -90,11 +87,7 @@ public struct EquivalenceStream: TraceSink {
     var isLegacy: Bool { side == .legacy }
 
     mutating func intern(_ text: String) -> Int32 {
-        if let id = textIDs[text] { return id }
-        let id = Int32(texts.count)
-        texts.append(text)
-        textIDs[text] = id
-        return id
+        texts.intern(text)
     }
 
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
@@ -165,7 +158,7 @@ public struct EquivalenceStream: TraceSink {
             return .evaluations
         case .bestSave, .bestRemove:
             event = event.positionless
-            if event.text >= 0 { event.text = intern(TraceEquivalence.bestSuffix(texts[Int(event.text)])) }
+            if event.text >= 0 { event.text = intern(TraceEquivalence.bestSuffix(texts[event.text] ?? "")) }
             // R8: a best save of a score 0 on the new side, and the removal of that file later.
             if !isLegacy, event.text >= 0 {
                 if event.kind == .bestSave, event.first == 0 {
@@ -313,7 +306,7 @@ public struct EquivalenceStream: TraceSink {
         if event.spill >= 0 { values += spills[Int(event.spill)] }
         return ResolvedTraceEvent(event: TraceEvent(kind: event.kind, point: event.point, epoch: event.epoch, iter: event.iter,
                                                     batch: event.batch, step: event.step),
-                                  text: event.text >= 0 ? texts[Int(event.text)] : nil, values: Array(values))
+                                  text: texts[event.text], values: Array(values))
     }
 
     mutating func dropLastBatchLog() {

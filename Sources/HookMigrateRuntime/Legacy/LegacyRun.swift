@@ -7,19 +7,6 @@ extension LegacyRunner {
         }
         return "metric"
     }
-
-    /// Runs the whole schedule, sending every dispatch and effect to `sink`.
-    public func run<S: TraceSink>(into sink: inout S) throws {
-        var run = LegacyRun(runner: self)
-        while try run.advance(into: &sink) {}
-    }
-
-    /// Runs and returns the trace.
-    public func trace(config: String) throws -> Trace {
-        var trace = Trace(header: TraceHeader(runner: "legacy", config: config, itersPerEpoch: settings.itersPerEpoch))
-        try run(into: &trace)
-        return trace
-    }
 }
 
 /// One legacy run as a steppable producer: each `advance` does one unit of work (the run's start, an epoch
@@ -213,7 +200,7 @@ public struct LegacyRun: Sendable {
             switch action {
             case .optimizer(let window):
                 if window == 1 || finished % window == 0 || finished == runner.maxIters {
-                    effect(.optimStep, .afterTrainIter, &sink, step: groups.count, values: optimValues())
+                    effect(.optimStep, .afterTrainIter, &sink, step: groups.count, values: groups.stepValues)
                 }
             case .checkpoint(let index):
                 if let outcome = checkpoints[index].save(step: finished, runnerStep: runner.epochRunner ? state.epoch + 1 : finished,
@@ -281,13 +268,6 @@ public struct LegacyRun: Sendable {
         if logReady { effect(.log, .afterTrainIter, &sink, step: logMode == "val" ? state.iter + 1 : logger.label(state), text: logMode) }
     }
 
-    mutating func optimValues() -> TraceValues {
-        if groups.count == 1 { return TraceValues(groups[0].lr, groups[0].effectiveMomentum ?? .nan) }
-        var values = TraceValues()
-        for group in groups { values.append(group.lr) }
-        for group in groups { values.append(group.effectiveMomentum ?? .nan) }
-        return values
-    }
 
     /// An evaluation by the EvalHook at `index` for the 1-based `step`: metrics, then the best checkpoint.
     mutating func evaluate<S: TraceSink>(_ index: Int, step: Int, _ point: MountPoint, _ sink: inout S) {

@@ -8,19 +8,6 @@ extension ModernRunner {
         return "metric"
     }
 
-    /// Runs the whole schedule, sending every dispatch and effect to `sink`.
-    public func run<S: TraceSink>(into sink: inout S) throws {
-        var run = ModernRun(runner: self)
-        while try run.advance(into: &sink) {}
-    }
-
-    /// Runs and returns the trace.
-    public func trace(config: String) throws -> Trace {
-        var trace = Trace(header: TraceHeader(runner: "new", config: config, itersPerEpoch: settings.itersPerEpoch))
-        try run(into: &trace)
-        return trace
-    }
-
     /// `val_interval` in force for a progress value (`bisect` over the dynamic milestones).
     func interval(for progress: Int) -> Int {
         var current = valInterval
@@ -149,7 +136,7 @@ public struct ModernRun: Sendable {
         let window = max(1, runner.accumulativeCounts)
         let finished = iter + 1
         let steps = runner.steps && (window == 1 || finished % window == 0 || finished == runner.loop.maxIters)
-        let stepValues = steps ? optimValues() : TraceValues()
+        let stepValues = steps ? groups.stepValues : TraceValues()
         call(.afterTrainIter, &sink)
         if steps { effect(.optimStep, .afterTrainIter, &sink, step: groups.count, values: stepValues) }
         for action in dispatch.afterTrainIter {
@@ -179,13 +166,6 @@ public struct ModernRun: Sendable {
         iter += 1
     }
 
-    mutating func optimValues() -> TraceValues {
-        if groups.count == 1 { return TraceValues(groups[0].lr, groups[0].effectiveMomentum ?? .nan) }
-        var values = TraceValues()
-        for group in groups { values.append(group.lr) }
-        for group in groups { values.append(group.effectiveMomentum ?? .nan) }
-        return values
-    }
 
     mutating func afterTrainEpoch<S: TraceSink>(_ sink: inout S) throws {
         call(.afterTrainEpoch, &sink)

@@ -22,10 +22,10 @@ public struct Trace: Sendable, Equatable {
     /// The events in the order they happened.
     public private(set) var events: [TraceEvent] = []
     /// Interned texts.
-    public private(set) var strings: [String] = []
+    public var strings: [String] { pool.texts }
     /// Every event's numbers, back to back.
     public private(set) var values: [Double] = []
-    private var stringIndex: [String: Int32] = [:]
+    private var pool = TextPool()
 
     /// An empty trace.
     public init(header: TraceHeader) {
@@ -39,11 +39,7 @@ public struct Trace: Sendable, Equatable {
 
     /// The id of a text in the pool, adding it when new.
     public mutating func intern(_ text: String) -> Int32 {
-        if let id = stringIndex[text] { return id }
-        let id = Int32(strings.count)
-        strings.append(text)
-        stringIndex[text] = id
-        return id
+        pool.intern(text)
     }
 
     /// Appends an event with its text and numbers.
@@ -68,7 +64,7 @@ public struct Trace: Sendable, Equatable {
 
     /// The text of an event, if any.
     public func text(of event: TraceEvent) -> String? {
-        event.text >= 0 && Int(event.text) < strings.count ? strings[Int(event.text)] : nil
+        pool[event.text]
     }
 
     /// The numbers of an event.
