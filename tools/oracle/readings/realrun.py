@@ -120,6 +120,20 @@ def patch_legacy(args):
 
     if args.dist_sampler:
         from mmcv.runner import DistSamplerSeedHook, EpochBasedRunner
+
+        # A distributed run's train loader has a sampler with set_epoch (DistributedSampler): give the harness's
+        # train loader (its first DataLoader) the harness's EpochSampler, which records set_epoch calls.
+        real_loader = harness.DataLoader
+        first = {"done": False}
+
+        def data_loader(dataset, *a, **k):
+            if not first["done"]:
+                first["done"] = True
+                k.pop("shuffle", None)
+                k["sampler"] = harness.EpochSampler(len(dataset))
+            return real_loader(dataset, *a, **k)
+
+        harness.DataLoader = data_loader
         real = BaseRunner.register_training_hooks
 
         def register_training_hooks(self, *a, **k):

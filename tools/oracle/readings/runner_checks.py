@@ -503,3 +503,7 @@ add(check("T8.yaml-lists", S + " T8(e-m) set-up", "(not a reference claim) dynam
           ["t8e-legacy-yaml-lists", "t8e-new-yaml-lists"],
           note="mmdet 2.28.2 _calc_dynamic_intervals and MMEngine calc_dynamic_intervals assert is_list_of(..., tuple): "
                "the T8 vectors hold for .py configs (tuples); the checks above pass the pairs as tuples"))
+
+add(check("X.rule", "(simulator check; not in the reference)", "save_best on a key with no inferable rule (PQ) and no rule: both real libraries raise ValueError when the hook is built",
+          ["ValueError: Cannot infer the rule for key PQ, thus a specific rule must be specified."] * 2,
+          lambda r: [error(r["x-rule-legacy"]), error(r["x-rule-new"])], ["x-rule-legacy", "x-rule-new"]))
