@@ -87,7 +87,8 @@ def render(rows, counts, sim_runner, sim_sched, causes, sim_notes, verdict, comp
     for r in [x for x in rows if not x["extra"]] + [x for x in rows if x["extra"]]:
         real = r["real"]
         shown = compact(real, 150)
-        if r["agree"] and r["id"].startswith(("W", "T", "E1", "E2", "E3")) and not isinstance(real, (int, float)):
+        if (r["agree"] and not r["extra"] and r["id"].startswith(("W", "T", "E1", "E2", "E3"))
+                and not isinstance(real, (int, float))):
             shown = "as stated"
         note = f" ({esc(r['note'])})" if r.get("note") else ""
         kind = verdict(r) if not r["extra"] else ("set-up check: as noted" if r["agree"] else "set-up check FAILED")

@@ -58,32 +58,34 @@ class Run:
 
     # ------------------------------------------------------------------ timeline
     def timeline(self):
-        """[{point, counters, hooks, effects: [(hook, event)]}] in dispatch order."""
-        marks = sorted(((rec["seq"], order, rec) for order, rec in enumerate(self.extra)
-                        if rec["kind"] in ("dispatch", "hook_call")), key=lambda x: (x[0], x[1]))
+        """[{point, counters, hooks, effects: [(hook, event)]}] in dispatch order; an effect belongs to the last hook
+        whose call started before it (None: the runner/loop itself, before any implementing hook)."""
+        dispatches = [rec for rec in self.extra if rec["kind"] == "dispatch"]
         out = []
-        current = None
-        hook = None
-        mark_index = 0
+        current, calls, hooks = None, [], []
+        d_index = 0
         for index in range(len(self.events) + 1):
-            while mark_index < len(marks) and marks[mark_index][0] <= index:
-                rec = marks[mark_index][2]
-                if rec["kind"] == "dispatch":
-                    current = dict(point=rec["point"], counters=rec["counters"],
-                                   hooks=[short(h) for h in rec["hooks"]], effects=[])
-                    out.append(current)
-                    hook = None
-                else:
-                    hook = short(rec["hook"])
-                mark_index += 1
-            if index < len(self.events):
-                event = self.events[index]
-                if event["kind"] == "call":
-                    continue
-                if current is None:
-                    current = dict(point="(none)", counters=[], hooks=[], effects=[])
-                    out.append(current)
-                current["effects"].append((hook, event))
+            while d_index < len(dispatches) and dispatches[d_index]["seq"] <= index:
+                rec = dispatches[d_index]
+                current = dict(point=rec["point"], counters=rec["counters"], hooks=[short(h) for h in rec["hooks"]],
+                               effects=[])
+                calls, hooks = rec["calls"], current["hooks"]
+                out.append(current)
+                d_index += 1
+            if index == len(self.events):
+                break
+            event = self.events[index]
+            if event["kind"] == "call":
+                continue
+            if current is None:
+                current = dict(point="(none)", counters=[], hooks=[], effects=[])
+                calls, hooks = [], []
+                out.append(current)
+            hook = None
+            for position, start in enumerate(calls):
+                if start <= index:
+                    hook = hooks[position]
+            current["effects"].append((hook, event))
         return out
 
     def counters(self, rec):

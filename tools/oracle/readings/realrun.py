@@ -19,10 +19,12 @@ Additions (observation only, except where the reference's set-up asks for a diff
 - ``--work-dir``: a fixed work directory that is kept (two-phase resume vectors); ``--resume-from`` (legacy:
   ``runner.resume(FILE)`` before ``runner.run``, as ``train_detector``) and ``--resume`` (new: ``Runner(...,
   resume=True)``).
-- ``--extra``: a JSONL file with (1) the registered hook list with priorities, (2) every hook that
-  implements a dispatched mount point, in call order, positioned in the trace (``seq`` = number of trace
-  lines written before the call), (3) the ``*.pth`` files left in the work dir, (4) what each saved
-  checkpoint holds (raw or EMA weights in ``state_dict``, other keys).
+- ``--extra``: a JSONL file with (1) the registered hook list with priorities, (2) one ``dispatch`` record per
+  mount-point dispatch: the hooks whose class implements the point, in call order (``hooks``), and where each
+  call starts in the trace (``calls``: number of trace events written before it; ``seq`` likewise for the
+  dispatch), (3) the ``*.pth`` files left in the work dir, (4) what each saved checkpoint holds (raw or EMA
+  weights in ``state_dict``/``ema_state_dict``/the ``ema_*`` buffers), (5) the final raw weights, (6) the error
+  a run raised.
 """
 import argparse
 import importlib
@@ -110,10 +112,11 @@ def patch_legacy(args):
             record("hooks", hooks=hook_list(self._hooks, lambda h: int(h.priority)))
         names = [type(h).__name__ for h in self._hooks
                  if type(h).__name__ != "Probe" and implements(h, fn_name, Hook, MMCV_GENERIC)]
-        record("dispatch", point=fn_name, counters=[self.epoch, self.iter, self.inner_iter], hooks=names)
+        calls = []
+        record("dispatch", point=fn_name, counters=[self.epoch, self.iter, self.inner_iter], hooks=names, calls=calls)
         for hook in self._hooks:
             if type(hook).__name__ != "Probe" and implements(hook, fn_name, Hook, MMCV_GENERIC):
-                record("hook_call", point=fn_name, hook=type(hook).__name__)
+                calls.append(len(harness.TRACE.lines) - 1)  # trace events written before this hook's call
             getattr(hook, fn_name)(self)
 
     BaseRunner.call_hook = call_hook
@@ -190,12 +193,13 @@ def patch_new(args):
                     getattr(hook, fn_name)(self, **kwargs)
             return
         batch = kwargs.get("batch_idx")
+        calls = []
         record("dispatch", point=fn_name, counters=[self.epoch, self.iter] + ([batch] if batch is not None else []),
-               hooks=names)
+               hooks=names, calls=calls)
         for hook in self._hooks:
             if hasattr(hook, fn_name):
                 if type(hook).__name__ != "Probe" and implements(hook, fn_name, Hook, MMENGINE_GENERIC):
-                    record("hook_call", point=fn_name, hook=type(hook).__name__)
+                    calls.append(len(harness.TRACE.lines) - 1)
                 try:
                     getattr(hook, fn_name)(self, **kwargs)
                 except TypeError as e:

@@ -130,6 +130,8 @@ def execute(python, name, out_dir, work_root, scripted=True):
         if not spec["phase_of"] and os.path.isdir(work_dir):  # phase 1 starts from an empty work dir
             shutil.rmtree(work_dir)
     proc = subprocess.run(command(python, spec, out, extra, work_dir, scripted), capture_output=True, text=True)
+    if not scripted and os.path.exists(extra):  # the seeded twin only feeds the simulator comparison (trace)
+        os.remove(extra)
     error = None
     if proc.returncode != 0:
         lines = [l for l in proc.stderr.strip().splitlines() if l.strip()]

@@ -111,6 +111,7 @@ def momentum_checks():
     """-> list of (id, claim, real, agree, detail of disagreeing cells)."""
     out = []
     for rid, legacy, rec, off, claim, cells in momentum_rows():
+        d.CONTEXT["check"] = f"C.9.mom.{rid}"
         real, bad = {}, []
         for opt_name, opt in OPTIMIZERS.items():
             for be in (True, False):
@@ -123,6 +124,7 @@ def momentum_checks():
                                    f"rel {dev[1]:.3g}")
         out.append((f"C.9.mom.{rid}", claim, real, not bad, bad))
     for times, exp_off in ((1, 1.0e-1), (2, 1.5e-1)):
+        d.CONTEXT["check"] = f"C.9.mom.cyclic-{times}"
         lp, rec, off = cyclic_momentum(times)
         real, bad = {}, []
         for opt_name, opt in OPTIMIZERS.items():
@@ -133,6 +135,7 @@ def momentum_checks():
                 bad.append(f"{opt_name}: rec abs {r[0]:.3g}, off abs {o[0]:.3g}")
         out.append((f"C.9.mom.cyclic-{times}", f"cyclic (defaults), {times} cycle(s): recommended 1.1e-16; official "
                     f"(mmdet3d pattern) {exp_off:.1e} (absolute)", real, not bad, bad))
+    d.CONTEXT["check"] = "C.9.mom.onecycle"
     real, bad = {}, []
     for opt_name, opt in OPTIMIZERS.items():
         r = _mom_dev(dict(policy="OneCycle"), onecycle_momentum(), opt, momentum_override=0.95)
