@@ -14,7 +14,7 @@ compares our two simulators on the same set-ups. One command (from the repositor
   every runner-driven schedule run vs its real optimizer steps (sim.py, sim_sched.py).
 
 Writes fixtures/oracle-readings/ (the real outputs compared) and docs/oracle-readings.md; prints the table.
-Options: --no-sim, --only runner|schedules, --no-doc, --jobs N.
+Options: --no-sim, --only runner|schedules, --no-doc, --doc-only (re-render the page from the fixtures), --jobs N.
 """
 import argparse
 import json
@@ -308,13 +308,6 @@ def sim_text(r):
     return r.get("sim") or "—"
 
 
-def write_doc(rows, path, counts, sim_runner, sim_sched_summary, elapsed):
-    import doc
-    with open(path, "w") as handle:
-        handle.write(doc.render(rows, counts, sim_runner, sim_sched_summary, CAUSES, SIM_NOTES, verdict, compact,
-                                md_escape, elapsed))
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=os.path.join(ROOT, "fixtures", "oracle-readings"))
@@ -322,6 +315,7 @@ def main():
     parser.add_argument("--no-sim", action="store_true")
     parser.add_argument("--no-doc", action="store_true")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--doc-only", action="store_true", help="re-render docs/oracle-readings.md from --out")
     args = parser.parse_args()
     start = time.time()
     python = sys.executable
@@ -330,6 +324,8 @@ def main():
         subprocess.run(["swift", "build", "--product", "hookmigrate"], cwd=ROOT, check=True)
     os.makedirs(args.out, exist_ok=True)
     rows, sim_runner, sim_sched = [], {}, []
+    if args.doc_only:
+        return render_from_fixtures(args.out)
 
     if args.only in (None, "runner"):
         runs_dir, work_root, done = run_runner_vectors(python, args.out, args.jobs)
@@ -387,7 +383,7 @@ def main():
                 else:
                     bad = [x for x in compared if x["result"] != "equal"]
                     r["sim"] = f"differs in {len(bad)} of {len(compared)} runs"
-            summary = {}
+            summary = sim_sched_summary = {}
             for x in sim_sched:
                 entry = summary.setdefault(x["check"] or "?", {"equal": 0, "not compared": 0, "differs": []})
                 if x["result"] == "differs":
@@ -399,7 +395,8 @@ def main():
         rows.extend(sched_rows)
 
     with open(os.path.join(args.out, "summary.json"), "w") as handle:
-        json.dump([dict(r, verdict=verdict(r)) for r in rows], handle, indent=1, ensure_ascii=False)
+        json.dump(dict(minutes=max(1, round((time.time() - start) / 60)),
+                       rows=[dict(r, verdict=verdict(r)) for r in rows]), handle, indent=1, ensure_ascii=False)
     ref = [r for r in rows if not r["extra"]]
     counts = dict(total=len(ref), agree=sum(r["agree"] for r in ref),
                   wrong=sum((not r["agree"]) and r["id"] in CAUSES for r in ref),
@@ -416,9 +413,36 @@ def main():
               f"{sum(x['result'] == 'equal' for x in sim_sched)}/{sum(x['result'] != 'not compared' for x in sim_sched)} "
               f"equal")
     if not args.no_doc and args.only is None:
-        write_doc(rows, os.path.join(ROOT, "docs", "oracle-readings.md"), counts, sim_runner, sim_sched,
-                  time.time() - start)
+        render_from_fixtures(args.out)
     return 0 if counts["unexplained"] == 0 else 1
+
+
+def counts_of(rows):
+    ref = [r for r in rows if not r["extra"]]
+    return dict(total=len(ref), agree=sum(r["agree"] for r in ref),
+                wrong=sum((not r["agree"]) and r["id"] in CAUSES for r in ref),
+                unexplained=sum((not r["agree"]) and r["id"] not in CAUSES for r in rows),
+                extra=len(rows) - len(ref), extra_agree=sum(r["agree"] for r in rows if r["extra"]))
+
+
+def render_from_fixtures(out_dir):
+    """docs/oracle-readings.md from the committed results (run.py --doc-only re-renders without re-running)."""
+    import doc
+
+    def load(name, default):
+        path = os.path.join(out_dir, name)
+        if not os.path.exists(path):
+            return default
+        with open(path) as handle:
+            return json.load(handle)
+
+    summary = load("summary.json", {"minutes": 0, "rows": []})
+    rows = summary["rows"]
+    text = doc.render(rows, counts_of(rows), load("sim-runner.json", {}), load("sim-schedules.json", {}), CAUSES,
+                      SIM_NOTES, verdict, compact, md_escape, summary["minutes"])
+    with open(os.path.join(ROOT, "docs", "oracle-readings.md"), "w") as handle:
+        handle.write(text)
+    return 0 if counts_of(rows)["unexplained"] == 0 else 1
 
 
 if __name__ == "__main__":
