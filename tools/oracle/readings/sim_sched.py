@@ -5,6 +5,7 @@ single param group (no paramwise_cfg)."""
 import json
 import math
 import os
+import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -80,8 +81,11 @@ def compare_one(hm, entry, work):
 
 def compare_all(hm, log, processes=2):
     work = tempfile.mkdtemp(prefix="readings-sim-")
-    with ThreadPoolExecutor(processes) as pool:
-        results = list(pool.map(lambda e: compare_one(hm, e, work), log))
+    try:
+        with ThreadPoolExecutor(processes) as pool:
+            results = list(pool.map(lambda e: compare_one(hm, e, work), log))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     out = []
     for entry, res in zip(log, results):
         res = dict(res)
