@@ -175,6 +175,13 @@ public struct LegacyRunner: Sendable {
         guard interval > 0 else {
             throw ConfigError(.invalidValue, "`evaluation.interval` must be positive (MMCV raises ValueError)", at: mapping["interval"]?.location)
         }
+        let saveBest = try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) }
+        let rule = try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) }
+        // EvalHook._init_rule: a named key with no rule must be inferable (MMCV's lists, or the downstream
+        // EvalHooks' longer ones), else the hook raised ValueError when it was built.
+        if let saveBest, saveBest != "auto", rule == nil, BestRule.infer(saveBest) == nil, BestRule.inferDownstream(saveBest) == nil {
+            throw ConfigError(.invalidValue, "`evaluation.save_best`: cannot infer the rule for key \(saveBest) (EvalHook raised ValueError); give `rule`", at: mapping["save_best"]?.location)
+        }
         return LegacyEvalHook(
             start: try mapping["start"].flatMap { $0.isNull ? nil : try $0.int(path.appending("start")) },
             interval: interval, byEpoch: epochRunner, dynamicIntervals: dynamic,

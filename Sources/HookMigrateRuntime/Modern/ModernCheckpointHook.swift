@@ -86,7 +86,8 @@ public struct ModernCheckpointHook: Sendable, Equatable {
         var updated = false
         for (index, key) in (resolvedKeys ?? []).enumerated() {
             guard let value = metrics.first(where: { $0.key == key })?.value else { continue }
-            let rule = (index < rules.count ? rules[index] : nil) ?? BestRule.infer(key) ?? "greater"
+            let given = rules.count == 1 ? rules[0] : (index < rules.count ? rules[index] : nil)
+            let rule = given ?? BestRule.infer(key) ?? "greater"
             if let best = bestScores[key], !BestRule.better(value, than: best, rule: rule) { continue }
             updated = true
             bestScores[key] = value

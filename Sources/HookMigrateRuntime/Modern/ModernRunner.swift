@@ -108,6 +108,15 @@ public struct ModernRunner: Sendable {
         case "ParamSchedulerHook": return (.paramScheduler, priority)
         case "LoggerHook": return (.logger(ModernLoggerHook(interval: try int("interval", 10), ignoreLast: try bool("ignore_last", true))), priority)
         case "CheckpointHook":
+            // CheckpointHook.__init__ infers the rule of each named key without one, or raises ValueError
+            // (one rule given as a string applies to every key).
+            let rules = try strings("rule")
+            for (index, key) in try strings("save_best").enumerated() {
+                let keyRule = rules.count == 1 ? rules[0] : (index < rules.count ? rules[index] : nil)
+                guard let key, key != "auto", keyRule == nil, BestRule.infer(key) == nil,
+                      mapping["greater_keys"] == nil, mapping["less_keys"] == nil else { continue }
+                throw ConfigError(.invalidValue, "`\(path.appending("save_best"))`: cannot infer the rule for key \(key) (CheckpointHook raises ValueError); give `rule`", at: mapping["save_best"]?.location)
+            }
             return (.checkpoint(ModernCheckpointHook(
                 interval: try int("interval", -1), byEpoch: try bool("by_epoch", true), maxKeep: try int("max_keep_ckpts", -1),
                 saveLast: try bool("save_last", true), saveBegin: try int("save_begin", 0),
