@@ -106,7 +106,7 @@ public struct LegacyRunner: Sendable {
             let path = ConfigPath("custom_hooks").appending(index: index)
             let mapping = try hook.mapping(path)
             let priority = try mapping["priority"].map { try Priority.value(of: $0, path: path.appending("priority")) } ?? 50
-            order.insert(try LegacyRunner.customHook(mapping, path: path), priority: priority)
+            order.insert(try LegacyRunner.customHook(mapping, path: path, at: hook.location), priority: priority)
         }
         if settings.distributed && epochRunner { order.insert(.samplerSeed, priority: 50) }
         // mmdet-era train scripts build the EvalHook's dataloader from data.val: no data.val, no evaluation
@@ -136,8 +136,8 @@ public struct LegacyRunner: Sendable {
         return [ParamGroup(lr: lr)]
     }
 
-    static func customHook(_ mapping: ConfigMapping, path: ConfigPath) throws -> LegacyHook {
-        let type = try mapping.required("type", in: path, owner: nil).string(path.appending("type"))
+    static func customHook(_ mapping: ConfigMapping, path: ConfigPath, at location: SourceLocation?) throws -> LegacyHook {
+        let type = try mapping.required("type", in: path, owner: location).string(path.appending("type"))
         func double(_ key: String, _ fallback: Double) throws -> Double {
             try mapping[key].map { try $0.double(path.appending(key)) } ?? fallback
         }

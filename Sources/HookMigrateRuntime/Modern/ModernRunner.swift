@@ -32,10 +32,10 @@ public struct ModernRunner: Sendable {
         let type = try trainCfg["type"].map { try $0.string(path.appending("type")) }
         let byEpoch = try trainCfg["by_epoch"].map { try $0.bool(path.appending("by_epoch")) } ?? (type != "IterBasedTrainLoop")
         if byEpoch {
-            let epochs = try trainCfg.required("max_epochs", in: path, owner: nil).int(path.appending("max_epochs"))
+            let epochs = try trainCfg.required("max_epochs", in: path, owner: config["train_cfg"]?.location).int(path.appending("max_epochs"))
             loop = ModernLoopFacts(byEpoch: true, maxEpochs: epochs, maxIters: epochs * settings.itersPerEpoch, itersPerEpoch: settings.itersPerEpoch)
         } else {
-            let iters = try trainCfg.required("max_iters", in: path, owner: nil).int(path.appending("max_iters"))
+            let iters = try trainCfg.required("max_iters", in: path, owner: config["train_cfg"]?.location).int(path.appending("max_iters"))
             loop = ModernLoopFacts(byEpoch: false, maxEpochs: 1, maxIters: iters, itersPerEpoch: settings.itersPerEpoch)
         }
         valBegin = try trainCfg["val_begin"].map { try $0.int(path.appending("val_begin")) } ?? 1
@@ -72,12 +72,12 @@ public struct ModernRunner: Sendable {
         for (name, node) in defaults {
             guard let node else { continue }
             let hookPath = ConfigPath("default_hooks").appending(name)
-            let (hook, priority) = try ModernRunner.hook(try node.mapping(hookPath), path: hookPath, byEpochLoop: byEpoch)
+            let (hook, priority) = try ModernRunner.hook(try node.mapping(hookPath), path: hookPath, at: node.location, byEpochLoop: byEpoch)
             order.insert(hook, priority: priority)
         }
         for (index, node) in try (config["custom_hooks"].flatMap { $0.isNull ? nil : try $0.list("custom_hooks") }?.items ?? []).enumerated() {
             let hookPath = ConfigPath("custom_hooks").appending(index: index)
-            let (hook, priority) = try ModernRunner.hook(try node.mapping(hookPath), path: hookPath, byEpochLoop: byEpoch)
+            let (hook, priority) = try ModernRunner.hook(try node.mapping(hookPath), path: hookPath, at: node.location, byEpochLoop: byEpoch)
             order.insert(hook, priority: priority)
         }
         hooks = order.hooks
@@ -90,8 +90,8 @@ public struct ModernRunner: Sendable {
         return try LegacyRunner.paramGroups(legacyShape)
     }
 
-    static func hook(_ mapping: ConfigMapping, path: ConfigPath, byEpochLoop: Bool) throws -> (ModernHook, Int) {
-        let type = try mapping.required("type", in: path, owner: nil).string(path.appending("type"))
+    static func hook(_ mapping: ConfigMapping, path: ConfigPath, at location: SourceLocation?, byEpochLoop: Bool) throws -> (ModernHook, Int) {
+        let type = try mapping.required("type", in: path, owner: location).string(path.appending("type"))
         let priority = try mapping["priority"].map { try Priority.value(of: $0, path: path.appending("priority")) } ?? classPriority[type] ?? 50
         func int(_ key: String, _ fallback: Int) throws -> Int { try mapping[key].map { try $0.int(path.appending(key)) } ?? fallback }
         func double(_ key: String, _ fallback: Double) throws -> Double { try mapping[key].map { try $0.double(path.appending(key)) } ?? fallback }
