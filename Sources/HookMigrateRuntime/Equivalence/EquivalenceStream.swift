@@ -250,7 +250,12 @@ public struct EquivalenceStream: TraceSink {
         queues[own].append(event)
         if queues[own].count > peakPending { peakPending = queues[own].count }
         if queues[own].count > window {
-            diverge(stream, reason: "\(window) events of the \(isLegacy ? "left" : "right") trace have no counterpart in the other (the comparison window)")
+            let otherSide: Side = isLegacy ? .new : .legacy
+            let otherEvents = TraceEventKind.allCases.reduce(0) { $0 + counts[countIndex(otherSide, stream, $1)] }
+            let ahead = "\(window) events of the \(isLegacy ? "left" : "right") trace have no counterpart in the other"
+            diverge(stream, reason: otherEvents == 0
+                ? ahead + ", which has none in this stream so far"
+                : ahead + " (the comparison window: the runs have drifted apart)")
         }
     }
 
