@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `checkpoint_config` → `default_hooks.checkpoint` (MMEngine's `CheckpointHook`), merged with the
 /// best-checkpoint keys the `evaluation` rule put there.
@@ -67,6 +68,10 @@ public enum CheckpointConfigRule: MigrationRule {
             guard let value = args.node(key) else { continue }
             let at = args.location(key)
             let path = "\(id).\(key)"
+            guard LegacyCheckpointHook.acceptedKeys.contains(key) else {
+                context.manualStep(id, path, "MMCV passed `\(key)` on to runner.save_checkpoint, which has no such argument (TypeError at the first save); dropped — remove it from the legacy config or find its MMEngine counterpart by hand", at: at)
+                continue
+            }
             switch key {
             case "type":
                 continue
@@ -101,7 +106,7 @@ public enum CheckpointConfigRule: MigrationRule {
             case "meta":
                 context.warn(id, path, "dropped: MMEngine's CheckpointHook passes its own meta to save_checkpoint, so an extra meta is a TypeError at the first save; these values are no longer stored in checkpoints (write them from a custom hook's before_save_checkpoint if needed)", at: at)
             default:
-                context.manualStep(id, path, "MMCV passed `\(key)` on to runner.save_checkpoint, which has no such argument (TypeError at the first save); dropped — remove it from the legacy config or find its MMEngine counterpart by hand", at: at)
+                continue // every accepted key has its case above
             }
         }
 

@@ -12,6 +12,14 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
     public var saveLast: Bool
     /// `filename_tmpl` when given (with `{}` for the step).
     public var filenameTemplate: String?
+    /// The `checkpoint_config` keys MMCV 1.7.2's CheckpointHook takes (its own arguments, and what
+    /// `runner.save_checkpoint` accepts of the rest); any other key raised TypeError at the first save.
+    /// Shared by the legacy runner and the checkpoint_config rule.
+    public static let acceptedKeys: Set<String> = [
+        "type", "interval", "by_epoch", "save_optimizer", "out_dir", "max_keep_ckpts", "save_last", "sync_buffer",
+        "file_client_args", "filename_tmpl", "meta", "create_symlink",
+    ]
+
     /// Files currently on disk.
     public private(set) var files: Set<String> = []
 

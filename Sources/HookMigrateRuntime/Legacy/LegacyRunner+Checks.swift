@@ -3,18 +3,13 @@ import HookMigrateCore
 /// Configs the real MMCV 1.7.2 stack refused (tools/oracle found them: docs/oracle.md E1–E5): the adapter
 /// runner refuses them too, so a validation never calls a run that never happened "equivalent".
 extension LegacyRunner {
-    /// `CheckpointHook(**checkpoint_config)`: keys it does not take went on to `runner.save_checkpoint`,
-    /// which raised TypeError at the first save.
-    static let checkpointHookKeys: Set<String> = [
-        "type", "interval", "by_epoch", "save_optimizer", "out_dir", "max_keep_ckpts", "save_last", "sync_buffer",
-        "file_client_args", "filename_tmpl", "meta", "create_symlink",
-    ]
-
+    /// `CheckpointHook(**checkpoint_config)`: a key it does not take went on to `runner.save_checkpoint`, which
+    /// raised TypeError at the first save.
     static func checkCheckpointHook(_ mapping: ConfigMapping) throws {
         // A custom checkpoint hook type takes its own arguments.
         if let type = mapping["type"]?.scalar?.stringValue, type != "CheckpointHook" { return }
         for entry in mapping.entries {
-            guard let key = entry.key.stringValue, !checkpointHookKeys.contains(key) else { continue }
+            guard let key = entry.key.stringValue, !LegacyCheckpointHook.acceptedKeys.contains(key) else { continue }
             throw ConfigError(.invalidValue, "`checkpoint_config.\(key)`: CheckpointHook passed it on to runner.save_checkpoint, which has no such argument (TypeError at the first save)", at: entry.value.location)
         }
     }
