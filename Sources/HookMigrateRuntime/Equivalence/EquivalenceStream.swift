@@ -86,14 +86,10 @@ public struct EquivalenceStream: TraceSink {
 
     var isLegacy: Bool { side == .legacy }
 
-    mutating func intern(_ text: String) -> Int32 {
-        texts.intern(text)
-    }
-
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
                               step: Int, text: String?, values: TraceValues) {
         var event = StreamEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch), step: Int32(step),
-                                text: text.map { intern($0) } ?? -1, count: Int32(values.count), spill: -1,
+                                text: text.map { texts.intern($0) } ?? -1, count: Int32(values.count), spill: -1,
                                 v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
                                 v2: values.count > 2 ? values[2] : 0, v3: values.count > 3 ? values[3] : 0)
         let resave = kind == .checkpointSave && lastNonRemove[side.rawValue].map { $0.kind == .bestSave && $0.step == event.step } == true
@@ -158,7 +154,7 @@ public struct EquivalenceStream: TraceSink {
             return .evaluations
         case .bestSave, .bestRemove:
             event = event.positionless
-            if event.text >= 0 { event.text = intern(TraceEquivalence.bestSuffix(texts[event.text] ?? "")) }
+            if event.text >= 0 { event.text = texts.intern(TraceEquivalence.bestSuffix(texts[event.text] ?? "")) }
             // R8: a best save of a score 0 on the new side, and the removal of that file later.
             if !isLegacy, event.text >= 0 {
                 if event.kind == .bestSave, event.first == 0 {

@@ -16,6 +16,7 @@ import logging
 import math
 import os
 import shutil
+import sys
 import tempfile
 import time
 import warnings
@@ -25,7 +26,10 @@ time.sleep = lambda *a, **k: None
 
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
-from torch.utils.data import DataLoader, Dataset  # noqa: E402
+from torch.utils.data import DataLoader  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))  # tools/oracle: the harness
+from harness import Items  # noqa: E402  the tiny dataset every real run uses
 
 _counter = itertools.count()
 
@@ -41,19 +45,6 @@ def _log(side, setup, rec=None, error=None):
     else:
         entry["steps"] = [s[3] + s[4] for s in rec.steps]
     LOG.append(entry)
-
-
-class Items(Dataset):
-    def __init__(self, length, as_dict=False):
-        self.length = length
-        self.as_dict = as_dict
-
-    def __len__(self):
-        return self.length
-
-    def __getitem__(self, index):
-        x = torch.tensor([1.0 + index, 0.5 * index - 1.0], dtype=torch.float64)
-        return {"x": x} if self.as_dict else x
 
 
 def group_values(optimizer):
@@ -159,7 +150,7 @@ def mmcv_run(lr_config=None, momentum_config=None, optimizer=None, L=10, epochs=
         _wrap_step(opt, rec, lambda: (runner.iter, runner.epoch, runner.inner_iter))
         original = _record_backward(rec) if record_losses else None
         try:
-            runner.run([DataLoader(Items(L), batch_size=1, shuffle=False)], [("train", 1)])
+            runner.run([DataLoader(Items(L, False), batch_size=1, shuffle=False)], [("train", 1)])
         finally:
             if original is not None:
                 torch.Tensor.backward = original
