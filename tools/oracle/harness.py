@@ -247,6 +247,17 @@ class EpochSampler(Sampler):
 # ----------------------------------------------------------------------------------------------------
 # Legacy (MMCV 1.7.2)
 
+def record_before(hook, method, kind):
+    """Wraps one method of a hook instance so that a `kind` event is recorded each time it is called."""
+    original = getattr(hook, method)
+
+    def wrapped(runner_, _original=original):
+        TRACE.emit(kind)
+        return _original(runner_)
+
+    setattr(hook, method, wrapped)
+
+
 LEGACY_POINTS = ["before_run", "after_run", "before_train_epoch", "after_train_epoch", "before_val_epoch",
                  "after_val_epoch", "before_train_iter", "after_train_iter", "before_val_iter", "after_val_iter"]
 
@@ -472,13 +483,7 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
             hook.after_train_iter = after_train_iter
             hook._swap_ema_parameters = swap
         if type(hook).__name__ == "SyncBuffersHook":
-            original_after = hook.after_epoch
-
-            def after_epoch(runner_, _original=original_after):
-                TRACE.emit("buffers_sync")
-                return _original(runner_)
-
-            hook.after_epoch = after_epoch
+            record_before(hook, "after_epoch", "buffers_sync")
 
     wrap_optimizer_step(optimizer, immediate=True)
     real_save = epoch_based_runner.save_checkpoint
@@ -659,13 +664,7 @@ def run_new(config_path, iters_per_epoch, work_dir):
             hook.after_train_iter = after_train_iter
             hook._swap_ema_parameters = swap
         if type(hook).__name__ == "SyncBuffersHook":
-            original_after = hook.after_train_epoch
-
-            def after_train_epoch(runner_, _original=original_after):
-                TRACE.emit("buffers_sync")
-                return _original(runner_)
-
-            hook.after_train_epoch = after_train_epoch
+            record_before(hook, "after_train_epoch", "buffers_sync")
 
     # The optimizer exists once train() has built the wrapper: wrap it at before_run, ahead of everything.
     real_before_run = Probe.before_run
