@@ -29,7 +29,7 @@ struct LegacyDispatch: Sendable {
     /// Logger indices in order (an EvalHook by iteration runs every logger's after_train_iter first).
     var loggers: [Int] = []
 
-    /// The typed state the actions refer to.
+    /// The hooks' state, which the actions refer to by index (the run updates it as it goes).
     var checkpoints: [LegacyCheckpointHook] = []
     var evals: [LegacyEvalHook] = []
     var loggerHooks: [LegacyLoggerHook] = []

@@ -16,16 +16,14 @@ public struct LegacyRun: Sendable {
     enum Phase: Sendable { case start, epochBegin, iteration, epochEnd, finish, done }
 
     let runner: LegacyRunner
-    let dispatch: LegacyDispatch
+    /// The dispatch lists, and the hooks' state they act on.
+    var dispatch: LegacyDispatch
     let metricKey: String
     var state: LegacyRunState
     var phase = Phase.start
     var groups: [ParamGroup]
     var lrHook: (any LegacyParamHook)?
     var momentumHook: (any LegacyParamHook)?
-    var checkpoints: [LegacyCheckpointHook]
-    var evals: [LegacyEvalHook]
-    var emas: [LegacyEMAHook]
     var logReady = false
     var logMode = "train"
     var evaluations = 0
@@ -49,9 +47,6 @@ public struct LegacyRun: Sendable {
         groups = runner.groups
         lrHook = runner.lrHook
         momentumHook = runner.momentumHook
-        checkpoints = dispatch.checkpoints
-        evals = dispatch.evals
-        emas = dispatch.emas
     }
 
     /// Checkpoint events carry `[1]` when the saved state_dict holds EMA weights.
@@ -167,8 +162,8 @@ public struct LegacyRun: Sendable {
             case .lr: try lrHook?.beforeTrainEpoch(state, groups: &groups)
             case .momentum: try momentumHook?.beforeTrainEpoch(state, groups: &groups)
             case .eval(let index):
-                evals[index].updateDynamicInterval(progress: state.epoch)
-                if evals[index].evaluatesBeforeTraining(progress: state.epoch) { evaluate(index, step: state.epoch, .beforeTrainEpoch, &sink) }
+                dispatch.evals[index].updateDynamicInterval(progress: state.epoch)
+                if dispatch.evals[index].evaluatesBeforeTraining(progress: state.epoch) { evaluate(index, step: state.epoch, .beforeTrainEpoch, &sink) }
             case .logger:
                 logReady = false
                 logMode = "train"
@@ -189,8 +184,8 @@ public struct LegacyRun: Sendable {
             case .lr: try lrHook?.beforeTrainIter(state, groups: &groups)
             case .momentum: try momentumHook?.beforeTrainIter(state, groups: &groups)
             case .eval(let index):
-                evals[index].updateDynamicInterval(progress: state.iter)
-                if evals[index].evaluatesBeforeTraining(progress: state.iter) { evaluate(index, step: state.iter, .beforeTrainIter, &sink) }
+                dispatch.evals[index].updateDynamicInterval(progress: state.iter)
+                if dispatch.evals[index].evaluatesBeforeTraining(progress: state.iter) { evaluate(index, step: state.iter, .beforeTrainIter, &sink) }
             default: break
             }
         }
@@ -203,12 +198,12 @@ public struct LegacyRun: Sendable {
                     effect(.optimStep, .afterTrainIter, &sink, step: groups.count, values: groups.stepValues)
                 }
             case .checkpoint(let index):
-                if let outcome = checkpoints[index].save(step: finished, runnerStep: runner.epochRunner ? state.epoch + 1 : finished,
+                if let outcome = dispatch.checkpoints[index].save(step: finished, runnerStep: runner.epochRunner ? state.epoch + 1 : finished,
                                                          epochRunner: runner.epochRunner, isLast: finished == runner.maxIters) {
                     saved(outcome, .afterTrainIter, &sink)
                 }
             case .eval(let index):
-                if evals[index].shouldEvaluate(progress: state.iter) {
+                if dispatch.evals[index].shouldEvaluate(progress: state.iter) {
                     // By iteration, EvalHook first runs every logger's after_train_iter itself (3.2).
                     for logger in dispatch.loggers { loggerTrainIter(dispatch.loggerHooks[logger], &sink) }
                     logReady = false
@@ -218,7 +213,7 @@ public struct LegacyRun: Sendable {
                 loggerTrainIter(dispatch.loggerHooks[index], &sink)
                 if last { resetLogBuffer() }
             case .ema(let index):
-                if let momentum = emas[index].update(at: state.iter) {
+                if let momentum = dispatch.emas[index].update(at: state.iter) {
                     effect(.emaUpdate, .afterTrainIter, &sink, step: finished, values: TraceValues(momentum))
                 }
             case .emptyCache: effect(.cacheEmpty, .afterTrainIter, &sink)
@@ -233,12 +228,12 @@ public struct LegacyRun: Sendable {
         for action in actions {
             switch action {
             case .checkpoint(let index):
-                if let outcome = checkpoints[index].save(step: state.epoch + 1, runnerStep: state.epoch + 1, epochRunner: runner.epochRunner,
+                if let outcome = dispatch.checkpoints[index].save(step: state.epoch + 1, runnerStep: state.epoch + 1, epochRunner: runner.epochRunner,
                                                          isLast: state.epoch + 1 == (runner.maxEpochs ?? 0)) {
                     saved(outcome, .afterTrainEpoch, &sink)
                 }
             case .eval(let index):
-                if evals[index].shouldEvaluate(progress: state.epoch) { evaluate(index, step: state.epoch + 1, .afterTrainEpoch, &sink) }
+                if dispatch.evals[index].shouldEvaluate(progress: state.epoch) { evaluate(index, step: state.epoch + 1, .afterTrainEpoch, &sink) }
             case .logger(_, let last):
                 if logReady { effect(.log, .afterTrainEpoch, &sink, step: state.epoch + 1, text: logMode) }
                 if last { resetLogBuffer() }
@@ -274,7 +269,7 @@ public struct LegacyRun: Sendable {
         let value = runner.settings.metrics.value(at: evaluations)
         evaluations += 1
         effect(.evaluation, point, &sink, step: step, text: metricKey, values: TraceValues(value))
-        if let best = evals[index].best(score: value, metricKey: metricKey, step: step) {
+        if let best = dispatch.evals[index].best(score: value, metricKey: metricKey, step: step) {
             if let removed = best.removed { effect(.bestRemove, point, &sink, step: removed.step, text: removed.file) }
             var values = TraceValues(value)
             if modelHoldsEMA { values.append(1) }

@@ -19,7 +19,7 @@ struct ModernDispatch: Sendable {
     var afterValIter: [ModernAction] = []
     var afterValEpoch: [ModernAction] = []
 
-    /// The typed state the actions refer to.
+    /// The hooks' state, which the actions refer to by index (the run updates it as it goes).
     var checkpoints: [ModernCheckpointHook] = []
     var loggers: [ModernLoggerHook] = []
     var emas: [ModernEMAHook] = []

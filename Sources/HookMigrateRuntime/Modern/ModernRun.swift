@@ -22,7 +22,8 @@ public struct ModernRun: Sendable {
     enum Phase: Sendable { case start, epochBegin, iteration, epochEnd, finish, done }
 
     let runner: ModernRunner
-    let dispatch: ModernDispatch
+    /// The dispatch lists, and the hooks' state they act on.
+    var dispatch: ModernDispatch
     let metricKey: String
     /// Checkpoint events carry `[1]` when the saved state_dict holds EMA weights: MMEngine's EMAHook puts
     /// them there in before_save_checkpoint, whatever its priority.
@@ -34,8 +35,6 @@ public struct ModernRun: Sendable {
     var evaluations = 0
     var groups: [ParamGroup]
     var schedulers: (any ModernSchedulerSet)?
-    var checkpoints: [ModernCheckpointHook]
-    var emas: [ModernEMAHook]
 
     /// Prepares a run of `runner`.
     public init(runner: ModernRunner) {
@@ -45,8 +44,6 @@ public struct ModernRun: Sendable {
         holdsEMA = !dispatch.emas.isEmpty
         groups = runner.groups
         schedulers = runner.schedulers
-        checkpoints = dispatch.checkpoints
-        emas = dispatch.emas
     }
 
     var weightsMark: TraceValues { holdsEMA ? TraceValues(1) : TraceValues() }
@@ -148,11 +145,11 @@ public struct ModernRun: Sendable {
             case .paramScheduler:
                 try schedulers?.stepIteration(groups: &groups)
             case .checkpoint(let index):
-                if checkpoints[index].shouldSave(step: finished, isLast: finished == runner.loop.maxIters) {
-                    emit(checkpoints[index].saveWithStep(finished), .afterTrainIter, &sink)
+                if dispatch.checkpoints[index].shouldSave(step: finished, isLast: finished == runner.loop.maxIters) {
+                    emit(dispatch.checkpoints[index].saveWithStep(finished), .afterTrainIter, &sink)
                 }
             case .ema(let index):
-                switch emas[index].afterTrainIter(iter: iter, epoch: epoch) {
+                switch dispatch.emas[index].afterTrainIter(iter: iter, epoch: epoch) {
                 case .update(let momentum): effect(.emaUpdate, .afterTrainIter, &sink, step: finished, values: TraceValues(momentum))
                 case .copy: effect(.emaUpdate, .afterTrainIter, &sink, step: finished, values: TraceValues(1))
                 case .none: break
@@ -174,8 +171,8 @@ public struct ModernRun: Sendable {
             case .paramScheduler:
                 try schedulers?.stepEpoch(groups: &groups)
             case .checkpoint(let index):
-                if checkpoints[index].shouldSave(step: epoch + 1, isLast: epoch + 1 == runner.loop.maxEpochs) {
-                    emit(checkpoints[index].saveWithStep(epoch + 1), .afterTrainEpoch, &sink)
+                if dispatch.checkpoints[index].shouldSave(step: epoch + 1, isLast: epoch + 1 == runner.loop.maxEpochs) {
+                    emit(dispatch.checkpoints[index].saveWithStep(epoch + 1), .afterTrainEpoch, &sink)
                 }
             case .syncBuffers:
                 effect(.buffersSync, .afterTrainEpoch, &sink)
@@ -226,7 +223,7 @@ public struct ModernRun: Sendable {
         for action in dispatch.afterValEpoch {
             switch action {
             case .checkpoint(let index):
-                emit(checkpoints[index].afterValidation(metrics: [(metricKey, value)], step: step), .afterValEpoch, &sink)
+                emit(dispatch.checkpoints[index].afterValidation(metrics: [(metricKey, value)], step: step), .afterValEpoch, &sink)
             case .logger:
                 effect(.log, .afterValEpoch, &sink, step: step, text: "val")
             case .ema:
