@@ -174,10 +174,10 @@ import Testing
 
     @Test func unsupportedFormatsSayWhatToDo() throws {
         let dir = TempDir()
-        let python = dir.write("x.py", "a = 1\n")
-        let error = configError { try load(python) }
+        let text = dir.write("x.txt", "a = 1\n")
+        let error = configError { try load(text) }
         #expect(error?.code == .unsupportedFormat)
-        #expect(error?.message.contains("Config.fromfile") == true)
+        #expect(error?.message.contains(".py, .yaml, .yml or .json") == true)
         #expect(configError { try load(dir.path + "/nothing.yaml") }?.code == .fileUnreadable)
     }
 

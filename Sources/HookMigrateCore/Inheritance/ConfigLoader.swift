@@ -88,10 +88,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(.baseCycle, "`_base_` files include each other in a cycle: \(cycle)", at: requestedAt)
         }
         guard let format = ConfigFormat(path: path) else {
-            let hint = path.hasSuffix(".py")
-                ? "Python configs are not executed; dump it to YAML or JSON with MMCV first: python -c \"from mmcv import Config; Config.fromfile('\(path)').dump('\(path.dropLast(3)).json')\""
-                : "a config must be a .yaml, .yml or .json file"
-            throw ConfigError(.unsupportedFormat, "cannot read \(path): \(hint)", at: requestedAt)
+            throw ConfigError(.unsupportedFormat, "cannot read \(path): a config must be a .py, .yaml, .yml or .json file", at: requestedAt)
         }
         if requestedAt != nil, !FileManager.default.fileExists(atPath: path) {
             throw ConfigError(.baseMissing, "base config \(path) does not exist", at: requestedAt)
