@@ -4,8 +4,6 @@ import HookMigrateCore
 
 /// The root command: `hookmigrate <subcommand>`.
 struct HookMigrateCommand: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "hookmigrate",
         abstract: "Move MMCV 1.x training configs to MMEngine, and prove each move.",
@@ -16,7 +14,7 @@ struct HookMigrateCommand: ParsableCommand {
         Exit status: 0 success; 1 the run completed but the answer is no (e.g. not equivalent); \
         2 bad input or usage (the message names file:line:column).
         """,
-        version: "hookmigrate \(version)",
+        version: "hookmigrate \(HookMigrateVersion.string)",
         subcommands: [Convert.self, Trace.self, DiffTrace.self, Rules.self]
     )
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HookMigrateCore
 import HookMigrateTestSupport
 import Testing
 
@@ -103,7 +104,7 @@ import Testing
     @Test func helpAndVersion() throws {
         let version = try CLIRunner.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout == "hookmigrate 0.1.0\n")
+        #expect(version.stdout == "hookmigrate \(HookMigrateVersion.string)\n")
         let help = try CLIRunner.run(["--help"])
         #expect(help.status == 0)
         for subcommand in ["convert", "trace", "diff-trace"] {
