@@ -89,7 +89,9 @@ import Testing
         #expect(loaded.node["lr"]?.scalar == .float(0.2))
         #expect(loaded.files.count == 3)
         #expect(loaded.files[0] == child)
-        #expect(loaded.files[2].hasSuffix("configs/det/../_base_/models/m.yaml"))
+        // Joined base paths are spelled without `dir/..` steps.
+        #expect(loaded.files[2].hasSuffix("configs/_base_/models/m.yaml") && !loaded.files[2].contains(".."))
+        #expect(loaded.bases.count == 1 && loaded.bases[0].hasSuffix("configs/_base_/all.yaml"))
     }
 
     @Test func aCycleNamesTheChain() throws {

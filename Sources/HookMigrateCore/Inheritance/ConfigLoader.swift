@@ -11,6 +11,9 @@ public struct LoadedConfig: Sendable, Equatable {
     public var files: [String]
     /// Warnings met while loading (e.g. a `_deprecation_` notice).
     public var warnings: [Diagnostic]
+    /// The entry file's own `_base_` files, in order, as paths joined from the entry path (empty when it
+    /// inherits nothing).
+    public var bases: [String] = []
 
     /// The resolved config as a node.
     public var node: ConfigNode { ConfigNode(root, at: rootLocation) }
@@ -33,10 +36,17 @@ public struct LoadedConfig: Sendable, Equatable {
 public struct ConfigLoader: Sendable {
     /// Bounds on each file.
     public var limits: ReadLimits
+    /// Where files are read from.
+    public var source: any ConfigFileSource
+    /// Resolved files kept across loads, so that a base shared by many configs is read and resolved once;
+    /// `nil` reads every file anew.
+    public var cache: ConfigLoadCache?
 
     /// Creates a loader.
-    public init(limits: ReadLimits = .default) {
+    public init(limits: ReadLimits = .default, source: any ConfigFileSource = DiskFileSource(), cache: ConfigLoadCache? = nil) {
         self.limits = limits
+        self.source = source
+        self.cache = cache
     }
 
     /// MMCV's key for inheritance.
@@ -48,14 +58,13 @@ public struct ConfigLoader: Sendable {
 
     /// Loads `path` and its bases.
     public func load(_ path: String) throws -> LoadedConfig {
-        var state = LoadState()
-        let file = try loadFile(path, chain: [], requestedAt: nil, state: &state)
+        let file = try loadFile(path, chain: [], requestedAt: nil)
         for key in Self.reservedKeys {
             if let entry = file.mapping.entry(key) {
                 throw ConfigError(.reservedKey, "`\(key)` is reserved by MMCV's Config and cannot be a top-level key", at: entry.keyLocation)
             }
         }
-        return LoadedConfig(root: file.mapping, rootLocation: file.location, files: state.files, warnings: state.warnings)
+        return LoadedConfig(root: file.mapping, rootLocation: file.location, files: file.files, warnings: file.warnings, bases: file.bases)
     }
 
     /// Parses one file's text (no `_base_` resolution): for strings in memory and for tests.
@@ -63,41 +72,45 @@ public struct ConfigLoader: Sendable {
         try format.read(source, limits: limits)
     }
 
-    struct LoadState {
-        var files: [String] = []
-        var warnings: [Diagnostic] = []
-    }
-
-    struct LoadedFile {
+    /// One file resolved with its bases: what a later load of the same file reuses.
+    struct LoadedFile: Sendable {
         var mapping: ConfigMapping
         var location: SourceLocation
         /// For each top-level key, the file that set it (for the duplicate-key-among-bases error).
         var keyOwners: [ConfigScalar: String]
+        /// This file and every file read for its bases, a file before its bases.
+        var files: [String]
+        /// Warnings met in this file and its bases.
+        var warnings: [Diagnostic]
+        /// This file's own bases.
+        var bases: [String]
     }
 
     struct ChainLink {
         var display: String
-        var canonical: String
+        var identity: String
     }
 
-    func loadFile(_ path: String, chain: [ChainLink], requestedAt: SourceLocation?, state: inout LoadState) throws -> LoadedFile {
-        let absolute = Self.absolutePath(path)
-        let canonical = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().standardizedFileURL.path
-        if let start = chain.firstIndex(where: { $0.canonical == canonical }) {
+    /// Loads one file and, recursively, its bases. Base paths arrive joined and normalized
+    /// (`ConfigPaths.join`): a base named from many folders is one file in messages and in the cache.
+    func loadFile(_ path: String, chain: [ChainLink], requestedAt: SourceLocation?) throws -> LoadedFile {
+        let identity = source.identity(of: path)
+        if let start = chain.firstIndex(where: { $0.identity == identity }) {
             let cycle = (chain[start...].map(\.display) + [path]).joined(separator: " -> ")
             throw ConfigError(.baseCycle, "`_base_` files include each other in a cycle: \(cycle)", at: requestedAt)
         }
+        if let cached = cache?.file(path) { return cached }
         guard let format = ConfigFormat(path: path) else {
             throw ConfigError(.unsupportedFormat, "cannot read \(path): a config must be a .py, .yaml, .yml or .json file", at: requestedAt)
         }
-        if requestedAt != nil, !FileManager.default.fileExists(atPath: path) {
+        if requestedAt != nil, !source.exists(path) {
             throw ConfigError(.baseMissing, "base config \(path) does not exist", at: requestedAt)
         }
-        let bytes = try FileIO.readBytes(path, limit: limits.maxFileBytes, requestedAt: requestedAt)
-        state.files.append(path)
+        let bytes = try source.readBytes(path, limit: limits.maxFileBytes, requestedAt: requestedAt)
         var source = try SourceText(path: path, bytes: bytes)
+        var warnings: [Diagnostic] = []
 
-        let predefined = TemplateVariables.predefined(absolutePath: absolute)
+        let predefined = TemplateVariables.predefined(absolutePath: ConfigPaths.absolute(path))
         var text = TemplateVariables.substitute(source.text) { predefined[$0] }
         let (substituted, placeholders) = TemplateVariables.preSubstituteBaseVariables(text)
         text = substituted
@@ -113,7 +126,7 @@ public struct ConfigLoader: Sendable {
             var message = "the config file \(path) will be deprecated in the future"
             if let expected = notice.value.mapping?["expected"]?.scalar?.stringValue { message += "; use \(expected) instead" }
             if let reference = notice.value.mapping?["reference"]?.scalar?.stringValue { message += " (see \(reference))" }
-            state.warnings.append(Diagnostic(.warning, id: "config-deprecated", message, at: notice.keyLocation))
+            warnings.append(Diagnostic(.warning, id: "config-deprecated", message, at: notice.keyLocation))
         }
 
         guard let baseEntry = mapping.removeEntry(.string(Self.baseKey)) else {
@@ -122,22 +135,29 @@ public struct ConfigLoader: Sendable {
             }
             var owners: [ConfigScalar: String] = [:]
             for key in mapping.keys { owners[key] = path }
-            return LoadedFile(mapping: mapping, location: rootLocation, keyOwners: owners)
+            let file = LoadedFile(mapping: mapping, location: rootLocation, keyOwners: owners, files: [path], warnings: warnings, bases: [])
+            cache?.store(file, for: path)
+            return file
         }
 
         let baseRequests = try Self.basePaths(baseEntry)
-        let link = ChainLink(display: path, canonical: canonical)
+        let link = ChainLink(display: path, identity: identity)
         var bases = ConfigMapping()
         var owners: [ConfigScalar: String] = [:]
+        var files = [path]
+        var basePathList: [String] = []
         for request in baseRequests {
-            let basePath = Self.join(directoryOf: path, request.path)
+            let basePath = ConfigPaths.join(directoryOf: path, request.path)
+            basePathList.append(basePath)
             let base: LoadedFile
             do {
-                base = try loadFile(basePath, chain: chain + [link], requestedAt: request.location, state: &state)
+                base = try loadFile(basePath, chain: chain + [link], requestedAt: request.location)
             } catch let error as ConfigError {
                 if error.code == .baseCycle || error.location == request.location { throw error }
                 throw error.adding(.init("included as a base from here", at: request.location))
             }
+            files += base.files
+            warnings += base.warnings
             for entry in base.mapping.entries {
                 if let owner = owners[entry.key] {
                     throw ConfigError(.baseDuplicateKey,
@@ -152,7 +172,9 @@ public struct ConfigLoader: Sendable {
         let child = try Self.substituteBaseVariables(in: ConfigNode(mapping, at: rootLocation), placeholders, bases: bases)
         let merged = try ConfigMerge.merge(child.mapping ?? mapping, into: bases)
         for key in mapping.keys { owners[key] = path }
-        return LoadedFile(mapping: merged, location: rootLocation, keyOwners: owners)
+        let file = LoadedFile(mapping: merged, location: rootLocation, keyOwners: owners, files: files, warnings: warnings, bases: basePathList)
+        cache?.store(file, for: path)
+        return file
     }
 
     /// A `_base_` value: one path or a list of paths, each with its location.
@@ -172,20 +194,6 @@ public struct ConfigLoader: Sendable {
             let extra = entry.value.list?.style == .tuple ? " (MMCV accepts a list, not a tuple)" : ""
             throw ConfigError(.baseInvalid, "`_base_` must be a path or a list of paths, found \(entry.value.typeDescription)\(extra)", at: at)
         }
-    }
-
-    /// `osp.join(osp.dirname(child), base)`: an absolute base stays as it is.
-    static func join(directoryOf child: String, _ base: String) -> String {
-        if base.hasPrefix("/") { return base }
-        guard let slash = child.lastIndex(of: "/") else { return base }
-        return String(child[...slash]) + base
-    }
-
-    static func absolutePath(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
-        let cwd = FileManager.default.currentDirectoryPath
-        return URL(fileURLWithPath: cwd).appendingPathComponent(expanded).standardizedFileURL.path
     }
 
     /// Replaces placeholder strings (values only, never keys, as MMCV does) by the base value they name.

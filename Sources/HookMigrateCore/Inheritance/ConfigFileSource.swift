@@ -1,0 +1,98 @@
+import Foundation
+
+/// Where the loader reads config files from: the disk, or files held in memory (a tree about to be
+/// written, checked before anything touches the disk).
+public protocol ConfigFileSource: Sendable {
+    /// Whether a file exists at `path`.
+    func exists(_ path: String) -> Bool
+    /// The file's bytes, refused past `limit` bytes; errors are located at `requestedAt`.
+    func readBytes(_ path: String, limit: Int, requestedAt: SourceLocation?) throws -> [UInt8]
+    /// A name that is the same for every path naming the same file (cycles and the cache use it).
+    func identity(of path: String) -> String
+}
+
+/// The files on disk.
+public struct DiskFileSource: ConfigFileSource {
+    /// Creates the disk source.
+    public init() {}
+
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    public func readBytes(_ path: String, limit: Int, requestedAt: SourceLocation?) throws -> [UInt8] {
+        try FileIO.readBytes(path, limit: limit, requestedAt: requestedAt)
+    }
+
+    public func identity(of path: String) -> String {
+        URL(fileURLWithPath: ConfigPaths.absolute(path)).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+}
+
+/// Files held in memory, by path (paths are normalized with `ConfigPaths.normalized` before lookup).
+public struct MemoryFileSource: ConfigFileSource {
+    /// The files' texts by normalized path.
+    public private(set) var files: [String: String]
+
+    /// Creates a source holding `files` (path → text).
+    public init(_ files: [String: String] = [:]) {
+        self.files = [:]
+        for (path, text) in files { self.files[ConfigPaths.normalized(path)] = text }
+    }
+
+    /// Adds or replaces a file.
+    public mutating func set(_ path: String, _ text: String) {
+        files[ConfigPaths.normalized(path)] = text
+    }
+
+    public func exists(_ path: String) -> Bool { files[ConfigPaths.normalized(path)] != nil }
+
+    public func readBytes(_ path: String, limit: Int, requestedAt: SourceLocation?) throws -> [UInt8] {
+        guard let text = files[ConfigPaths.normalized(path)] else {
+            throw ConfigError(.fileUnreadable, "no such file: \(path)", at: requestedAt)
+        }
+        let bytes = Array(text.utf8)
+        guard bytes.count <= limit else {
+            throw ConfigError(.sizeLimit, "\(path) is larger than \(limit) bytes; refusing to read it", at: requestedAt)
+        }
+        return bytes
+    }
+
+    public func identity(of path: String) -> String { ConfigPaths.normalized(path) }
+}
+
+/// Path spelling shared by the loader and its sources.
+public enum ConfigPaths {
+    /// `path` with `.` and `dir/..` steps removed lexically (`configs/det/../_base_/m.py` →
+    /// `configs/_base_/m.py`), `//` collapsed, relative paths kept relative. Leading `..` steps of a relative
+    /// path stay.
+    public static func normalized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == "..", absolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// `osp.join(osp.dirname(child), base)`, normalized: an absolute base stays as it is.
+    public static func join(directoryOf child: String, _ base: String) -> String {
+        if base.hasPrefix("/") { return normalized(base) }
+        guard let slash = child.lastIndex(of: "/") else { return normalized(base) }
+        return normalized(String(child[...slash]) + base)
+    }
+
+    /// The absolute form of a path (`~` expanded, relative to the working directory), standardized.
+    public static func absolute(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        let cwd = FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: cwd).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import HookMigrateCore
+
+@Suite struct LoaderSourceTests {
+    @Test func pathsAreNormalizedLexically() {
+        #expect(ConfigPaths.normalized("configs/det/../_base_/m.py") == "configs/_base_/m.py")
+        #expect(ConfigPaths.normalized("../shared/corpus/../x.json") == "../shared/x.json")
+        #expect(ConfigPaths.normalized("./a//b/./c.yaml") == "a/b/c.yaml")
+        #expect(ConfigPaths.normalized("/a/../../b") == "/b")
+        #expect(ConfigPaths.join(directoryOf: "a/b/c.py", "../_base_/d.py") == "a/_base_/d.py")
+        #expect(ConfigPaths.join(directoryOf: "c.py", "d.py") == "d.py")
+        #expect(ConfigPaths.join(directoryOf: "a/c.py", "/abs/d.py") == "/abs/d.py")
+    }
+
+    @Test func filesInMemoryLoadLikeFilesOnDisk() throws {
+        let memory = MemoryFileSource([
+            "tree/_base_/s.yaml": "lr: 0.1\nsteps: [8, 11]\n",
+            "tree/det/x.yaml": "_base_: ../_base_/s.yaml\nlr: 0.2\n",
+        ])
+        let loaded = try ConfigLoader(source: memory).load("tree/det/x.yaml")
+        #expect(loaded.node["lr"]?.scalar == .float(0.2))
+        #expect(loaded.node["steps"]?.list?.count == 2)
+        #expect(loaded.files == ["tree/det/x.yaml", "tree/_base_/s.yaml"])
+        #expect(loaded.bases == ["tree/_base_/s.yaml"])
+        let missing = MemoryFileSource(["x.yaml": "_base_: gone.yaml\n"])
+        #expect(throws: ConfigError.self) { try ConfigLoader(source: missing).load("x.yaml") }
+    }
+
+    @Test func aSharedCacheGivesTheSameResultsAndReadsEachBaseOnce() throws {
+        var files: [String: String] = ["t/_base_/root.yaml": "model: {type: M, depth: 50}\nlr: 0.1\n"]
+        for index in 0..<20 {
+            files["t/leaf\(index)/c.yaml"] = "_base_: ../_base_/root.yaml\nlr: 0.\(index + 1)\n"
+        }
+        let memory = MemoryFileSource(files)
+        let cache = ConfigLoadCache()
+        for index in 0..<20 {
+            let path = "t/leaf\(index)/c.yaml"
+            let cached = try ConfigLoader(source: memory, cache: cache).load(path)
+            let fresh = try ConfigLoader(source: memory).load(path)
+            #expect(cached == fresh)
+            #expect(cached.files == fresh.files)
+            #expect(cached.node["model"]?.location == fresh.node["model"]?.location)
+        }
+        // The 20 leaves and the one shared base.
+        #expect(cache.count == 21)
+    }
+
+    @Test func everyFileOfAChainIsResolvedOnce() throws {
+        var files: [String: String] = ["d/l30.yaml": "x30: 1\n"]
+        for level in 0..<30 {
+            files["d/l\(level).yaml"] = "_base_: [l\(level + 1).yaml]\nx\(level): 1\n"
+        }
+        let cache = ConfigLoadCache()
+        let loaded = try ConfigLoader(source: MemoryFileSource(files), cache: cache).load("d/l0.yaml")
+        #expect(loaded.node.mapping?.count == 31)
+        #expect(cache.count == 31)
+    }
+}
