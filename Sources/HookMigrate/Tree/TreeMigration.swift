@@ -1,0 +1,171 @@
+import Foundation
+import HookMigrateCore
+import HookMigrateRuntime
+
+/// Settings of a tree migration.
+public struct TreeMigrationOptions: Sendable {
+    /// Conversion settings, the same for every file.
+    public var migration: MigrationOptions
+    /// The proof's workload.
+    public var settings: SimulationSettings
+    /// The format of every written file; `nil` keeps each file's own format.
+    public var outputFormat: ConfigFormat?
+    /// Whether complete configs are validated.
+    public var validate: Bool
+    /// How many files are converted at once.
+    public var concurrency: Int
+
+    /// Creates options.
+    public init(migration: MigrationOptions = MigrationOptions(), settings: SimulationSettings = SimulationSettings(),
+                outputFormat: ConfigFormat? = nil, validate: Bool = true,
+                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.migration = migration
+        self.settings = settings
+        self.outputFormat = outputFormat
+        self.validate = validate
+        self.concurrency = max(1, concurrency)
+    }
+}
+
+/// Migrates a whole tree of configs, keeping its `_base_` structure.
+///
+/// 1. Every config file under the input root is loaded (each base read and resolved once), converted and,
+///    when it is a complete config, validated: in parallel.
+/// 2. Each file's *target* is fixed: the flat conversion of its resolved legacy config for a complete config,
+///    the partial counterpart (`PartialConversion`) for a `_base_` file.
+/// 3. A file that inherits is written as `_base_` plus the override (`ConfigOverride`) that turns its
+///    converted bases into its target. Written bases resolve to their targets, so the override is taken
+///    over the targets of the bases. Where that is impossible (a base outside the tree or refused, two bases
+///    giving the same top-level key, a key the bases set that the target lacks) the file is written flat,
+///    with the reason.
+/// 4. Every written file is read back from memory and resolved as MMEngine resolves it; each must equal its
+///    target. A file that does not is written flat instead (and says so).
+/// Nothing is written here: `TreeOutput` writes or checks the result.
+public struct TreeMigration: Sendable {
+    /// The settings.
+    public var options: TreeMigrationOptions
+
+    /// Creates a tree migration.
+    public init(options: TreeMigrationOptions = TreeMigrationOptions()) {
+        self.options = options
+    }
+
+    /// One file after loading and converting, before it is factored.
+    struct Converted: Sendable {
+        var path: String
+        var role: TreeFileRole
+        var outputPath: String
+        var legacyBytes: Int
+        var target: ConfigMapping?
+        var error: ConfigError?
+        var report: MigrationReport?
+        var outcome: Validator.Outcome?
+        /// The file's own bases, relative to the input root; `nil` entries lie outside the tree.
+        var bases: [String?]
+        var leadingComment: String?
+    }
+
+    /// Migrates the tree under `inputRoot` into the layout of `outputRoot` (which is only used to name
+    /// files: nothing is written). `progress` is called with (files done, files in all) as files finish.
+    public func run(inputRoot: String, outputRoot: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> TreeMigrationResult {
+        let root = ConfigPaths.normalized(inputRoot)
+        let relativePaths = try ConfigTreeScanner.configFiles(under: root)
+        var converted = convertAll(relativePaths, root: root, progress: progress)
+        TreeBaseConflicts.resolve(&converted)
+        let factored = TreeFactoring.factor(converted)
+        var files = try TreeRendering.render(converted, factored, format: options.outputFormat)
+        let checked = try TreeRendering.check(&files, converted: converted, outputRoot: ConfigPaths.normalized(outputRoot), format: options.outputFormat)
+        return TreeMigrationResult(inputRoot: inputRoot, outputRoot: outputRoot, files: files, checkedFiles: checked)
+    }
+
+    /// Loads, converts and validates every file, `options.concurrency` at a time. The order of the results is
+    /// the order of `relativePaths`, whatever order the work finishes in.
+    func convertAll(_ relativePaths: [String], root: String, progress: (@Sendable (Int, Int) -> Void)?) -> [Converted] {
+        let cache = ConfigLoadCache()
+        let emptyConversion = (try? Translator(options: options.migration).translate(ConfigMapping(), at: SourceLocation(file: "", line: 1, column: 1)).config.mapping) ?? ConfigMapping()
+        let results = ResultSlots<Converted>(count: relativePaths.count)
+        let total = relativePaths.count
+        let next = Counter()
+        let done = Counter()
+        let workers = min(options.concurrency, max(1, total))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.increment() - 1
+                guard index < total else { break }
+                let item = convert(relativePaths[index], root: root, cache: cache, empty: emptyConversion)
+                results.set(index, item)
+                progress?(done.increment(), total)
+            }
+        }
+        return results.values()
+    }
+
+    func convert(_ relative: String, root: String, cache: ConfigLoadCache, empty: ConfigMapping) -> Converted {
+        let path = ConfigPaths.normalized(root + "/" + relative)
+        let role = TreeFileRole.of(relative)
+        var item = Converted(path: relative, role: role, outputPath: TreeRendering.outputPath(relative, format: options.outputFormat),
+                             legacyBytes: 0, bases: [])
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        item.legacyBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        do {
+            let loaded = try ConfigLoader(cache: cache).load(path)
+            let prefix = root == "." ? "" : root + "/"
+            item.bases = loaded.bases.map { base in
+                guard prefix.isEmpty ? !base.hasPrefix("/") && !base.hasPrefix("..") : base.hasPrefix(prefix) else { return nil }
+                return String(base.dropFirst(prefix.count))
+            }
+            let translation = try Translator(options: options.migration).translate(loaded)
+            let flat = translation.config.mapping ?? ConfigMapping()
+            item.report = translation.report
+            switch role {
+            case .config:
+                item.target = flat
+                if options.validate {
+                    item.outcome = Validator(settings: options.settings).validate(legacy: loaded.root, converted: flat, name: path).outcome
+                }
+            case .base:
+                item.target = PartialConversion.keep(flat, beyond: empty)
+            }
+            item.leadingComment = LeadingComment.of(path: path)
+        } catch let error as ConfigError {
+            item.error = error
+        } catch {
+            item.error = ConfigError(.invalidValue, "\(path): \(error)")
+        }
+        return item
+    }
+}
+
+/// Results written by parallel workers, each into its own slot.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// A counter shared by parallel workers.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds one and returns the new value.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

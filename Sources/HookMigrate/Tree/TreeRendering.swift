@@ -1,0 +1,112 @@
+import HookMigrateCore
+
+/// Turns factored files into text, and checks the texts by resolving them the way MMEngine does.
+enum TreeRendering {
+    /// The output path of an input path: the same relative path, with the extension of `format` when one
+    /// is given (`.yml` stays `.yml` for YAML).
+    static func outputPath(_ relative: String, format: ConfigFormat?) -> String {
+        guard let format, ConfigFormat(path: relative) != format else { return relative }
+        let stem = relative.lastIndex(of: ".").map { String(relative[..<$0]) } ?? relative
+        return stem + "." + format.rawValue
+    }
+
+    /// The path of `target` relative to the folder of `file` (both relative to one root).
+    static func relativePath(from file: String, to target: String) -> String {
+        var from = file.split(separator: "/").dropLast().map(String.init)
+        var to = target.split(separator: "/").map(String.init)
+        while let first = from.first, let other = to.first, first == other, to.count > 1 {
+            from.removeFirst()
+            to.removeFirst()
+        }
+        let ups = Array(repeating: "..", count: from.count)
+        let joined = (ups + to).joined(separator: "/")
+        return ups.isEmpty ? "./" + joined : joined
+    }
+
+    static func render(_ files: [TreeMigration.Converted], _ factored: [TreeFactoring.Factored], format: ConfigFormat?) throws -> [TreeFileResult] {
+        var results: [TreeFileResult] = []
+        for (file, written) in zip(files, factored) {
+            var result = TreeFileResult(path: file.path, outputPath: file.outputPath, role: file.role, form: written.form,
+                                        error: file.error, report: file.report, outcome: file.outcome, text: nil,
+                                        legacyBytes: file.legacyBytes)
+            if let content = written.content {
+                do {
+                    let (form, text) = try self.text(for: file, form: written.form, content: content, format: format)
+                    result.form = form
+                    result.text = text
+                } catch let error as ConfigError {
+                    result.form = .refused
+                    result.error = error
+                }
+            }
+            results.append(result)
+        }
+        return results
+    }
+
+    /// The text of one file, and its form with the `_base_` entries as written.
+    static func text(for file: TreeMigration.Converted, form: TreeFileResult.Form, content: ConfigMapping,
+                     format: ConfigFormat?) throws -> (TreeFileResult.Form, String) {
+        let fileFormat = format ?? ConfigFormat(path: file.path) ?? .yaml
+        var mapping = ConfigMapping()
+        var writtenForm = form
+        if case .inherits(let bases) = form {
+            let entries = bases.map { relativePath(from: file.outputPath, to: $0) }
+            let value: ConfigNode = entries.count == 1
+                ? ConfigNode(.string(entries[0]))
+                : ConfigNode(ConfigList(entries.map { ConfigNode(.string($0)) }))
+            mapping.appendNew(ConfigMapping.Entry(key: .string(ConfigLoader.baseKey), value: value))
+            writtenForm = .inherits(entries)
+        }
+        for entry in content.entries { mapping.appendNew(entry) }
+        var text = try fileFormat.write(ConfigNode(mapping))
+        if fileFormat != .json, let comment = file.leadingComment, !comment.isEmpty {
+            text = comment + "\n" + text
+        }
+        return (writtenForm, text)
+    }
+
+    /// Reads every written text back from memory, resolves it with its bases, and compares it with its
+    /// target. A file that differs is written flat instead (a flat one that differs is refused) and the
+    /// check repeats, since its dependents assumed it resolves to its target. Each round moves a file from
+    /// inheriting to flat to refused, so the loop ends. Returns how many written files were checked equal.
+    static func check(_ results: inout [TreeFileResult], converted: [TreeMigration.Converted], outputRoot: String,
+                      format: ConfigFormat?) throws -> Int {
+        let prefix = outputRoot == "." ? "" : outputRoot + "/"
+        while true {
+            var memory = MemoryFileSource()
+            for result in results { if let text = result.text { memory.set(prefix + result.outputPath, text) } }
+            let loader = ConfigLoader(source: memory, cache: ConfigLoadCache())
+            var failed: [(Int, String)] = []
+            var equal = 0
+            for (position, result) in results.enumerated() where result.text != nil {
+                guard let target = converted[position].target else { continue }
+                let reason: String?
+                do {
+                    let resolved = try loader.load(prefix + result.outputPath)
+                    reason = resolved.node.firstDifference(from: ConfigNode(target))
+                } catch let error as ConfigError {
+                    reason = error.description
+                }
+                if let reason {
+                    failed.append((position, reason))
+                } else {
+                    equal += 1
+                }
+            }
+            if failed.isEmpty { return equal }
+            for (position, reason) in failed {
+                if results[position].inherits, let target = converted[position].target {
+                    let (form, text) = try self.text(for: converted[position], form: .flat(reason: "its factored form did not resolve to its conversion (\(reason))"), content: target, format: format)
+                    results[position].form = form
+                    results[position].text = text
+                } else {
+                    // A flat file that does not read back as itself: nothing simpler to fall back to.
+                    results[position].form = .refused
+                    results[position].text = nil
+                    results[position].error = ConfigError(.writeFailed, "\(results[position].outputPath): the written file does not read back as its conversion (\(reason))")
+                }
+            }
+        }
+    }
+}
