@@ -77,11 +77,3 @@ import Testing
         #expect(byPath["_base_/models/retina.yaml"]?.outcome == nil)
     }
 }
-
-extension TreeMigrationTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["HOOKMIGRATE_SHOW_TREE"] == "1")) func showTree() throws {
-        let folder = Self.makeTree()
-        let result = try TreeMigration(options: TreeMigrationOptions(concurrency: 2)).run(inputRoot: folder.path + "/in", outputRoot: folder.path + "/out")
-        for file in result.files { print("=== \(file.outputPath) \(file.form)\n\(file.text ?? "")") }
-    }
-}
