@@ -139,3 +139,54 @@ import Testing
         #expect(config.stdout.hasPrefix("validation: "))
     }
 }
+
+/// `convert IN_DIR -o OUT_DIR` and `--check`.
+@Suite struct ConvertTreeCommandTests {
+    /// A copy of fixtures/trees/mini in a temporary folder, so that a test may change it.
+    static func copyOfMiniTree() throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: CLIRunner.projectRoot + "/fixtures/trees/mini", toPath: folder.path + "/in")
+        return folder
+    }
+
+    @Test func writesTheTreeThenCheckFindsItUpToDate() throws {
+        let folder = try Self.copyOfMiniTree()
+        let first = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("configs converted"))
+        #expect(folder.read("out/retinanet/r101.yaml")?.hasPrefix("_base_: './r50.yaml'") == true)
+        let check = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out", "--check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains("is up to date (7 files)"))
+        // A second run rewrites nothing.
+        let second = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out"])
+        #expect(second.stderr.contains("written: 0 created, 0 replaced, 7 unchanged"))
+    }
+
+    @Test func checkNamesStaleFilesAndWritesNothing() throws {
+        let folder = try Self.copyOfMiniTree()
+        #expect(try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out"]).status == 0)
+        folder.write("in/retinanet/r50_2x.yaml", "_base_: ./r50.yaml\nlr_config: {step: [16, 23]}\nrunner: {max_epochs: 24}\n")
+        let before = folder.read("out/retinanet/r50_2x.yaml")
+        let check = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out", "--check"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("stale:   retinanet/r50_2x.yaml"))
+        #expect(!check.stderr.contains("r101"))
+        #expect(folder.read("out/retinanet/r50_2x.yaml") == before)
+        // A missing output folder is "missing" for every file, and still nothing is written.
+        let empty = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/elsewhere", "--check"])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("missing: retinanet/r50.yaml"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/elsewhere"))
+    }
+
+    @Test func refusesAnOutputInsideTheInputAndAFolderWithoutOutput() throws {
+        let folder = try Self.copyOfMiniTree()
+        let inside = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/in/out"])
+        #expect(inside.status == 2)
+        #expect(inside.stderr.contains("inside"))
+        let noOutput = try CLIRunner.run(["convert", folder.path + "/in"])
+        #expect(noOutput.status == 2)
+        #expect(noOutput.stderr.contains("needs -o OUT_DIR"))
+    }
+}

@@ -4,52 +4,13 @@ import HookMigrateCore
 import HookMigrateTestSupport
 import Testing
 
-/// A small mmdet-like tree in YAML: four bases, a leaf over them, a leaf over that leaf, and a 2x schedule.
+/// fixtures/trees/mini, a small mmdet-like tree in YAML: four bases, a leaf over them, a leaf over that leaf, and a 2x schedule.
 @Suite struct TreeMigrationTests {
-    static func makeTree() -> TemporaryFolder {
-        let folder = TemporaryFolder()
-        let example = Golden.projectRoot + "/fixtures/examples/retinanet/_base_/"
-        for name in ["schedule_1x.yaml", "default_runtime.yaml"] {
-            let text = FileManager.default.contents(atPath: example + name).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            folder.write("in/_base_/" + (name.hasPrefix("schedule") ? "schedules/" : "") + name, text)
-        }
-        folder.write("in/_base_/models/retina.yaml", """
-            model:
-              type: RetinaNet
-              backbone: {type: ResNet, depth: 50}
-            """)
-        folder.write("in/_base_/datasets/coco.yaml", """
-            dataset_type: CocoDataset
-            data_root: data/coco/
-            data:
-              samples_per_gpu: 2
-              workers_per_gpu: 2
-              train: {type: CocoDataset, ann_file: a.json, img_prefix: train/}
-              val: {type: CocoDataset, ann_file: b.json, img_prefix: val/}
-              test: {type: CocoDataset, ann_file: b.json, img_prefix: val/}
-            evaluation: {interval: 1, metric: bbox}
-            """)
-        folder.write("in/retinanet/r50.yaml", """
-            # RetinaNet R-50, 1x.
-            _base_: [../_base_/models/retina.yaml, ../_base_/datasets/coco.yaml, ../_base_/schedules/schedule_1x.yaml, ../_base_/default_runtime.yaml]
-            optimizer: {lr: 0.01}
-            """)
-        folder.write("in/retinanet/r101.yaml", """
-            _base_: ./r50.yaml
-            model:
-              backbone: {depth: 101}
-            """)
-        folder.write("in/retinanet/r50_2x.yaml", """
-            _base_: ./r50.yaml
-            lr_config: {step: [16, 22]}
-            runner: {max_epochs: 24}
-            """)
-        return folder
-    }
+    static let tree = Golden.projectRoot + "/fixtures/trees/mini"
 
     @Test func leavesKeepTheirBasesAndResolveToTheirFlatConversion() throws {
-        let folder = Self.makeTree()
-        let result = try TreeMigration(options: TreeMigrationOptions(concurrency: 2)).run(inputRoot: folder.path + "/in", outputRoot: folder.path + "/out")
+        let folder = TemporaryFolder()
+        let result = try TreeMigration(options: TreeMigrationOptions(concurrency: 2)).run(inputRoot: Self.tree, outputRoot: folder.path + "/out")
         #expect(result.files.map(\.path) == [
             "_base_/datasets/coco.yaml", "_base_/default_runtime.yaml", "_base_/models/retina.yaml",
             "_base_/schedules/schedule_1x.yaml", "retinanet/r101.yaml", "retinanet/r50.yaml", "retinanet/r50_2x.yaml",

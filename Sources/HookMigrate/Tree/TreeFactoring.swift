@@ -30,7 +30,7 @@ enum TreeFactoring {
             }
             for entry in baseTarget.entries {
                 if let owner = owners[entry.key] {
-                    return Factored(form: .flat(reason: "its bases \(owner) and \(base) both give `\(entry.key.description.trimmingCharacters(in: ["'"]))` once converted"), content: target)
+                    return Factored(form: .flat(reason: "its bases \(owner) and \(base) both give `\(entry.key.stringValue ?? entry.key.description)` once converted"), content: target)
                 }
                 owners[entry.key] = base
                 combined.appendNew(entry)

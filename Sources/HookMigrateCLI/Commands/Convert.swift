@@ -58,13 +58,26 @@ struct Convert: ParsableCommand {
     @Flag(help: "Exit 1 unless the conversion is proven equivalent (also when it cannot be proven).")
     var requireProof = false
 
+    @Flag(help: "Tree mode: write nothing; exit 0 when OUT_DIR already holds exactly what would be written, 1 otherwise.")
+    var check = false
+
+    @Option(help: "Tree mode: how many files to convert at once (default: every core).")
+    var jobs: Int?
+
     func validate() throws {
+        if let jobs, jobs <= 0 {
+            throw ValidationError("--jobs must be at least 1, not \(jobs)")
+        }
         if let itersPerEpoch, itersPerEpoch <= 0 {
             throw ValidationError("--iters-per-epoch must be a positive number of iterations, not \(itersPerEpoch)")
         }
     }
 
     func run() throws {
+        if FileIO.isDirectory(input) {
+            try runTree()
+            return
+        }
         let loaded = try ConfigLoader().load(input)
         for warning in loaded.warnings { Console.printError(warning) }
         let outputFormat = format ?? output.flatMap(ConfigFormat.init(path:)) ?? .yaml
@@ -104,6 +117,23 @@ struct Convert: ParsableCommand {
         case .notProven? where requireProof: throw ExitCode(ExitStatus.negative)
         default: break
         }
+    }
+
+    /// `convert IN_DIR -o OUT_DIR`.
+    func runTree() throws {
+        guard let output else {
+            throw ValidationError("converting the folder \(input) needs -o OUT_DIR, the folder to write the converted tree into")
+        }
+        if diff || resolveOnly {
+            throw ValidationError("--diff and --resolve-only take a single config file, not a folder")
+        }
+        var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
+        let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
+        let options = TreeMigrationOptions(migration: migration, settings: settings, outputFormat: format, validate: !noVerify,
+                                           concurrency: jobs ?? TreeMigrationOptions().concurrency)
+        try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
+                        check: check, requireProof: requireProof).run()
     }
 
     /// Writes the main output to -o or standard output.

@@ -29,3 +29,18 @@ enum Console {
     /// Nothing is buffered; kept so callers state where output ends.
     static func flush() {}
 }
+
+extension Console {
+    /// Whether standard error is a terminal (progress is shown only there).
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Rewrites the progress line on standard error (a terminal only).
+    static func progress(_ text: String) {
+        stderr.write(Data(("\r" + text + "\u{1B}[K").utf8))
+    }
+
+    /// Ends a progress line.
+    static func endProgress() {
+        stderr.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -47,3 +47,11 @@ public enum FileIO {
         }
     }
 }
+
+extension FileIO {
+    /// Whether `path` names a folder (following a link).
+    public static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
