@@ -71,11 +71,27 @@ public struct TreeMigration: Sendable {
         let root = ConfigPaths.normalized(inputRoot)
         let relativePaths = try ConfigTreeScanner.configFiles(under: root)
         var converted = convertAll(relativePaths, root: root, progress: progress)
+        Self.refuseSharedOutputs(&converted)
         TreeBaseConflicts.resolve(&converted)
         let factored = TreeFactoring.factor(converted)
         var files = try TreeRendering.render(converted, factored, format: options.outputFormat)
         let checked = try TreeRendering.check(&files, converted: converted, outputRoot: ConfigPaths.normalized(outputRoot), format: options.outputFormat)
         return TreeMigrationResult(inputRoot: inputRoot, outputRoot: outputRoot, files: files, checkedFiles: checked)
+    }
+
+    /// Two inputs that would be written to one output path (`x.yaml` and `x.json` with `--format py`): the
+    /// second in path order is refused, naming the first.
+    static func refuseSharedOutputs(_ files: inout [Converted]) {
+        var owners: [String: String] = [:]
+        for index in files.indices {
+            let output = files[index].outputPath
+            if let owner = owners[output] {
+                files[index].error = ConfigError(.writeFailed, "\(files[index].path) would be written to \(output), as \(owner) is; convert one of them, or keep each file's format")
+                files[index].target = nil
+            } else {
+                owners[output] = files[index].path
+            }
+        }
     }
 
     /// Loads, converts and validates every file, `options.concurrency` at a time. The order of the results is
