@@ -11,7 +11,8 @@ floats, non-string keys, tuples, deep nesting), every fixture example (`fixtures
 yml,json}`, not the `expected.*` goldens), every `fixtures/convert/*/input.*`, and from the corpus
 (`../shared/corpus/legacy`) a deterministic sample: per package, the sorted legacy YAML files taken at
 evenly spaced positions (`--per-package`, 10 by default, so 120 over the 12 packages), or every file
-with `--all`. Files named on the command line replace all of these.
+with `--all` (`--corpus-format json`: their JSON siblings instead). Files named on the command line
+replace all of these.
 
 For each input and each of two modes, `convert` (the MMEngine config) and `convert --resolve-only`
 (the resolved legacy config, which holds more varied data: int keys, tuples, long lists; the edge
@@ -77,7 +78,7 @@ def load(path):
         return Config.fromfile(path, import_custom_modules=False).to_dict()
 
 
-def inputs(corpus, per_package, everything):
+def inputs(corpus, per_package, everything, ext):
     found = [("edge", path) for path in sorted(glob.glob(os.path.join(ROOT, "tools", "oracle", "python-output", "*.yaml")))]
     for directory in sorted(glob.glob(os.path.join(ROOT, "fixtures", "examples", "*"))):
         for path in sorted(os.listdir(directory)):
@@ -89,7 +90,7 @@ def inputs(corpus, per_package, everything):
     for package in sorted(os.listdir(legacy)):
         files = sorted(os.path.join(dirpath, name)
                        for dirpath, _, names in os.walk(os.path.join(legacy, package))
-                       for name in names if name.endswith(".yaml"))
+                       for name in names if name.endswith("." + ext))
         if not everything and len(files) > per_package:
             files = [files[(i * len(files)) // per_package] for i in range(per_package)]
         found += [("corpus:" + package, path) for path in files]
@@ -116,7 +117,9 @@ def main():
     parser.add_argument("--hookmigrate", default=os.path.join(ROOT, ".build", "release", "hookmigrate"))
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     parser.add_argument("--per-package", type=int, default=10)
-    parser.add_argument("--all", action="store_true", help="every corpus legacy YAML, not a sample")
+    parser.add_argument("--all", action="store_true", help="every corpus legacy config, not a sample")
+    parser.add_argument("--corpus-format", choices=("yaml", "json"), default="yaml",
+                        help="read the corpus's YAML dumps (default) or their JSON siblings")
     parser.add_argument("--keep", help="copy the .py of every failure into this directory")
     parser.add_argument("only", nargs="*", help="check these config files only")
     args = parser.parse_args()
@@ -124,7 +127,7 @@ def main():
     if args.only:
         cases = [("given", os.path.abspath(path)) for path in args.only]
     else:
-        cases = inputs(os.path.abspath(args.corpus), args.per_package, args.all)
+        cases = inputs(os.path.abspath(args.corpus), args.per_package, args.all, args.corpus_format)
     counts = {}
     failures = []
     work = tempfile.mkdtemp(prefix="check-python-output-")
