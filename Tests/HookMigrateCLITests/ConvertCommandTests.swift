@@ -113,6 +113,79 @@ import Testing
         let convertHelp = try CLIRunner.run(["convert", "--help"])
         #expect(convertHelp.status == 0)
         #expect(convertHelp.stdout.contains("--format"))
+        #expect(convertHelp.stdout.contains("yaml, json or py"))
+    }
+
+    @Test func writesPythonConfigs() throws {
+        let directory = NSTemporaryDirectory() + "hookmigrate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = try CLIRunner.run(["convert", Self.example, "-o", directory + "/new.py", "--report", directory + "/r.txt"])
+        #expect(file.status == 0)
+        #expect(file.stdout == "")
+        let written = try String(contentsOfFile: directory + "/new.py", encoding: .utf8)
+        Golden.assertMatches(written, golden: "fixtures/examples/retinanet/expected.converted.py")
+        // The input's leading comment comes first, then the assignments.
+        #expect(written.hasPrefix("# A RetinaNet training config in the MMCV 1.x style: two bases, overridden here.\n\noptim_wrapper = dict(\n"))
+
+        let stdout = try CLIRunner.run(["convert", Self.example, "--format", "py"])
+        #expect(stdout.status == 0)
+        #expect(stdout.stdout == written)
+        // An extension the format does not name: the format decides.
+        let other = try CLIRunner.run(["convert", Self.example, "--format", "py", "-o", directory + "/new.txt", "--report", directory + "/r.txt"])
+        #expect(other.status == 0)
+        #expect(try String(contentsOfFile: directory + "/new.txt", encoding: .utf8) == written)
+        // No --format and an unknown extension: YAML, as before.
+        let yamlByDefault = try CLIRunner.run(["convert", Self.example, "-o", directory + "/plain.cfg", "--report", directory + "/r.txt"])
+        #expect(yamlByDefault.status == 0)
+        #expect(try String(contentsOfFile: directory + "/plain.cfg", encoding: .utf8).hasPrefix("optim_wrapper:\n"))
+
+        let resolved = try CLIRunner.run(["convert", Self.example, "--resolve-only", "--format", "py"])
+        #expect(resolved.status == 0)
+        #expect(resolved.stderr == "")
+        #expect(resolved.stdout.hasPrefix("# A RetinaNet training config in the MMCV 1.x style: two bases, overridden here.\n\noptimizer = dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=0.0001)\n"))
+
+        let diff = try CLIRunner.run(["convert", Self.example, "--diff", "-o", directory + "/ignored.py"])
+        #expect(diff.status == 0)
+        #expect(diff.stdout.contains("\n-optimizer = dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=0.0001)\n"))
+        #expect(diff.stdout.contains("\n+optim_wrapper = dict(\n"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/ignored.py"))
+
+        // JSON has no comments: the module starts with the first assignment.
+        let json = try CLIRunner.run(["convert", "fixtures/examples/retinanet/expected.resolved.json", "--resolve-only", "--format", "py"])
+        #expect(json.status == 0)
+        #expect(json.stdout.hasPrefix("optimizer = dict("))
+    }
+
+    @Test func outputExtensionThatContradictsFormatIsAUsageError() throws {
+        let directory = NSTemporaryDirectory() + "hookmigrate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (format, name) in [("yaml", "x.py"), ("py", "x.json"), ("json", "x.yml"), ("py", "X.YAML")] {
+            let result = try CLIRunner.run(["convert", Self.example, "--format", format, "-o", directory + "/" + name])
+            #expect(result.status == 2, "\(format) \(name)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.contains("--format is \(format)"), "\(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        let matching = try CLIRunner.run(["convert", Self.example, "--format", "yaml", "-o", directory + "/x.yml", "--report", directory + "/r.txt"])
+        #expect(matching.status == 0)
+    }
+
+    @Test func keysPythonCannotHoldAreLocatedErrors() throws {
+        let directory = NSTemporaryDirectory() + "hookmigrate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "# comment\nlog_level: INFO\nmy-key: 1\n".write(toFile: directory + "/odd.yaml", atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["convert", "odd.yaml", "--resolve-only", "-o", "odd.py"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("odd.yaml:3:1: error: cannot write the top-level key 'my-key' to a Python config"))
+        #expect(result.stderr.contains("[python-name]"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/odd.py"))
+        try "env_variables: {a: 1}\n".write(toFile: directory + "/reserved.yaml", atomically: true, encoding: .utf8)
+        let reserved = try CLIRunner.run(["convert", "reserved.yaml", "--resolve-only", "--format", "py"], in: directory)
+        #expect(reserved.status == 2)
+        #expect(reserved.stderr.contains("[reserved-key]"))
     }
 
     @Test func diffTraceComparesTraceFiles() throws {

@@ -34,9 +34,9 @@ import Testing
         #expect(loaded == 1395)
     }
 
-    @Test func everyLegacyYAMLLoadsAndEqualsItsJSONSiblingExceptTheSelfReferencingOnes() {
+    @Test func everyLegacyYAMLLoadsAndEqualsItsJSONSibling() {
         var equal = 0
-        var refused: [String] = []
+        var withConfigDict = 0
         for path in Self.legacyYAML {
             let sibling = String(path.dropLast(5)) + ".json"
             do {
@@ -47,21 +47,17 @@ import Testing
                 } else {
                     equal += 1
                 }
-            } catch let error as ConfigError {
-                if error.code == .pythonObject, error.message.contains("self-referencing"),
-                   error.message.contains("mmcv.utils.config.ConfigDict"),
-                   error.notes.contains(where: { $0.message.contains(sibling) }),
-                   error.location?.file == path, (error.location?.line ?? 0) > 0 {
-                    refused.append(path)
-                } else {
-                    Issue.record("\(error)")
+                if let text = try? String(contentsOfFile: path, encoding: .utf8),
+                   text.contains("!!python/object/new:mmcv.utils.config.ConfigDict") {
+                    withConfigDict += 1
                 }
             } catch {
                 Issue.record("\(error)")
             }
         }
-        #expect(equal == 1374)
-        #expect(refused.count == 21)
+        #expect(equal == 1395)
+        // The self-referencing ConfigDict nodes of 21 dumps read as the mappings of their dictitems.
+        #expect(withConfigDict == 21)
     }
 
     @Test func tuplesIntKeysAndRangeAreRead() throws {

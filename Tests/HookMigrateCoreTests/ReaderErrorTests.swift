@@ -99,7 +99,7 @@ import Testing
 
 @Suite struct LineEndingTests {
     @Test func crlfFilesLocateLikeLFFiles() {
-        let text = "a: 1\r\npolicies:\r\n- - &id001 !!python/object/new:mmcv.utils.config.ConfigDict\r\n    state: *id001\r\n"
+        let text = "a: 1\r\npolicies:\r\n- - &id001 !!python/object/new:mmcv.utils.config.ConfigDict\r\n    dictitems: {me: *id001}\r\n"
         let error = configError { try yaml(text, path: "c.yaml") }
         #expect(error?.location == SourceLocation(file: "c.yaml", line: 3, column: 12))
         #expect(SourceText.lines("a\r\nb\nc") == ["a", "b", "c"])

@@ -8,27 +8,33 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a legacy MMCV 1.x config to MMEngine.",
         discussion: """
-        Reads INPUT (.yaml, .yml or .json), resolves its `_base_` files as MMCV 1.7.2 does, rewrites every \
-        legacy key (lr_config, optimizer_config, checkpoint_config, evaluation, log_config, custom_hooks, \
-        runner, data …) into its MMEngine form, and writes the result to standard output or to -o FILE. The \
-        report of every change, warning, manual step and non-equivalence goes to --report FILE, or to \
-        standard error. Files are written atomically: on any error nothing is written.
+        Reads INPUT (.yaml, .yml, .json or .py), resolves its `_base_` files as MMCV 1.7.2 does, rewrites \
+        every legacy key (lr_config, optimizer_config, checkpoint_config, evaluation, log_config, \
+        custom_hooks, runner, data …) into its MMEngine form, and writes the result to standard output or to \
+        -o FILE. The report of every change, warning, manual step and non-equivalence goes to --report FILE, \
+        or to standard error. Files are written atomically: on any error nothing is written.
+
+        The output format is --format, else the extension of -o (.yaml/.yml, .json, .py), else YAML. An -o \
+        extension that names another format than --format is a usage error. Python output (.py) is an \
+        MMEngine-style config module (`name = dict(...)`) that keeps the input file's leading comment.
 
         Examples:
           hookmigrate convert fixtures/examples/retinanet/retinanet_r50_fpn_1x_coco.yaml
           hookmigrate convert old.py.json -o new.yaml --report report.txt --iters-per-epoch 7330
           hookmigrate convert old.yaml --diff
+          hookmigrate convert old.py -o new.py                 # MMEngine-style Python config
+          hookmigrate convert old.yaml --format py             # Python config to standard output
           hookmigrate convert old.yaml --resolve-only          # only resolve _base_, no conversion
         """
     )
 
-    @Argument(help: "The legacy config file (.yaml, .yml or .json).")
+    @Argument(help: "The legacy config file (.yaml, .yml, .json or .py).")
     var input: String
 
     @Option(name: .shortAndLong, help: "Write the converted config to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Output format: yaml or json. Default: the extension of -o, else yaml.")
+    @Option(help: "Output format: yaml, json or py. Default: the extension of -o (.yaml/.yml, .json, .py), else yaml.")
     var format: ConfigFormat?
 
     @Option(help: "Write the report to this file instead of standard error.")
@@ -71,6 +77,9 @@ struct Convert: ParsableCommand {
         if let itersPerEpoch, itersPerEpoch <= 0 {
             throw ValidationError("--iters-per-epoch must be a positive number of iterations, not \(itersPerEpoch)")
         }
+        if let format, let output, let named = ConfigFormat(path: output), named != format {
+            throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue); drop --format or use a matching extension")
+        }
     }
 
     func run() throws {
@@ -81,16 +90,17 @@ struct Convert: ParsableCommand {
         let loaded = try ConfigLoader().load(input)
         for warning in loaded.warnings { Console.printError(warning) }
         let outputFormat = format ?? output.flatMap(ConfigFormat.init(path:)) ?? .yaml
+        let write = try writer(for: outputFormat)
         if resolveOnly {
-            try emit(try outputFormat.write(loaded.node))
+            try emit(try write(loaded.node))
             return
         }
         var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
         if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
         let result = try Translator(options: options).translate(loaded)
-        let converted = try outputFormat.write(result.config)
+        let converted = try write(result.config)
         if diff {
-            let before = try outputFormat.write(loaded.node)
+            let before = try write(loaded.node)
             try emit(UnifiedDiff.render(old: before, new: converted, oldName: "\(input) (legacy, resolved)", newName: "\(output ?? input) (converted)"))
         } else {
             try emit(converted)
@@ -134,6 +144,14 @@ struct Convert: ParsableCommand {
                                            concurrency: jobs ?? TreeMigrationOptions().concurrency)
         try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
                         check: check, requireProof: requireProof).run()
+    }
+
+    /// The writer of the output format; Python output keeps the input file's leading comment.
+    func writer(for format: ConfigFormat) throws -> (ConfigNode) throws -> String {
+        guard format == .py else { return { try format.write($0) } }
+        let source = try SourceText(path: input, bytes: try FileIO.readBytes(input))
+        let python = PythonWriter(leadingComment: LeadingComment.extract(from: source.text))
+        return { try python.write($0) }
     }
 
     /// Writes the main output to -o or standard output.

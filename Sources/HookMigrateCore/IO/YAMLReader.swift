@@ -5,9 +5,11 @@ import Yams
 ///
 /// - `!!python/tuple` sequences become tuples (`ConfigList.Style.tuple`);
 ///   `!!python/object/apply:builtins.range [a, b, s]` becomes the list of ints it denotes.
-/// - Any other `!!python/...` tag is a located `python-object` error that names the tag. The
-///   self-referencing `!!python/object/new:mmcv.utils.config.ConfigDict` nodes of some MMCV dumps get
-///   the same error, which also says that MMCV's JSON dump of the config holds the same data.
+/// - The self-referencing `!!python/object/new:mmcv.utils.config.ConfigDict` nodes of some MMCV dumps
+///   read as the mapping under their `dictitems`, checked against their `args`; their `state` (the node
+///   itself) is ignored and never followed (`ConfigDictSelfReferences`).
+/// - Any other `!!python/...` tag is a located `python-object` error that names the tag, and says that
+///   MMCV's JSON dump of the config holds the same data.
 /// - Duplicate keys are an error; `<<` merge keys work as in PyYAML.
 /// - Nesting, node count (aliases expanded) and ranges are bounded by `ReadLimits`.
 public struct YAMLReader: Sendable {
@@ -23,22 +25,58 @@ public struct YAMLReader: Sendable {
     public func read(_ source: SourceText) throws -> ConfigNode {
         let limits = self.limits
         return try LargeStack.run {
-            let parser: Parser
-            let root: Node?
             do {
-                parser = try Parser(yaml: source.text, resolver: .basic, encoding: .utf8)
-                root = try parser.singleRoot()
+                return try YAMLReader.read(source, limits: limits, guessSelfReferences: true)
+            } catch is ConfigDictSelfReferences.Misplaced {
+                // A guessed self-reference was not one: start again, patching only what libyaml reports.
+                return try YAMLReader.read(source, limits: limits, guessSelfReferences: false)
+            }
+        }
+    }
+
+    private static func read(_ source: SourceText, limits: ReadLimits, guessSelfReferences: Bool) throws -> ConfigNode {
+        var references = ConfigDictSelfReferences(source.text)
+        let guessed = guessSelfReferences && references.mayHaveSelfReferences
+        if guessed { references.guess() }
+        let parser: Parser
+        let root: Node?
+        while true {
+            do {
+                let attempt = try Parser(yaml: references.patches.isEmpty ? source.text : references.text,
+                                         resolver: .basic, encoding: .utf8)
+                root = try attempt.singleRoot()
+                parser = attempt
+                break
             } catch let error as YamlError {
+                if case let .composer(_, problem, mark, _) = error, problem.contains("undefined alias"), references.patch(at: mark) {
+                    continue
+                }
+                if guessed && !references.patches.isEmpty {
+                    throw ConfigDictSelfReferences.Misplaced(position: .init(line: 0, column: 0))
+                }
                 throw YAMLErrorTranslation.translate(error, source: source)
             }
-            guard let root else {
-                return ConfigNode(.null, at: SourceLocation(file: source.path, line: 1, column: 1))
-            }
-            // Nodes hold their anchors weakly; the parser owns them. Keep it alive while they are used.
-            return try withExtendedLifetime(parser) {
-                var converter = YAMLNodeConverter(source: source, limits: limits)
+        }
+        guard let root else {
+            return ConfigNode(.null, at: SourceLocation(file: source.path, line: 1, column: 1))
+        }
+        // Nodes hold their anchors weakly; the parser owns them. Keep it alive while they are used.
+        return try withExtendedLifetime(parser) {
+            var converter = YAMLNodeConverter(source: source, limits: limits, selfReferences: references)
+            do {
                 try converter.checkExpandedSize(root)
-                return try converter.convert(root, depth: 1)
+                let node = try converter.convert(root, depth: 1)
+                if let unused = references.patches.keys.first(where: { !converter.consumedSelfReferences.contains($0) }) {
+                    throw ConfigDictSelfReferences.Misplaced(position: unused)
+                }
+                return node
+            } catch let misplaced as ConfigDictSelfReferences.Misplaced {
+                if guessed { throw misplaced }
+                let at = SourceLocation(file: source.path, line: misplaced.position.line, column: misplaced.position.column)
+                throw YAMLErrorTranslation.undefinedAlias(at: at, source: source)
+            } catch let error as ConfigError {
+                if guessed && !references.patches.isEmpty { throw ConfigDictSelfReferences.Misplaced(position: .init(line: 0, column: 0)) }
+                throw error
             }
         }
     }
@@ -57,12 +95,8 @@ enum YAMLErrorTranslation {
             return ConfigError(.yamlSyntax, problem + contextText(context), at: location(mark),
                                notes: contextNote(context, location))
         case let .composer(context, problem, mark, _):
-            if problem.contains("undefined alias"), let objectTag = firstPythonObjectTag(in: source) {
-                return PythonObjectMessage.selfReferencing(tag: objectTag.tag, at: objectTag.location,
-                                                          aliasAt: location(mark), source: source)
-            }
             if problem.contains("undefined alias") {
-                return ConfigError(.yamlSyntax, "found an alias to an anchor that is not defined before it", at: location(mark))
+                return undefinedAlias(at: location(mark), source: source)
             }
             return ConfigError(.yamlSyntax, problem + contextText(context), at: location(mark),
                                notes: contextNote(context, location))
@@ -76,6 +110,15 @@ enum YAMLErrorTranslation {
             return ConfigError(.yamlSyntax, "cannot read the YAML: \(error)",
                                at: SourceLocation(file: source.path, line: 1, column: 1))
         }
+    }
+
+    /// An alias libyaml cannot resolve: to an anchor defined later or nowhere, or to a node that holds
+    /// it (a self-reference). In a file with Python objects, the self-referencing object is named.
+    static func undefinedAlias(at location: SourceLocation, source: SourceText) -> ConfigError {
+        if let objectTag = firstPythonObjectTag(in: source) {
+            return PythonObjectMessage.selfReferencing(tag: objectTag.tag, at: objectTag.location, aliasAt: location, source: source)
+        }
+        return ConfigError(.yamlSyntax, "found an alias to an anchor that is not defined before it", at: location)
     }
 
     static func contextText(_ context: YamlError.Context?) -> String {
@@ -136,6 +179,9 @@ enum PythonObjectMessage {
 struct YAMLNodeConverter {
     let source: SourceText
     let limits: ReadLimits
+    /// The ConfigDict self-references taken out of the text, and those accepted as a node's `state`.
+    let selfReferences: ConfigDictSelfReferences
+    var consumedSelfReferences: Set<ConfigDictSelfReferences.Position> = []
     var nodeCount = 0
     /// The source split into lines once, for `hasExplicitTag`.
     lazy var lines: [Substring] = SourceText.lines(source.text)
@@ -144,9 +190,10 @@ struct YAMLNodeConverter {
     static let tupleTag = yamlTagPrefix + "python/tuple"
     static let rangeTag = yamlTagPrefix + "python/object/apply:builtins.range"
 
-    init(source: SourceText, limits: ReadLimits) {
+    init(source: SourceText, limits: ReadLimits, selfReferences: ConfigDictSelfReferences) {
         self.source = source
         self.limits = limits
+        self.selfReferences = selfReferences
     }
 
     func location(_ mark: Mark?) -> SourceLocation? {
@@ -241,6 +288,10 @@ struct YAMLNodeConverter {
     }
 
     mutating func convertScalar(_ scalar: Node.Scalar) throws -> ConfigScalar {
+        if selfReferences.name(at: scalar.mark) != nil, let mark = scalar.mark {
+            // A patched alias anywhere but as a ConfigDict's state.
+            throw ConfigDictSelfReferences.Misplaced(position: .init(line: mark.line, column: mark.column))
+        }
         let tag = scalar.tag.description
         let text = scalar.string
         switch tag {
@@ -360,6 +411,9 @@ struct YAMLNodeConverter {
 
     mutating func convertMapping(_ mapping: Node.Mapping, depth: Int) throws -> ConfigNode {
         let tag = mapping.tag.description
+        if tag == Self.configDictTag {
+            return try convertConfigDict(mapping, depth: depth)
+        }
         guard tag.isEmpty || tag == "!" || tag == Self.yamlTagPrefix + "map" else {
             throw refusedTag(tag, at: mapping.mark)
         }

@@ -1,0 +1,106 @@
+/// Lays out one Python value for `PythonWriter`: on one line when it fits within `width` columns,
+/// otherwise one item a line with a trailing comma, four more spaces of indentation, and the closing
+/// bracket on a line of its own, recursively.
+struct PythonLayout {
+    /// The column limit.
+    let width: Int
+
+    /// Appends the lines of `node`, the first starting with `prefix` (`name = `, `key=`, `'key': `),
+    /// the last ending with `suffix` (`,` inside a broken container).
+    func render(_ node: ConfigNode, indent: Int, prefix: String, suffix: String, into lines: inout [String]) {
+        let pad = String(repeating: " ", count: indent)
+        let budget = width - indent - prefix.unicodeScalars.count - suffix.unicodeScalars.count
+        if let flat = Self.flat(node, budget: budget) {
+            lines.append(pad + prefix + flat + suffix)
+            return
+        }
+        switch node.value {
+        case .scalar(let scalar):
+            // A scalar that does not fit (a long string) stays whole.
+            lines.append(pad + prefix + PythonLiteral.scalar(scalar) + suffix)
+        case .list(let list):
+            let (open, close) = list.style == .tuple ? ("(", ")") : ("[", "]")
+            lines.append(pad + prefix + open)
+            for item in list.items {
+                render(item, indent: indent + 4, prefix: "", suffix: ",", into: &lines)
+            }
+            lines.append(pad + close + suffix)
+        case .mapping(let mapping):
+            let call = Self.isDictCall(mapping)
+            lines.append(pad + prefix + (call ? "dict(" : "{"))
+            for entry in mapping.entries {
+                render(entry.value, indent: indent + 4, prefix: Self.keyPrefix(entry.key, call: call), suffix: ",", into: &lines)
+            }
+            lines.append(pad + (call ? ")" : "}") + suffix)
+        }
+    }
+
+    /// The builtins a node's text calls: `dict` for `dict(...)`, `float` for `inf`, `-inf` and `nan`.
+    static func builtinsCalled(_ node: ConfigNode, dict: inout Bool, float: inout Bool) {
+        switch node.value {
+        case .scalar(let scalar):
+            if PythonLiteral.needsFloatBuiltin(scalar) { float = true }
+        case .list(let list):
+            for item in list.items { builtinsCalled(item, dict: &dict, float: &float) }
+        case .mapping(let mapping):
+            if isDictCall(mapping) { dict = true }
+            for entry in mapping.entries {
+                if PythonLiteral.needsFloatBuiltin(entry.key) { float = true }
+                builtinsCalled(entry.value, dict: &dict, float: &float)
+            }
+        }
+    }
+
+    /// Whether a mapping is written `dict(key=value)`: every key a string that is a Python name.
+    static func isDictCall(_ mapping: ConfigMapping) -> Bool {
+        mapping.entries.allSatisfy { entry in
+            if case .string(let key) = entry.key { return PythonLiteral.isName(key) }
+            return false
+        }
+    }
+
+    /// What comes before a value inside a mapping: `key=` in a `dict(...)` call, `'key': ` in a display.
+    static func keyPrefix(_ key: ConfigScalar, call: Bool) -> String {
+        if call, case .string(let name) = key { return name + "=" }
+        return PythonLiteral.scalar(key) + ": "
+    }
+
+    /// The node on one line, or `nil` when that is longer than `budget` columns. Scalars always give
+    /// their text when it fits; the caller writes a scalar that does not fit on one line anyway.
+    static func flat(_ node: ConfigNode, budget: Int) -> String? {
+        var text = ""
+        var remaining = budget
+        return append(node, to: &text, remaining: &remaining) ? text : nil
+    }
+
+    /// Appends the one-line text, counting columns down; `false` as soon as they run out.
+    private static func append(_ node: ConfigNode, to text: inout String, remaining: inout Int) -> Bool {
+        func add(_ piece: String) -> Bool {
+            remaining -= piece.unicodeScalars.count
+            guard remaining >= 0 else { return false }
+            text += piece
+            return true
+        }
+        switch node.value {
+        case .scalar(let scalar):
+            return add(PythonLiteral.scalar(scalar))
+        case .list(let list):
+            let tuple = list.style == .tuple
+            guard add(tuple ? "(" : "[") else { return false }
+            for (index, item) in list.items.enumerated() {
+                if index > 0, !add(", ") { return false }
+                guard append(item, to: &text, remaining: &remaining) else { return false }
+            }
+            if tuple && list.items.count == 1, !add(",") { return false }
+            return add(tuple ? ")" : "]")
+        case .mapping(let mapping):
+            let call = isDictCall(mapping)
+            guard add(call ? "dict(" : "{") else { return false }
+            for (index, entry) in mapping.entries.enumerated() {
+                if index > 0, !add(", ") { return false }
+                guard add(keyPrefix(entry.key, call: call)), append(entry.value, to: &text, remaining: &remaining) else { return false }
+            }
+            return add(call ? ")" : "}")
+        }
+    }
+}
