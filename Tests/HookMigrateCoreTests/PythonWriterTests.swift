@@ -277,3 +277,18 @@ import Testing
         #expect(written == 140)
     }
 }
+
+extension PythonWriterTests {
+    @Test func basesComeFirstAsTheTreeModeWritesThem() throws {
+        var mapping = ConfigMapping()
+        mapping["lr"] = ConfigNode(.float(0.1))
+        let one = try PythonWriter().write(ConfigNode(mapping), bases: ["./r50.py"])
+        #expect(one == "_base_ = './r50.py'\nlr = 0.1\n")
+        let two = try PythonWriter().write(ConfigNode(mapping), bases: ["../_base_/a.py", "../_base_/b.py"])
+        #expect(two.hasPrefix("_base_ = ['../_base_/a.py', '../_base_/b.py']\n"))
+        // A config's own key is still never called `_base_`.
+        var own = ConfigMapping()
+        own["_base_"] = ConfigNode(.string("x.py"))
+        #expect(throws: ConfigError.self) { try PythonWriter().write(ConfigNode(own)) }
+    }
+}

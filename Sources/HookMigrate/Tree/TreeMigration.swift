@@ -124,7 +124,8 @@ public struct TreeMigration: Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         item.legacyBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         do {
-            let loaded = try ConfigLoader(cache: cache).load(path)
+            let source = DiskFileSource()
+            let loaded = try ConfigLoader(source: source, cache: cache).load(path)
             let prefix = root == "." ? "" : root + "/"
             item.bases = loaded.bases.map { base in
                 guard prefix.isEmpty ? !base.hasPrefix("/") && !base.hasPrefix("..") : base.hasPrefix(prefix) else { return nil }
@@ -142,7 +143,8 @@ public struct TreeMigration: Sendable {
             case .base:
                 item.target = PartialConversion.keep(flat, beyond: empty)
             }
-            item.leadingComment = LeadingComment.of(path: path)
+            item.leadingComment = (try? source.readBytes(path, limit: ReadLimits.default.maxFileBytes, requestedAt: nil))
+                .flatMap { String(validating: $0, as: UTF8.self) }.flatMap(LeadingComment.extract(from:))
         } catch let error as ConfigError {
             item.error = error
         } catch {

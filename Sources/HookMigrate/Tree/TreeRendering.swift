@@ -48,20 +48,28 @@ enum TreeRendering {
     static func text(for file: TreeMigration.Converted, form: TreeFileResult.Form, content: ConfigMapping,
                      format: ConfigFormat?) throws -> (TreeFileResult.Form, String) {
         let fileFormat = format ?? ConfigFormat(path: file.path) ?? .yaml
-        var mapping = ConfigMapping()
         var writtenForm = form
+        var entries: [String] = []
         if case .inherits(let bases) = form {
-            let entries = bases.map { relativePath(from: file.outputPath, to: $0) }
-            let value: ConfigNode = entries.count == 1
-                ? ConfigNode(.string(entries[0]))
-                : ConfigNode(ConfigList(entries.map { ConfigNode(.string($0)) }))
-            mapping.appendNew(ConfigMapping.Entry(key: .string(ConfigLoader.baseKey), value: value))
+            entries = bases.map { relativePath(from: file.outputPath, to: $0) }
             writtenForm = .inherits(entries)
         }
-        for entry in content.entries { mapping.appendNew(entry) }
-        var text = try fileFormat.write(ConfigNode(mapping))
-        if fileFormat != .json, let comment = file.leadingComment, !comment.isEmpty {
-            text = comment + "\n" + text
+        let text: String
+        switch fileFormat {
+        case .py:
+            text = try PythonWriter(leadingComment: file.leadingComment).write(ConfigNode(content), bases: entries)
+        case .yaml, .json:
+            var mapping = ConfigMapping()
+            if !entries.isEmpty {
+                let value: ConfigNode = entries.count == 1
+                    ? ConfigNode(.string(entries[0]))
+                    : ConfigNode(ConfigList(entries.map { ConfigNode(.string($0)) }))
+                mapping.appendNew(ConfigMapping.Entry(key: .string(ConfigLoader.baseKey), value: value))
+            }
+            for entry in content.entries { mapping.appendNew(entry) }
+            let body = try fileFormat.write(ConfigNode(mapping))
+            let comment = fileFormat == .yaml ? file.leadingComment.map { $0 + "\n" } ?? "" : ""
+            text = comment + body
         }
         return (writtenForm, text)
     }

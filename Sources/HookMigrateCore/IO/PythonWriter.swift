@@ -45,13 +45,21 @@ public struct PythonWriter: Sendable {
     }
 
     /// The module text. Throws a located `ConfigError` for a config that cannot be written as a module
-    /// MMEngine reads back unchanged (see the type's summary).
-    public func write(_ node: ConfigNode) throws -> String {
+    /// MMEngine reads back unchanged (see the type's summary). `bases`, when not empty, becomes the first
+    /// statement, `_base_ = '…'` (one) or `_base_ = ['…', …]`: the files the module inherits from, as the
+    /// tree mode writes them (a config's own keys may never be called `_base_`).
+    public func write(_ node: ConfigNode, bases: [String] = []) throws -> String {
         guard let mapping = node.mapping else {
             throw ConfigError(.notAMapping, "a Python config module holds top-level assignments, so the config must be a mapping, not \(node.typeDescription)",
                               at: node.location)
         }
         var statements: [Statement] = []
+        if !bases.isEmpty {
+            let value = bases.count == 1 ? ConfigNode(.string(bases[0])) : ConfigNode(ConfigList(bases.map { ConfigNode(.string($0)) }))
+            var lines: [String] = []
+            PythonLayout(width: lineWidth).render(value, indent: 0, prefix: ConfigLoader.baseKey + " = ", suffix: "", into: &lines)
+            statements.append(Statement(name: ConfigLoader.baseKey, keyLocation: nil, lines: lines, usesDict: false, usesFloat: false))
+        }
         for entry in mapping.entries {
             let name = try Self.checkedName(entry, in: node)
             try Self.checkValue(entry.value, depth: 1, path: ConfigPath.root.appending(name))
