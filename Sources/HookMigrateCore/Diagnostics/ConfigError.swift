@@ -29,6 +29,7 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case baseMergeConflict = "base-merge-conflict"
         case baseVariable = "base-variable"
         case writeFailed = "write-failed"
+        case mixedConfig = "mixed-config"
     }
 
     /// The kind of problem.
