@@ -1,6 +1,8 @@
 // hookmigrate-bench: times the proof step on a COCO-sized schedule and prints numbers.
 //
 //   swift run -c release hookmigrate-bench [--iters-per-epoch 7330] [--epochs 12] [--repeat 5]
+//   swift run -c release hookmigrate-bench corpus ../shared/corpus/legacy    # verdict tally
+//   swift run -c release hookmigrate-bench scopes ../shared/corpus/legacy    # default_scope accuracy per package
 //
 // It converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
 // evaluation every epoch, logger every 50, EMA) and times the proof step as `convert` runs it: the MMCV
@@ -52,6 +54,58 @@ func corpusTally(_ directory: String) throws {
     for (key, count) in tally.sorted(by: { $0.value > $1.value }) {
         print("\(String(count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(key)   e.g. \(examples[key] ?? "")")
     }
+}
+
+/// `hookmigrate-bench scopes DIR`: converts every legacy `.json` under DIR (the corpus's `legacy/`, one
+/// folder per package) and compares the `default_scope` written with the scope of the package whose folder
+/// holds the file: per package, how many are right, unknown (no default_scope written) or wrong.
+func scopeAccuracy(_ directory: String) throws {
+    // The corpus's folder names (the legacy PyPI names) and their successors' scopes.
+    let truth = ["mmaction2": "mmaction", "mmcls": "mmpretrain", "mmdet": "mmdet", "mmdet3d": "mmdet3d", "mmedit": "mmagic",
+                 "mmflow": "mmflow", "mmgen": "mmagic", "mmocr": "mmocr", "mmpose": "mmpose", "mmrotate": "mmrotate",
+                 "mmsegmentation": "mmseg", "mmtrack": "mmtrack"]
+    guard let walker = FileManager.default.enumerator(atPath: directory) else { throw ConfigError(.fileUnreadable, "cannot list \(directory)") }
+    var files: [String] = []
+    while let relative = walker.nextObject() as? String { if relative.hasSuffix(".json") { files.append(relative) } }
+    files.sort()
+    var counts: [String: (total: Int, right: Int, unknown: Int, wrong: Int)] = [:]
+    var misses: [String] = []
+    for relative in files {
+        let package = String(relative.split(separator: "/").first ?? "")
+        let result = try Translator(options: MigrationOptions(itersPerEpoch: 10)).translate(try ConfigLoader().load(directory + "/" + relative))
+        let scope = result.config.mapping?["default_scope"]?.scalar?.stringValue
+        var count = counts[package] ?? (0, 0, 0, 0)
+        count.total += 1
+        if scope == nil {
+            count.unknown += 1
+            misses.append("unknown  \(relative)")
+        } else if scope == truth[package] {
+            count.right += 1
+        } else {
+            count.wrong += 1
+            misses.append("WRONG    \(relative): \(scope ?? "") (expected \(truth[package] ?? "?"))")
+        }
+        counts[package] = count
+    }
+    print("package          scope       configs  right  unknown  wrong  accuracy")
+    var all = (total: 0, right: 0, unknown: 0, wrong: 0)
+    for (package, count) in counts.sorted(by: { $0.key < $1.key }) {
+        all = (all.total + count.total, all.right + count.right, all.unknown + count.unknown, all.wrong + count.wrong)
+        print(row(package, truth[package] ?? "?", count))
+    }
+    print(row("all", "", all))
+    misses.forEach { print($0) }
+
+    func row(_ package: String, _ scope: String, _ count: (total: Int, right: Int, unknown: Int, wrong: Int)) -> String {
+        let accuracy = count.total == 0 ? 0 : 100 * Double(count.right) / Double(count.total)
+        return package.padding(toLength: 17, withPad: " ", startingAt: 0) + scope.padding(toLength: 12, withPad: " ", startingAt: 0)
+            + String(format: "%7d %6d %8d %6d  %6.2f%%", count.total, count.right, count.unknown, count.wrong, accuracy)
+    }
+}
+
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "scopes" {
+    do { try scopeAccuracy(CommandLine.arguments[2]) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+    exit(0)
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus" {

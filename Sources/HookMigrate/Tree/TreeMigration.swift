@@ -137,7 +137,8 @@ public struct TreeMigration: Sendable {
             switch role {
             case .config:
                 item.target = flat
-                if options.validate {
+                // An MMEngine config has no legacy run to compare with.
+                if options.validate, !translation.isAlreadyMMEngine {
                     item.outcome = Validator(settings: options.settings).validate(legacy: loaded.root, converted: flat, name: path).outcome
                 }
             case .base:

@@ -58,6 +58,9 @@ struct Convert: ParsableCommand {
     @Flag(help: "Treat the legacy run as distributed (mmdet-era scripts registered some hooks only then).")
     var distributed = false
 
+    @Option(help: "The default_scope to write (mmdet, mmseg, mmpretrain, mmpose, mmagic, ...), instead of the one inferred from the config's model and dataset types.")
+    var scope: String?
+
     @Flag(help: "Skip the validation that runs both configs and compares their traces.")
     var noVerify = false
 
@@ -80,6 +83,15 @@ struct Convert: ParsableCommand {
         if let format, let output, let named = ConfigFormat(path: output), named != format {
             throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue); drop --format or use a matching extension")
         }
+        if let scope, !Self.isScopeName(scope) {
+            throw ValidationError("--scope takes a package's registry scope, a Python identifier such as mmdet or mmpretrain, not '\(scope)'")
+        }
+    }
+
+    /// Whether a `--scope` value is a scope name (a Python identifier: MMEngine scopes are package names).
+    static func isScopeName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
 
     func run() throws {
@@ -95,7 +107,7 @@ struct Convert: ParsableCommand {
             try emit(try write(loaded.node))
             return
         }
-        var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
         let result = try Translator(options: options).translate(loaded)
         let converted = try write(result.config)
@@ -106,7 +118,8 @@ struct Convert: ParsableCommand {
             try emit(converted)
         }
         var outcome: Validator.Outcome?
-        if !noVerify, let converted = result.config.mapping {
+        // An input that is already an MMEngine config has no legacy run to compare with: nothing to validate.
+        if !noVerify, !result.isAlreadyMMEngine, let converted = result.config.mapping {
             let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
             outcome = Validator(settings: settings).validate(legacy: loaded.root, converted: converted, name: input).outcome
         }
@@ -137,7 +150,7 @@ struct Convert: ParsableCommand {
         if diff || resolveOnly {
             throw ValidationError("--diff and --resolve-only take a single config file, not a folder")
         }
-        var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
         let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
         let options = TreeMigrationOptions(migration: migration, settings: settings, outputFormat: format, validate: !noVerify,

@@ -45,6 +45,10 @@ struct DiffTrace: ParsableCommand {
         guard let second else {
             let loaded = try ConfigLoader().load(first)
             let result = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch)).translate(loaded)
+            if result.isAlreadyMMEngine {
+                Console.write("validation: not run: \(first) is already an MMEngine config (nothing to convert), so there is no legacy run to compare\n")
+                return
+            }
             guard let converted = result.config.mapping else { return }
             let validation = Validator(settings: SimulationSettings(itersPerEpoch: itersPerEpoch), tolerance: Tolerance(rtol: rtol, atol: atol))
                 .validate(legacy: loaded.root, converted: converted, name: first)

@@ -30,6 +30,7 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case baseVariable = "base-variable"
         case writeFailed = "write-failed"
         case pythonName = "python-name"
+        case mixedConfig = "mixed-config"
     }
 
     /// The kind of problem.
