@@ -2,6 +2,9 @@
 //
 //   swift run -c release hookmigrate-bench [--iters-per-epoch 7330] [--epochs 12] [--repeat 5]
 //
+//   swift run -c release hookmigrate-bench corpus DIR            (verdicts over a legacy corpus)
+//   swift run -c release hookmigrate-bench py-corpus TREE DUMPS  (.py reader vs MMCV's dumps)
+//
 // It converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
 // evaluation every epoch, logger every 50, EMA) and times the proof step as `convert` runs it: the MMCV
 // adapter and the new Runner in lockstep, compared as they stream (median of --repeat runs), then each
@@ -52,6 +55,10 @@ func corpusTally(_ directory: String) throws {
     for (key, count) in tally.sorted(by: { $0.value > $1.value }) {
         print("\(String(count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(key)   e.g. \(examples[key] ?? "")")
     }
+}
+
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
+    do { exit(try PyCorpus.run(tree: CommandLine.arguments[2], dumps: CommandLine.arguments[3])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus" {

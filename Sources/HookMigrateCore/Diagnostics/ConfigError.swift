@@ -29,6 +29,9 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case baseMergeConflict = "base-merge-conflict"
         case baseVariable = "base-variable"
         case writeFailed = "write-failed"
+        case pythonSyntax = "python-syntax"
+        case pythonUnsupported = "python-unsupported"
+        case pythonError = "python-error"
     }
 
     /// The kind of problem.
