@@ -112,7 +112,7 @@ extension PyEvaluator {
 
         case "lower", "upper":
             try expect(label, args, positional: 0...0, at: pos)
-            return .str(name == "lower" ? text.lowercased() : text.uppercased())
+            return .str(name == "lower" ? Self.lowercased(scalars) : Self.uppercased(scalars))
 
         case "startswith", "endswith":
             try expect(label, args, positional: 1...3, at: pos)
@@ -238,6 +238,35 @@ extension PyEvaluator {
         default:
             return nil
         }
+    }
+
+    /// `str.lower()`: each character's full lower-case mapping, with Python's final-sigma rule
+    /// (`'ΣΑΣ'.lower()` is `'σας'`).
+    static func lowercased(_ scalars: [Unicode.Scalar]) -> String {
+        var result = ""
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\u{03A3}" {
+                var before = index - 1
+                while before >= 0, scalars[before].properties.isCaseIgnorable { before -= 1 }
+                var final = before >= 0 && scalars[before].properties.isCased
+                if final, index + 1 < scalars.count {
+                    var after = index + 1
+                    while after < scalars.count, scalars[after].properties.isCaseIgnorable { after += 1 }
+                    final = after == scalars.count || !scalars[after].properties.isCased
+                }
+                result.unicodeScalars.append(final ? "\u{03C2}" : "\u{03C3}")
+            } else {
+                result += scalar.properties.lowercaseMapping
+            }
+        }
+        return result
+    }
+
+    /// `str.upper()`: each character's full upper-case mapping (`'ß'` becomes `'SS'`).
+    static func uppercased(_ scalars: [Unicode.Scalar]) -> String {
+        var result = ""
+        for scalar in scalars { result += scalar.properties.uppercaseMapping }
+        return result
     }
 
     /// `str.split(sep, maxsplit)` (CPython's `split_whitespace` / `split`).

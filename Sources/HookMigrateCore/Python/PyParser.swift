@@ -301,13 +301,13 @@ struct PyParser {
         return try parseBitOr()
     }
 
-    mutating func parseTestOrStar() throws -> PyExpr {
+    mutating func parseTestOrStar(named: Bool = false) throws -> PyExpr {
         if current.isOp("*") {
             let start = current.pos
             advance()
             return PyExpr(.starred(try parseBitOr()), at: start)
         }
-        return try parseTest()
+        return named ? try parseNamedTest() : try parseTest()
     }
 
     // MARK: Expressions, lowest precedence first
@@ -329,10 +329,20 @@ struct PyParser {
             let orElse = try parseTest()
             return PyExpr(.conditional(test: test, body: body, orElse: orElse), at: body.pos)
         }
+        return body
+    }
+
+    /// `namedexpr_test`, where Python 3.8 allows `name := value` (inside parentheses and brackets, and
+    /// as a call argument): refused there; anywhere else `:=` is a syntax error (nothing consumes it).
+    mutating func parseNamedTest() throws -> PyExpr {
+        let value = try parseTest()
         if current.isOp(":=") {
+            guard case .name = value.kind else {
+                throw file.syntax("cannot use assignment expressions with this expression", at: value.pos)
+            }
             throw file.unsupported("assignment expressions (`:=`)", at: current.pos)
         }
-        return body
+        return value
     }
 
     mutating func parseOrTest() throws -> PyExpr {
@@ -516,7 +526,7 @@ struct PyParser {
                 arguments.append(.doubleStarred(try parseTest()))
                 sawDoubleStar = true
             } else {
-                let value = try parseTest()
+                let value = try parseNamedTest()
                 if current.isOp("=") {
                     guard case .name(let name) = value.kind, token.kind == .name else {
                         if case .constant(.bool(let flag)) = value.kind {
@@ -693,7 +703,7 @@ struct PyParser {
             return PyExpr(.tuple([]), at: start)
         }
         if current.isKeyword("yield") { throw file.unsupported("`yield` expressions", at: current.pos) }
-        let first = try parseTestOrStar()
+        let first = try parseTestOrStar(named: true)
         if current.isKeyword("for") || current.isKeyword("async") {
             let clauses = try parseComprehensionClauses()
             try close(&self)
@@ -704,7 +714,7 @@ struct PyParser {
             while current.isOp(",") {
                 advance()
                 guard startsExpression(current, allowStar: true) else { break }
-                items.append(try parseTestOrStar())
+                items.append(try parseTestOrStar(named: true))
             }
             try close(&self)
             return PyExpr(.tuple(items), at: closing.isEmpty ? first.pos : start)
@@ -720,7 +730,7 @@ struct PyParser {
             advance()
             return PyExpr(.list([]), at: start)
         }
-        let first = try parseTestOrStar()
+        let first = try parseTestOrStar(named: true)
         if current.isKeyword("for") || current.isKeyword("async") {
             try rejectBareStarred(first)
             let clauses = try parseComprehensionClauses()
@@ -731,7 +741,7 @@ struct PyParser {
         while current.isOp(",") {
             advance()
             guard startsExpression(current, allowStar: true) else { break }
-            items.append(try parseTestOrStar())
+            items.append(try parseTestOrStar(named: true))
         }
         try expectOp("]", "to close the list")
         return PyExpr(.list(items), at: start)
