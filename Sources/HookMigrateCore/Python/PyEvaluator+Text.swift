@@ -7,6 +7,28 @@ extension PyEvaluator {
     /// (`TemplateVariables.preSubstituteBaseVariables`).
     static let placeholderMarker = "_hookmigrate_base_variable_"
 
+    static let placeholderMarkerBytes = Array(placeholderMarker.utf8)
+
+    /// Whether a string holds the placeholder marker (a fast byte search: every string literal and
+    /// every string operation asks).
+    static func containsMarker(_ text: String) -> Bool {
+        let marker = placeholderMarkerBytes
+        guard text.utf8.count >= marker.count else { return false }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var index = 0
+            while index + marker.count <= bytes.count {
+                if bytes[index] == marker[0], bytes[index + 1] == marker[1] {
+                    var offset = 2
+                    while offset < marker.count, bytes[index + offset] == marker[offset] { offset += 1 }
+                    if offset == marker.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// Whether a string is a whole `{{ _base_.x }}` placeholder.
     static func isPlaceholder(_ text: String) -> Bool {
         guard text.hasPrefix("_"), let marker = text.range(of: placeholderMarker) else { return false }
@@ -17,7 +39,7 @@ extension PyEvaluator {
 
     /// Refuses to compute with a placeholder: MMCV computes with a random string there.
     func checkPlaceholder(_ text: String, at pos: PyPos) throws {
-        guard text.contains(Self.placeholderMarker), Self.isPlaceholder(text) else { return }
+        guard Self.containsMarker(text), Self.isPlaceholder(text) else { return }
         let marker = text.range(of: Self.placeholderMarker)
         let variable = marker.map { String(text[text.index(after: text.startIndex)..<$0.lowerBound]) } ?? "x"
         throw file.refusal("`{{ _base_.\(variable) }}` is used in an expression: MMCV only fills it in after the file has run, and while it runs it is a random string (`\"_\(variable)_1a2b3c\"`), so the result would be random; use the template as a whole value", at: pos)
@@ -26,7 +48,7 @@ extension PyEvaluator {
     /// Refuses a string literal that holds a placeholder as part of its text (a `{{ _base_.x }}`
     /// template written inside quotes).
     func checkLiteral(_ text: String, at pos: PyPos) throws {
-        guard text.contains(Self.placeholderMarker), !Self.isPlaceholder(text) else { return }
+        guard Self.containsMarker(text), !Self.isPlaceholder(text) else { return }
         throw file.refusal("a `{{ _base_.x }}` template inside a string literal becomes a random string in MMCV; use the template as a whole value", at: pos)
     }
 

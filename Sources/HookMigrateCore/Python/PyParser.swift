@@ -242,13 +242,16 @@ struct PyParser {
         case .number, .string:
             return true
         case .name:
-            return !PyKeywords.all.contains(token.text) || ["True", "False", "None", "not", "lambda", "await"].contains(token.text)
+            return !PyKeywords.all.contains(token.text) || Self.expressionKeywords.contains(token.text)
         case .op:
-            return ["(", "[", "{", "-", "+", "~", "..."].contains(token.text) || (allowStar && token.text == "*")
+            return Self.expressionOperators.contains(token.text) || (allowStar && token.text == "*")
         default:
             return false
         }
     }
+
+    static let expressionKeywords: Set<String> = ["True", "False", "None", "not", "lambda", "await"]
+    static let expressionOperators: Set<String> = ["(", "[", "{", "-", "+", "~", "..."]
 
     /// `testlist_star_expr`: `a`, or `a, *b, c` (a tuple).
     mutating func parseTestListStarExpr() throws -> PyExpr {
@@ -415,10 +418,24 @@ struct PyParser {
         return comparisons.isEmpty ? left : PyExpr(.compare(left, comparisons), at: left.pos)
     }
 
+    static let bitOrOperators: [String: PyBinaryOperator] = ["|": .bitOr]
+    static let bitXorOperators: [String: PyBinaryOperator] = ["^": .bitXor]
+    static let bitAndOperators: [String: PyBinaryOperator] = ["&": .bitAnd]
+    static let shiftOperators: [String: PyBinaryOperator] = ["<<": .leftShift, ">>": .rightShift]
+    static let arithOperators: [String: PyBinaryOperator] = ["+": .add, "-": .subtract]
+    static let termOperators: [String: PyBinaryOperator] = ["*": .multiply, "@": .matrixMultiply, "/": .divide, "//": .floorDivide, "%": .modulo]
+    static let unaryOperators: [String: PyUnaryOperator] = ["-": .negate, "+": .plus, "~": .invert]
+
+    /// A left-associative chain of binary operators; each operator nests the tree one level deeper,
+    /// which counts toward the depth bound.
     mutating func parseBinaryLevel(_ operators: [String: PyBinaryOperator],
                                    _ operand: (inout PyParser) throws -> PyExpr) throws -> PyExpr {
         var left = try operand(&self)
+        var entered = 0
+        defer { depth -= entered }
         while current.kind == .op, let op = operators[current.text] {
+            try enter()
+            entered += 1
             let opPos = current.pos
             advance()
             let right = try operand(&self)
@@ -428,34 +445,32 @@ struct PyParser {
     }
 
     mutating func parseBitOr() throws -> PyExpr {
-        try parseBinaryLevel(["|": .bitOr]) { try $0.parseBitXor() }
+        try parseBinaryLevel(Self.bitOrOperators) { try $0.parseBitXor() }
     }
 
     mutating func parseBitXor() throws -> PyExpr {
-        try parseBinaryLevel(["^": .bitXor]) { try $0.parseBitAnd() }
+        try parseBinaryLevel(Self.bitXorOperators) { try $0.parseBitAnd() }
     }
 
     mutating func parseBitAnd() throws -> PyExpr {
-        try parseBinaryLevel(["&": .bitAnd]) { try $0.parseShift() }
+        try parseBinaryLevel(Self.bitAndOperators) { try $0.parseShift() }
     }
 
     mutating func parseShift() throws -> PyExpr {
-        try parseBinaryLevel(["<<": .leftShift, ">>": .rightShift]) { try $0.parseArith() }
+        try parseBinaryLevel(Self.shiftOperators) { try $0.parseArith() }
     }
 
     mutating func parseArith() throws -> PyExpr {
-        try parseBinaryLevel(["+": .add, "-": .subtract]) { try $0.parseTerm() }
+        try parseBinaryLevel(Self.arithOperators) { try $0.parseTerm() }
     }
 
     mutating func parseTerm() throws -> PyExpr {
-        try parseBinaryLevel(["*": .multiply, "@": .matrixMultiply, "/": .divide, "//": .floorDivide, "%": .modulo]) {
-            try $0.parseFactor()
-        }
+        try parseBinaryLevel(Self.termOperators) { try $0.parseFactor() }
     }
 
     mutating func parseFactor() throws -> PyExpr {
         let token = current
-        if token.kind == .op, let op = ["-": PyUnaryOperator.negate, "+": .plus, "~": .invert][token.text] {
+        if token.kind == .op, let op = Self.unaryOperators[token.text] {
             advance()
             try enter()
             defer { leave() }
@@ -481,18 +496,23 @@ struct PyParser {
             throw file.unsupported("`await` expressions", at: current.pos)
         }
         var expr = try parseAtom()
+        // Each call, subscript or attribute nests the tree one level deeper.
+        var entered = 0
+        defer { depth -= entered }
         while true {
             if current.isOp("(") {
                 try enter()
-                defer { leave() }
+                entered += 1
                 advance()
                 expr = PyExpr(.call(expr, try parseArguments()), at: expr.pos)
             } else if current.isOp("[") {
                 try enter()
-                defer { leave() }
+                entered += 1
                 advance()
                 expr = PyExpr(.indexing(expr, try parseSubscript()), at: expr.pos)
             } else if current.isOp(".") {
+                try enter()
+                entered += 1
                 advance()
                 guard current.kind == .name, !PyKeywords.all.contains(current.text) else {
                     throw syntaxError("expected an attribute name after '.', found \(current.display)")
@@ -794,6 +814,7 @@ struct PyParser {
 
     static func number(_ token: PyToken, file: PyFile) throws -> PyConstant {
         let text = token.text
+        if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .int(Int(text), text: text) }
         let digits = text.replacingOccurrences(of: "_", with: "")
         if let last = digits.last, last == "j" || last == "J" {
             return .imaginary
