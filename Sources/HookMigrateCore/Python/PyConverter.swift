@@ -82,9 +82,9 @@ struct PyConverter {
                 return (ConfigNode(mapping, at: location), size, height)
             }
         case .iterator(let iterator):
-            throw file.refusal("a \(iterator.typeName) object cannot be a config value (MMCV cannot dump it); make a list of it with list(...)", at: object.pos)
+            throw file.refusal("\(PyFile.article(iterator.typeName)) object cannot be a config value (MMCV cannot dump it); make a list of it with list(...)", at: object.pos)
         case .view(let view):
-            throw file.refusal("a \(view.typeName) view cannot be a config value (MMCV cannot dump it); make a list of it with list(...)", at: object.pos)
+            throw file.refusal("\(PyFile.article(view.typeName)) view cannot be a config value (MMCV cannot dump it); make a list of it with list(...)", at: object.pos)
         case .builtin(let builtin):
             throw file.refusal("the builtin `\(builtin.rawValue)` cannot be a config value (MMCV cannot dump it)", at: object.pos)
         case .slice:
@@ -136,7 +136,7 @@ struct PyConverter {
         case .float(let number): return .float(number)
         case .str(let text): return .string(text)
         default:
-            throw file.refusal("a \(object.value.typeName) cannot be a config key; config keys are strings, numbers, booleans or None", at: object.pos)
+            throw file.refusal("\(PyFile.article(object.value.typeName)) cannot be a config key; config keys are strings, numbers, booleans or None", at: object.pos)
         }
     }
 }

@@ -3,20 +3,31 @@
 extension PyEvaluator {
     /// `format(x, spec)`.
     func format(_ object: PyObj, spec: String, at pos: PyPos) throws -> String {
+        func parsed() throws -> PyFormatSpec {
+            let parsed = try at(pos) { try PyFormatSpec(spec) }
+            // A width or precision beyond the string bound would build a giant string.
+            try spendText(parsed.width ?? 0, at: pos)
+            try spendText(parsed.precision ?? 0, at: pos)
+            return parsed
+        }
         switch object.value {
         case .str(let text):
             try checkPlaceholder(text, at: object.pos)
             if spec.isEmpty { return text }
-            return try at(pos) { try PyFormatSpec(spec).format(string: text) }
+            let format = try parsed()
+            return try at(pos) { try format.format(string: text) }
         case .int(let number):
             if spec.isEmpty { return String(number) }
-            return try at(pos) { try PyFormatSpec(spec).format(int: number) }
+            let format = try parsed()
+            return try at(pos) { try format.format(int: number) }
         case .bool(let flag):
             if spec.isEmpty { return flag ? "True" : "False" }
-            return try at(pos) { try PyFormatSpec(spec).format(int: flag ? 1 : 0) }
+            let format = try parsed()
+            return try at(pos) { try format.format(int: flag ? 1 : 0) }
         case .float(let number):
             if spec.isEmpty { return PythonFloat.repr(number) }
-            return try at(pos) { try PyFormatSpec(spec).format(float: number) }
+            let format = try parsed()
+            return try at(pos) { try format.format(float: number) }
         default:
             if spec.isEmpty { return try str(object, at: pos) }
             throw file.raise("TypeError", "unsupported format string passed to \(object.value.typeName).__format__", at: pos)

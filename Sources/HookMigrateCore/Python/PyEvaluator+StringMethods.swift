@@ -85,7 +85,7 @@ extension PyEvaluator {
                 try checkPlaceholder(piece, at: item.pos)
                 if index > 0 { result += scalars }
                 result += piece.unicodeScalars
-                try spendText(result.count, at: pos)
+                if result.count > limits.maxFileBytes { try spendText(result.count, at: pos) }
                 index += 1
             }
             return try string(result).value

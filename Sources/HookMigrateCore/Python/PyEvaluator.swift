@@ -365,7 +365,7 @@ final class PyEvaluator {
             case .nan:
                 throw file.refusal("NaN as a dict key is not supported: Python looks NaN keys up by object identity", at: pos)
             case .unsupported(let type):
-                throw file.refusal("a \(type) as a dict key is not supported in config files", at: pos)
+                throw file.refusal("\(PyFile.article(type)) as a dict key is not supported in config files", at: pos)
             }
         }
     }

@@ -14,9 +14,10 @@ struct PyFile: Sendable {
         ConfigError(.pythonSyntax, "invalid Python syntax: \(message)", at: location(pos))
     }
 
-    /// A construct hookmigrate does not evaluate; `construct` names it ("`import` statements").
+    /// A construct hookmigrate does not evaluate; `construct` names it in the plural ("`import`
+    /// statements").
     func unsupported(_ construct: String, at pos: PyPos, why: String? = nil) -> ConfigError {
-        var message = "\(construct) \(construct.hasSuffix("s") ? "are" : "is") not supported in config files (hookmigrate reads configs without running Python)"
+        var message = "\(construct) are not supported in config files (hookmigrate reads configs without running Python)"
         if let why { message += "; \(why)" }
         return ConfigError(.pythonUnsupported, message, at: location(pos))
     }
@@ -39,6 +40,12 @@ struct PyFile: Sendable {
     /// A value too long or an evaluation too large for `ReadLimits`.
     func sizeLimit(_ message: String, at pos: PyPos) -> ConfigError {
         ConfigError(.sizeLimit, message, at: location(pos))
+    }
+
+    /// "a dict", "an enumerate": a type name with its article, for messages.
+    static func article(_ typeName: String) -> String {
+        guard let first = typeName.first else { return typeName }
+        return ("aeiou".contains(first) ? "an " : "a ") + typeName
     }
 
     /// Nesting deeper than `ReadLimits.maxDepth`.

@@ -4,18 +4,21 @@ extension PyParser {
     /// One or more adjacent string literals (`'a' "b" f'{c}'`), joined as Python joins them.
     mutating func parseStrings() throws -> PyExpr {
         let start = current.pos
+        // Python checks the whole run of adjacent literals for mixed bytes and str first.
+        var lookahead = index
+        let firstIsBytes = current.literal?.isBytes ?? false
+        while tokens[lookahead].kind == .string, let literal = tokens[lookahead].literal {
+            if literal.isBytes != firstIsBytes {
+                throw file.syntax("cannot mix bytes and nonbytes literals", at: tokens[lookahead].pos)
+            }
+            lookahead += 1
+        }
+        if firstIsBytes {
+            throw file.unsupported("bytes literals (`b'…'`)", at: start)
+        }
         var parts: [PyFormattedPart] = []
         var anyFormatted = false
-        var bytes: Bool?
         while current.kind == .string, let literal = current.literal {
-            let token = current
-            if let bytes, bytes != literal.isBytes {
-                throw file.syntax("cannot mix bytes and nonbytes literals", at: token.pos)
-            }
-            bytes = literal.isBytes
-            if literal.isBytes {
-                throw file.unsupported("bytes literals (`b'…'`)", at: token.pos)
-            }
             if literal.isFormatted {
                 anyFormatted = true
                 var offset = 0

@@ -169,7 +169,7 @@ struct PyParser {
             return PyStatement(kind: .augmentedAssign(first, op, value, opPos: opPos), pos: start)
         }
         if current.isOp(":") {
-            throw file.unsupported("annotated assignments (`name: type = value`)", at: current.pos)
+            throw file.unsupported("annotated assignments (`name: type = value`)", at: start)
         }
         try rejectBareStarred(first)
         return PyStatement(kind: .expression(first), pos: start)

@@ -140,7 +140,16 @@ struct PyTokenizer {
     /// true), or reports an indented line.
     private mutating func startLogicalLine() throws -> Bool {
         var offset = 0
-        while let scalar = peek(offset), scalar == " " || scalar == "\t" || scalar == "\u{0C}" { offset += 1 }
+        // CPython's indentation column: a tab goes to the next multiple of 8, a form feed resets it.
+        var indentation = 0
+        while let scalar = peek(offset), scalar == " " || scalar == "\t" || scalar == "\u{0C}" {
+            switch scalar {
+            case " ": indentation += 1
+            case "\t": indentation = (indentation / 8 + 1) * 8
+            default: indentation = 0
+            }
+            offset += 1
+        }
         let first = peek(offset)
         if first == nil || first == "\n" || first == "#" {
             // A blank or comment-only line: no tokens at all.
@@ -149,10 +158,8 @@ struct PyTokenizer {
             if peek() == "\n" { advance(); return true }
             return false
         }
-        if offset > 0 {
-            for _ in 0..<offset { advance() }
-            emit(.indent, "", at: pos)
-        }
+        for _ in 0..<offset { advance() }
+        if indentation > 0 { emit(.indent, "", at: pos) }
         return false
     }
 
