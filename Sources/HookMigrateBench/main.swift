@@ -4,6 +4,9 @@
 //   swift run -c release hookmigrate-bench corpus ../shared/corpus/legacy    # verdict tally
 //   swift run -c release hookmigrate-bench scopes ../shared/corpus/legacy    # default_scope accuracy per package
 //
+//   swift run -c release hookmigrate-bench corpus DIR            (verdicts over a legacy corpus)
+//   swift run -c release hookmigrate-bench py-corpus TREE DUMPS  (.py reader vs MMCV's dumps)
+//
 // It converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
 // evaluation every epoch, logger every 50, EMA) and times the proof step as `convert` runs it: the MMCV
 // adapter and the new Runner in lockstep, compared as they stream (median of --repeat runs), then each
@@ -106,6 +109,10 @@ func scopeAccuracy(_ directory: String) throws {
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "scopes" {
     do { try scopeAccuracy(CommandLine.arguments[2]) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
     exit(0)
+}
+
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
+    do { exit(try PyCorpus.run(tree: CommandLine.arguments[2], dumps: CommandLine.arguments[3])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus" {

@@ -31,6 +31,9 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case writeFailed = "write-failed"
         case pythonName = "python-name"
         case mixedConfig = "mixed-config"
+        case pythonSyntax = "python-syntax"
+        case pythonUnsupported = "python-unsupported"
+        case pythonError = "python-error"
     }
 
     /// The kind of problem.
