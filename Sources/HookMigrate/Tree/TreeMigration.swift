@@ -83,8 +83,9 @@ public struct TreeMigration: Sendable {
         Self.refuseSharedOutputs(&converted)
         TreeBaseConflicts.resolve(&converted)
         let factored = TreeFactoring.factor(converted)
-        var files = try TreeRendering.render(converted, factored, format: options.outputFormat)
-        let checked = try TreeRendering.check(&files, converted: converted, outputRoot: ConfigPaths.normalized(outputRoot), format: options.outputFormat)
+        var files = TreeRendering.render(converted, factored, format: options.outputFormat, concurrency: options.concurrency)
+        let checked = try TreeRendering.check(&files, converted: converted, outputRoot: ConfigPaths.normalized(outputRoot),
+                                              format: options.outputFormat, concurrency: options.concurrency)
         return TreeMigrationResult(inputRoot: inputRoot, outputRoot: outputRoot, files: files, checkedFiles: checked)
     }
 
