@@ -115,6 +115,10 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
     do { exit(try PyCorpus.run(tree: CommandLine.arguments[2], dumps: CommandLine.arguments[3])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "tree" {
+    do { exit(try TreeBench.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+}
+
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus" {
     do { try corpusTally(CommandLine.arguments[2]) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
     exit(0)

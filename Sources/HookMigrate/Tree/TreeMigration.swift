@@ -14,6 +14,9 @@ public struct TreeMigrationOptions: Sendable {
     public var validate: Bool
     /// How many files are converted at once.
     public var concurrency: Int
+    /// When set, only files with these extensions (without the dot) are read: a folder of MMCV's dumps holds
+    /// each config twice, as `.yaml` and `.json`.
+    public var extensions: Set<String>?
 
     /// Creates options.
     public init(migration: MigrationOptions = MigrationOptions(), settings: SimulationSettings = SimulationSettings(),
@@ -69,7 +72,9 @@ public struct TreeMigration: Sendable {
     /// files: nothing is written). `progress` is called with (files done, files in all) as files finish.
     public func run(inputRoot: String, outputRoot: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> TreeMigrationResult {
         let root = ConfigPaths.normalized(inputRoot)
-        let relativePaths = try ConfigTreeScanner.configFiles(under: root)
+        let relativePaths = try ConfigTreeScanner.configFiles(under: root).filter { path in
+            options.extensions.map { allowed in allowed.contains(where: { path.lowercased().hasSuffix("." + $0) }) } ?? true
+        }
         // Complete configs first: their scopes decide the tree's package, which the bases are then converted
         // for (a base alone often names no model or dataset, and would get no package-specific defaults).
         let configPaths = relativePaths.filter { TreeFileRole.of($0) == .config }
