@@ -1,13 +1,12 @@
-// hookmigrate-bench: times the proof step on a COCO-sized schedule and prints numbers.
+// hookmigrate-bench: times hookmigrate and prints numbers.
 //
-//   swift run -c release hookmigrate-bench [--iters-per-epoch 7330] [--epochs 12] [--repeat 5]
-//   swift run -c release hookmigrate-bench corpus ../shared/corpus/legacy    # verdict tally
-//   swift run -c release hookmigrate-bench scopes ../shared/corpus/legacy    # default_scope accuracy per package
-//
-//   swift run -c release hookmigrate-bench corpus DIR            (verdicts over a legacy corpus)
+//   swift run -c release hookmigrate-bench [--iters-per-epoch 7330] [--epochs 12] [--repeat 5]   (the proof step)
+//   swift run -c release hookmigrate-bench corpus DIR            (verdicts over a legacy corpus, e.g. ../shared/corpus/legacy)
+//   swift run -c release hookmigrate-bench scopes DIR            (default_scope accuracy per package)
 //   swift run -c release hookmigrate-bench py-corpus TREE DUMPS  (.py reader vs MMCV's dumps)
+//   swift run -c release hookmigrate-bench tree DIR [--ext json] (the tree mode vs the real MMCV loading the leaves)
 //
-// It converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
+// Without a subcommand it converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
 // evaluation every epoch, logger every 50, EMA) and times the proof step as `convert` runs it: the MMCV
 // adapter and the new Runner in lockstep, compared as they stream (median of --repeat runs), then each
 // runner alone. The peak resident memory is read right after the proof steps.
