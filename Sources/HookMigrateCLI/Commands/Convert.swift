@@ -14,7 +14,7 @@ struct Convert: ParsableCommand {
         -o FILE. The report of every change, warning, manual step and non-equivalence goes to --report FILE, \
         or to standard error. Files are written atomically: on any error nothing is written.
 
-        The output format is --format, else the extension of -o (.yaml/.yml, .json, .py), else YAML. An -o \
+        The output format is --format, else the extension of -o (.yaml/.yml, .json, .py), else the input's own. An -o \
         extension that names another format than --format is a usage error. Python output (.py) is an \
         MMEngine-style config module (`name = dict(...)`) that keeps the input file's leading comment.
 
@@ -34,7 +34,7 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the converted config to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Output format: yaml, json or py. Default: the extension of -o (.yaml/.yml, .json, .py), else yaml.")
+    @Option(help: "Output format: yaml, json or py. Default: the extension of -o (.yaml/.yml, .json, .py), else the input's format.")
     var format: ConfigFormat?
 
     @Option(help: "Write the report to this file instead of standard error.")
@@ -101,7 +101,7 @@ struct Convert: ParsableCommand {
         }
         let loaded = try ConfigLoader().load(input)
         for warning in loaded.warnings { Console.printError(warning) }
-        let outputFormat = format ?? output.flatMap(ConfigFormat.init(path:)) ?? .yaml
+        let outputFormat = format ?? output.flatMap(ConfigFormat.init(path:)) ?? ConfigFormat(path: input) ?? .yaml
         let write = try writer(for: outputFormat)
         if resolveOnly {
             try emit(try write(loaded.node))
