@@ -5,6 +5,7 @@
 //   swift run -c release hookmigrate-bench scopes DIR            (default_scope accuracy per package)
 //   swift run -c release hookmigrate-bench py-corpus TREE DUMPS  (.py reader vs MMCV's dumps)
 //   swift run -c release hookmigrate-bench tree DIR [--ext json] (the tree mode vs the real MMCV loading the leaves)
+//   swift run -c release hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
 //
 // Without a subcommand it converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
 // evaluation every epoch, logger every 50, EMA) and times the proof step as `convert` runs it: the MMCV
@@ -112,6 +113,10 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "scopes" {
 
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
     do { exit(try PyCorpus.run(tree: CommandLine.arguments[2], dumps: CommandLine.arguments[3])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+}
+
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus-results" {
+    do { exit(try CorpusResults.run(CommandLine.arguments[2])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "tree" {
