@@ -62,6 +62,30 @@ import Testing
         #expect(code("a = []\nb = []\n" + String(repeating: "a = [a]\nb = [b]\n", count: 1200) + "c = a == b\nd = str(a)\n") == .depthLimit)
     }
 
+    @Test func releasingDeeplyNestedValuesDoesNotRecurse() {
+        // Swift releases nested objects recursively; 200,000 levels overflow an 8 MB stack. The
+        // containers hand their items to PyGraveyard instead. This runs on the test's own (small) stack.
+        var list = PyObj(.list(PyList()), at: .start)
+        var tuple = PyObj(.tuple(PyTuple([])), at: .start)
+        var dict = PyObj(.dict(PyDict()), at: .start)
+        for _ in 0..<200_000 {
+            list = PyObj(.list(PyList([list])), at: .start)
+            tuple = PyObj(.tuple(PyTuple([tuple])), at: .start)
+            let next = PyDict()
+            next.set(.string(PyExactString("k")), keyObject: PyObj(.str("k"), at: .start), value: dict)
+            dict = PyObj(.dict(next), at: .start)
+        }
+        list = PyObj(.none, at: .start)
+        tuple = PyObj(.none, at: .start)
+        dict = PyObj(.none, at: .start)
+        #expect(list.holdsContainer == false && tuple.holdsContainer == false && dict.holdsContainer == false)
+        // End to end: 20,000 levels built by statements, refused at conversion, then released.
+        #expect(code("a = []\n" + String(repeating: "a = [a]\n", count: 20_000) + "t = ()\n" + String(repeating: "t = (t,)\n", count: 20_000) + "t = 1\n") == .depthLimit)
+        #expect(code("t = ()\n" + String(repeating: "t = (t,)\n", count: 20_000) + "d = {t: 1}\n") == .depthLimit)
+        // Iterators wrapping iterators are bounded when they are made.
+        #expect(code("g = [1]\n" + String(repeating: "g = (x for x in g)\n", count: 1_200) + "r = list(g)\n") == .depthLimit)
+    }
+
     @Test func smallLimitsAreHonoured() {
         let tight = ReadLimits(maxFileBytes: 1 << 20, maxDepth: 10, maxNodes: 100, maxRangeLength: 5)
         #expect(code("a = list(range(200))\n", limits: tight) == .sizeLimit)

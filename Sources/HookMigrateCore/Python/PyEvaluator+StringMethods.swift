@@ -119,7 +119,7 @@ extension PyEvaluator {
             let candidates: [PyObj]
             switch args.positional[0].value {
             case .str: candidates = [args.positional[0]]
-            case .tuple(let items): candidates = items
+            case .tuple(let items): candidates = items.items
             default:
                 throw file.raise("TypeError", "\(name) first arg must be str or a tuple of str, not \(args.positional[0].value.typeName)", at: pos)
             }
@@ -230,7 +230,7 @@ extension PyEvaluator {
             guard let found else {
                 let empty = PyObj(.str(""), at: pos)
                 let whole = PyObj(.str(text), at: pos)
-                return .tuple(name == "partition" ? [whole, empty, empty] : [empty, empty, whole])
+                return .tuple(PyTuple(name == "partition" ? [whole, empty, empty] : [empty, empty, whole]))
             }
             return .tuple([try string(scalars[0..<found]), try string(separator),
                            try string(scalars[(found + separator.count)...])])
