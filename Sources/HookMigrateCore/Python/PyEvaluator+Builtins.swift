@@ -158,7 +158,7 @@ extension PyEvaluator {
             return PyObj(.bool(try positional.first.map { try truthy($0) } ?? false), at: pos)
 
         case .enumerate:
-            try expect(name, args, positional: 1...2, keywords: ["iterable", "start"], at: pos)
+            try expect(name, args, positional: 0...2, keywords: ["iterable", "start"], at: pos)
             guard let source = positional.first ?? keyword(args, "iterable") else {
                 throw file.raise("TypeError", "enumerate() missing required argument 'iterable'", at: pos)
             }

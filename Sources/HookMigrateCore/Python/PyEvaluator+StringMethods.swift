@@ -46,6 +46,9 @@ extension PyEvaluator {
             let old = try textArgument(args.positional[0], label, at: pos)
             let new = try textArgument(args.positional[1], label, at: pos)
             var remaining = try args.positional.count > 2 ? integer(args.positional[2], at: pos) : -1
+            // Python 3.8 returns the string itself for a count ≥ 0 on an empty string
+            // (`''.replace('', 'x', 1)` is `''`; 3.9 changed it).
+            if remaining >= 0, scalars.isEmpty { return .str(text) }
             if remaining < 0 { remaining = Int.max }
             var result: [Unicode.Scalar] = []
             if old.isEmpty {
