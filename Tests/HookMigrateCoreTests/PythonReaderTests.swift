@@ -117,6 +117,13 @@ import Testing
         #expect(try repr(text) == "{'x': 5, 'y': 3.14159, 'a': '005|3.14|3.14159|x=5|  3.1|1,234,567|50.000000%', 'b': 'a-002.2-3%', 'c': '7-n-   8', 'd': ('2.67', '1e+16', '1.0', '1e+02', '00,001,234')}")
     }
 
+    @Test func cpythonFormattingQuirksAreKept() throws {
+        // CPython's dtoa keeps trailing zeros of an integer whose 'g' rounding is a tie; Python 3.8
+        // returns '' for ''.replace('', 'x', count).
+        #expect(try repr("a = format(505, '.2g'), format(5005.0, '.3g'), '%.2g' % 505.0, format(250, '.2g'), format(25, '.1g')\nb = ''.replace('', 'x', 2), ''.replace('', 'x')\n")
+                == "{'a': ('5.0e+02', '5.00e+03', '5.0e+02', '2.5e+02', '2e+01'), 'b': ('', 'x')}")
+    }
+
     @Test func comprehensionsHaveTheirOwnScope() throws {
         let text = """
         i = 'outer'

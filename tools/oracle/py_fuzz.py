@@ -11,6 +11,9 @@ numbers: format(x, spec) with random specs, printf-style `%`, round(x, n), arith
 between ints, floats and bools, str/repr/int/float/divmod/abs/f-strings. strings: slicing, the string
 methods, string format specs, sequence comparisons and concatenation, sorted/min/max/len/reversed/...,
 str.format. Lines hookmigrate refuses on purpose (an int result beyond 64 bits) are listed, then left out.
+syntax: random expressions, most of them mutated into invalid Python, one file each; every file Python
+fails on (SyntaxError or another exception) must be refused, every other one read as Python reads it or
+refused on purpose (python-unsupported).
 Exit status 1 when any value differs or any Python error is accepted.
 """
 import argparse
@@ -26,7 +29,10 @@ import tempfile
 def numbers(rng, count):
     def rfloat():
         k = rng.random()
-        if k < 0.15:
+        if k < 0.1:
+            # integers near a rounding tie: CPython's dtoa keeps trailing zeros for some of them ('g')
+            return float(rng.randint(1, 10 ** rng.randint(1, 14)) * 10 ** rng.randint(0, 3) + rng.choice([0, 5, 50, 500, 5000]))
+        if k < 0.2:
             return rng.choice([0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 2.675, 1.005, 1e16, 1e-5, 123.456,
                                9.995, 0.045, 1e22, 5e-324, 1.7976931348623157e308, 0.1, 1 / 3, 2 / 3, 1e15, 999.9999])
         if k < 0.35:
@@ -168,6 +174,98 @@ def strings(rng, count):
             yield f'{fmt!r}.format({s!r}, {t!r}, a={s!r})'
 
 
+def syntax(rng, count):
+    """Random expressions, a share of them mutated (tokens dropped or inserted) into invalid Python."""
+    atoms = ['1', '2.5', "'s'", 'x', 'y', 'True', 'None', '[1, 2]', '(1,)', '()', "{'k': 1}", 'd', "f'{x}'",
+             "'a' 'b'", '-1', '0x1F', '1e3', 'l']
+    binops = ['+', '-', '*', '/', '//', '%', '**', '<', '==', 'and', 'or', 'in', 'not in', 'is', '&', '|', '<<',
+              'if x else']
+    noise = ['(', ')', '[', ']', '{', '}', ',', ':', '=', '*', '**', '.', 'if', 'else', 'for', 'in', 'lambda', '\\',
+             '\n', '#', "'", '"', ';', '  ', '@', '!', 'not', '+=']
+
+    def expr(depth=0):
+        k = rng.random()
+        if depth > 3 or k < 0.3:
+            return rng.choice(atoms)
+        if k < 0.45:
+            return f'{expr(depth + 1)} {rng.choice(binops)} {expr(depth + 1)}'
+        if k < 0.55:
+            return f'({expr(depth + 1)})'
+        if k < 0.62:
+            return f'[{expr(depth + 1)}, {expr(depth + 1)}]'
+        if k < 0.68:
+            return f'dict(a={expr(depth + 1)}, **d)'
+        if k < 0.73:
+            return f'[{expr(depth + 1)} for i in range(3) if i]'
+        if k < 0.78:
+            return f'{{{expr(depth + 1)}: {expr(depth + 1)}}}'
+        if k < 0.83:
+            return f'{expr(depth + 1)}[{rng.choice(["0", "-1", "1:", "::-1", "k"])}]'
+        if k < 0.88:
+            return f"f'{{{expr(depth + 1)}!r:>{rng.randint(0, 9)}}}'"
+        if k < 0.92:
+            return f'not {expr(depth + 1)}'
+        if k < 0.96:
+            return f'{expr(depth + 1)}, {expr(depth + 1)}'
+        return f'len({expr(depth + 1)})'
+
+    def mutate(text):
+        chars = list(text)
+        for _ in range(rng.randint(0, 2)):
+            at = rng.randint(0, len(chars))
+            if rng.random() < 0.4 and chars:
+                del chars[min(at, len(chars) - 1)]
+            else:
+                chars.insert(at, rng.choice(noise))
+        return ''.join(chars)
+
+    for _ in range(count):
+        body = f'r = {expr()}'
+        yield mutate(body) if rng.random() < 0.6 else body
+
+
+def run_syntax(binary, rng, count):
+    """Each case is its own file (a syntax error spoils a whole file): Python's exec vs hookmigrate."""
+    prefix = "x = 3\ny = 'yy'\nd = {'k': 2}\nl = [5, 6]\n"
+    same = refused_both = refused_on_purpose = wrong = accepted = 0
+    with tempfile.TemporaryDirectory() as temp:
+        path = os.path.join(temp, 'case.py')
+        for body in syntax(rng, count):
+            source = prefix + body + '\n'
+            namespace = {}
+            try:
+                exec(compile(source, 'case.py', 'exec'), namespace)
+                python_error = None
+                try:
+                    expected = json.loads(json.dumps({k: v for k, v in namespace.items() if not k.startswith('__')}))
+                except (TypeError, ValueError):
+                    expected = None
+            except Exception as error:  # noqa: BLE001 - SyntaxError included
+                python_error = type(error).__name__
+            with open(path, 'w', encoding='utf-8') as handle:
+                handle.write(source)
+            result = read(binary, path)
+            if python_error:
+                if result.returncode == 0:
+                    accepted += 1
+                    print('ACCEPTED', repr(body), '| Python raises', python_error)
+                else:
+                    refused_both += 1
+            elif result.returncode != 0:
+                refused_on_purpose += 1
+                if 'python-unsupported' not in result.stderr and 'number-range' not in result.stderr:
+                    wrong += 1
+                    print('REFUSED', repr(body), '|', result.stderr.split('\n')[0])
+            elif expected is not None and json.loads(result.stdout) != expected:
+                wrong += 1
+                print('DIFFERENT', repr(body))
+            else:
+                same += 1
+    print(f'syntax: {count} files: {same} read as Python reads them, {refused_both} refused where Python fails '
+          f'too, {refused_on_purpose} refused on purpose, {wrong} different, {accepted} accepted where Python fails')
+    return 1 if wrong or accepted else 0
+
+
 def evaluate(expression):
     value = eval(expression)
     if isinstance(value, float) and value != value:
@@ -186,11 +284,13 @@ def read(binary, path):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('binary')
-    parser.add_argument('--kind', choices=['numbers', 'strings'], default='numbers')
+    parser.add_argument('--kind', choices=['numbers', 'strings', 'syntax'], default='numbers')
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--count', type=int, default=3000)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    if args.kind == 'syntax':
+        return run_syntax(args.binary, rng, args.count)
     generate = numbers if args.kind == 'numbers' else strings
     lines, expected, raising = [], {}, []
     for index, expression in enumerate(generate(rng, args.count)):

@@ -53,7 +53,7 @@ struct PyConverter {
         case .float(let number): return try scalar(.float(number))
         case .str(let text): return try scalar(.string(text))
         case .tuple(let items):
-            return try sequence(items, style: .tuple, at: object.pos, depth: depth)
+            return try sequence(items.items, style: .tuple, at: object.pos, depth: depth)
         case .range(let range):
             let length = range.count
             if length > limits.maxRangeLength {

@@ -14,6 +14,14 @@ final class PyDict {
 
     init() {}
 
+    deinit {
+        if entries.contains(where: { $0.key.holdsContainer || $0.value.holdsContainer }) {
+            var items = entries.flatMap { [$0.key, $0.value] }
+            entries = []
+            PyGraveyard.bury(&items)
+        }
+    }
+
     var count: Int { entries.count }
 
     func value(for key: PyKey) -> PyObj? {
@@ -72,8 +80,12 @@ enum PyKey: Hashable {
     case string(PyExactString)
     case tuple([PyKey])
 
+    /// Deepest tuple nesting of a key.
+    static let maxNesting = 1000
+
     /// The key of a value; `PyKeyError` for values Python cannot hash or that we do not key by.
-    init(_ object: PyObj) throws {
+    init(_ object: PyObj, depth: Int = 0) throws {
+        if depth > Self.maxNesting { throw PyKeyError.tooDeep }
         switch object.value {
         case .none: self = .none
         case .bool(let flag): self = .number(flag ? 1 : 0)
@@ -86,7 +98,7 @@ enum PyKey: Hashable {
                 self = .float(number.bitPattern)
             }
         case .str(let text): self = .string(PyExactString(text))
-        case .tuple(let items): self = .tuple(try items.map { try PyKey($0) })
+        case .tuple(let items): self = .tuple(try items.map { try PyKey($0, depth: depth + 1) })
         case .list, .dict, .slice, .view:
             throw PyKeyError.unhashable(object.value.typeName)
         case .range, .iterator, .builtin:
@@ -103,6 +115,8 @@ enum PyKeyError: Error {
     case nan
     /// Hashable in Python by identity (ranges by value), but never a config key; refused.
     case unsupported(String)
+    /// A tuple key nested deeper than `PyKey.maxNesting`; refused.
+    case tooDeep
 }
 
 /// A string compared by its code points, as Python compares `str`.

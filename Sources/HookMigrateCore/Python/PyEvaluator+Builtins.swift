@@ -158,13 +158,14 @@ extension PyEvaluator {
             return PyObj(.bool(try positional.first.map { try truthy($0) } ?? false), at: pos)
 
         case .enumerate:
-            try expect(name, args, positional: 1...2, keywords: ["iterable", "start"], at: pos)
+            try expect(name, args, positional: 0...2, keywords: ["iterable", "start"], at: pos)
             guard let source = positional.first ?? keyword(args, "iterable") else {
                 throw file.raise("TypeError", "enumerate() missing required argument 'iterable'", at: pos)
             }
             var counter = try (positional.count > 1 ? positional[1] : keyword(args, "start")).map { try integer($0, at: pos) } ?? 0
             let iterator = try makeIterator(source, at: pos)
-            return PyObj(.iterator(PyIterator("enumerate") { [unowned self] in
+            let depth = try iteratorDepth(over: [iterator], at: pos)
+            return PyObj(.iterator(PyIterator("enumerate", depth: depth) { [unowned self] in
                 guard let item = try iterator.next() else { return nil }
                 let index = PyObj(.int(counter), at: pos)
                 counter = try self.at(pos) { try PyNumber.add(counter, 1) }
@@ -174,14 +175,15 @@ extension PyEvaluator {
         case .zip:
             try expect(name, args, positional: 0...Int.max, at: pos)
             let iterators = try positional.map { try makeIterator($0, at: pos) }
-            return PyObj(.iterator(PyIterator("zip") {
+            let depth = try iteratorDepth(over: iterators, at: pos)
+            return PyObj(.iterator(PyIterator("zip", depth: depth) {
                 if iterators.isEmpty { return nil }
                 var items: [PyObj] = []
                 for iterator in iterators {
                     guard let item = try iterator.next() else { return nil }
                     items.append(item)
                 }
-                return PyObj(.tuple(items), at: pos)
+                return PyObj(.tuple(PyTuple(items)), at: pos)
             }), at: pos)
 
         case .sorted:
@@ -208,7 +210,7 @@ extension PyEvaluator {
             if case .tuple = source.value { return source }
             let items = try collect(source, at: pos)
             try spendValues(items.count, at: pos)
-            return PyObj(.tuple(items), at: pos)
+            return PyObj(.tuple(PyTuple(items)), at: pos)
 
         case .dict:
             try expect(name, args, positional: 0...1, keywords: Set(args.keywords.map(\.name)), at: pos)
@@ -309,7 +311,11 @@ extension PyEvaluator {
         case .list(let list): return list.items.count
         case .tuple(let items): return items.count
         case .dict(let dict): return dict.count
-        case .range(let range): return range.count
+        case .range(let range):
+            if range.count == Int.max {
+                throw file.raise("OverflowError", "Python int too large to convert to C ssize_t", at: pos)
+            }
+            return range.count
         case .view(let view): return view.dict.count
         default: throw file.raise("TypeError", "object of type '\(object.value.typeName)' has no len()", at: pos)
         }

@@ -240,7 +240,7 @@ extension PyEvaluator {
         var arguments: [PyObj] = [values]
         var mappingLike = false
         switch values.value {
-        case .tuple(let items): arguments = items
+        case .tuple(let items): arguments = items.items
         case .dict, .list, .range: mappingLike = true
         default: break
         }
@@ -308,7 +308,10 @@ extension PyEvaluator {
             if index < text.count, text[index] == "*" {
                 let value = try next()
                 guard case .int(let number) = value.value else { throw file.raise("TypeError", "* wants int", at: pos) }
-                width = Swift.abs(number)
+                guard number.magnitude <= UInt(limits.maxFileBytes) else {
+                    throw file.sizeLimit("a format width is larger than \(limits.maxFileBytes)", at: pos)
+                }
+                width = Int(number.magnitude)
                 if number < 0 { leftJustify = true }
                 index += 1
             } else {

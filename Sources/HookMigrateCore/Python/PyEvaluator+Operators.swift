@@ -175,7 +175,7 @@ extension PyEvaluator {
             return PyObj(.list(PyList(a.items + b.items)), at: pos)
         case (.tuple(let a), .tuple(let b)):
             try spendValues(a.count + b.count, at: opPos)
-            return PyObj(.tuple(a + b), at: pos)
+            return PyObj(.tuple(PyTuple(a.items + b.items)), at: pos)
         case (.str, _), (.list, _), (.tuple, _):
             let quoted = right.value.typeName
             throw file.raise("TypeError", "can only concatenate \(left.value.typeName) (not \"\(quoted)\") to \(left.value.typeName)", at: opPos)
@@ -200,7 +200,7 @@ extension PyEvaluator {
         case .tuple(let items):
             let (total, overflow) = items.count.multipliedReportingOverflow(by: times)
             try spendValues(overflow ? Int.max : total, at: opPos)
-            return PyObj(.tuple(Array([[PyObj]](repeating: items, count: times).joined())), at: pos)
+            return PyObj(.tuple(PyTuple(Array([[PyObj]](repeating: items.items, count: times).joined()))), at: pos)
         default:
             throw file.raise("TypeError", "can't multiply sequence by non-int of type '\(sequence.value.typeName)'", at: opPos)
         }
@@ -289,7 +289,7 @@ extension PyEvaluator {
             if a === b, depth > 0 { return true }
             return try equalItems(a.items, b.items, at: pos, depth: depth)
         case (.tuple(let a), .tuple(let b)):
-            return try equalItems(a, b, at: pos, depth: depth)
+            return try equalItems(a.items, b.items, at: pos, depth: depth)
         case (.dict(let a), .dict(let b)):
             if a === b, depth > 0 { return true }
             guard a.count == b.count else { return false }
@@ -368,7 +368,7 @@ extension PyEvaluator {
         case (.list(let a), .list(let b)):
             return try orderItems(op, a.items, b.items, at: pos, depth: depth)
         case (.tuple(let a), .tuple(let b)):
-            return try orderItems(op, a, b, at: pos, depth: depth)
+            return try orderItems(op, a.items, b.items, at: pos, depth: depth)
         default:
             throw file.raise("TypeError", "'\(op.rawValue)' not supported between instances of '\(left.value.typeName)' and '\(right.value.typeName)'", at: pos)
         }
@@ -448,7 +448,7 @@ extension PyEvaluator {
         }
         let (offset, overflow) = value.subtractingReportingOverflow(range.start)
         if overflow { return false }
-        return offset % range.step == 0
+        return offset.remainderReportingOverflow(dividingBy: range.step).partialValue == 0
     }
 
     /// The first position of `needle` in `haystack` at or after `start`.

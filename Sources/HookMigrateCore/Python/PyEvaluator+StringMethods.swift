@@ -46,6 +46,9 @@ extension PyEvaluator {
             let old = try textArgument(args.positional[0], label, at: pos)
             let new = try textArgument(args.positional[1], label, at: pos)
             var remaining = try args.positional.count > 2 ? integer(args.positional[2], at: pos) : -1
+            // Python 3.8 returns the string itself for a count ≥ 0 on an empty string
+            // (`''.replace('', 'x', 1)` is `''`; 3.9 changed it).
+            if remaining >= 0, scalars.isEmpty { return .str(text) }
             if remaining < 0 { remaining = Int.max }
             var result: [Unicode.Scalar] = []
             if old.isEmpty {
@@ -119,7 +122,7 @@ extension PyEvaluator {
             let candidates: [PyObj]
             switch args.positional[0].value {
             case .str: candidates = [args.positional[0]]
-            case .tuple(let items): candidates = items
+            case .tuple(let items): candidates = items.items
             default:
                 throw file.raise("TypeError", "\(name) first arg must be str or a tuple of str, not \(args.positional[0].value.typeName)", at: pos)
             }
@@ -230,7 +233,7 @@ extension PyEvaluator {
             guard let found else {
                 let empty = PyObj(.str(""), at: pos)
                 let whole = PyObj(.str(text), at: pos)
-                return .tuple(name == "partition" ? [whole, empty, empty] : [empty, empty, whole])
+                return .tuple(PyTuple(name == "partition" ? [whole, empty, empty] : [empty, empty, whole]))
             }
             return .tuple([try string(scalars[0..<found]), try string(separator),
                            try string(scalars[(found + separator.count)...])])

@@ -11,7 +11,7 @@ extension PyEvaluator {
     }
 
     /// The positions a slice selects in a sequence of `length` items (CPython's `PySlice_AdjustIndices`).
-    func sliceIndices(_ slice: PySlice, length: Int, at pos: PyPos) throws -> (start: Int, step: Int, count: Int) {
+    func sliceIndices(_ slice: PySlice, length: Int, at pos: PyPos) throws -> (start: Int, stop: Int, step: Int, count: Int) {
         func bound(_ object: PyObj?) throws -> Int? {
             guard let object else { return nil }
             if case .none = object.value { return nil }
@@ -35,22 +35,22 @@ extension PyEvaluator {
         let stop = adjust(try bound(slice.upper), step < 0 ? -1 : length)
         var count = 0
         if step < 0 {
-            if stop < start { count = (start - stop - 1) / (-step) + 1 }
+            if stop < start { count = Int(UInt(start - stop - 1) / step.magnitude) + 1 }
         } else if start < stop {
             count = (stop - start - 1) / step + 1
         }
-        return (start, step, count)
+        return (start, stop, step, count)
     }
 
     func select<T>(_ items: [T], _ slice: PySlice, at pos: PyPos) throws -> [T] {
-        let (start, step, count) = try sliceIndices(slice, length: items.count, at: pos)
+        let (start, _, step, count) = try sliceIndices(slice, length: items.count, at: pos)
         try spendValues(count, at: pos)
         var result: [T] = []
         result.reserveCapacity(count)
         var index = start
         for _ in 0..<count {
             result.append(items[index])
-            index += step
+            index &+= step
         }
         return result
     }
@@ -76,7 +76,7 @@ extension PyEvaluator {
             return list.items[at]
         case .tuple(let items):
             if case .slice(let slice) = index.value {
-                return PyObj(.tuple(try select(items, slice, at: pos)), at: object.pos)
+                return PyObj(.tuple(PyTuple(try select(items.items, slice, at: pos))), at: object.pos)
             }
             guard let value = indexValue(index) else {
                 throw file.raise("TypeError", "tuple indices must be integers or slices, not \(index.value.typeName)", at: pos)
@@ -102,11 +102,8 @@ extension PyEvaluator {
             return PyObj(.str(String(scalars[at])), at: object.pos)
         case .range(let range):
             if case .slice(let slice) = index.value {
-                let (start, step, count) = try sliceIndices(slice, length: range.count, at: pos)
-                let newStart = range.start &+ start &* range.step
-                let newStep = range.step &* step
-                let newStop = newStart &+ count &* newStep
-                return PyObj(.range(PyRange(start: newStart, stop: newStop, step: newStep)), at: object.pos)
+                let (start, stop, step, _) = try sliceIndices(slice, length: range.count, at: pos)
+                return PyObj(.range(try at(pos) { try Self.slice(range, start: start, stop: stop, step: step) }), at: object.pos)
             }
             guard let value = indexValue(index) else {
                 throw file.raise("TypeError", "range indices must be integers or slices, not \(index.value.typeName)", at: pos)
@@ -126,13 +123,28 @@ extension PyEvaluator {
         }
     }
 
+    /// `range[start:stop:step]` with the slice's adjusted indices, as CPython's `compute_slice`:
+    /// `range(r.start + start*r.step, r.start + stop*r.step, r.step*step)` (`number-range` where a bound
+    /// would leave 64 bits; Python keeps big ints).
+    static func slice(_ range: PyRange, start: Int, stop: Int, step: Int) throws -> PyRange {
+        func item(_ index: Int) throws -> Int {
+            let (offset, overflow) = index.multipliedReportingOverflow(by: range.step)
+            let (value, overflow2) = range.start.addingReportingOverflow(offset)
+            if overflow || overflow2 { throw PyRaised.overflow }
+            return value
+        }
+        let (newStep, overflow) = range.step.multipliedReportingOverflow(by: step)
+        if overflow { throw PyRaised.overflow }
+        return PyRange(start: try item(start), stop: try item(stop), step: newStep)
+    }
+
     func setItem(_ object: PyObj, _ index: PyObj, _ value: PyObj, at pos: PyPos) throws {
         switch object.value {
         case .list(let list):
             if case .slice(let slice) = index.value {
                 let replacement = try collect(value, at: pos)
                 try spendValues(replacement.count, at: pos)
-                let (start, step, count) = try sliceIndices(slice, length: list.items.count, at: pos)
+                let (start, _, step, count) = try sliceIndices(slice, length: list.items.count, at: pos)
                 if step == 1 {
                     let lower = min(max(start, 0), list.items.count)
                     let upper = max(lower, min(lower + count, list.items.count))
@@ -145,7 +157,7 @@ extension PyEvaluator {
                 var at = start
                 for item in replacement {
                     list.items[at] = item
-                    at += step
+                    at &+= step
                 }
                 return
             }

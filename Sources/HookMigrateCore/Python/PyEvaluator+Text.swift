@@ -71,11 +71,11 @@ extension PyEvaluator {
     /// `repr(x)`; `asciiOnly` gives `ascii(x)`.
     func repr(_ object: PyObj, at pos: PyPos, asciiOnly: Bool = false) throws -> String {
         var seen: [ObjectIdentifier] = []
-        return try repr(object, at: pos, asciiOnly: asciiOnly, seen: &seen)
+        return try repr(object, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: 0)
     }
 
-    private func repr(_ object: PyObj, at pos: PyPos, asciiOnly: Bool, seen: inout [ObjectIdentifier]) throws -> String {
-        if seen.count > limits.maxDepth {
+    private func repr(_ object: PyObj, at pos: PyPos, asciiOnly: Bool, seen: inout [ObjectIdentifier], depth: Int) throws -> String {
+        if depth > limits.maxDepth {
             throw file.depthLimit("the value is nested deeper than \(limits.maxDepth) levels", at: pos)
         }
         switch object.value {
@@ -92,11 +92,11 @@ extension PyEvaluator {
             seen.append(id)
             defer { seen.removeLast() }
             var parts: [String] = []
-            for item in list.items { parts.append(try repr(item, at: pos, asciiOnly: asciiOnly, seen: &seen)) }
+            for item in list.items { parts.append(try repr(item, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1)) }
             return "[" + parts.joined(separator: ", ") + "]"
         case .tuple(let items):
             var parts: [String] = []
-            for item in items { parts.append(try repr(item, at: pos, asciiOnly: asciiOnly, seen: &seen)) }
+            for item in items { parts.append(try repr(item, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1)) }
             return items.count == 1 ? "(" + parts[0] + ",)" : "(" + parts.joined(separator: ", ") + ")"
         case .dict(let dict):
             let id = ObjectIdentifier(dict)
@@ -105,8 +105,8 @@ extension PyEvaluator {
             defer { seen.removeLast() }
             var parts: [String] = []
             for entry in dict.entries {
-                parts.append(try repr(entry.key, at: pos, asciiOnly: asciiOnly, seen: &seen) + ": "
-                             + repr(entry.value, at: pos, asciiOnly: asciiOnly, seen: &seen))
+                parts.append(try repr(entry.key, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1) + ": "
+                             + repr(entry.value, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1))
             }
             return "{" + parts.joined(separator: ", ") + "}"
         case .range(let range):
@@ -114,17 +114,17 @@ extension PyEvaluator {
         case .slice(let slice):
             let parts = try [slice.lower, slice.upper, slice.step].map { part -> String in
                 guard let part else { return "None" }
-                return try repr(part, at: pos, asciiOnly: asciiOnly, seen: &seen)
+                return try repr(part, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1)
             }
             return "slice(" + parts.joined(separator: ", ") + ")"
         case .view(let view):
             var parts: [String] = []
             for entry in view.dict.entries {
                 switch view.kind {
-                case .keys: parts.append(try repr(entry.key, at: pos, asciiOnly: asciiOnly, seen: &seen))
-                case .values: parts.append(try repr(entry.value, at: pos, asciiOnly: asciiOnly, seen: &seen))
+                case .keys: parts.append(try repr(entry.key, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1))
+                case .values: parts.append(try repr(entry.value, at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1))
                 case .items:
-                    parts.append(try repr(PyObj(.tuple([entry.key, entry.value]), at: pos), at: pos, asciiOnly: asciiOnly, seen: &seen))
+                    parts.append(try repr(PyObj(.tuple([entry.key, entry.value]), at: pos), at: pos, asciiOnly: asciiOnly, seen: &seen, depth: depth + 1))
                 }
             }
             return view.typeName + "([" + parts.joined(separator: ", ") + "])"

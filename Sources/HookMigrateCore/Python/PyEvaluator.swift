@@ -215,7 +215,7 @@ final class PyEvaluator {
         case .list(let items):
             return PyObj(.list(PyList(try evaluateItems(items))), at: pos)
         case .tuple(let items):
-            return PyObj(.tuple(try evaluateItems(items)), at: pos)
+            return PyObj(.tuple(PyTuple(try evaluateItems(items))), at: pos)
         case .dict(let items):
             return PyObj(.dict(try evaluateDict(items)), at: pos)
         case .listComprehension(let element, let clauses):
@@ -366,6 +366,8 @@ final class PyEvaluator {
                 throw file.refusal("NaN as a dict key is not supported: Python looks NaN keys up by object identity", at: pos)
             case .unsupported(let type):
                 throw file.refusal("\(PyFile.article(type)) as a dict key is not supported in config files", at: pos)
+            case .tooDeep:
+                throw file.depthLimit("a dict key nests tuples deeper than \(PyKey.maxNesting) levels", at: pos)
             }
         }
     }
@@ -438,7 +440,7 @@ final class PyEvaluator {
                 return list.items[index - 1]
             }
         case .tuple(let items):
-            return arrayIterator("tuple_iterator", items, at: pos)
+            return arrayIterator("tuple_iterator", items.items, at: pos)
         case .str(let text):
             let characters = try characters(of: text, at: object.pos)
             return arrayIterator("str_iterator", characters.map { PyObj(.str($0), at: object.pos) }, at: pos)
@@ -499,7 +501,7 @@ final class PyEvaluator {
         case .list(let list):
             return list.items
         case .tuple(let items):
-            return items
+            return items.items
         default:
             return try drain(try makeIterator(object, at: pos), at: pos)
         }
@@ -520,11 +522,13 @@ final class PyEvaluator {
     func comprehension(_ clauses: [PyComprehension], at pos: PyPos,
                        produce: @escaping () throws -> PyObj) throws -> PyIterator {
         guard let first = clauses.first else { return PyIterator("generator") { nil } }
-        var stack = [try makeIterator(try evaluate(first.iterable), at: first.iterable.pos)]
+        let source = try makeIterator(try evaluate(first.iterable), at: first.iterable.pos)
+        let depth = try iteratorDepth(over: [source], at: pos)
+        var stack = [source]
         var locals: Set<String> = []
         for clause in clauses { Self.collectNames(clause.target, into: &locals) }
         let chain = scopes + [PyScope(locals: locals)]
-        return PyIterator("generator") { [unowned self] in
+        return PyIterator("generator", depth: depth) { [unowned self] in
             let saved = self.scopes
             self.scopes = chain
             defer { self.scopes = saved }
@@ -551,6 +555,15 @@ final class PyEvaluator {
                 return nil
             }
         }
+    }
+
+    /// The depth of an iterator wrapping `inner`, refused past `maxDepth`.
+    func iteratorDepth(over inner: [PyIterator], at pos: PyPos) throws -> Int {
+        let depth = (inner.map(\.depth).max() ?? 0) + 1
+        if depth > limits.maxDepth {
+            throw file.depthLimit("iterators wrap each other more than \(limits.maxDepth) levels deep", at: pos)
+        }
+        return depth
     }
 
     static func collectNames(_ target: PyExpr, into names: inout Set<String>) {

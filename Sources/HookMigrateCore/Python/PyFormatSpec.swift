@@ -241,13 +241,19 @@ struct PyFormatSpec {
             if value == 0 {
                 digits = [0]
                 decpt = 1
+            } else if lower == "g", let kept = Self.smallIntegerDigits(value, significant: precision) {
+                // CPython keeps these digits as they are, trailing zeros included.
+                digits = kept.digits
+                decpt = kept.decpt
             } else {
                 let rounded = exact.roundedToSignificant(precision)
                 digits = rounded.digits
                 decpt = rounded.exponent
             }
         }
-        while digits.count > 1, digits.last == 0 { digits.removeLast() }
+        if !(lower == "g" && value != 0 && Self.smallIntegerDigits(value, significant: precision) != nil) {
+            while digits.count > 1, digits.last == 0 { digits.removeLast() }
+        }
         let digitCount = digits.count
         var useExponent = false
         var virtualEnd = digitCount
@@ -301,6 +307,79 @@ struct PyFormatSpec {
             text += magnitude.count < 2 ? "0" + magnitude : magnitude
         }
         return text
+    }
+
+    /// Exact powers of ten, as in CPython's `dtoa.c` (`tens`).
+    static let tens: [Double] = (0...22).map { power in
+        var value = 1.0
+        for _ in 0..<power { value *= 10 }
+        return value
+    }
+
+    /// The one case where CPython's `_Py_dg_dtoa` (mode 2, `ndigits` significant digits, as `'g'`
+    /// formatting uses it) does not strip trailing zeros: an integer below 10^15 whose rounding its fast
+    /// floating-point path cannot decide (a tie such as 505 to 2 digits), which its "small integer" path
+    /// then rounds half to even digit by digit and returns as generated (`format(505, '.2g')` is
+    /// `'5.0e+02'`, `format(5005, '.3g')` is `'5.00e+03'`). Ported step for step with the same doubles;
+    /// `nil` in every other case (the correctly rounded digits without trailing zeros are right then).
+    static func smallIntegerDigits(_ value: Double, significant ndigits: Int) -> (digits: [UInt8], decpt: Int)? {
+        let magnitude = Swift.abs(value)
+        guard magnitude >= 1, magnitude < 1e15, magnitude == magnitude.rounded(.towardZero) else { return nil }
+        let digitLimit = max(ndigits, 1)
+        var k = 0
+        while k < 22, tens[k + 1] <= magnitude { k += 1 }
+        if digitLimit <= 14 {
+            // The fast path ("Try to get by with floating-point arithmetic").
+            var u = magnitude
+            if k > 0 { u /= tens[k] }
+            var eps = 2.0 * u + 7.0
+            eps = Double(bitPattern: eps.bitPattern &- (52 << 52))
+            eps *= tens[digitLimit - 1]
+            var limit = digitLimit
+            var index = 1
+            while true {
+                let whole = u.rounded(.towardZero)
+                u -= whole
+                if u == 0 { limit = index }
+                if index == limit {
+                    if u > 0.5 + eps || u < 0.5 - eps { return nil }
+                    break
+                }
+                index += 1
+                u *= 10
+            }
+        }
+        // The "small integer" path.
+        var u = magnitude
+        let ds = tens[k]
+        var digits: [UInt8] = []
+        var index = 1
+        while true {
+            let digit = (u / ds).rounded(.towardZero)
+            u -= digit * ds
+            digits.append(UInt8(digit))
+            if u == 0 { break }
+            if index == digitLimit {
+                u += u
+                if u > ds || (u == ds && Int(digit) & 1 == 1) {
+                    var position = digits.count - 1
+                    while digits[position] == 9 {
+                        if position == 0 {
+                            k += 1
+                            digits[0] = 0
+                            break
+                        }
+                        position -= 1
+                    }
+                    digits[position] += 1
+                    digits.removeSubrange((position + 1)...)
+                }
+                break
+            }
+            index += 1
+            u *= 10
+        }
+        return (digits, k + 1)
     }
 
     // MARK: Layout

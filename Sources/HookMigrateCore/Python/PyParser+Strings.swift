@@ -305,6 +305,7 @@ extension PyParser {
         let tokens = try PyTokenizer.tokenizeExpression(expressionScalars, start: expressionPos, file: file)
         var inner = PyParser(tokens: tokens, file: file, maxDepth: maxDepth)
         inner.depth = depth
+        inner.cpythonStack = cpythonStack
         let value = try inner.parseParenthesized(expressionPos, closing: "")
 
         var parts: [PyFormattedPart] = []

@@ -10,6 +10,13 @@ struct PyParser {
     let maxDepth: Int
     var index = 0
     var depth = 0
+    /// An upper estimate of CPython 3.8's parser stack for the statement being parsed (its LL(1)
+    /// parser fails with `MemoryError: s_push: parser stack overflow` past 1500 entries, at about 93 to
+    /// 104 nested brackets): 16 per bracket, call or subscript, 2 per unary operator, `not` and
+    /// conditional `else` branch, 3 per `**`. Each of these costs CPython less (15.3, under 1, 1.8 …
+    /// measured on Python 3.8), so a file under the bound is one CPython parses.
+    var cpythonStack = 0
+    static let cpythonStackBound = 1400
 
     init(tokens: [PyToken], file: PyFile, maxDepth: Int) {
         self.tokens = tokens
@@ -54,6 +61,14 @@ struct PyParser {
     }
 
     mutating func leave() { depth -= 1 }
+
+    /// Adds to the CPython 3.8 parser-stack estimate; refused past its bound.
+    mutating func pushCPythonStack(_ units: Int) throws {
+        cpythonStack += units
+        if cpythonStack > Self.cpythonStackBound {
+            throw file.syntax("the expression nests too deeply for Python 3.8's parser, which fails on it with MemoryError (s_push: parser stack overflow); MMCV cannot load the file", at: current.pos)
+        }
+    }
 
     // MARK: Statements
 
@@ -113,6 +128,7 @@ struct PyParser {
     ]
 
     mutating func parseSmallStatement() throws -> PyStatement {
+        cpythonStack = 0
         let token = current
         if token.kind == .name {
             if token.text == "pass" {
@@ -329,7 +345,9 @@ struct PyParser {
                 throw syntaxError("expected 'else' after 'if' expression, found \(current.display)")
             }
             advance()
+            try pushCPythonStack(2)
             let orElse = try parseTest()
+            cpythonStack -= 2
             return PyExpr(.conditional(test: test, body: body, orElse: orElse), at: body.pos)
         }
         return body
@@ -375,7 +393,11 @@ struct PyParser {
             let start = current.pos
             advance()
             try enter()
-            defer { leave() }
+            try pushCPythonStack(2)
+            defer {
+                leave()
+                cpythonStack -= 2
+            }
             return PyExpr(.unary(.not, try parseNotTest()), at: start)
         }
         return try parseComparison()
@@ -473,7 +495,11 @@ struct PyParser {
         if token.kind == .op, let op = Self.unaryOperators[token.text] {
             advance()
             try enter()
-            defer { leave() }
+            try pushCPythonStack(2)
+            defer {
+                leave()
+                cpythonStack -= 2
+            }
             return PyExpr(.unary(op, try parseFactor()), at: token.pos)
         }
         return try parsePower()
@@ -485,7 +511,11 @@ struct PyParser {
         let opPos = current.pos
         advance()
         try enter()
-        defer { leave() }
+        try pushCPythonStack(3)
+        defer {
+            leave()
+            cpythonStack -= 3
+        }
         let exponent = try parseFactor()
         return PyExpr(.binary(.power, base, exponent, opPos: opPos), at: base.pos)
     }
@@ -503,13 +533,17 @@ struct PyParser {
             if current.isOp("(") {
                 try enter()
                 entered += 1
+                try pushCPythonStack(16)
                 advance()
                 expr = PyExpr(.call(expr, try parseArguments()), at: expr.pos)
+                cpythonStack -= 16
             } else if current.isOp("[") {
                 try enter()
                 entered += 1
+                try pushCPythonStack(16)
                 advance()
                 expr = PyExpr(.indexing(expr, try parseSubscript()), at: expr.pos)
+                cpythonStack -= 16
             } else if current.isOp(".") {
                 try enter()
                 entered += 1
@@ -680,17 +714,29 @@ struct PyParser {
             switch token.text {
             case "(":
                 try enter()
-                defer { leave() }
+                try pushCPythonStack(16)
+                defer {
+                    leave()
+                    cpythonStack -= 16
+                }
                 advance()
                 return try parseParenthesized(token.pos, closing: ")")
             case "[":
                 try enter()
-                defer { leave() }
+                try pushCPythonStack(16)
+                defer {
+                    leave()
+                    cpythonStack -= 16
+                }
                 advance()
                 return try parseListDisplay(token.pos)
             case "{":
                 try enter()
-                defer { leave() }
+                try pushCPythonStack(16)
+                defer {
+                    leave()
+                    cpythonStack -= 16
+                }
                 advance()
                 return try parseBraceDisplay(token.pos)
             case "...":

@@ -19,7 +19,7 @@ enum PyValue {
     case float(Double)
     case str(String)
     case list(PyList)
-    case tuple([PyObj])
+    case tuple(PyTuple)
     case dict(PyDict)
     case range(PyRange)
     indirect case slice(PySlice)
@@ -57,6 +57,28 @@ final class PyList {
     init(_ items: [PyObj] = []) {
         self.items = items
     }
+
+    deinit { PyGraveyard.bury(&items) }
+}
+
+/// A Python tuple. A class (not a bare array) so that releasing a deeply nested one goes through
+/// `PyGraveyard` instead of recursing.
+final class PyTuple: RandomAccessCollection, ExpressibleByArrayLiteral {
+    private(set) var items: [PyObj]
+
+    init(_ items: [PyObj]) {
+        self.items = items
+    }
+
+    convenience init(arrayLiteral elements: PyObj...) {
+        self.init(elements)
+    }
+
+    deinit { PyGraveyard.bury(&items) }
+
+    var startIndex: Int { items.startIndex }
+    var endIndex: Int { items.endIndex }
+    subscript(position: Int) -> PyObj { items[position] }
 }
 
 /// `range(start, stop, step)`, kept lazy: `range(10**12)` is a fine value until it is expanded.
@@ -75,7 +97,7 @@ struct PyRange: Equatable {
         if step < 0, start > stop {
             let (span, overflow) = start.subtractingReportingOverflow(stop)
             if overflow { return Int.max }
-            return (span - 1) / -step + 1
+            return Int((UInt(span) - 1) / step.magnitude) + 1
         }
         return 0
     }
@@ -91,14 +113,28 @@ struct PySlice {
     var step: PyObj?
 }
 
+extension PyObj {
+    /// Whether releasing this value may release further containers.
+    var holdsContainer: Bool {
+        switch value {
+        case .list, .tuple, .dict, .iterator, .slice: return true
+        default: return false
+        }
+    }
+}
+
 /// A one-pass iterator; `next` gives the following item or `nil` at the end.
 final class PyIterator {
     let typeName: String
+    /// How many iterators this one wraps, itself included (`enumerate(x for x in y)` is 2); bounded, so
+    /// that neither advancing nor releasing a chain of them can recurse without limit.
+    let depth: Int
     private let produce: () throws -> PyObj?
     private var finished = false
 
-    init(_ typeName: String, _ produce: @escaping () throws -> PyObj?) {
+    init(_ typeName: String, depth: Int = 1, _ produce: @escaping () throws -> PyObj?) {
         self.typeName = typeName
+        self.depth = depth
         self.produce = produce
     }
 
