@@ -9,6 +9,11 @@
 struct PyConverter {
     let file: PyFile
     let limits: ReadLimits
+    /// The deepest nesting of containers under a top-level name that is read. MMCV 1.7.2's
+    /// `Config.fromfile` fails with `RecursionError` past 330 (its `ConfigDict` conversion recurses about
+    /// three Python frames per level, measured with Python's default limit of 1000 frames when
+    /// `fromfile` is called from a script's top level; fewer when it is called deeper).
+    static let mmcvNesting = 300
     private var produced = 0
     private var onPath: Set<ObjectIdentifier> = []
     /// Already converted shared objects: the node, its number of nodes and its height.
@@ -37,11 +42,19 @@ struct PyConverter {
     }
 
     /// The node of a value, with its size in nodes and its height.
+    /// The deepest level (the top-level mapping is level 1) a node may have.
+    private var deepest: Int { min(limits.maxDepth, Self.mmcvNesting + 1) }
+
+    private func tooDeep(at pos: PyPos) -> ConfigError {
+        if limits.maxDepth <= Self.mmcvNesting + 1 {
+            return file.depthLimit("the config nests deeper than \(limits.maxDepth) levels (ReadLimits.maxDepth)", at: pos)
+        }
+        return file.depthLimit("the value nests more than \(Self.mmcvNesting) levels deep; MMCV's Config.fromfile fails on such nesting with RecursionError (from about 330 levels)", at: pos)
+    }
+
     private mutating func convert(_ object: PyObj, depth: Int) throws -> (ConfigNode, Int, Int) {
         let location = file.location(object.pos)
-        if depth > limits.maxDepth {
-            throw file.depthLimit("the config nests deeper than \(limits.maxDepth) levels (ReadLimits.maxDepth)", at: object.pos)
-        }
+        if depth > deepest { throw tooDeep(at: object.pos) }
         func scalar(_ value: ConfigScalar) throws -> (ConfigNode, Int, Int) {
             try count(1, at: object.pos)
             return (ConfigNode(value, at: location), 1, 1)
@@ -114,9 +127,7 @@ struct PyConverter {
             throw file.refusal("this \(object.value.typeName) contains itself, so it cannot be a config value (MMCV fails on it with a RecursionError)", at: object.pos)
         }
         if let known = memo[id] {
-            if depth + known.height - 1 > limits.maxDepth {
-                throw file.depthLimit("the config nests deeper than \(limits.maxDepth) levels (ReadLimits.maxDepth)", at: object.pos)
-            }
+            if depth + known.height - 1 > deepest { throw tooDeep(at: object.pos) }
             try count(known.size, at: object.pos)
             return (known.node, known.size, known.height)
         }

@@ -474,7 +474,7 @@ extension PyEvaluator {
             default: return false
             }
         case .tuple(let types):
-            if depth > limits.maxDepth { throw file.depthLimit("isinstance() types nest too deep", at: pos) }
+            if depth > recursionBound { throw tooDeep("isinstance() type tuples", at: pos) }
             for type in types where try isInstance(object, type, at: pos, depth: depth + 1) { return true }
             return false
         default:

@@ -263,9 +263,7 @@ extension PyEvaluator {
     /// `a == b`. Inside containers Python first compares by identity, which matters only for NaN:
     /// a NaN met there is refused.
     func equal(_ left: PyObj, _ right: PyObj, at pos: PyPos, depth: Int = 0) throws -> Bool {
-        if depth > limits.maxDepth {
-            throw file.depthLimit("the compared values are nested deeper than \(limits.maxDepth) levels", at: pos)
-        }
+        if depth > recursionBound { throw tooDeep("the compared values", at: pos) }
         if let a = Number(left.value), let b = Number(right.value) {
             if depth > 0, case .float(let x) = a, x.isNaN {
                 throw file.refusal("comparing containers that hold NaN is not supported: Python compares their items by identity first", at: pos)
@@ -338,9 +336,7 @@ extension PyEvaluator {
 
     /// `<`, `<=`, `>`, `>=`.
     func order(_ op: PyCompareOperator, _ left: PyObj, _ right: PyObj, at pos: PyPos, depth: Int) throws -> Bool {
-        if depth > limits.maxDepth {
-            throw file.depthLimit("the compared values are nested deeper than \(limits.maxDepth) levels", at: pos)
-        }
+        if depth > recursionBound { throw tooDeep("the compared values", at: pos) }
         func decide(_ comparison: Int?) -> Bool {
             guard let comparison else { return false }
             switch op {

@@ -75,9 +75,7 @@ extension PyEvaluator {
     }
 
     private func repr(_ object: PyObj, at pos: PyPos, asciiOnly: Bool, seen: inout [ObjectIdentifier], depth: Int) throws -> String {
-        if depth > limits.maxDepth {
-            throw file.depthLimit("the value is nested deeper than \(limits.maxDepth) levels", at: pos)
-        }
+        if depth > recursionBound { throw tooDeep("the value's items", at: pos) }
         switch object.value {
         case .none: return "None"
         case .bool(let flag): return flag ? "True" : "False"

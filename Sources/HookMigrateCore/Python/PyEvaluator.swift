@@ -24,6 +24,19 @@ final class PyEvaluator {
         self.textLeft = limits.maxFileBytes.multipliedReportingOverflow(by: 4).overflow ? Int.max : limits.maxFileBytes * 4
     }
 
+    /// Python raises `RecursionError` near 1000 frames; from a config file run by `Config.fromfile`,
+    /// `str()` or `==` of values nested 986 levels fail already (measured on MMCV 1.7.2). Recursive
+    /// operations on values (repr, comparisons, `isinstance` type tuples, generators wrapping generators)
+    /// stop at 900, and at `maxDepth` if that is lower.
+    static let pythonRecursion = 900
+
+    var recursionBound: Int { min(limits.maxDepth, Self.pythonRecursion) }
+
+    /// A recursion of a value operation too deep for Python.
+    func tooDeep(_ what: String, at pos: PyPos) -> ConfigError {
+        file.depthLimit("\(what) nest deeper than \(recursionBound) levels (Python raises RecursionError near 1000)", at: pos)
+    }
+
     /// Runs a module.
     func run(_ statements: [PyStatement]) throws {
         for statement in statements { try execute(statement) }
@@ -560,9 +573,7 @@ final class PyEvaluator {
     /// The depth of an iterator wrapping `inner`, refused past `maxDepth`.
     func iteratorDepth(over inner: [PyIterator], at pos: PyPos) throws -> Int {
         let depth = (inner.map(\.depth).max() ?? 0) + 1
-        if depth > limits.maxDepth {
-            throw file.depthLimit("iterators wrap each other more than \(limits.maxDepth) levels deep", at: pos)
-        }
+        if depth > recursionBound { throw tooDeep("iterators wrapping iterators", at: pos) }
         return depth
     }
 
