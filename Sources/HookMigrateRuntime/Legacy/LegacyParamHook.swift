@@ -25,6 +25,23 @@ public protocol LegacyParamHook: Sendable {
     mutating func beforeTrainEpoch(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
     /// `before_train_iter`.
     mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
+    /// Whether `beforeTrainIter` is a function of the counters it is given and the groups' current values:
+    /// the hook keeps nothing from one call to the next that changes what it writes, so calling it twice for
+    /// one iteration is calling it once, and a span's values may be computed apart from the run (the hook's
+    /// one-group functions) and written back. The proof's bulk path relies on it; a hook that is not
+    /// memoryless is run iteration by iteration with the rest of the run.
+    var iterationUpdateIsMemoryless: Bool { get }
+    /// How many iterations from `state.iter` on (that one included, at most `limit`, at least 1)
+    /// `beforeTrainIter` writes the same values as at `state.iter`, within the same epoch.
+    func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int
+}
+
+extension LegacyParamHook {
+    /// Not known to be memoryless.
+    public var iterationUpdateIsMemoryless: Bool { false }
+
+    /// Nothing is known to be steady.
+    public func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int { 1 }
 }
 
 /// Builds the lr and momentum hooks of a legacy config (the whole resolved config, and whether the runner

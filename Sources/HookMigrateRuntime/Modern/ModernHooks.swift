@@ -7,6 +7,21 @@ public protocol ModernSchedulerSet: Sendable {
     mutating func stepIteration(groups: inout [ParamGroup]) throws
     /// `after_train_epoch`: step every `by_epoch=True` scheduler in list order.
     mutating func stepEpoch(groups: inout [ParamGroup]) throws
+    /// How many of the next `stepIteration` calls are known to leave every group's values as they are (at
+    /// most `limit`); 0 when that is not known.
+    func steadyIterationSteps(limit: Int) -> Int
+    /// Performs `count` `stepIteration` calls that `steadyIterationSteps` reported steady.
+    mutating func skipSteadyIterationSteps(_ count: Int, groups: inout [ParamGroup]) throws
+}
+
+extension ModernSchedulerSet {
+    /// Nothing is known to be steady.
+    public func steadyIterationSteps(limit: Int) -> Int { 0 }
+
+    /// Steps one call at a time.
+    public mutating func skipSteadyIterationSteps(_ count: Int, groups: inout [ParamGroup]) throws {
+        for _ in 0..<Swift.max(count, 0) { try stepIteration(groups: &groups) }
+    }
 }
 
 /// The loop facts schedulers are built from (B.4).
@@ -81,10 +96,14 @@ public struct ModernEMAHook: Sendable, Equatable {
         case none
     }
 
+    /// Whether averaging has begun at 0-based `iter` / `epoch` (`begin_epoch`, else `begin_iter`).
+    func started(iter: Int, epoch: Int) -> Bool {
+        beginEpoch > 0 ? epoch + 1 >= beginEpoch : iter + 1 >= beginIter
+    }
+
     /// `after_train_iter`.
     public mutating func afterTrainIter(iter: Int, epoch: Int) -> Action {
-        let started = beginEpoch > 0 ? epoch + 1 >= beginEpoch : iter + 1 >= beginIter
-        guard started else { return .copy }
+        guard started(iter: iter, epoch: epoch) else { return .copy }
         defer { steps += 1 }
         if steps == 0 { return .copy }
         guard steps % interval == 0 else { return .none }
@@ -94,6 +113,14 @@ public struct ModernEMAHook: Sendable, Equatable {
         case .stochasticWeight: return .update(1 / Double(steps / interval + 1))
         case .exponential: return .update(momentum)
         }
+    }
+}
+
+extension ModernEMAHook {
+    /// `count` quiet iterations from 0-based `iter` (all started or none, as a quiet span is): each started
+    /// one counts an update, as `afterTrainIter` does.
+    mutating func skipQuiet(_ count: Int, iter: Int, epoch: Int) {
+        if started(iter: iter, epoch: epoch) { steps += count }
     }
 }
 

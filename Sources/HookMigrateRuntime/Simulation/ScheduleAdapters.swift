@@ -10,6 +10,8 @@ public protocol LegacyScheduleUpdater: LegacyParamHook {
                                    groups: inout [ParamGroup]) throws
     /// `before_train_iter`.
     mutating func beforeTrainIter(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int, groups: inout [ParamGroup]) throws
+    /// How many iterations from `iter` on write the same values (at least 1, at most `limit`).
+    func steadyIterations(iter: Int, limit: Int) -> Int
 }
 
 extension LegacyScheduleUpdater {
@@ -24,6 +26,13 @@ extension LegacyScheduleUpdater {
 
     public mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
         try beforeTrainIter(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters, groups: &groups)
+    }
+
+    /// MMCV's updaters compute every value from the counters (closed form): memoryless.
+    public var iterationUpdateIsMemoryless: Bool { true }
+
+    public func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int {
+        steadyIterations(iter: state.iter, limit: limit)
     }
 }
 
