@@ -70,6 +70,8 @@ public struct Validator: Sendable {
             let verdict = try comparison(legacy: legacy).compare(legacy: legacyRunner, new: newRunner, iterationRun: Self.iterationRun(converted))
             let outcome: Outcome = verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
             return Result(outcome: outcome)
+        } catch let error as RunLengthError {
+            return Result(outcome: .notProven(error.description))
         } catch let error as ConfigError {
             return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"))
         } catch {
