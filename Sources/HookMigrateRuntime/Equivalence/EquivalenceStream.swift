@@ -51,6 +51,8 @@ public struct EquivalenceStream: TraceSink {
     var tally = TraceEquivalence.Tally()
     /// The most events one run has been ahead of the other in one stream.
     var peakPending = 0
+    /// Events received one by one (the proof's budget counts them).
+    var emitted = 0
     var divergence: (stream: ComparedStream, diff: TraceDiff.Divergence)?
 
     // Pools: texts are interned; numbers beyond an event's fourth are kept aside while the event is alive.
@@ -90,6 +92,7 @@ public struct EquivalenceStream: TraceSink {
 
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
                               step: Int, text: String?, values: TraceValues) {
+        emitted &+= 1
         if text != nil, texts.texts.count > textLimit { compactTextsIfNeeded() }
         var event = StreamEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch), step: Int32(step),
                                 text: text.map { texts.intern($0) } ?? -1, count: Int32(values.count), spill: -1,

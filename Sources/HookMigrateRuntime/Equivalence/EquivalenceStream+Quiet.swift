@@ -1,0 +1,91 @@
+/// The comparison's side of the bulk path: quiet iterations (`QuietIteration`) enter it as counts, not as
+/// events. Each method leaves the comparison exactly as pushing those iterations' events one by one would
+/// (matched counts, the summary counts, the rule tallies, the last matched events kept as context, the
+/// per-side rule state), which `SpanProofParityTests` checks against the event-by-event path.
+extension EquivalenceStream {
+    /// Whether no event waits for its counterpart in a stream that quiet iterations of `template` reach
+    /// (the schedule, and the EMA and other-effects streams when they emit there). Events waiting in other
+    /// streams (a run ahead by a log record R9 sets aside at the end, say) are untouched by such iterations.
+    func isSettled(for template: QuietIteration) -> Bool {
+        func empty(_ stream: ComparedStream) -> Bool {
+            queues[stream.rawValue].isEmpty && queues[Self.streamCount + stream.rawValue].isEmpty
+        }
+        return empty(.schedule) && (template.emaUpdates == 0 || empty(.ema)) && (template.cacheEmpties == 0 || empty(.other))
+    }
+
+    /// Whether matched quiet spans can be taken in bulk: the context kept before a divergence is no longer
+    /// than the three events the bulk path rebuilds (the default).
+    var acceptsQuietSpans: Bool { differ.context <= 3 }
+
+    /// Whether `side`'s events in the stream that diverged are still collected as context after the
+    /// divergence (then that side goes event by event until its context is complete).
+    func collectsContext(_ side: Side, for template: QuietIteration) -> Bool {
+        guard let found = divergence else { return false }
+        let collected = side == .legacy ? found.diff.left.count : found.diff.right.count
+        guard collected <= differ.context else { return false }
+        switch found.stream {
+        case .schedule: return true
+        case .ema: return template.emaUpdates > 0
+        case .other: return template.cacheEmpties > 0
+        default: return false
+        }
+    }
+
+    /// `count` quiet iterations of both runs from 0-based iteration `iter`, matched: the legacy run's
+    /// template is `legacy`, the new run's `new` (`matches`), their optimizer values equal iteration by
+    /// iteration. `epoch` and `batch` are the legacy counters of the first iteration (the new run's are the
+    /// same, or the run is compared by iteration); `lagging` of the iterations carry an epoch other than 0 or a
+    /// batch other than the iteration (R3's count in an iteration run); `values` are the legacy optimizer
+    /// values of the last iteration.
+    mutating func matchQuiet(legacy: QuietIteration, new: QuietIteration, iter: Int, count: Int, epoch: Int, batch: Int,
+                             lagging: Int, groups: Int, values: TraceValues) {
+        guard count > 0 else { return }
+        countQuiet(.legacy, legacy, iter: iter, count: count, lagging: lagging, groups: groups)
+        countQuiet(.new, new, iter: iter, count: count, lagging: 0, groups: groups)
+        matched[ComparedStream.schedule.rawValue] += legacy.scheduleEvents * count
+        matched[ComparedStream.ema.rawValue] += legacy.emaUpdates * count
+        matched[ComparedStream.other.rawValue] += legacy.cacheEmpties * count
+        peakPending = Swift.max(peakPending, legacy.scheduleEvents, legacy.emaUpdates, legacy.cacheEmpties)
+        // The last matched events of each stream, as context for a later divergence: the legacy events of the
+        // last iterations (enough of them to fill the ring; only the last one's optimizer step is kept).
+        let last = iter + count - 1
+        for current in Swift.max(iter, last - differ.context + 1)...last {
+            let position = iterationRun ? (epoch: Int32(0), batch: Int32(0)) : (epoch: Int32(epoch), batch: Int32(batch + current - iter))
+            for point in [MountPoint.beforeTrainIter, .afterTrainIter] {
+                remember(StreamEvent(kind: .call, point: point, epoch: position.epoch, iter: Int32(current), batch: position.batch, step: 0,
+                                     text: -1, count: 0, spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.schedule.rawValue)
+            }
+            if legacy.optimizerSteps {
+                remember(StreamEvent(kind: .optimStep, point: .afterTrainIter, epoch: position.epoch, iter: Int32(current), batch: position.batch,
+                                     step: Int32(groups), text: -1, count: Int32(values.count), spill: -1,
+                                     v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
+                                     v2: values.count > 2 ? values[2] : 0, v3: values.count > 3 ? values[3] : 0), stream: ComparedStream.schedule.rawValue)
+            }
+            for _ in 0..<legacy.emaUpdates {
+                remember(StreamEvent(kind: .emaUpdate, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(current + 1), text: -1, count: 0,
+                                     spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.ema.rawValue)
+            }
+            for _ in 0..<legacy.cacheEmpties {
+                remember(StreamEvent(kind: .cacheEmpty, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: 0, text: -1, count: 0,
+                                     spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.other.rawValue)
+            }
+        }
+    }
+
+    /// `count` quiet iterations of one run from 0-based iteration `iter`, counted (the events per kind and
+    /// stream, the rules they fire, the last event for R7's bookkeeping) but not matched: what `emit` does
+    /// with them once the runs have diverged, and half of what it does before.
+    mutating func countQuiet(_ side: Side, _ template: QuietIteration, iter: Int, count: Int, lagging: Int, groups: Int) {
+        guard count > 0 else { return }
+        counts[countIndex(side, .schedule, .call)] += 2 * count
+        if template.optimizerSteps { counts[countIndex(side, .schedule, .optimStep)] += count }
+        counts[countIndex(side, .ema, .emaUpdate)] += template.emaUpdates * count
+        counts[countIndex(side, .other, .cacheEmpty)] += template.cacheEmpties * count
+        if side == .legacy {
+            tally[.r10, default: 0] += template.emaUpdates * count
+            if iterationRun { tally[.r3, default: 0] += template.events * lagging }
+        }
+        let last = iter + count - 1
+        lastNonRemove[side.rawValue] = (template.lastKind, Int32(template.lastStep(iter: last, groups: groups)))
+    }
+}
