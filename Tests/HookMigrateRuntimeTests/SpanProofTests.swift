@@ -155,3 +155,12 @@ private extension String {
         components(separatedBy: target).joined(separator: replacement)
     }
 }
+
+/// The rule tally's fixed positions follow `EquivalenceRule.allCases`.
+@Suite struct RuleTallyTests {
+    @Test func positionsFollowTheRuleOrder() {
+        for (position, rule) in EquivalenceRule.allCases.enumerated() {
+            #expect(TraceEquivalence.Tally.index(rule) == position)
+        }
+    }
+}

@@ -46,26 +46,37 @@ extension EquivalenceStream {
         matched[ComparedStream.ema.rawValue] += legacy.emaUpdates * count
         matched[ComparedStream.other.rawValue] += legacy.cacheEmpties * count
         peakPending = Swift.max(peakPending, legacy.scheduleEvents, legacy.emaUpdates, legacy.cacheEmpties)
-        // The last matched events of each stream, as context for a later divergence: the legacy events of the
-        // last iterations (enough of them to fill the ring; only the last one's optimizer step is kept).
+        // The last matched events of each stream, as context for a later divergence: the legacy events of as
+        // many of the last iterations as fill the ring (only the last iteration's optimizer step can be in it).
+        let context = differ.context
+        guard context > 0 else { return }
         let last = iter + count - 1
-        for current in Swift.max(iter, last - differ.context + 1)...last {
-            let position = iterationRun ? (epoch: Int32(0), batch: Int32(0)) : (epoch: Int32(epoch), batch: Int32(batch + current - iter))
-            for point in [MountPoint.beforeTrainIter, .afterTrainIter] {
-                remember(StreamEvent(kind: .call, point: point, epoch: position.epoch, iter: Int32(current), batch: position.batch, step: 0,
-                                     text: -1, count: 0, spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.schedule.rawValue)
-            }
+        func first(_ perIteration: Int) -> Int { Swift.max(iter, last - (context + perIteration - 1) / Swift.max(perIteration, 1) + 1) }
+        for current in first(legacy.scheduleEvents)...last {
+            let epoch32 = iterationRun ? Int32(0) : Int32(epoch)
+            let batch32 = iterationRun ? Int32(0) : Int32(batch + current - iter)
+            var call = StreamEvent(kind: .call, point: .beforeTrainIter, epoch: epoch32, iter: Int32(current), batch: batch32, step: 0,
+                                   text: -1, count: 0, spill: -1, v0: 0, v1: 0, v2: 0, v3: 0)
+            remember(call, stream: ComparedStream.schedule.rawValue)
+            call.point = .afterTrainIter
+            remember(call, stream: ComparedStream.schedule.rawValue)
             if legacy.optimizerSteps {
-                remember(StreamEvent(kind: .optimStep, point: .afterTrainIter, epoch: position.epoch, iter: Int32(current), batch: position.batch,
+                remember(StreamEvent(kind: .optimStep, point: .afterTrainIter, epoch: epoch32, iter: Int32(current), batch: batch32,
                                      step: Int32(groups), text: -1, count: Int32(values.count), spill: -1,
                                      v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
                                      v2: values.count > 2 ? values[2] : 0, v3: values.count > 3 ? values[3] : 0), stream: ComparedStream.schedule.rawValue)
             }
-            for _ in 0..<legacy.emaUpdates {
-                remember(StreamEvent(kind: .emaUpdate, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(current + 1), text: -1, count: 0,
-                                     spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.ema.rawValue)
+        }
+        if legacy.emaUpdates > 0 {
+            for current in first(legacy.emaUpdates)...last {
+                for _ in 0..<legacy.emaUpdates {
+                    remember(StreamEvent(kind: .emaUpdate, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(current + 1), text: -1, count: 0,
+                                         spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.ema.rawValue)
+                }
             }
-            for _ in 0..<legacy.cacheEmpties {
+        }
+        if legacy.cacheEmpties > 0 {
+            for _ in 0..<Swift.min(context, legacy.cacheEmpties * count) {
                 remember(StreamEvent(kind: .cacheEmpty, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: 0, text: -1, count: 0,
                                      spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.other.rawValue)
             }

@@ -26,6 +26,8 @@ public struct EquivalenceStream: TraceSink {
     public enum Side: Int, Sendable { case legacy, new }
 
     static let streamCount = ComparedStream.allCases.count
+    /// Event kinds (`allCases.count` builds the array at every call: this is read per event).
+    static let kindCount = TraceEventKind.allCases.count
 
     /// The run currently emitting.
     public var side = Side.legacy
@@ -205,7 +207,7 @@ public struct EquivalenceStream: TraceSink {
     }
 
     func countIndex(_ side: Side, _ stream: ComparedStream, _ kind: TraceEventKind) -> Int {
-        (side.rawValue * Self.streamCount + stream.rawValue) * TraceEventKind.allCases.count + Int(kind.rawValue)
+        (side.rawValue * Self.streamCount + stream.rawValue) * Self.kindCount + Int(kind.rawValue)
     }
 
     /// Routes an event: matched against the other side's oldest unmatched event of its stream when there is

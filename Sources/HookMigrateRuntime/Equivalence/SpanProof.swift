@@ -162,18 +162,22 @@ enum SpanProof {
                                tolerance: Tolerance) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
         var current = iter
         let end = iter + count
-        var last = TraceValues()
+        // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
+        var last: (lr: Double, momentum: Double)?
         var work = 0
         var probe = Probe()
         var group = legacy.group
+        func matched(_ count: Int) -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group)
+        }
         while current < end {
             try legacy.apply(at: current, to: &group)
             work += 1
             if values {
                 let left = (lr: group.lr, momentum: group.effectiveMomentum ?? .nan)
                 let right = (lr: new.group.lr, momentum: new.group.effectiveMomentum ?? .nan)
-                guard tolerance.equal(left.lr, right.lr), tolerance.equal(left.momentum, right.momentum) else { return (current - iter, last, work, group) }
-                last = TraceValues(left.lr, left.momentum)
+                guard tolerance.equal(left.lr, right.lr), tolerance.equal(left.momentum, right.momentum) else { return matched(current - iter) }
+                last = left
             }
             var run = 1
             if probe.due(current) {
@@ -188,7 +192,7 @@ enum SpanProof {
             try new.step()
             current += run
         }
-        return (count, last, work, group)
+        return matched(count)
     }
 
     /// When to ask the schedules whether the values stay as they are (asking costs about as much as

@@ -76,8 +76,22 @@ public struct TraceEquivalence: Sendable {
             set { counts[Self.index(rule)] = newValue }
         }
 
+        /// The rule's position in `EquivalenceRule.allCases` (looked up per event: a search of a fresh
+        /// `allCases` array each time cost more than the rest of the event's rules).
         static func index(_ rule: EquivalenceRule) -> Int {
-            EquivalenceRule.allCases.firstIndex(of: rule) ?? 0
+            switch rule {
+            case .r1: return 0
+            case .r2: return 1
+            case .r3: return 2
+            case .r4: return 3
+            case .r6: return 4
+            case .r7: return 5
+            case .r8: return 6
+            case .r9: return 7
+            case .r10: return 8
+            case .r11: return 9
+            case .r13: return 10
+            }
         }
 
         var dictionary: [EquivalenceRule: Int] {

@@ -34,6 +34,11 @@ public protocol LegacyParamHook: Sendable {
     /// How many iterations from `state.iter` on (that one included, at most `limit`, at least 1)
     /// `beforeTrainIter` writes the same values as at `state.iter`, within the same epoch.
     func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int
+    /// The hook as MMCV's lr updater, when it is one (the bulk path's kernel computes its values directly;
+    /// a witness call costs less than a dynamic cast per span).
+    var lrUpdater: LegacyLrUpdater? { get }
+    /// The hook as MMCV's momentum updater, when it is one.
+    var momentumUpdater: LegacyMomentumUpdater? { get }
 }
 
 extension LegacyParamHook {
@@ -42,6 +47,12 @@ extension LegacyParamHook {
 
     /// Nothing is known to be steady.
     public func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int { 1 }
+
+    /// Not MMCV's lr updater.
+    public var lrUpdater: LegacyLrUpdater? { nil }
+
+    /// Not MMCV's momentum updater.
+    public var momentumUpdater: LegacyMomentumUpdater? { nil }
 }
 
 /// Builds the lr and momentum hooks of a legacy config (the whole resolved config, and whether the runner

@@ -53,12 +53,12 @@ extension LegacyRun {
         guard groups.count == 1 else { return nil }
         var lr: LegacyLrUpdater?
         var momentum: LegacyMomentumUpdater?
-        if let hook = lrHook {
-            guard let updater = hook as? LegacyLrUpdater else { return nil }
+        if lrHook != nil {
+            guard let updater = lrHook?.lrUpdater else { return nil }
             lr = updater
         }
-        if let hook = momentumHook {
-            guard let updater = hook as? LegacyMomentumUpdater else { return nil }
+        if momentumHook != nil {
+            guard let updater = momentumHook?.momentumUpdater else { return nil }
             momentum = updater
         }
         return LegacyScheduleKernel(lr: lr.map { LegacyScheduleKernel.Box($0) }, momentum: momentum.map { LegacyScheduleKernel.Box($0) }, group: groups[0], maxEpochs: state.maxEpochs, maxIters: state.maxIters,

@@ -12,6 +12,8 @@ public protocol ModernSchedulerSet: Sendable {
     func steadyIterationSteps(limit: Int) -> Int
     /// Performs `count` `stepIteration` calls that `steadyIterationSteps` reported steady.
     mutating func skipSteadyIterationSteps(_ count: Int, groups: inout [ParamGroup]) throws
+    /// The set as MMEngine's schedulers, when it is (the bulk path's kernel steps them directly).
+    var paramSchedulers: ParamSchedulers? { get }
 }
 
 extension ModernSchedulerSet {
@@ -22,6 +24,9 @@ extension ModernSchedulerSet {
     public mutating func skipSteadyIterationSteps(_ count: Int, groups: inout [ParamGroup]) throws {
         for _ in 0..<Swift.max(count, 0) { try stepIteration(groups: &groups) }
     }
+
+    /// Not MMEngine's schedulers.
+    public var paramSchedulers: ParamSchedulers? { nil }
 }
 
 /// The loop facts schedulers are built from (B.4).

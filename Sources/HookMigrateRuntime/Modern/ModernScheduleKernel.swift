@@ -36,8 +36,8 @@ extension ModernRun {
     mutating func takeScheduleKernel(steps: Int) -> ModernScheduleKernel? {
         guard groups.count == 1 else { return nil }
         var concrete: ParamSchedulers?
-        if let set = schedulers {
-            guard let found = set as? ParamSchedulers else { return nil }
+        if schedulers != nil {
+            guard let found = schedulers?.paramSchedulers else { return nil }
             concrete = found
             // Held once (the kernel's copy), so stepping it copies nothing.
             schedulers = nil

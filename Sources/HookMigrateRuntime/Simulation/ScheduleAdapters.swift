@@ -36,11 +36,20 @@ extension LegacyScheduleUpdater {
     }
 }
 
-extension LegacyLrUpdater: LegacyScheduleUpdater {}
+extension LegacyLrUpdater: LegacyScheduleUpdater {
+    /// Itself.
+    public var lrUpdater: LegacyLrUpdater? { self }
+}
 
-extension LegacyMomentumUpdater: LegacyScheduleUpdater {}
+extension LegacyMomentumUpdater: LegacyScheduleUpdater {
+    /// Itself.
+    public var momentumUpdater: LegacyMomentumUpdater? { self }
+}
 
-extension ParamSchedulers: ModernSchedulerSet {}
+extension ParamSchedulers: ModernSchedulerSet {
+    /// Itself.
+    public var paramSchedulers: ParamSchedulers? { self }
+}
 
 /// The schedule simulators, as factories for the two runners.
 public enum SimulatedSchedules {
