@@ -11,6 +11,30 @@ extension EquivalenceStream {
             queues[stream.rawValue].isEmpty && queues[Self.streamCount + stream.rawValue].isEmpty
         }
         return empty(.schedule) && (template.emaUpdates == 0 || empty(.ema)) && (template.cacheEmpties == 0 || empty(.other))
+            && (template.logs == nil || empty(.logs))
+    }
+
+    /// Whether no train record waits for its counterpart.
+    var logsSettled: Bool {
+        queues[ComparedStream.logs.rawValue].isEmpty && queues[Self.streamCount + ComparedStream.logs.rawValue].isEmpty
+    }
+
+    /// Whether the two runs' periodic train records (`QuietLogs`) can be taken in bulk: due together with the
+    /// same steps, MMEngine's one record against MMCV's, nothing waiting in the log stream and no R9 last-batch
+    /// bookkeeping about to fire; or only MMEngine records, which R9 sets aside when the legacy run had no
+    /// logger hook. Otherwise the records are boundaries.
+    func acceptsLogs(legacy: QuietLogs?, new: QuietLogs?) -> Bool {
+        switch (legacy, new) {
+        case (nil, nil):
+            return true
+        case let (left?, right?):
+            return legacyLogs && right.copies == 1 && left.interval == right.interval && left.position == right.position
+                && !(legacyLoggedLastBatch && droppedLastBatchLogs > 0)
+        case (nil, _?):
+            return !legacyLogs
+        case (_?, nil):
+            return false
+        }
     }
 
     /// Whether matched quiet spans can be taken in bulk: the context kept before a divergence is no longer
@@ -27,6 +51,7 @@ extension EquivalenceStream {
         case .schedule: return true
         case .ema: return template.emaUpdates > 0
         case .other: return template.cacheEmpties > 0
+        case .logs: return template.logs != nil
         default: return false
         }
     }
@@ -81,6 +106,22 @@ extension EquivalenceStream {
                                      spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.other.rawValue)
             }
         }
+        // The records matched (MMCV's repeats were set aside by R9 as they came).
+        if let logs = legacy.logs, new.logs != nil {
+            let due = logs.dueCount(within: count)
+            matched[ComparedStream.logs.rawValue] += due
+            if due > 0 { peakPending = Swift.max(peakPending, 1) }
+            var recorded: [Int] = []
+            var offset = logs.lastDue(within: count)
+            while let current = offset, recorded.count < context {
+                recorded.append(current)
+                offset = current >= logs.interval ? current - logs.interval : nil
+            }
+            for current in recorded.reversed() {
+                remember(StreamEvent(kind: .log, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(logs.step(current)), text: trainText,
+                                     count: 0, spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.logs.rawValue)
+            }
+        }
     }
 
     /// `count` quiet iterations of one run from 0-based iteration `iter`, counted (the events per kind and
@@ -96,7 +137,25 @@ extension EquivalenceStream {
             tally[.r10, default: 0] += template.emaUpdates * count
             if iterationRun { tally[.r3, default: 0] += template.events * lagging }
         }
-        let last = iter + count - 1
-        lastNonRemove[side.rawValue] = (template.lastKind, Int32(template.lastStep(iter: last, groups: groups)))
+        if let logs = template.logs {
+            let due = logs.dueCount(within: count)
+            if side == .legacy {
+                // One record per logger hook; the repeats at one iteration are R9's.
+                counts[countIndex(side, .logs, .log)] += due * logs.copies
+                tally[.r9, default: 0] += due * (logs.copies - 1)
+                // R3: the lagging iterations are the span's last `lagging`.
+                if iterationRun { tally[.r3, default: 0] += (due - logs.dueCount(within: count - lagging)) * logs.copies }
+            } else if legacyLogs {
+                counts[countIndex(side, .logs, .log)] += due
+            } else {
+                // The legacy run had no logger hook: MMEngine's records are set aside (R9).
+                tally[.r9, default: 0] += due
+            }
+            if let lastDue = logs.lastDue(within: count) {
+                lastLog[side.rawValue] = (Int32(iter + lastDue), Int32(logs.step(lastDue)), trainText)
+            }
+        }
+        let last = template.last(count - 1, iter: iter + count - 1, groups: groups)
+        lastNonRemove[side.rawValue] = (last.kind, Int32(last.step))
     }
 }

@@ -28,6 +28,10 @@ enum SpanProof {
         // No span is looked for before these iterations: the last look found the next boundary closer than
         // `shortestSpan` (or a value that differs, whose iteration then runs event by event).
         var nextLook = (matched: 0, legacy: 0, new: 0)
+        // Looks in a row that found only short spans: the next look waits longer (up to 64 iterations), so a
+        // schedule whose boundaries are always close (an optimizer stepping every second iteration) costs
+        // little more than event by event.
+        var shortLooks = 0
         while legacyRunning || newRunning {
             if work > budget.work {
                 throw ProofBudgetExceeded(iterations: length, budget: budget.work, reached: Swift.min(legacy.state.iter, new.iter))
@@ -35,13 +39,31 @@ enum SpanProof {
             if stream.divergence == nil {
                 if legacyRunning, newRunning, countersAlike, groupsAlike, stream.acceptsQuietSpans,
                    let iter = legacy.quietIteration, iter >= nextLook.matched, new.quietIteration == iter {
-                    nextLook.matched = iter + 1
+                    // An iteration that is itself a boundary counts as a short look.
+                    shortLooks += 1
+                    nextLook.matched = iter + 1 + (shortLooks > 2 ? Swift.min(64, 1 << Swift.min(shortLooks - 2, 6)) : 0)
                     if stream.iterationRun || (legacy.quietEpoch == new.epoch && legacy.quietBatch == new.quietBatch),
                        let left = legacy.quietSpan(limit: Int(Int32.max)), let right = new.quietSpan(limit: left.count) {
-                        nextLook.matched = iter + right.count + 1
-                        if right.count >= shortestSpan, left.template.matches(right.template), stream.isSettled(for: left.template) {
-                            let count = right.count
-                            let compared = try compareSchedules(&legacy, &new, iter: iter, count: count, values: left.template.optimizerSteps,
+                        var count = right.count
+                        var legacyTemplate = left.template
+                        var newTemplate = right.template
+                        if !stream.acceptsLogs(legacy: legacyTemplate.logs, new: newTemplate.logs) || !stream.logsSettled {
+                            // The train records go one by one: the span stops before the first.
+                            count = Swift.min(count, legacyTemplate.logs?.firstDue(within: count) ?? count)
+                            count = Swift.min(count, newTemplate.logs?.firstDue(within: count) ?? count)
+                            legacyTemplate.logs = nil
+                            newTemplate.logs = nil
+                        }
+                        // Too short: no span starts before the boundary that cut it. Otherwise, if the span is not
+                        // taken (the runs emit differently, or events wait), look again at the next iteration.
+                        if count < shortestSpan {
+                            nextLook.matched = iter + count + 1 + (shortLooks > 2 ? Swift.min(64, 1 << Swift.min(shortLooks - 2, 6)) : 0)
+                        } else {
+                            shortLooks = 0
+                            nextLook.matched = iter + 1
+                        }
+                        if count >= shortestSpan, legacyTemplate.matches(newTemplate), stream.isSettled(for: legacyTemplate) {
+                            let compared = try compareSchedules(&legacy, &new, iter: iter, count: count, values: legacyTemplate.optimizerSteps,
                                                                 tolerance: stream.differ.tolerance, steps: steps)
                             work += compared.work + 1
                             record.valueIterations += compared.work
@@ -50,7 +72,7 @@ enum SpanProof {
                             if compared.matched > 0 {
                                 record.spans += 1
                                 record.bulkIterations += compared.matched
-                                stream.matchQuiet(legacy: left.template, new: right.template, iter: iter, count: compared.matched,
+                                stream.matchQuiet(legacy: legacyTemplate, new: newTemplate, iter: iter, count: compared.matched,
                                                   epoch: legacy.quietEpoch, batch: legacy.quietBatch,
                                                   lagging: legacy.laggingCounterIterations(compared.matched), groups: groups, values: compared.values)
                                 legacy.skipQuiet(compared.matched)

@@ -51,6 +51,17 @@ extension LegacyRun {
         for action in dispatch.beforeTrainIter {
             if case .eval(let index) = action { bound(evaluationBound(index, iter: iter)) }
         }
+        // The train records are periodic when every logger hook has one interval and one counter: all are
+        // due together (the first sets the log buffer, each writes a record, the last clears it).
+        let loggers = dispatch.loggerHooks
+        if let first = loggers.first, first.interval > 0, loggers.allSatisfy({ $0.interval == first.interval && $0.byEpoch == first.byEpoch }),
+           !(first.byEpoch && cyclesEveryIteration) {
+            let logs = QuietLogs(interval: first.interval, position: first.byEpoch ? batch : iter, copies: loggers.count)
+            template.logs = logs
+            // A record at the legacy loader's last batch step is R9's business: it runs event by event.
+            let lastBatchRecord = length - 1 - logs.position
+            if lastBatchRecord >= 0, logs.due(lastBatchRecord) { bound(lastBatchRecord) }
+        }
         for action in dispatch.afterTrainIter {
             guard count > 0 else { return nil }
             switch action {
@@ -58,6 +69,7 @@ extension LegacyRun {
                 if window == 1 {
                     template.optimizerSteps = true
                     template.lastKind = .optimStep
+                    template.lastKindLogging = .optimStep
                 } else {
                     bound(QuietBound.untilMultiple(of: window, from: iter + 1))
                 }
@@ -68,12 +80,16 @@ extension LegacyRun {
                 bound(evaluationBound(index, iter: iter))
             case .logger(let index, _):
                 let logger = dispatch.loggerHooks[index]
-                guard logger.interval > 0 else { return nil }
-                if logger.byEpoch, cyclesEveryIteration {
-                    // inner_iter is 0 at every iteration: a record every iteration or never.
-                    if 1 % logger.interval == 0 { return nil }
-                } else {
-                    bound(QuietBound.untilMultiple(of: logger.interval, from: (logger.byEpoch ? batch : iter) + 1))
+                if template.logs != nil {
+                    template.lastKindLogging = .log
+                } else if logger.interval > 0 {
+                    // Records in their own interval: each one is a boundary.
+                    if logger.byEpoch, cyclesEveryIteration {
+                        // inner_iter is 0 at every iteration: a record every iteration or never.
+                        if 1 % logger.interval == 0 { return nil }
+                    } else {
+                        bound(QuietBound.untilMultiple(of: logger.interval, from: (logger.byEpoch ? batch : iter) + 1))
+                    }
                 }
                 if !logger.ignoreLast, batch < length {
                     if cyclesEveryIteration {
@@ -88,12 +104,14 @@ extension LegacyRun {
                 if ema.interval == 1 {
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
+                    template.lastKindLogging = .emaUpdate
                 } else {
                     bound(QuietBound.untilMultiple(of: ema.interval, from: ema.kind == .mmcv ? iter : iter + 1))
                 }
             case .emptyCache:
                 template.cacheEmpties += 1
                 template.lastKind = .cacheEmpty
+                template.lastKindLogging = .cacheEmpty
             default:
                 break
             }

@@ -20,11 +20,21 @@ extension ModernRun {
         let batchIndex = quietBatch
         if loop.byEpoch { bound(QuietBound.until(length - 1, from: batch)) }
         var template = QuietIteration()
+        // One LoggerHook records every `interval` batches (iterations in an iteration loop): periodic records.
+        let loggers = dispatch.loggers
+        if loggers.count == 1, let logger = loggers.first, logger.interval > 0 {
+            let logs = QuietLogs(interval: logger.interval, position: batchIndex, copies: 1)
+            template.logs = logs
+            // A record at the legacy loader's last batch step is R9's business: it runs event by event.
+            let lastBatchRecord = length - 1 - logs.position
+            if lastBatchRecord >= 0, logs.due(lastBatchRecord) { bound(lastBatchRecord) }
+        }
         let window = Swift.max(1, runner.accumulativeCounts)
         if runner.steps {
             if window == 1 {
                 template.optimizerSteps = true
                 template.lastKind = .optimStep
+                template.lastKindLogging = .optimStep
             } else {
                 bound(QuietBound.untilMultiple(of: window, from: iter + 1))
             }
@@ -35,7 +45,11 @@ extension ModernRun {
             case .logger(let index):
                 let logger = dispatch.loggers[index]
                 guard logger.interval > 0 else { return nil }
-                bound(QuietBound.untilMultiple(of: logger.interval, from: batchIndex + 1))
+                if template.logs != nil {
+                    template.lastKindLogging = .log
+                } else {
+                    bound(QuietBound.untilMultiple(of: logger.interval, from: batchIndex + 1))
+                }
                 if batchIndex < length, !logger.ignoreLast || length <= logger.interval { bound(QuietBound.until(length - 1, from: batchIndex)) }
             case .checkpoint(let index):
                 let checkpoint = dispatch.checkpoints[index]
@@ -48,9 +62,11 @@ extension ModernRun {
                     if ema.beginEpoch <= 0 { bound(QuietBound.until(ema.beginIter, from: iter + 1)) }
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
+                    template.lastKindLogging = .emaUpdate
                 } else if ema.interval == 1 {
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
+                    template.lastKindLogging = .emaUpdate
                 } else {
                     guard ema.steps > 0, ema.steps % ema.interval != 0 else { return nil }
                     bound(ema.interval - ema.steps % ema.interval)
@@ -58,6 +74,7 @@ extension ModernRun {
             case .emptyCache:
                 template.cacheEmpties += 1
                 template.lastKind = .cacheEmpty
+                template.lastKindLogging = .cacheEmpty
             default:
                 break
             }

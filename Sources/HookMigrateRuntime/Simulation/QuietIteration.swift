@@ -14,6 +14,10 @@ struct QuietIteration: Sendable, Equatable {
     var cacheEmpties = 0
     /// The kind of the iteration's last event.
     var lastKind = TraceEventKind.call
+    /// The train log records of the span, when they are periodic (`nil`: none in the span).
+    var logs: QuietLogs?
+    /// The kind of the last event of an iteration with a record.
+    var lastKindLogging = TraceEventKind.call
 
     /// Events per iteration in the schedule stream (the two calls and the optimizer step).
     var scheduleEvents: Int { optimizerSteps ? 3 : 2 }
@@ -27,12 +31,15 @@ struct QuietIteration: Sendable, Equatable {
         optimizerSteps == other.optimizerSteps && emaUpdates == other.emaUpdates && cacheEmpties == other.cacheEmpties
     }
 
-    /// The step the last event carries at 0-based iteration `iter` (`groups` param groups).
-    func lastStep(iter: Int, groups: Int) -> Int {
-        switch lastKind {
-        case .optimStep: return groups
-        case .emaUpdate: return iter + 1
-        default: return 0
+    /// The kind and step of the last event of the span's `d`-th iteration, 0-based iteration `iter`
+    /// (`groups` param groups).
+    func last(_ d: Int, iter: Int, groups: Int) -> (kind: TraceEventKind, step: Int) {
+        let kind = logs.map { $0.due(d) } == true ? lastKindLogging : lastKind
+        switch kind {
+        case .optimStep: return (kind, groups)
+        case .emaUpdate: return (kind, iter + 1)
+        case .log: return (kind, logs.map { $0.step(d) } ?? 0)
+        default: return (kind, 0)
         }
     }
 }
