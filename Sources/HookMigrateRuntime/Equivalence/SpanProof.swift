@@ -24,7 +24,8 @@ enum SpanProof {
         // Bulk spans need counters that advance alike: both runs by epoch, or compared by iteration (R3).
         let countersAlike = stream.iterationRun || (legacy.runner.epochRunner && new.runner.loop.byEpoch)
         let groups = legacy.groups.count
-        let groupsAlike = groups == new.groups.count && groups <= 2
+        // The kernels hold one param group (the simulated optimizers have one).
+        let groupsAlike = groups == 1 && new.groups.count == 1
         // No span is looked for before these iterations: the last look found the next boundary closer than
         // `shortestSpan` (or a value that differs, whose iteration then runs event by event).
         var nextLook = (matched: 0, legacy: 0, new: 0)
@@ -63,8 +64,12 @@ enum SpanProof {
                             nextLook.matched = iter + 1
                         }
                         if count >= shortestSpan, legacyTemplate.matches(newTemplate), stream.isSettled(for: legacyTemplate) {
-                            let compared = try compareSchedules(&legacy, &new, iter: iter, count: count, values: legacyTemplate.optimizerSteps,
-                                                                tolerance: stream.differ.tolerance, steps: steps)
+                            guard let compared = try compareSchedules(&legacy, &new, iter: iter, count: count, values: legacyTemplate.optimizerSteps,
+                                                                      tolerance: stream.differ.tolerance, steps: steps) else {
+                                // No kernel for these schedules: event by event from here.
+                                nextLook.matched = Int.max
+                                continue
+                            }
                             work += compared.work + 1
                             record.valueIterations += compared.work
                             // A value that differs: its iteration runs event by event, where the comparison reports it.
@@ -89,7 +94,11 @@ enum SpanProof {
                     if let span = legacy.quietSpan(limit: Int(Int32.max)) {
                         nextLook.legacy = iter + span.count + 1
                         if span.count >= shortestSpan, !stream.collectsContext(.legacy, for: span.template) {
-                            work += try advanceSchedule(&legacy, iter: iter, count: span.count) + 1
+                            guard let done = try advanceSchedule(&legacy, iter: iter, count: span.count) else {
+                                nextLook.legacy = Int.max
+                                continue
+                            }
+                            work += done + 1
                             record.spans += 1
                             record.bulkIterations += span.count
                             stream.countQuiet(.legacy, span.template, iter: iter, count: span.count,
@@ -104,7 +113,11 @@ enum SpanProof {
                 if let span = new.quietSpan(limit: Int(Int32.max)) {
                     nextLook.new = iter + span.count + 1
                     if span.count >= shortestSpan, !stream.collectsContext(.new, for: span.template) {
-                        work += try advanceSchedule(&new, count: span.count, steps: steps) + 1
+                        guard let done = try advanceSchedule(&new, count: span.count, steps: steps) else {
+                            nextLook.new = Int.max
+                            continue
+                        }
+                        work += done + 1
                         record.spans += 1
                         record.bulkIterations += span.count
                         stream.countQuiet(.new, span.template, iter: iter, count: span.count, lagging: 0, groups: new.groups.count)
@@ -129,54 +142,24 @@ enum SpanProof {
         return record
     }
 
-    /// The schedules of `count` quiet iterations from `iter`, both runs: compares the optimizer values when
-    /// `values` (the iterations step the optimizer), once per run of iterations in which neither run's values
-    /// change. Returns how many iterations matched (fewer than `count`: the next one differs; the legacy hooks
-    /// have been applied for it, which its event-by-event run does again, and the new run's schedulers have
-    /// not stepped for it), the legacy values of the last matched iteration, and the work done.
+    /// The schedules of `count` quiet iterations from `iter`, both runs, on their kernels (`nil`: a run has
+    /// no kernel — more than one param group, or schedules other than the libraries' own — and the span is
+    /// not taken): compares the optimizer values when `values` (the iterations step the optimizer), once per
+    /// run of iterations in which neither run's values change. Returns how many iterations matched (fewer than
+    /// `count`: the next one differs; the legacy hooks have been applied for it, which its event-by-event run
+    /// does again, and the new run's schedulers have not stepped for it), the legacy values of the last
+    /// matched iteration, and the work done.
     static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool,
-                                 tolerance: Tolerance, steps: Int) throws -> (matched: Int, values: TraceValues, work: Int) {
-        if let left = legacy.scheduleKernel() {
-            if var right = new.takeScheduleKernel(steps: steps) {
-                let compared = try compareKernels(left, &right, iter: iter, count: count, values: values, tolerance: tolerance)
-                // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied
-                // them for (the first that differs, or the span's last) and the group as the kernel left it; the
-                // new run's schedulers as they stepped.
-                try legacy.applySchedule(at: iter + Swift.min(compared.matched, count - 1))
-                legacy.groups[0] = compared.group
-                new.restore(right)
-                return (compared.matched, compared.values, compared.work)
-            }
-        }
-        var current = iter
-        let end = iter + count
-        var last = TraceValues()
-        var work = 0
-        var probe = Probe()
-        while current < end {
-            try legacy.applySchedule(at: current)
-            work += 1
-            if values {
-                let left = legacy.groups.stepValues
-                let right = new.groups.stepValues
-                guard left.count == right.count else { return (current - iter, last, work) }
-                for index in 0..<left.count where !tolerance.equal(left[index], right[index]) { return (current - iter, last, work) }
-                last = left
-            }
-            let remaining = end - current
-            var run = 1
-            if probe.due(current) {
-                run = Swift.min(legacy.steadySchedule(at: current, limit: remaining), new.steadySchedule(limit: remaining, stepsPerIteration: steps))
-                probe.found(run > 1, at: current)
-            }
-            if run > 1 {
-                try legacy.applySchedule(at: current + run - 1)
-                try new.skipSteadySchedule(iterations: run - 1, stepsPerIteration: steps)
-            }
-            try new.stepSchedule(steps)
-            current += run
-        }
-        return (count, last, work)
+                                 tolerance: Tolerance, steps: Int) throws -> (matched: Int, values: TraceValues, work: Int)? {
+        guard let left = legacy.scheduleKernel(), var right = new.takeScheduleKernel(steps: steps) else { return nil }
+        let compared = try compareKernels(left, &right, iter: iter, count: count, values: values, tolerance: tolerance)
+        // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied them for
+        // (the first that differs, or the span's last) and the group as the kernel left it; the new run's
+        // schedulers as they stepped.
+        try legacy.applySchedule(at: iter + Swift.min(compared.matched, count - 1))
+        legacy.groups[0] = compared.group
+        new.restore(right)
+        return (compared.matched, compared.values, compared.work)
     }
 
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
@@ -233,80 +216,49 @@ enum SpanProof {
         }
     }
 
-    /// The legacy schedule of `count` quiet iterations from `iter`, alone (after a divergence).
-    static func advanceSchedule(_ legacy: inout LegacyRun, iter: Int, count: Int) throws -> Int {
-        if let kernel = legacy.scheduleKernel() {
-            var current = iter
-            var work = 0
-            var probe = Probe()
-            var group = kernel.group
-            while current < iter + count {
-                try kernel.apply(at: current, to: &group)
-                work += 1
-                var run = 1
-                if probe.due(current) {
-                    run = kernel.steady(at: current, limit: iter + count - current)
-                    probe.found(run > 1, at: current)
-                }
-                if run > 1 { try kernel.apply(at: current + run - 1, to: &group) }
-                current += run
-            }
-            try legacy.applySchedule(at: iter + count - 1)
-            legacy.groups[0] = group
-            return work
-        }
+    /// The legacy schedule of `count` quiet iterations from `iter`, alone (after a divergence), on its kernel
+    /// (`nil`: none, and the span is not taken). Returns the work done.
+    static func advanceSchedule(_ legacy: inout LegacyRun, iter: Int, count: Int) throws -> Int? {
+        guard let kernel = legacy.scheduleKernel() else { return nil }
         var current = iter
-        let end = iter + count
         var work = 0
         var probe = Probe()
-        while current < end {
-            try legacy.applySchedule(at: current)
+        var group = kernel.group
+        while current < iter + count {
+            try kernel.apply(at: current, to: &group)
             work += 1
             var run = 1
             if probe.due(current) {
-                run = legacy.steadySchedule(at: current, limit: end - current)
+                run = kernel.steady(at: current, limit: iter + count - current)
                 probe.found(run > 1, at: current)
             }
-            if run > 1 { try legacy.applySchedule(at: current + run - 1) }
+            if run > 1 { try kernel.apply(at: current + run - 1, to: &group) }
             current += run
         }
+        try legacy.applySchedule(at: iter + count - 1)
+        legacy.groups[0] = group
         return work
     }
 
-    /// The new run's schedulers over `count` quiet iterations, alone (after a divergence).
-    static func advanceSchedule(_ new: inout ModernRun, count: Int, steps: Int) throws -> Int {
-        if var kernel = new.takeScheduleKernel(steps: steps) {
-            var done = 0
-            var work = 0
-            var probe = Probe()
-            while done < count {
-                var run = 1
-                if probe.due(done) {
-                    run = kernel.steady(limit: count - done)
-                    probe.found(run > 1, at: done)
-                }
-                if run > 1 { kernel.skipSteady(iterations: run - 1) }
-                try kernel.step()
-                work += 1
-                done += run
-            }
-            new.restore(kernel)
-            return work
-        }
+    /// The new run's schedulers over `count` quiet iterations, alone (after a divergence), on its kernel
+    /// (`nil`: none, and the span is not taken). Returns the work done.
+    static func advanceSchedule(_ new: inout ModernRun, count: Int, steps: Int) throws -> Int? {
+        guard var kernel = new.takeScheduleKernel(steps: steps) else { return nil }
         var done = 0
         var work = 0
         var probe = Probe()
         while done < count {
             var run = 1
             if probe.due(done) {
-                run = new.steadySchedule(limit: count - done, stepsPerIteration: steps)
+                run = kernel.steady(limit: count - done)
                 probe.found(run > 1, at: done)
             }
-            if run > 1 { try new.skipSteadySchedule(iterations: run - 1, stepsPerIteration: steps) }
-            try new.stepSchedule(steps)
+            if run > 1 { kernel.skipSteady(iterations: run - 1) }
+            try kernel.step()
             work += 1
             done += run
         }
+        new.restore(kernel)
         return work
     }
 }

@@ -31,11 +31,8 @@ public protocol LegacyParamHook: Sendable {
     /// one-group functions) and written back. The proof's bulk path relies on it; a hook that is not
     /// memoryless is run iteration by iteration with the rest of the run.
     var iterationUpdateIsMemoryless: Bool { get }
-    /// How many iterations from `state.iter` on (that one included, at most `limit`, at least 1)
-    /// `beforeTrainIter` writes the same values as at `state.iter`, within the same epoch.
-    func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int
-    /// The hook as MMCV's lr updater, when it is one (the bulk path's kernel computes its values directly;
-    /// a witness call costs less than a dynamic cast per span).
+    /// The hook as MMCV's lr updater, when it is one (the proof's bulk path computes its values directly;
+    /// other hooks are compared event by event).
     var lrUpdater: LegacyLrUpdater? { get }
     /// The hook as MMCV's momentum updater, when it is one.
     var momentumUpdater: LegacyMomentumUpdater? { get }
@@ -44,9 +41,6 @@ public protocol LegacyParamHook: Sendable {
 extension LegacyParamHook {
     /// Not known to be memoryless.
     public var iterationUpdateIsMemoryless: Bool { false }
-
-    /// Nothing is known to be steady.
-    public func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int { 1 }
 
     /// Not MMCV's lr updater.
     public var lrUpdater: LegacyLrUpdater? { nil }

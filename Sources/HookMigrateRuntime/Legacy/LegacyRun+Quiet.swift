@@ -164,15 +164,6 @@ extension LegacyRun {
         }
     }
 
-    /// How many iterations from `iter` on (at least 1, at most `limit`) the hooks write the same values.
-    mutating func steadySchedule(at iter: Int, limit: Int) -> Int {
-        let counters = quietState(at: iter)
-        var steady = limit
-        steady = Swift.min(steady, lrHook?.steadyIterations(counters, limit: steady) ?? steady)
-        steady = Swift.min(steady, momentumHook?.steadyIterations(counters, limit: steady) ?? steady)
-        return Swift.max(1, steady)
-    }
-
     /// Of the next `count` iterations, how many carry an epoch other than 0 or a batch other than the
     /// iteration (what R3 counts in an iteration run).
     mutating func laggingCounterIterations(_ count: Int) -> Int {

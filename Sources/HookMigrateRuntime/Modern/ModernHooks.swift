@@ -7,24 +7,12 @@ public protocol ModernSchedulerSet: Sendable {
     mutating func stepIteration(groups: inout [ParamGroup]) throws
     /// `after_train_epoch`: step every `by_epoch=True` scheduler in list order.
     mutating func stepEpoch(groups: inout [ParamGroup]) throws
-    /// How many of the next `stepIteration` calls are known to leave every group's values as they are (at
-    /// most `limit`); 0 when that is not known.
-    func steadyIterationSteps(limit: Int) -> Int
-    /// Performs `count` `stepIteration` calls that `steadyIterationSteps` reported steady.
-    mutating func skipSteadyIterationSteps(_ count: Int, groups: inout [ParamGroup]) throws
-    /// The set as MMEngine's schedulers, when it is (the bulk path's kernel steps them directly).
+    /// The set as MMEngine's schedulers, when it is (the proof's bulk path steps them directly; other sets
+    /// are compared event by event).
     var paramSchedulers: ParamSchedulers? { get }
 }
 
 extension ModernSchedulerSet {
-    /// Nothing is known to be steady.
-    public func steadyIterationSteps(limit: Int) -> Int { 0 }
-
-    /// Steps one call at a time.
-    public mutating func skipSteadyIterationSteps(_ count: Int, groups: inout [ParamGroup]) throws {
-        for _ in 0..<Swift.max(count, 0) { try stepIteration(groups: &groups) }
-    }
-
     /// Not MMEngine's schedulers.
     public var paramSchedulers: ParamSchedulers? { nil }
 }

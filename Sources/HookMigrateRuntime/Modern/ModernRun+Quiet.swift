@@ -97,26 +97,6 @@ extension ModernRun {
         } }
     }
 
-    /// Steps the schedulers as one iteration's `after_train_iter` does.
-    mutating func stepSchedule(_ stepsPerIteration: Int) throws {
-        guard schedulers != nil else { return }
-        for _ in 0..<stepsPerIteration { try schedulers?.stepIteration(groups: &groups) }
-    }
-
-    /// How many iterations from the next one on (at least 1, at most `limit`) use the values the next one
-    /// uses: the schedulers' steps in between are steady.
-    mutating func steadySchedule(limit: Int, stepsPerIteration: Int) -> Int {
-        guard let schedulers, stepsPerIteration > 0, limit > 1 else { return Swift.max(1, limit) }
-        let steadyCalls = schedulers.steadyIterationSteps(limit: (limit - 1) * stepsPerIteration)
-        return Swift.min(limit, 1 + steadyCalls / stepsPerIteration)
-    }
-
-    /// Performs the scheduler steps of `iterations` iterations that `steadySchedule` reported steady.
-    mutating func skipSteadySchedule(iterations: Int, stepsPerIteration: Int) throws {
-        guard iterations > 0, stepsPerIteration > 0, schedulers != nil else { return }
-        try schedulers?.skipSteadyIterationSteps(iterations * stepsPerIteration, groups: &groups)
-    }
-
     /// Does the next `count` quiet iterations' bookkeeping (the schedulers have been stepped): counters and
     /// the EMA hooks' update counts.
     mutating func skipQuiet(_ count: Int) {

@@ -44,13 +44,6 @@ extension ParamSchedulers {
         return steady
     }
 
-    /// Performs `count` `stepIteration` calls that `steadyIterationSteps` reported steady.
-    public mutating func skipSteadyIterationSteps(_ count: Int, groups: inout [ParamGroup]) {
-        for index in schedulers.indices where !schedulers[index].byEpoch {
-            schedulers[index].skipSteadySteps(count, groups: groups)
-        }
-    }
-
     /// `stepIteration` for an optimizer of one group held as a plain value (the proof's bulk path). Each
     /// scheduler is reached once, in place (reading `byEpoch` of an element before stepping it copied the
     /// scheduler).

@@ -10,8 +10,6 @@ public protocol LegacyScheduleUpdater: LegacyParamHook {
                                    groups: inout [ParamGroup]) throws
     /// `before_train_iter`.
     mutating func beforeTrainIter(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int, groups: inout [ParamGroup]) throws
-    /// How many iterations from `iter` on write the same values (at least 1, at most `limit`).
-    func steadyIterations(iter: Int, limit: Int) -> Int
 }
 
 extension LegacyScheduleUpdater {
@@ -30,10 +28,6 @@ extension LegacyScheduleUpdater {
 
     /// MMCV's updaters compute every value from the counters (closed form): memoryless.
     public var iterationUpdateIsMemoryless: Bool { true }
-
-    public func steadyIterations(_ state: LegacyRunState, limit: Int) -> Int {
-        steadyIterations(iter: state.iter, limit: limit)
-    }
 }
 
 extension LegacyLrUpdater: LegacyScheduleUpdater {
