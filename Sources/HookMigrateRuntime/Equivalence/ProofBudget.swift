@@ -11,9 +11,11 @@ public struct ProofBudget: Sendable, Equatable {
         self.work = work
     }
 
-    /// The default: 100 million units, a few seconds of work on one core in the worst case (an event-heavy
-    /// schedule); a 10⁷-iteration run with a schedule that changes every iteration needs about a tenth of it.
-    public static let standard = ProofBudget(work: 100_000_000)
+    /// The default: 30 million units. A 10⁷-iteration run whose lr changes at every iteration needs a third
+    /// of it (about a second); events one by one cost 0.1–1 µs each on one core (a checkpoint save, the
+    /// costliest, about 1 µs), so the budget is a few seconds of typical events and at most about half a
+    /// minute.
+    public static let standard = ProofBudget(work: 30_000_000)
 }
 
 /// The proof spent its budget before the runs ended.
