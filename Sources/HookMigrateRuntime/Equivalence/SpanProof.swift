@@ -152,7 +152,7 @@ enum SpanProof {
     static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool,
                                  tolerance: Tolerance, steps: Int) throws -> (matched: Int, values: TraceValues, work: Int)? {
         guard let left = legacy.scheduleKernel(), var right = new.takeScheduleKernel(steps: steps) else { return nil }
-        let compared = try compareKernels(left, &right, iter: iter, count: count, values: values, tolerance: tolerance)
+        let compared = try rememberedComparison(left, &right, iter: iter, count: count, values: values, tolerance: tolerance)
         // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied them for
         // (the first that differs, or the span's last) and the group as the kernel left it; the new run's
         // schedulers as they stepped.
@@ -160,6 +160,24 @@ enum SpanProof {
         legacy.groups[0] = compared.group
         new.restore(right)
         return (compared.matched, compared.values, compared.work)
+    }
+
+    /// `compareKernels`, taken from `SpanKernelMemo` when another proof compared the same span of the same
+    /// kernels (long spans only).
+    static func rememberedComparison(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
+                                     tolerance: Tolerance) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+        guard count >= SpanKernelMemo.shortestSpan else {
+            return try compareKernels(legacy, &new, iter: iter, count: count, values: values, tolerance: tolerance)
+        }
+        let key = SpanKernelMemo.Key(legacy: legacy, new: new, iter: iter, count: count, values: values, tolerance: tolerance)
+        let start = new
+        let outcome = try SpanKernelMemo.shared.value(key) {
+            var stepped = start
+            let compared = try compareKernels(legacy, &stepped, iter: iter, count: count, values: values, tolerance: tolerance)
+            return SpanKernelMemo.Outcome(matched: compared.matched, values: compared.values, work: compared.work, group: compared.group, new: stepped)
+        }
+        new = outcome.new
+        return (outcome.matched, outcome.values, outcome.work, outcome.group)
     }
 
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).

@@ -5,15 +5,19 @@
 /// date once, at the span's last iteration (the updaters are memoryless). The kernel is immutable and the
 /// group is passed in: calling an updater held by a kernel being mutated copied the updater, arrays and all,
 /// at every iteration.
-struct LegacyScheduleKernel: Sendable {
+struct LegacyScheduleKernel: Sendable, Hashable {
     /// An updater held by reference: calling an updater held in an optional (of a value, even a `let` of a
     /// class) copied it, arrays and all, at every call.
-    final class Box<Updater: Sendable>: Sendable {
+    final class Box<Updater: Sendable & Hashable>: Sendable, Hashable {
         let updater: Updater
 
         init(_ updater: Updater) {
             self.updater = updater
         }
+
+        static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.updater == rhs.updater }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(updater) }
     }
 
     let lr: Box<LegacyLrUpdater>?

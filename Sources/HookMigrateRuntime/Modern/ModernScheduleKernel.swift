@@ -2,7 +2,7 @@
 /// plain values: each iteration steps them through the same one-group step (`ParamScheduler.step(group:)`,
 /// the expressions `step(groups:)` uses) with no existential call or array per iteration. The schedulers are
 /// taken out of the run for the span and put back at its end (`ModernRun.restore`).
-struct ModernScheduleKernel: Sendable {
+struct ModernScheduleKernel: Sendable, Hashable {
     /// The schedulers (none: an empty list). Not an optional: stepping through an optional copied the list.
     var schedulers: ParamSchedulers
     /// Whether the run had schedulers (to put back).

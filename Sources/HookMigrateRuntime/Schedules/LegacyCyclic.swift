@@ -9,7 +9,7 @@ import HookMigrateCore
 /// ratio by `1 - s + end*s`, any other phase its start ratio by `1 - s + start*s`; the value is
 /// `anneal(b*start, b*end, (j - start)/(end - start))`. With `U = 0` the first phase is empty and the second
 /// starts at 0, so it takes the first branch (the `U = 0` exception of A.3).
-public struct LegacyCyclic: Sendable, Equatable {
+public struct LegacyCyclic: Sendable, Hashable {
     /// `target_ratio[0]` (the peak of the up phase, relative to the base value).
     public var upRatio: Double
     /// `target_ratio[1]` (the end of the down phase).
@@ -24,7 +24,7 @@ public struct LegacyCyclic: Sendable, Equatable {
     public var gamma: Double
 
     /// The phase lengths fixed at `before_run`.
-    public struct Phases: Sendable, Equatable {
+    public struct Phases: Sendable, Hashable {
         /// `Pc`: iterations per cycle.
         public var cycleLength: Double
         /// `U`: iterations of the up phase.

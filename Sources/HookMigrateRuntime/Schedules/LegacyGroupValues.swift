@@ -6,7 +6,7 @@ import HookMigrateCore
 /// for a single optimizer that name is the optimizer's class name (`type(runner.optimizer).__name__`), a
 /// missing name is a `KeyError`, and the value found is used as is (a number there cannot be iterated:
 /// `TypeError`; a list is zipped with the groups, so extra or missing entries are silently cut).
-public enum LegacyGroupValues: Sendable, Equatable {
+public enum LegacyGroupValues: Sendable, Hashable {
     /// One number for every group.
     case scalar(Double)
     /// One number per group.
@@ -21,6 +21,16 @@ public enum LegacyGroupValues: Sendable, Equatable {
         case let (.byOptimizer(a), .byOptimizer(b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.values == $1.values }
         default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .scalar(let value): hasher.combine(0); hasher.combine(value)
+        case .list(let values): hasher.combine(1); hasher.combine(values)
+        case .byOptimizer(let entries):
+            hasher.combine(2)
+            for entry in entries { hasher.combine(entry.name); hasher.combine(entry.values) }
         }
     }
 

@@ -2,7 +2,7 @@
 /// their closed-form `get_lr(runner, base_lr)` evaluated in the code's own expression order
 /// (schedules.md A.3). `p` is `runner.epoch` for a by-epoch hook and `runner.iter` otherwise, `P` the
 /// matching `max_epochs` / `max_iters`.
-public enum LegacyLrPolicy: Sendable, Equatable {
+public enum LegacyLrPolicy: Sendable, Hashable {
     /// `Fixed`: `b`.
     case fixed
     /// `Step`: `b * gamma ** n` (see `LegacyStepRule`), floored at `min_lr` when set.

@@ -21,7 +21,7 @@ import HookMigrateCore
 /// and every write is a zip over an empty list: the lr stays at its configured value (A.9).
 ///
 /// One optimizer (a list of groups) is modelled; MMCV's dict-of-optimizers form is not.
-public struct LegacyLrUpdater: Sendable, Equatable {
+public struct LegacyLrUpdater: Sendable, Hashable {
     /// The policy and its arguments.
     public let policy: LegacyLrPolicy
     /// `by_epoch` after the runner's defaults (IterBasedRunner: `setdefault('by_epoch', False)`).

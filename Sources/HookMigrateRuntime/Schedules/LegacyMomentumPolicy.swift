@@ -1,7 +1,7 @@
 /// The momentum policies MMCV 1.7.2 registers (`mmcv/runner/hooks/momentum_updater.py`): Step,
 /// CosineAnnealing, LinearAnnealing, Cyclic and OneCycle only — there is no Fixed/Poly/Exp momentum policy
 /// (schedules.md A.0, A.4).
-public enum LegacyMomentumPolicy: Sendable, Equatable {
+public enum LegacyMomentumPolicy: Sendable, Hashable {
     /// `Step`: `b * gamma ** n`, **gamma default 0.5**, floored at `min_momentum` when set.
     case step(rule: LegacyStepRule, gamma: Double, minMomentum: Double?)
     /// `CosineAnnealing`: `annealing_cos(b, t, p/P)`.

@@ -14,7 +14,7 @@ import HookMigrateCore
 ///
 /// A by-epoch Step/CosineAnnealing/LinearAnnealing momentum under IterBasedRunner is inert: `beforeTrainEpoch`
 /// is never called, `regularMomentum` stays empty (A.4 "inert" case 1).
-public struct LegacyMomentumUpdater: Sendable, Equatable {
+public struct LegacyMomentumUpdater: Sendable, Hashable {
     /// The policy and its arguments.
     public let policy: LegacyMomentumPolicy
     /// `by_epoch`.

@@ -6,7 +6,7 @@
 /// `(pct·T - 1, 1, div)`, `(T - 1, div, 1/final_div)`; three-phase `(pct·T - 1, 1, div)`,
 /// `(2·pct·T - 2, div, 1)`, `(T - 1, 1, 1/final_div)`. Iteration `k` uses the first phase with `k <= end`:
 /// `anneal(b·f0, b·f1, (k - start)/(end - start))`, `start` being the previous phase's end (0 first).
-public struct LegacyOneCycle: Sendable, Equatable {
+public struct LegacyOneCycle: Sendable, Hashable {
     /// `max_lr`.
     public var maxLr: LegacyGroupValues
     /// `total_steps` (`nil`: `runner.max_iters`).
@@ -23,7 +23,7 @@ public struct LegacyOneCycle: Sendable, Equatable {
     public var threePhase: Bool
 
     /// One phase: it ends at `endIteration` and anneals from `startFactor·b` to `endFactor·b`.
-    public struct Phase: Sendable, Equatable {
+    public struct Phase: Sendable, Hashable {
         public var endIteration: Double
         public var startFactor: Double
         public var endFactor: Double

@@ -6,7 +6,7 @@
 /// `runner.max_iters = N` (there is no `total_steps`): two-phase max→base until `pct·N - 1`, base→max until
 /// `N - 1`; three-phase max→base until `pct·N - 1`, base→max until `2·pct·N - 2`, max→max until `N - 1`.
 /// The last phase also catches later iterations.
-public struct LegacyOneCycleMomentum: Sendable, Equatable {
+public struct LegacyOneCycleMomentum: Sendable, Hashable {
     /// `base_momentum` (a float, list or dict; an int is rejected).
     public var baseMomentum: LegacyGroupValues
     /// `max_momentum`.
@@ -25,7 +25,7 @@ public struct LegacyOneCycleMomentum: Sendable, Equatable {
     }
 
     /// One phase.
-    public struct Phase: Sendable, Equatable {
+    public struct Phase: Sendable, Hashable {
         public var endIteration: Double
         public var start: Bound
         public var end: Bound

@@ -8,7 +8,7 @@ import HookMigrateCore
 /// than `progress` (the list's length when none is). For an unsorted list that counts running maxima:
 /// `[8, 2]` keeps the exponent 0 until 8, then jumps to 2. A repeated milestone counts once per occurrence:
 /// `[2, 2, 50]` gives γ² from 2 on. schedules.md A.3.
-public enum LegacyStepRule: Sendable, Equatable {
+public enum LegacyStepRule: Sendable, Hashable {
     /// `step=s`.
     case every(Int)
     /// `step=[m1, m2, …]`.

@@ -2,7 +2,7 @@
 /// group) or a `min_lr_ratio` / `min_momentum_ratio` times each group's base value
 /// (`mmcv/runner/hooks/lr_updater.py`: `target_lr = base_lr * self.min_lr_ratio` else `self.min_lr`).
 /// Exactly one of the two must be given (`assert (min_lr is None) ^ (min_lr_ratio is None)`).
-public enum LegacyTarget: Sendable, Equatable {
+public enum LegacyTarget: Sendable, Hashable {
     /// `min_lr=x`.
     case absolute(Double)
     /// `min_lr_ratio=ρ`.

@@ -7,7 +7,7 @@
 /// | constant | `R * r` | `m / r` |
 /// | linear | `kk = (1 - k/W) * (1 - r)`; `R * (1 - kk)` | `m / (1 - kk)` |
 /// | exp | `kk = r ** (1 - k/W)`; `R * kk` | `m / kk` |
-public struct LegacyWarmup: Sendable, Equatable {
+public struct LegacyWarmup: Sendable, Hashable {
     /// `warmup='constant' | 'linear' | 'exp'`.
     public enum Kind: String, Sendable, Equatable {
         case constant

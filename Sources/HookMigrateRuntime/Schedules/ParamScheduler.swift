@@ -14,7 +14,7 @@
 ///
 /// `begin`, `end`, `T_max`, `step_size`, milestones and periods are doubles because the library only compares
 /// and divides them (an unconverted float `end` is legal); `end` defaults to `INF = int(1e9)`.
-public struct ParamScheduler: Sendable, Equatable {
+public struct ParamScheduler: Sendable, Hashable {
     /// `INF = int(1e9)`, the default `end`.
     public static let infinity: Double = 1e9
 

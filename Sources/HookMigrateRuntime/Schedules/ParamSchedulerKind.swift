@@ -1,7 +1,7 @@
 /// What an MMEngine 0.10.7 parameter scheduler does at each step, with its arguments
 /// (`mmengine/optim/scheduler/param_scheduler.py`; the `*LR` classes in `lr_scheduler.py` and the
 /// `*Momentum` classes in `momentum_scheduler.py` only fix `param_name`). schedules.md B.2.
-public enum ParamSchedulerKind: Sendable, Equatable {
+public enum ParamSchedulerKind: Sendable, Hashable {
     /// `ConstantParamScheduler(factor=1/3)`; factor in [0, 1].
     case constant(factor: Double)
     /// `LinearParamScheduler(start_factor=1/3, end_factor=1.0)`; both in [0, 1].
@@ -24,7 +24,7 @@ public enum ParamSchedulerKind: Sendable, Equatable {
     case oneCycle(OneCycleSettings)
 
     /// OneCycleLR's arguments.
-    public struct OneCycleSettings: Sendable, Equatable {
+    public struct OneCycleSettings: Sendable, Hashable {
         /// `eta_max`: one value for every group, or one per group.
         public var etaMax: [Double]
         /// Whether `eta_max` was a list (then its length must match the groups).

@@ -3,7 +3,7 @@
 /// `by_epoch=False` scheduler in list order, `after_train_epoch` every `by_epoch=True` one. The optimizer
 /// steps inside `train_step`, before these hooks, so the value iteration k uses is the one written before
 /// iteration k started.
-public struct ParamSchedulers: Sendable, Equatable {
+public struct ParamSchedulers: Sendable, Hashable {
     /// The schedulers in list order.
     public private(set) var schedulers: [ParamScheduler]
 

@@ -3,7 +3,7 @@
 /// `lr` always exists; SGD-like optimizers have `momentum`, Adam-like ones `betas` (beta1 is what momentum
 /// schedulers drive). `initialLr`/`initialMomentum` are the base values captured once (MMCV
 /// `setdefault('initial_lr', …)`, MMEngine likewise), `nil` until captured.
-public struct ParamGroup: Sendable, Equatable {
+public struct ParamGroup: Sendable, Hashable {
     /// The learning rate.
     public var lr: Double
     /// SGD-style momentum, when the optimizer has one.
@@ -34,5 +34,14 @@ public struct ParamGroup: Sendable, Equatable {
     public static func == (lhs: ParamGroup, rhs: ParamGroup) -> Bool {
         lhs.lr == rhs.lr && lhs.momentum == rhs.momentum && lhs.betas?.0 == rhs.betas?.0 && lhs.betas?.1 == rhs.betas?.1
             && lhs.initialLr == rhs.initialLr && lhs.initialMomentum == rhs.initialMomentum
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lr)
+        hasher.combine(momentum)
+        hasher.combine(betas?.0)
+        hasher.combine(betas?.1)
+        hasher.combine(initialLr)
+        hasher.combine(initialMomentum)
     }
 }

@@ -1,5 +1,5 @@
 /// Float tolerance of a comparison: equal when `|a - b| <= atol + rtol·|b|` (NaN equals NaN).
-public struct Tolerance: Sendable, Equatable {
+public struct Tolerance: Sendable, Hashable {
     /// Relative tolerance.
     public var rtol: Double
     /// Absolute tolerance.
