@@ -32,7 +32,7 @@ def bundle(entry):
 out = sys.argv[1]
 for entry in sys.argv[2:]:
     data = bundle(entry).encode()
-    if len(data) > 65536:
+    if len(data) > 8192:
         continue
     with open(os.path.join(out, "seed-" + hashlib.sha1(data).hexdigest()[:16]), "wb") as f:
         f.write(data)

@@ -19,7 +19,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:detect_stack_use_after_return
 export SWIFT_BACKTRACE=enable=no
 status=0
 "$bin/$target" "corpus/$target" -dict=config.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-  -max_len=65536 -print_final_stats=1 -artifact_prefix="artifacts/$target/" "$@" >"$log" 2>&1 || status=$?
+  -max_len=4096 -print_final_stats=1 -artifact_prefix="artifacts/$target/" "$@" >"$log" 2>&1 || status=$?
 runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
 echo "$target: ${runs:-?} executions in ${seconds}s, exit $status (log: fuzz/$log)"
 if [ "$status" -ne 0 ]; then grep -E '^(==|SUMMARY|fuzz invariant|Fatal|.*Swift runtime failure)' "$log" | head -5 >&2 || true; fi

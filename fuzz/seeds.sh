@@ -11,7 +11,7 @@ corpus=${HOOKMIGRATE_CORPUS:-../shared/corpus}
 copy() { # copy FILES... into the corpus folder under names from their content hash
   for file in "$@"; do
     [ -f "$file" ] || continue
-    [ "$(stat -c %s "$file")" -le 65536 ] || continue
+    [ "$(stat -c %s "$file")" -le 8192 ] || continue
     cp "$file" "$out/seed-$(sha1sum < "$file" | cut -c1-16)"
   done
 }

@@ -14,7 +14,7 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     do {
         let source = try SourceText(path: "fuzz.json", bytes: bytes)
         let node = try JSONReader().read(source)
-        RoundTrip.check(node)
+        RoundTrip.check(node, through: [.json])
     } catch let error as ConfigError {
         fuzzInvariant(error.location != nil, "unlocated error: \(error)")
     } catch {

@@ -15,7 +15,7 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     do {
         let source = try SourceText(path: "fuzz.yaml", bytes: bytes)
         let node = try YAMLReader().read(source)
-        RoundTrip.check(node)
+        RoundTrip.check(node, through: [.yaml])
     } catch let error as ConfigError {
         fuzzInvariant(error.location != nil, "unlocated error: \(error)")
     } catch {
