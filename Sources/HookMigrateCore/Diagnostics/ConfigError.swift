@@ -30,6 +30,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case baseVariable = "base-variable"
         case writeFailed = "write-failed"
         case pythonName = "python-name"
+        case outputConflict = "output-conflict"
+        case runFailed = "run-failed"
     }
 
     /// The kind of problem.

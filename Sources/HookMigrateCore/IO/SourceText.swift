@@ -74,6 +74,21 @@ public struct SourceText: Sendable {
         return 0
     }
 
+    /// The text of a 1-based line of a file's bytes (a byte-order mark dropped), without its line break;
+    /// `nil` past the end or when the line is not UTF-8.
+    public static func line(_ number: Int, of bytes: [UInt8]) -> String? {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        while line < number {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            start = newline + 1
+            line += 1
+        }
+        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return String(validating: bytes[start..<end], as: UTF8.self)
+    }
+
     /// The text of a 1-based line, without its line break; empty past the end.
     public func line(_ number: Int) -> String {
         let all = SourceText.lines(text)

@@ -35,6 +35,7 @@ public struct YAMLReader: Sendable {
     }
 
     private static func read(_ source: SourceText, limits: ReadLimits, guessSelfReferences: Bool) throws -> ConfigNode {
+        try checkSeparators(source, limits: limits)
         var references = ConfigDictSelfReferences(source.text)
         let guessed = guessSelfReferences && references.mayHaveSelfReferences
         if guessed { references.guess() }
@@ -77,6 +78,32 @@ public struct YAMLReader: Sendable {
             } catch let error as ConfigError {
                 if guessed && !references.patches.isEmpty { throw ConfigDictSelfReferences.Misplaced(position: .init(line: 0, column: 0)) }
                 throw error
+            }
+        }
+    }
+}
+
+extension YAMLReader {
+    /// Refuses, before libyaml builds a node of it, a text that could hold far more values than
+    /// `maxNodes`: every node but the first follows one of `, - : ? [ {` (a flow mapping's key may bring
+    /// an implicit null value), so a text with at most 2 × `maxNodes` of them builds at most about
+    /// 4 × `maxNodes` nodes (the nodes are counted exactly afterwards). Without this bound, a 64 MiB list
+    /// `[1,1,1,…]` would take gigabytes before the count could refuse it.
+    static func checkSeparators(_ source: SourceText, limits: ReadLimits) throws {
+        let bound = limits.maxNodes.multipliedReportingOverflow(by: 2)
+        guard !bound.overflow, source.bytes.count > bound.partialValue else { return }
+        var count = 0
+        for (offset, byte) in source.bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "{"):
+                count += 1
+                if count > bound.partialValue {
+                    throw ConfigError(.aliasLimit,
+                                      "the document has more than \(bound.partialValue) of the separators , - : ? [ { and could hold more than the \(limits.maxNodes) values allowed; refusing to parse it",
+                                      at: source.location(ofByte: offset))
+                }
+            default:
+                continue
             }
         }
     }
@@ -243,7 +270,7 @@ struct YAMLNodeConverter {
             break
         }
         throw ConfigError(.aliasLimit,
-                          "the document expands to more than \(limits.maxNodes) values through its aliases (an \"alias bomb\"); refusing to read it",
+                          "the document expands to more than \(limits.maxNodes) values (counting every use of an alias again, as in an \"alias bomb\"); refusing to read it",
                           at: location(culprit.mark))
     }
 
