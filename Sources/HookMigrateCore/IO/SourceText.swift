@@ -77,16 +77,22 @@ public struct SourceText: Sendable {
     /// The text of a 1-based line of a file's bytes (a byte-order mark dropped), without its line break;
     /// `nil` past the end or when the line is not UTF-8.
     public static func line(_ number: Int, of bytes: [UInt8]) -> String? {
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1
-        while line < number {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            start = newline + 1
-            line += 1
+        bytes.withUnsafeBufferPointer { buffer -> String? in
+            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var line = 1
+            var index = start
+            while line < number {
+                while index < buffer.count, buffer[index] != 0x0A { index += 1 }
+                guard index < buffer.count else { return nil }
+                index += 1
+                start = index
+                line += 1
+            }
+            var end = start
+            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+            if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+            return String(validating: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
         }
-        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return String(validating: bytes[start..<end], as: UTF8.self)
     }
 
     /// The text of a 1-based line, without its line break; empty past the end.

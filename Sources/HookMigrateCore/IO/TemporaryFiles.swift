@@ -66,5 +66,11 @@ public enum TemporaryFiles {
         }
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
+        // A parent may start us with these blocked (the mask is inherited, e.g. from a thread of a test
+        // runner): then a SIGTERM would stay pending and never end the run. Take them.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, signalNumber) }
+        sigprocmask(SIG_UNBLOCK, &handled, nil)
     }
 }

@@ -92,19 +92,24 @@ extension YAMLReader {
     static func checkSeparators(_ source: SourceText, limits: ReadLimits) throws {
         let bound = limits.maxNodes.multipliedReportingOverflow(by: 2)
         guard !bound.overflow, source.bytes.count > bound.partialValue else { return }
-        var count = 0
-        for (offset, byte) in source.bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "{"):
-                count += 1
-                if count > bound.partialValue {
-                    throw ConfigError(.aliasLimit,
-                                      "the document has more than \(bound.partialValue) of the separators , - : ? [ { and could hold more than the \(limits.maxNodes) values allowed; refusing to parse it",
-                                      at: source.location(ofByte: offset))
+        let limit = bound.partialValue
+        let overflowAt: Int? = source.bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for offset in 0..<buffer.count {
+                switch buffer[offset] {
+                case 0x2C, 0x2D, 0x3A, 0x3F, 0x5B, 0x7B: // , - : ? [ {
+                    count += 1
+                    if count > limit { return offset }
+                default:
+                    continue
                 }
-            default:
-                continue
             }
+            return nil
+        }
+        if let offset = overflowAt {
+            throw ConfigError(.aliasLimit,
+                              "the document has more than \(limit) of the separators , - : ? [ { and could hold more than the \(limits.maxNodes) values allowed; refusing to parse it",
+                              at: source.location(ofByte: offset))
         }
     }
 }
@@ -119,6 +124,10 @@ enum YAMLErrorTranslation {
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml's own bound (1000 levels, as ReadLimits.maxDepth): the same error as ours.
+                return ConfigError(.depthLimit, "nesting is deeper than the 1000 levels libyaml parses", at: location(mark))
+            }
             return ConfigError(.yamlSyntax, problem + contextText(context), at: location(mark),
                                notes: contextNote(context, location))
         case let .composer(context, problem, mark, _):
