@@ -21,7 +21,7 @@ public func fuzzBase(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let uncached = try ConfigLoader(limits: FuzzLimits.small, source: input.source).load(input.entry)
         fuzzInvariant(first == uncached, "the cached load differs from an uncached one")
     } catch let error as ConfigError {
-        fuzzInvariant(error.location != nil, "unlocated error: \(error)")
+        checkLocated(error, entry: input.entry)
     } catch {
         fuzzInvariant(false, "unexpected error type: \(error)")
     }

@@ -21,12 +21,12 @@ public func fuzzConvert(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         for format in ConfigFormat.allCases { _ = try? format.write(result.config) }
         _ = ReportRenderer.text(result.report)
         _ = try? ReportRenderer.json(result.report, validation: nil)
-        if let converted = result.config.mapping {
+        if let converted = result.config.mapping, KnownOpen.reason(loaded.root, itersPerEpoch: 3) == nil {
             let outcome = Validator(settings: SimulationSettings(itersPerEpoch: 3)).validate(legacy: loaded.root, converted: converted, name: input.entry).outcome
             _ = ValidationRenderer.text(outcome)
         }
     } catch let error as ConfigError {
-        fuzzInvariant(error.location != nil || error.code == .fileUnreadable, "unlocated error: \(error)")
+        checkLocated(error, entry: input.entry)
     } catch {
         fuzzInvariant(false, "unexpected error type: \(error)")
     }

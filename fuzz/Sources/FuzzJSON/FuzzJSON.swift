@@ -16,7 +16,7 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let node = try JSONReader().read(source)
         RoundTrip.check(node, through: [.json])
     } catch let error as ConfigError {
-        fuzzInvariant(error.location != nil, "unlocated error: \(error)")
+        checkLocated(error, entry: "fuzz")
     } catch {
         fuzzInvariant(false, "unexpected error type: \(error)")
     }

@@ -16,7 +16,7 @@ public func fuzzPython(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let loaded = try ConfigLoader(source: input.source).load(input.entry)
         RoundTrip.check(loaded.node)
     } catch let error as ConfigError {
-        fuzzInvariant(error.location != nil, "unlocated error: \(error)")
+        checkLocated(error, entry: input.entry)
     } catch {
         fuzzInvariant(false, "unexpected error type: \(error)")
     }

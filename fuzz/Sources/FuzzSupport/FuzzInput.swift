@@ -54,9 +54,17 @@ public struct FuzzInput {
 /// keeps the input.
 public func fuzzInvariant(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition {
-        print("fuzz invariant failed: \(message())")
+        let text = Array("fuzz invariant failed: \(message())\n".utf8)
+        _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         abort()
     }
+}
+
+/// Every error names a place in a file, except those about the entry file itself (named on the command
+/// line: its extension, or that it cannot be read), which have none.
+public func checkLocated(_ error: ConfigError, entry: String) {
+    let aboutEntry = [.unsupportedFormat, .fileUnreadable, .sizeLimit].contains(error.code) && error.message.contains(entry)
+    fuzzInvariant(error.location != nil || aboutEntry, "unlocated error: \(error)")
 }
 
 #if canImport(Glibc)

@@ -17,7 +17,7 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let node = try YAMLReader().read(source)
         RoundTrip.check(node, through: [.yaml])
     } catch let error as ConfigError {
-        fuzzInvariant(error.location != nil, "unlocated error: \(error)")
+        checkLocated(error, entry: "fuzz")
     } catch {
         fuzzInvariant(false, "unexpected error type: \(error)")
     }
