@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HookMigrateCoreTests",
-            dependencies: ["HookMigrateCore"]
+            dependencies: ["HookMigrateCore", "HookMigrateTestSupport"]
         ),
         .testTarget(
             name: "HookMigrateRuntimeTests",

@@ -15,7 +15,9 @@ if env -i PATH="$CLEAN_PATH" sh -c 'command -v swift' >/dev/null; then
   exit 1
 fi
 env -i PATH="$CLEAN_PATH" HOME="$HOME" hookmigrate --version
-env -i PATH="$CLEAN_PATH" HOME="$HOME" hookmigrate convert fixtures/examples/retinanet/retinanet_r50_fpn_1x_coco.yaml >"$VENV/out.yaml" 2>"$VENV/report.txt"
-cmp "$VENV/out.yaml" fixtures/examples/retinanet/expected.converted.yaml
+env -i PATH="$CLEAN_PATH" HOME="$HOME" hookmigrate convert fixtures/examples/mmdet/retinanet/retinanet_r50_fpn_1x_coco.py >"$VENV/out.py" 2>"$VENV/report.txt"
+cmp "$VENV/out.py" fixtures/examples/mmdet-expected/retinanet_r50_fpn_1x_coco.converted.py
+env -i PATH="$CLEAN_PATH" HOME="$HOME" hookmigrate convert fixtures/examples/mmdet -o "$VENV/tree" 2>"$VENV/summary.txt"
+diff -r "$VENV/tree" fixtures/examples/mmdet-expected/tree
 env -i PATH="$CLEAN_PATH" HOME="$HOME" python -m hookmigrate --version >/dev/null
 echo "wheel OK: $WHEEL installs and converts the README example with no Swift on PATH"

@@ -126,7 +126,7 @@ import Testing
         let written = try String(contentsOfFile: directory + "/new.py", encoding: .utf8)
         Golden.assertMatches(written, golden: "fixtures/examples/retinanet/expected.converted.py")
         // The input's leading comment comes first, then the assignments.
-        #expect(written.hasPrefix("# A RetinaNet training config in the MMCV 1.x style: two bases, overridden here.\n\noptim_wrapper = dict(\n"))
+        #expect(written.hasPrefix("# A RetinaNet training config in the MMCV 1.x style: two bases, overridden here.\n\ndefault_scope = 'mmdet'\n\noptim_wrapper = dict(\n"))
 
         let stdout = try CLIRunner.run(["convert", Self.example, "--format", "py"])
         #expect(stdout.status == 0)
@@ -138,7 +138,7 @@ import Testing
         // No --format and an unknown extension: YAML, as before.
         let yamlByDefault = try CLIRunner.run(["convert", Self.example, "-o", directory + "/plain.cfg", "--report", directory + "/r.txt"])
         #expect(yamlByDefault.status == 0)
-        #expect(try String(contentsOfFile: directory + "/plain.cfg", encoding: .utf8).hasPrefix("optim_wrapper:\n"))
+        #expect(try String(contentsOfFile: directory + "/plain.cfg", encoding: .utf8).hasPrefix("default_scope: mmdet\noptim_wrapper:\n"))
 
         let resolved = try CLIRunner.run(["convert", Self.example, "--resolve-only", "--format", "py"])
         #expect(resolved.status == 0)

@@ -20,6 +20,30 @@ import Testing
         trace.events.filter { $0.kind == kind && (text == nil || trace.text(of: $0) == text) }.map { Int($0.step) }
     }
 
+    /// The packages' visualization hooks (default_hooks.visualization, mmagic's custom BasicVisualizationHook)
+    /// are registered as MMEngine registers them, at NORMAL priority unless given, and record nothing: the
+    /// trace is the same with them as without.
+    @Test func visualizationHooksRecordNothing() throws {
+        let base = """
+        train_cfg: {type: EpochBasedTrainLoop, max_epochs: 3, val_interval: 1}
+        default_hooks: {logger: {type: LoggerHook, interval: 1}, checkpoint: {type: CheckpointHook, interval: 1, save_best: acc}%@}
+        custom_hooks: [{type: EMAHook, priority: 49}%@]
+        """ + "\n" + Self.valTriple
+        func trace(_ defaultHook: String, _ customHook: String) throws -> Trace {
+            try run(base.replacingOccurrences(of: "%@}\ncustom", with: defaultHook + "}\ncustom").replacingOccurrences(of: "%@]", with: customHook + "]"),
+                    itersPerEpoch: 2, metrics: [0.1, 0.3, 0.2])
+        }
+        let plain = try trace("", "")
+        #expect(!plain.events.isEmpty)
+        for hook in ["DetVisualizationHook", "mmdet.DetVisualizationHook", "SegVisualizationHook", "Det3DVisualizationHook"] {
+            #expect(try trace(", visualization: {type: \(hook)}", "") == plain, "\(hook)")
+        }
+        #expect(try trace(", visualization: {type: VisualizationHook, enable: false, interval: 1}", "") == plain)
+        #expect(try trace("", ", {type: BasicVisualizationHook, interval: 1}") == plain)
+        // The control: a hook that acts does change the trace.
+        #expect(try trace("", ", {type: EmptyCacheHook, after_iter: true}") != plain)
+    }
+
     @Test func t1CheckpointRetentionIsAFifo() throws {
         let trace = try run("""
         train_cfg: {type: EpochBasedTrainLoop, max_epochs: 5}

@@ -21,6 +21,23 @@ import Testing
         Golden.assertMatches(ReportRenderer.text(result.report), golden: "\(Self.root)/\(name)/report.txt")
     }
 
+    /// convert(convert(x)) == convert(x): the output is recognised as an MMEngine config and comes back
+    /// unchanged, with nothing to validate.
+    @Test(arguments: cases + ["../examples/retinanet"])
+    func convertingTheOutputAgainChangesNothing(_ name: String) throws {
+        let directory = Self.root + "/" + name
+        FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
+        let first = name.hasPrefix("../") ? try Translator().translate(try ConfigLoader().load(directory + "/retinanet_r50_fpn_1x_coco.yaml"))
+            : try ConvertFixture.convert(directory)
+        let firstMapping = try #require(first.config.mapping)
+        #expect(first.status == .converted)
+        let second = try Translator(options: try ConvertFixture.options(directory)).translate(firstMapping, at: SourceLocation(file: "out.yaml", line: 1, column: 1))
+        #expect(second.isAlreadyMMEngine, "\(name): \(ReportRenderer.text(second.report))")
+        #expect(second.report.records.isEmpty)
+        #expect(try YAMLWriter().write(second.config) == (try YAMLWriter().write(first.config)))
+        #expect(try JSONWriter().write(second.config) == (try JSONWriter().write(first.config)))
+    }
+
     @Test(arguments: cases)
     func leavesNoLegacyKeyBehind(_ name: String) throws {
         let result = try ConvertFixture.convert(Self.root + "/" + name)

@@ -522,6 +522,8 @@ def adapt_new(cfg):
     if any(isinstance(h, dict) and h.get("ema_type") == "ExpMomentumEMA" for h in cfg.get("custom_hooks") or []):
         load_mmdet3_ema()
     placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
+    # The package's visualization hook in default_hooks (DetVisualizationHook, ...) is a downstream hook too.
+    placeholder_hooks(list((cfg.get("default_hooks") or {}).values()), HOOKS, Hook)
     # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its
     # GradScaler disables itself (a plain step) and autocast runs as CPU bfloat16, which leaves the
     # float64 tiny model untouched; only that availability check is answered "yes" (docs/oracle.md).

@@ -1,10 +1,15 @@
 import HookMigrateCore
 
-/// The downstream package a legacy config was written for, guessed from its dataset types, metric names and
-/// batch keys. The data and evaluation rules need it where the package's own train script decided a default
-/// (the validation batch size, the best-checkpoint rule keys, the evaluator).
-enum LegacyCodebase: String, Sendable, Equatable {
-    case mmdet, mmseg, mmcls, mmaction, mmpose, mmrotate, mmocr, mmedit, mmgen, unknown
+/// The downstream package a legacy config was written for: the one place that knows the packages' facts.
+///
+/// Two questions are answered here. `guess(_:)` names the package whose train script's defaults applied
+/// (the validation batch size, the best-checkpoint rule keys, the evaluator), from dataset types, metric
+/// names and batch keys; the data and evaluation rules use it. `infer(_:)` (LegacyCodebase+Inference.swift)
+/// names the package the config belongs to, from the registry names it uses, for its `default_scope`; its
+/// registries are in LegacyCodebase+Registries.swift. They differ where a package ran another's train
+/// script (mmdet3d's nuImages detectors and mmtrack's detector configs trained the mmdet way).
+enum LegacyCodebase: String, Sendable, Equatable, Hashable {
+    case mmdet, mmseg, mmcls, mmaction, mmpose, mmrotate, mmocr, mmedit, mmgen, mmdet3d, mmtrack, mmflow, unknown
 
     /// Whether the package's train script validated on data.val even without an `evaluation` key
     /// (`cfg.get('evaluation', {})`); mmedit and mmgen registered their evaluation hooks only when it was set.

@@ -352,6 +352,9 @@ public enum DataRule: MigrationRule {
         case .mmocr: example = "mmocr 1.x: new dataset classes, Collect → PackTextDetInputs/PackTextRecogInputs"
         case .mmedit: example = "mmagic: data_prefix, Collect/ImageToTensor → PackInputs"
         case .mmgen: example = "mmagic: new dataset classes, Collect → PackInputs"
+        case .mmdet3d: example = "mmdet3d 1.x: data_prefix, Collect3D → Pack3DDetInputs"
+        case .mmtrack: example = "mmtrack 1.x: new video dataset classes, Collect → PackTrackInputs"
+        case .mmflow: example = "mmflow 1.x: data_prefix, Collect → PackFlowInputs"
         case .unknown: example = "LoadAnnotations/Collect → Pack*Inputs, img_prefix → data_prefix"
         }
         let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")

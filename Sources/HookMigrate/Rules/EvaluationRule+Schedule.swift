@@ -45,10 +45,54 @@ struct EvaluationSchedule: Sendable, Equatable {
         return (1 - start) % k == 0
     }
 
-    /// The steps after which MMCV evaluates in a run of `length` steps.
+    /// The steps after which MMCV evaluates in a run of `length` steps (`legacyEvaluates(after:)` for each,
+    /// computed by jumping from one step to the next: the cost follows the evaluations, not the run).
     func legacySteps(length: Int) -> [Int] {
         guard length > 0 else { return [] }
-        return (1...length).filter { legacyEvaluates(after: $0) }
+        guard Self.milestonesIncrease(dynamicIntervals) else { return (1...length).filter { legacyEvaluates(after: $0) } }
+        let segments = Self.segments(base: interval, dynamic: dynamicIntervals, shift: 0)
+        guard let start else { return Self.progression(length: length, from: 1, anchor: 0, segments: segments) }
+        return Self.progression(length: length, from: max(start, 1), anchor: start, segments: segments)
+    }
+
+    /// Whether the dynamic milestones increase from above 0, so that the bisection is a plain lookup in
+    /// segments (otherwise each step is tested on its own, as the libraries do).
+    static func milestonesIncrease(_ dynamic: [DynamicInterval]) -> Bool {
+        var previous = 0
+        for item in dynamic {
+            guard item.milestone > previous else { return false }
+            previous = item.milestone
+        }
+        return true
+    }
+
+    /// The interval in force from each step on: `interval(at:)` as change points, with every milestone moved
+    /// by `-shift` (MMEngine looks the interval up with the next step).
+    static func segments(base: Int, dynamic: [DynamicInterval], shift: Int) -> [(start: Int, interval: Int)] {
+        var result: [(start: Int, interval: Int)] = [(Int.min, base)]
+        for item in dynamic {
+            let start = item.milestone &- shift
+            if let last = result.last, start <= last.start { result[result.count - 1].interval = item.interval } else { result.append((start, item.interval)) }
+        }
+        return result
+    }
+
+    /// The steps `n` in `from...length` with `(n - anchor)` a multiple of the interval in force at `n`.
+    static func progression(length: Int, from: Int, anchor: Int, segments: [(start: Int, interval: Int)]) -> [Int] {
+        var steps: [Int] = []
+        for (index, segment) in segments.enumerated() {
+            let end = index + 1 < segments.count ? min(segments[index + 1].start &- 1, length) : length
+            let k = segment.interval
+            let low = max(segment.start, from)
+            guard k > 0, low <= end else { continue }
+            let remainder = (anchor.subtractingReportingOverflow(low).partialValue % k + k) % k
+            var n = low.addingReportingOverflow(remainder)
+            while !n.overflow, n.partialValue <= end {
+                steps.append(n.partialValue)
+                n = n.partialValue.addingReportingOverflow(k)
+            }
+        }
+        return steps
     }
 
     /// The MMEngine loop settings that come closest: `val_interval = k`, `val_begin = max(start, 1)`, every
@@ -72,10 +116,17 @@ struct ModernValidation: Sendable, Equatable {
         return n >= valBegin && (n % k == 0 || n == length)
     }
 
-    /// The steps after which MMEngine validates in a run of `length` steps.
+    /// The steps after which MMEngine validates in a run of `length` steps (`validates(after:length:)` for
+    /// each, computed by jumping from one step to the next).
     func steps(length: Int) -> [Int] {
         guard length > 0 else { return [] }
-        return (1...length).filter { validates(after: $0, length: length) }
+        guard EvaluationSchedule.milestonesIncrease(dynamicIntervals) else {
+            return (1...length).filter { validates(after: $0, length: length) }
+        }
+        let segments = EvaluationSchedule.segments(base: valInterval, dynamic: dynamicIntervals, shift: 1)
+        var steps = EvaluationSchedule.progression(length: length, from: max(valBegin, 1), anchor: 0, segments: segments)
+        if length >= valBegin, steps.last != length { steps.append(length) }
+        return steps
     }
 }
 

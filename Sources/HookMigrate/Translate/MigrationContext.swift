@@ -5,7 +5,8 @@ import HookMigrateCore
 ///
 /// Rules never build the output's key order themselves: each new top-level key is placed where its first
 /// legacy source key stood in the input (so the output keeps the input's order), keys with no source go
-/// last in `MigrationContext.canonicalOrder`, and `default_hooks` is assembled in MMEngine's own order.
+/// last in `MigrationContext.canonicalOrder` (except `leadingKeys`, which go first), and `default_hooks` is
+/// assembled in MMEngine's own order.
 public struct MigrationContext: Sendable {
     /// The resolved legacy config.
     public let legacy: ConfigMapping
@@ -137,6 +138,9 @@ public struct MigrationContext: Sendable {
         "custom_hooks", "env_cfg", "visualizer", "log_processor", "log_level", "load_from", "resume", "randomness",
     ]
 
+    /// New keys with no legacy source that open the output (`default_scope`, as MMEngine-era configs start).
+    public static let leadingKeys = ["default_scope"]
+
     /// MMEngine's built-in `default_hooks` order (`Runner.register_default_hooks`).
     public static let defaultHookOrder = ["runtime_info", "timer", "sampler_seed", "logger", "param_scheduler", "checkpoint"]
 
@@ -179,7 +183,7 @@ public struct MigrationContext: Sendable {
             all["default_hooks"] = Output(node: ConfigNode(assembledDefaultHooks()), sources: sources, insertion: Int.max)
         }
         for (key, output) in all {
-            let position = output.sources.compactMap { legacyIndex[$0] }.min() ?? Int.max
+            let position = output.sources.compactMap { legacyIndex[$0] }.min() ?? (Self.leadingKeys.contains(key) ? -1 : Int.max)
             let rank = Self.canonicalOrder.firstIndex(of: key) ?? Self.canonicalOrder.count
             let keyLocation = output.sources.compactMap { legacy.entry($0)?.keyLocation }.first
             slots.append(Slot(position: position, rank: rank, insertion: output.insertion,

@@ -8,11 +8,15 @@ public struct MigrationOptions: Sendable, Equatable {
     public var distributed: Bool
     /// Extra custom-hook rules (from `--rules FILE`), applied over the bundled ones.
     public var extraHookRules: HookRuleTable
+    /// The `default_scope` to write (from `--scope NAME`), overriding the one inferred from the config.
+    public var scope: String?
 
     /// Creates options.
-    public init(itersPerEpoch: Int? = nil, distributed: Bool = false, extraHookRules: HookRuleTable = HookRuleTable()) {
+    public init(itersPerEpoch: Int? = nil, distributed: Bool = false, extraHookRules: HookRuleTable = HookRuleTable(),
+                scope: String? = nil) {
         self.itersPerEpoch = itersPerEpoch
         self.distributed = distributed
         self.extraHookRules = extraHookRules
+        self.scope = scope
     }
 }

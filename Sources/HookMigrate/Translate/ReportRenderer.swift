@@ -4,12 +4,26 @@ import HookMigrateCore
 public enum ReportRenderer {
     /// The text report: a summary line, then one section per kind with `file:line:column: kind: message [rule]`.
     public static func text(_ report: MigrationReport) -> String {
+        if case .alreadyMMEngine(let keys) = report.status {
+            let shown = keys.prefix(6).map { "`\($0)`" }.joined(separator: ", ") + (keys.count > 6 ? " and \(keys.count - 6) more" : "")
+            var lines = ["hookmigrate report for \(report.source): already MMEngine-style: nothing to convert (it has MMEngine keys, "
+                + shown + ", and no MMCV 1.x key)"]
+            lines += recordLines(report)
+            return lines.joined(separator: "\n") + "\n"
+        }
         var lines: [String] = []
         let counts = MigrationRecord.Kind.allCases.map { kind -> String in
             let count = report.records(kind).count
             return "\(count) \(label(kind, plural: count != 1))"
         }
         lines.append("hookmigrate report for \(report.source): " + counts.joined(separator: ", "))
+        lines += recordLines(report)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One section per kind that has records: a blank line, `Changes:`, then one line per record.
+    static func recordLines(_ report: MigrationReport) -> [String] {
+        var lines: [String] = []
         for kind in MigrationRecord.Kind.allCases {
             let records = report.records(kind)
             guard !records.isEmpty else { continue }
@@ -26,7 +40,7 @@ public enum ReportRenderer {
                 lines.append(line)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     static func label(_ kind: MigrationRecord.Kind, plural: Bool) -> String {
@@ -38,7 +52,7 @@ public enum ReportRenderer {
         }
     }
 
-    /// The JSON report: `{"source": …, "records": [{"kind", "rule", "legacy", "new", "message", "file", "line", "column", "deviation"}]}`.
+    /// The JSON report: `{"source": …, "status": "converted" or "already-mmengine", "records": [{"kind", "rule", "legacy", "new", "message", "file", "line", "column", "deviation"}]}`.
     public static func json(_ report: MigrationReport, validation: (verdict: String, detail: String)? = nil) throws -> String {
         var records: [ConfigNode] = []
         for record in report.records {
@@ -56,6 +70,7 @@ public enum ReportRenderer {
         }
         var root = ConfigMapping()
         root["source"] = ConfigNode(.string(report.source))
+        root["status"] = ConfigNode(.string(report.status.name))
         root["records"] = ConfigNode(ConfigList(records))
         if let validation {
             root["validation"] = ConfigNode(ConfigMapping(["verdict": ConfigNode(.string(validation.verdict)),

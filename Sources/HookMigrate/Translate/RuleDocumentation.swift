@@ -19,6 +19,13 @@ public enum RuleDocumentation {
         lines.append("")
         lines.append("Kept unchanged without a warning: \(codeList(RuleRegistry.keptKeys)). Any other key is kept unchanged and")
         lines.append("listed in the report as unknown.")
+        lines.append("")
+        lines.append("Converting is idempotent. A config that already has MMEngine keys (`optim_wrapper`, `param_scheduler`,")
+        lines.append("`default_hooks`, the dataloaders and evaluators, `env_cfg`, `log_processor`, `visualizer`, loop-shaped")
+        lines.append("`train_cfg`/`val_cfg`/`test_cfg` …) and no MMCV 1.x key is reported as \"already MMEngine-style: nothing to")
+        lines.append("convert\" and written back unchanged, without validation. One that has keys of both worlds (say")
+        lines.append("`optim_wrapper` and `lr_config`, or a loop next to a top-level `train_cfg` of model settings) is refused with")
+        lines.append("the error `mixed-config`, which names every key of both worlds and where it is.")
         for rule in RuleRegistry.rules {
             lines.append("")
             lines.append("## `\(rule.id)`")

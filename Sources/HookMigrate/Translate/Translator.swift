@@ -4,6 +4,10 @@ import HookMigrateCore
 ///
 /// Runs every rule of `RuleRegistry.rules` in order over one `MigrationContext`, then lists the legacy
 /// keys no rule knows (they are kept unchanged) and assembles the output.
+///
+/// Converting is idempotent: an input that is already an MMEngine config (`ConfigWorld`) comes back
+/// unchanged with the status `alreadyMMEngine`, and one that mixes MMCV 1.x and MMEngine keys is refused
+/// (`mixed-config`), so `translate(translate(x).config) == translate(x)` in config.
 public struct Translator: Sendable {
     /// Conversion settings.
     public var options: MigrationOptions
@@ -20,6 +24,23 @@ public struct Translator: Sendable {
 
     /// Converts a resolved legacy mapping.
     public func translate(_ legacy: ConfigMapping, at location: SourceLocation) throws -> TranslationResult {
+        switch ConfigWorld.of(legacy) {
+        case .legacy:
+            break
+        case .mmengine(let keys, let ignored):
+            let records = ignored.map { key -> MigrationRecord in
+                let counterpart = ConfigWorld.counterpart(of: key)
+                var node: ConfigNode? = legacy[counterpart.split(separator: ".").first.map(String.init) ?? ""]
+                for part in counterpart.split(separator: ".").dropFirst() { node = node?.mapping?[String(part)] }
+                return MigrationRecord(.warning, rule: "already-mmengine", legacyPath: key, newPath: counterpart,
+                                       "kept unchanged; MMEngine does not read `\(key)` (\(legacy[key]?.description ?? "")), only `\(counterpart)` (\(node?.description ?? "absent"))",
+                                       at: legacy.entry(key)?.keyLocation)
+            }
+            return TranslationResult(config: ConfigNode(legacy, at: location),
+                                     report: MigrationReport(source: location.file, records: records, status: .alreadyMMEngine(keys: keys)))
+        case .mixed(let legacyKeys, let mmengineKeys):
+            throw Self.mixedError(legacy, legacyKeys: legacyKeys, mmengineKeys: mmengineKeys, at: location)
+        }
         var context = MigrationContext(legacy: legacy, at: location, options: options)
         for rule in RuleRegistry.rules {
             try rule.apply(to: &context)
@@ -39,5 +60,18 @@ public struct Translator: Sendable {
         let output = context.assembledOutput()
         return TranslationResult(config: ConfigNode(output, at: location),
                                  report: MigrationReport(source: location.file, records: context.records))
+    }
+
+    /// The `mixed-config` error: located at the first MMCV 1.x key, with a note at every key of both worlds.
+    static func mixedError(_ config: ConfigMapping, legacyKeys: [String], mmengineKeys: [String], at location: SourceLocation) -> ConfigError {
+        func describe(_ key: String) -> String {
+            key == "train_cfg" || key == "test_cfg" ? "`\(key)` holding model settings" : "`\(key)`"
+        }
+        let legacyList = legacyKeys.map(describe).joined(separator: ", ")
+        let modernList = mmengineKeys.map { "`\($0)`" }.joined(separator: ", ")
+        var notes: [Diagnostic.Note] = legacyKeys.map { Diagnostic.Note("MMCV 1.x key \(describe($0))", at: config.entry($0)?.keyLocation) }
+        notes += mmengineKeys.map { Diagnostic.Note("MMEngine key `\($0)`", at: config.entry($0)?.keyLocation) }
+        return ConfigError(.mixedConfig, "this config mixes MMCV 1.x keys (\(legacyList)) with MMEngine keys (\(modernList)); MMEngine's Runner ignores the MMCV 1.x ones (a top-level train_cfg/test_cfg is a loop there), so neither converting nor keeping it is safe: convert the MMCV 1.x config before editing it, or remove the MMCV 1.x keys",
+                           at: config.entry(legacyKeys[0])?.keyLocation ?? location, notes: notes)
     }
 }

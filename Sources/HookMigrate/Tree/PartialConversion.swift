@@ -13,6 +13,9 @@ import HookMigrateCore
 ///   (`checkpoint: None`), never the base's. Entries stay whole (MMEngine replaces a default hook entry
 ///   whole, so one is never split).
 public enum PartialConversion {
+    /// The key whose base carries the defaults every conversion writes.
+    static let runtimeKey = "default_hooks"
+
     /// The parts of `converted` that are the partial config's own, measured against the conversion of an
     /// empty config, `empty`.
     public static func keep(_ converted: ConfigMapping, beyond empty: ConfigMapping) -> ConfigMapping {
@@ -35,6 +38,12 @@ public enum PartialConversion {
                 kept.appendNew(item)
             }
             result.appendNew(ConfigMapping.Entry(key: entry.key, keyLocation: entry.keyLocation, value: ConfigNode(kept, at: entry.value.location)))
+        }
+        if result.contains(runtimeKey) {
+            for entry in converted.entries where empty.index(of: entry.key) != nil && result.index(of: entry.key) == nil {
+                result.appendNew(entry)
+            }
+            result = ConfigMapping(converted.entries.compactMap { entry in result.index(of: entry.key).map { result.entries[$0] } })
         }
         return result
     }

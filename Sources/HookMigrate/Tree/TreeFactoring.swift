@@ -7,6 +7,8 @@ enum TreeFactoring {
         var form: TreeFileResult.Form
         /// What is written besides `_base_`: the override, or the whole target when flat.
         var content: ConfigMapping?
+        /// What the file's converted bases give, resolved (when it inherits).
+        var bases: ConfigMapping? = nil
     }
 
     static func factor(_ files: [TreeMigration.Converted]) -> [Factored] {
@@ -39,7 +41,7 @@ enum TreeFactoring {
         }
         do {
             let override = try ConfigOverride.factor(target, over: combined)
-            return Factored(form: .inherits(basePaths), content: override)
+            return Factored(form: .inherits(basePaths), content: override, bases: combined)
         } catch {
             return Factored(form: .flat(reason: "its conversion cannot be written over its converted bases (\(error))"), content: target)
         }

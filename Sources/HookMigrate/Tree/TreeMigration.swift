@@ -14,6 +14,9 @@ public struct TreeMigrationOptions: Sendable {
     public var validate: Bool
     /// How many files are converted at once.
     public var concurrency: Int
+    /// When set, only files with these extensions (without the dot) are read: a folder of MMCV's dumps holds
+    /// each config twice, as `.yaml` and `.json`.
+    public var extensions: Set<String>?
 
     /// Creates options.
     public init(migration: MigrationOptions = MigrationOptions(), settings: SimulationSettings = SimulationSettings(),
@@ -69,13 +72,25 @@ public struct TreeMigration: Sendable {
     /// files: nothing is written). `progress` is called with (files done, files in all) as files finish.
     public func run(inputRoot: String, outputRoot: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> TreeMigrationResult {
         let root = ConfigPaths.normalized(inputRoot)
-        let relativePaths = try ConfigTreeScanner.configFiles(under: root)
-        var converted = convertAll(relativePaths, root: root, progress: progress)
+        let relativePaths = try ConfigTreeScanner.configFiles(under: root).filter { path in
+            options.extensions.map { allowed in allowed.contains(where: { path.lowercased().hasSuffix("." + $0) }) } ?? true
+        }
+        // Complete configs first: their scopes decide the tree's package, which the bases are then converted
+        // for (a base alone often names no model or dataset, and would get no package-specific defaults).
+        let configPaths = relativePaths.filter { TreeFileRole.of($0) == .config }
+        let basePaths = relativePaths.filter { TreeFileRole.of($0) == .base }
+        let cache = ConfigLoadCache()
+        let configs = convertAll(configPaths, root: root, cache: cache, options: options.migration, done: 0, total: relativePaths.count, progress: progress)
+        var baseOptions = options.migration
+        baseOptions.scope = baseOptions.scope ?? Self.commonScope(configs)
+        let bases = convertAll(basePaths, root: root, cache: cache, options: baseOptions, done: configPaths.count, total: relativePaths.count, progress: progress)
+        var converted = (configs + bases).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         Self.refuseSharedOutputs(&converted)
         TreeBaseConflicts.resolve(&converted)
         let factored = TreeFactoring.factor(converted)
-        var files = try TreeRendering.render(converted, factored, format: options.outputFormat)
-        let checked = try TreeRendering.check(&files, converted: converted, outputRoot: ConfigPaths.normalized(outputRoot), format: options.outputFormat)
+        var files = TreeRendering.render(converted, factored, format: options.outputFormat, concurrency: options.concurrency)
+        let checked = try TreeRendering.check(&files, converted: converted, outputRoot: ConfigPaths.normalized(outputRoot),
+                                              format: options.outputFormat, concurrency: options.concurrency)
         return TreeMigrationResult(inputRoot: inputRoot, outputRoot: outputRoot, files: files, checkedFiles: checked)
     }
 
@@ -94,29 +109,40 @@ public struct TreeMigration: Sendable {
         }
     }
 
-    /// Loads, converts and validates every file, `options.concurrency` at a time. The order of the results is
-    /// the order of `relativePaths`, whatever order the work finishes in.
-    func convertAll(_ relativePaths: [String], root: String, progress: (@Sendable (Int, Int) -> Void)?) -> [Converted] {
-        let cache = ConfigLoadCache()
-        let emptyConversion = (try? Translator(options: options.migration).translate(ConfigMapping(), at: SourceLocation(file: "", line: 1, column: 1)).config.mapping) ?? ConfigMapping()
+    /// The `default_scope` most complete configs of the tree were given (ties: the first by name); `nil`
+    /// when none has one.
+    static func commonScope(_ configs: [Converted]) -> String? {
+        var counts: [String: Int] = [:]
+        for config in configs {
+            if let scope = config.target?["default_scope"]?.scalar?.stringValue { counts[scope, default: 0] += 1 }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// Loads, converts and validates files, `options.concurrency` at a time. The order of the results is the
+    /// order of `relativePaths`, whatever order the work finishes in.
+    func convertAll(_ relativePaths: [String], root: String, cache: ConfigLoadCache, options migration: MigrationOptions,
+                    done alreadyDone: Int, total: Int, progress: (@Sendable (Int, Int) -> Void)?) -> [Converted] {
+        let translator = Translator(options: migration)
+        let empty = (try? translator.translate(ConfigMapping(), at: SourceLocation(file: "", line: 1, column: 1)).config.mapping) ?? ConfigMapping()
         let results = ResultSlots<Converted>(count: relativePaths.count)
-        let total = relativePaths.count
+        let count = relativePaths.count
         let next = Counter()
         let done = Counter()
-        let workers = min(options.concurrency, max(1, total))
+        let workers = min(options.concurrency, max(1, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.increment() - 1
-                guard index < total else { break }
-                let item = convert(relativePaths[index], root: root, cache: cache, empty: emptyConversion)
+                guard index < count else { break }
+                let item = convert(relativePaths[index], root: root, cache: cache, translator: translator, empty: empty)
                 results.set(index, item)
-                progress?(done.increment(), total)
+                progress?(alreadyDone + done.increment(), total)
             }
         }
         return results.values()
     }
 
-    func convert(_ relative: String, root: String, cache: ConfigLoadCache, empty: ConfigMapping) -> Converted {
+    func convert(_ relative: String, root: String, cache: ConfigLoadCache, translator: Translator, empty: ConfigMapping) -> Converted {
         let path = ConfigPaths.normalized(root + "/" + relative)
         let role = TreeFileRole.of(relative)
         var item = Converted(path: relative, role: role, outputPath: TreeRendering.outputPath(relative, format: options.outputFormat),
@@ -131,13 +157,14 @@ public struct TreeMigration: Sendable {
                 guard prefix.isEmpty ? !base.hasPrefix("/") && !base.hasPrefix("..") : base.hasPrefix(prefix) else { return nil }
                 return String(base.dropFirst(prefix.count))
             }
-            let translation = try Translator(options: options.migration).translate(loaded)
+            let translation = try translator.translate(loaded)
             let flat = translation.config.mapping ?? ConfigMapping()
             item.report = translation.report
             switch role {
             case .config:
                 item.target = flat
-                if options.validate {
+                // An MMEngine config has no legacy run to compare with.
+                if options.validate, !translation.isAlreadyMMEngine {
                     item.outcome = Validator(settings: options.settings).validate(legacy: loaded.root, converted: flat, name: path).outcome
                 }
             case .base:

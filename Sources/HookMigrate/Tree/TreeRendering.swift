@@ -1,3 +1,4 @@
+import Dispatch
 import HookMigrateCore
 
 /// Turns factored files into text, and checks the texts by resolving them the way MMEngine does.
@@ -23,31 +24,66 @@ enum TreeRendering {
         return ups.isEmpty ? "./" + joined : joined
     }
 
-    static func render(_ files: [TreeMigration.Converted], _ factored: [TreeFactoring.Factored], format: ConfigFormat?) throws -> [TreeFileResult] {
-        var results: [TreeFileResult] = []
-        for (file, written) in zip(files, factored) {
-            var result = TreeFileResult(path: file.path, outputPath: file.outputPath, role: file.role, form: written.form,
-                                        error: file.error, report: file.report, outcome: file.outcome, text: nil,
-                                        legacyBytes: file.legacyBytes)
-            if let content = written.content {
-                do {
-                    let (form, text) = try self.text(for: file, form: written.form, content: content, format: format)
-                    result.form = form
-                    result.text = text
-                } catch let error as ConfigError {
-                    result.form = .refused
-                    result.error = error
-                }
-            }
-            results.append(result)
+    /// Renders every file, on every core (each file is independent of the others).
+    static func render(_ files: [TreeMigration.Converted], _ factored: [TreeFactoring.Factored], format: ConfigFormat?,
+                       concurrency: Int) -> [TreeFileResult] {
+        let slots = ResultSlots<TreeFileResult>(count: files.count)
+        parallel(files.count, concurrency: concurrency) { index in
+            slots.set(index, render(files[index], factored[index], format: format))
         }
-        return results
+        return slots.values()
+    }
+
+    static func render(_ file: TreeMigration.Converted, _ written: TreeFactoring.Factored, format: ConfigFormat?) -> TreeFileResult {
+        var result = TreeFileResult(path: file.path, outputPath: file.outputPath, role: file.role, form: written.form,
+                                    error: file.error, report: file.report, outcome: file.outcome, text: nil,
+                                    legacyBytes: file.legacyBytes)
+        if let content = written.content {
+            do {
+                let (form, text) = try self.text(for: file, form: written.form, content: content, bases: written.bases, format: format)
+                result.form = form
+                result.text = text
+            } catch let error as ConfigError {
+                result.form = .refused
+                result.error = error
+            } catch {
+                result.form = .refused
+                result.error = ConfigError(.writeFailed, "\(file.outputPath): \(error)")
+            }
+        }
+        return result
+    }
+
+    /// Runs `body` for 0..<count on up to `concurrency` threads.
+    static func parallel(_ count: Int, concurrency: Int, _ body: @Sendable (Int) -> Void) {
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(max(concurrency, 1), max(count, 1))) { _ in
+            while true {
+                let index = next.increment() - 1
+                guard index < count else { break }
+                body(index)
+            }
+        }
     }
 
     /// The text of one file, and its form with the `_base_` entries as written.
-    static func text(for file: TreeMigration.Converted, form: TreeFileResult.Form, content: ConfigMapping,
-                     format: ConfigFormat?) throws -> (TreeFileResult.Form, String) {
+    static func text(for file: TreeMigration.Converted, form: TreeFileResult.Form, content written: ConfigMapping,
+                     bases: ConfigMapping? = nil, format: ConfigFormat?) throws -> (TreeFileResult.Form, String) {
         let fileFormat = format ?? ConfigFormat(path: file.path) ?? .yaml
+        let (content, shared) = SharedValues.share(written, bases: bases, target: file.target ?? written, names: fileFormat == .py)
+        if let text = try render(content, file: file, form: form, format: fileFormat), let resolved = shared.resolve(text.1) {
+            return (text.0, resolved)
+        }
+        // The config holds text that looks like a marker: write every value out.
+        guard let text = try render(written, file: file, form: form, format: fileFormat) else {
+            throw ConfigError(.writeFailed, "\(file.outputPath): cannot be written")
+        }
+        return text
+    }
+
+    /// The text of one file from its (possibly marked) content.
+    static func render(_ content: ConfigMapping, file: TreeMigration.Converted, form: TreeFileResult.Form,
+                       format fileFormat: ConfigFormat) throws -> (TreeFileResult.Form, String)? {
         var writtenForm = form
         var entries: [String] = []
         if case .inherits(let bases) = form {
@@ -79,28 +115,33 @@ enum TreeRendering {
     /// check repeats, since its dependents assumed it resolves to its target. Each round moves a file from
     /// inheriting to flat to refused, so the loop ends. Returns how many written files were checked equal.
     static func check(_ results: inout [TreeFileResult], converted: [TreeMigration.Converted], outputRoot: String,
-                      format: ConfigFormat?) throws -> Int {
+                      format: ConfigFormat?, concurrency: Int) throws -> Int {
         let prefix = outputRoot == "." ? "" : outputRoot + "/"
         while true {
             var memory = MemoryFileSource()
             for result in results { if let text = result.text { memory.set(prefix + result.outputPath, text) } }
             let loader = ConfigLoader(source: memory, cache: ConfigLoadCache())
-            var failed: [(Int, String)] = []
-            var equal = 0
-            for (position, result) in results.enumerated() where result.text != nil {
-                guard let target = converted[position].target else { continue }
-                let reason: String?
+            let outcomes = ResultSlots<String?>(count: results.count)
+            let snapshot = results
+            parallel(results.count, concurrency: concurrency) { position in
+                let result = snapshot[position]
+                guard result.text != nil, let target = converted[position].target else {
+                    outcomes.set(position, nil)
+                    return
+                }
                 do {
                     let resolved = try loader.load(prefix + result.outputPath)
-                    reason = resolved.node.firstDifference(from: ConfigNode(target))
+                    outcomes.set(position, resolved.node.firstDifference(from: ConfigNode(target)))
                 } catch let error as ConfigError {
-                    reason = error.description
+                    outcomes.set(position, error.description)
+                } catch {
+                    outcomes.set(position, "\(error)")
                 }
-                if let reason {
-                    failed.append((position, reason))
-                } else {
-                    equal += 1
-                }
+            }
+            var failed: [(Int, String)] = []
+            var equal = 0
+            for (position, reason) in outcomes.values().enumerated() where snapshot[position].text != nil && converted[position].target != nil {
+                if let reason { failed.append((position, reason)) } else { equal += 1 }
             }
             if failed.isEmpty { return equal }
             for (position, reason) in failed {

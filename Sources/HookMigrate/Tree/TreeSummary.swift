@@ -99,7 +99,7 @@ public struct TreeSummary: Sendable {
 
     /// The part of a "not proven" reason that names its cause (before the first colon or semicolon), so that
     /// reasons differing only in numbers or paths group together.
-    static func reasonKey(_ reason: String) -> String {
+    public static func reasonKey(_ reason: String) -> String {
         let cut = reason.firstIndex { $0 == ":" || $0 == ";" || $0 == "(" } ?? reason.endIndex
         return String(reason[..<cut]).trimmingCharacters(in: .whitespaces)
     }

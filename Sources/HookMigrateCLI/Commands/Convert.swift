@@ -17,7 +17,7 @@ struct Convert: ParsableCommand {
         any error nothing is written. -o and --report may not name an input (INPUT, one of its bases, \
         --rules) or each other; --in-place writes over INPUT and keeps INPUT.orig.
 
-        The output format is --format, else the extension of -o (.yaml/.yml, .json, .py), else YAML. An -o \
+        The output format is --format, else the extension of -o (.yaml/.yml, .json, .py), else the input's own. An -o \
         extension that names another format than --format is a usage error. Python output (.py) is an \
         MMEngine-style config module (`name = dict(...)`) that keeps the input file's leading comment.
 
@@ -37,7 +37,7 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the converted config to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Output format: yaml, json or py. Default: the extension of -o (.yaml/.yml, .json, .py), else yaml.")
+    @Option(help: "Output format: yaml, json or py. Default: the extension of -o (.yaml/.yml, .json, .py), else the input's format.")
     var format: ConfigFormat?
 
     @Option(help: "Write the report to this file instead of standard error.")
@@ -60,6 +60,9 @@ struct Convert: ParsableCommand {
 
     @Flag(help: "Treat the legacy run as distributed (mmdet-era scripts registered some hooks only then).")
     var distributed = false
+
+    @Option(help: "The default_scope to write (mmdet, mmseg, mmpretrain, mmpose, mmagic, ...), instead of the one inferred from the config's model and dataset types.")
+    var scope: String?
 
     @Flag(help: "Skip the validation that runs both configs and compares their traces.")
     var noVerify = false
@@ -84,6 +87,9 @@ struct Convert: ParsableCommand {
         if let format, let output, let named = ConfigFormat(path: output), named != format {
             throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue); drop --format or use a matching extension")
         }
+        if let scope, !Self.isScopeName(scope) {
+            throw ValidationError("--scope takes a package's registry scope, a Python identifier such as mmdet or mmpretrain, not '\(scope)'")
+        }
         if inPlace, diff {
             throw ValidationError("--in-place writes the converted config, --diff prints a diff: choose one")
         }
@@ -95,6 +101,12 @@ struct Convert: ParsableCommand {
     /// Where the converted config goes: -o, else INPUT with --in-place, else standard output.
     var outputPath: String? { output ?? (inPlace ? input : nil) }
 
+    /// Whether a `--scope` value is a scope name (a Python identifier: MMEngine scopes are package names).
+    static func isScopeName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
     func run() throws {
         if FileIO.isDirectory(input) {
             try runTree()
@@ -105,7 +117,7 @@ struct Convert: ParsableCommand {
         let configPath = diff ? nil : outputPath
         let backups = try OutputConflicts(inputs: loaded.files + (rules.map { [$0] } ?? []), output: configPath, report: report,
                                           inPlace: inPlace).check()
-        let outputFormat = format ?? outputPath.flatMap(ConfigFormat.init(path:)) ?? .yaml
+        let outputFormat = format ?? outputPath.flatMap(ConfigFormat.init(path:)) ?? ConfigFormat(path: input) ?? .yaml
         let write = try writer(for: outputFormat)
 
         // Everything is computed (conversion, proof, report) before anything is written.
@@ -115,7 +127,7 @@ struct Convert: ParsableCommand {
         if resolveOnly {
             mainText = try write(loaded.node)
         } else {
-            var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
+            var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
             if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
             let result = try Translator(options: options).translate(loaded)
             let converted = try write(result.config)
@@ -125,7 +137,8 @@ struct Convert: ParsableCommand {
             } else {
                 mainText = converted
             }
-            if !noVerify, let converted = result.config.mapping {
+            // An input that is already an MMEngine config has no legacy run to compare with: nothing to validate.
+            if !noVerify, !result.isAlreadyMMEngine, let converted = result.config.mapping {
                 let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
                 outcome = Validator(settings: settings).validate(legacy: loaded.root, converted: converted, name: input).outcome
             }
@@ -161,7 +174,7 @@ struct Convert: ParsableCommand {
         if diff || resolveOnly || inPlace {
             throw ValidationError("--diff, --resolve-only and --in-place take a single config file, not a folder")
         }
-        var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
         let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
         let options = TreeMigrationOptions(migration: migration, settings: settings, outputFormat: format, validate: !noVerify,

@@ -51,6 +51,10 @@ struct DiffTrace: ParsableCommand {
             let loaded = try ConfigLoader().load(first)
             for warning in loaded.warnings { Console.printError(warning) }
             let result = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch)).translate(loaded)
+            if result.isAlreadyMMEngine {
+                Console.write("validation: not run: \(first) is already an MMEngine config (nothing to convert), so there is no legacy run to compare\n")
+                return
+            }
             guard let converted = result.config.mapping else { return }
             let validation = Validator(settings: SimulationSettings(itersPerEpoch: itersPerEpoch), tolerance: Tolerance(rtol: rtol, atol: atol))
                 .validate(legacy: loaded.root, converted: converted, name: first)

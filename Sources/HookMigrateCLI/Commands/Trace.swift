@@ -46,10 +46,9 @@ struct Trace: ParsableCommand {
         let loaded = try ConfigLoader().load(config)
         for warning in loaded.warnings { Console.printError(warning) }
         _ = try OutputConflicts(inputs: loaded.files, output: output, report: nil, inPlace: false).check()
-        if runner == "legacy" {
-            // The same checks of the legacy config as `convert` makes (the conversion itself is not used).
-            _ = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)).translate(loaded)
-        }
+        // The same checks of the config as `convert` makes (the conversion itself is not used): a legacy
+        // config's values, an MMEngine config's shape (`mixed-config`).
+        _ = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)).translate(loaded)
         let settings = SimulationSettings(itersPerEpoch: itersPerEpoch, distributed: distributed)
         let trace: HookMigrateRuntime.Trace
         do {

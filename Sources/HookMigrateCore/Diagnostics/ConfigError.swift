@@ -30,6 +30,10 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case baseVariable = "base-variable"
         case writeFailed = "write-failed"
         case pythonName = "python-name"
+        case mixedConfig = "mixed-config"
+        case pythonSyntax = "python-syntax"
+        case pythonUnsupported = "python-unsupported"
+        case pythonError = "python-error"
         case outputConflict = "output-conflict"
         case runFailed = "run-failed"
     }

@@ -1,0 +1,132 @@
+import HookMigrateCore
+
+/// Writes a value that a file's bases or the file itself already hold by reference instead of by value, as
+/// the legacy configs did: `dataset_info={{_base_.dataset_info}}` (a top-level value of the bases; MMCV and
+/// MMEngine substitute it when the file is loaded) and, in `.py` files, `pipeline=train_pipeline` (a value the
+/// same file assigned earlier, written whole).
+///
+/// Only mappings and lists of some size are shared; a scalar is shorter written out. A value is shared only
+/// where it is equal to what it replaces (key order aside, as the check compares), so the file resolves to
+/// the same config. The shared parts become marker strings in the content; `resolve(_:)` turns the rendered
+/// markers into reference text (and gives up when the config itself holds marker-like text).
+struct SharedValues {
+    /// The reference text of each marker.
+    private(set) var references: [String: String] = [:]
+
+    /// The prefix of every marker; a file whose content already holds it shares nothing.
+    static let markerPrefix = "__hookmigrate_shared_value_"
+
+    /// `content` with shared parts replaced by markers. `bases` is what the file's bases give (resolved);
+    /// `target` is what the file must resolve to; `names` allows same-file names (Python only).
+    static func share(_ content: ConfigMapping, bases: ConfigMapping?, target: ConfigMapping, names: Bool) -> (ConfigMapping, SharedValues) {
+        var shared = SharedValues()
+        var result = ConfigMapping()
+        // Earlier top-level values written whole (equal to what the file resolves to), by name.
+        var written: [(name: String, value: ConfigNode)] = []
+        for entry in content.entries {
+            let value = shared.replace(entry.value, topLevelKey: entry.key, bases: bases, written: names ? written : [], depth: 0)
+            result.appendNew(ConfigMapping.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
+            if case .string(let name) = entry.key, let resolved = target[name], resolved == entry.value,
+               isWorthSharing(entry.value), !contains(ConfigMerge.deleteKey, in: entry.value) {
+                written.append((name, entry.value))
+            }
+        }
+        return (result, shared)
+    }
+
+    /// The rendered text with every marker (quoted or not) replaced by its reference, in one pass over the
+    /// text. `nil` when the text holds the marker prefix anywhere else (a config string that happens to
+    /// contain it): the caller then writes the file without shared values.
+    func resolve(_ text: String) -> String? {
+        guard !references.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        let prefix = Array(Self.markerPrefix.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        var replaced = 0
+        while index < bytes.count {
+            guard bytes[index] == prefix[0], bytes.count - index >= prefix.count, bytes[index..<(index + prefix.count)].elementsEqual(prefix) else {
+                output.append(bytes[index])
+                index += 1
+                continue
+            }
+            var end = index + prefix.count
+            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+            guard end + 1 < bytes.count, bytes[end] == 0x5F, bytes[end + 1] == 0x5F,
+                  let reference = references[String(decoding: bytes[index..<(end + 2)], as: UTF8.self)] else { return nil }
+            end += 2
+            // Drop the quotes a writer put around the marker string.
+            if let quote = output.last, quote == 0x27 || quote == 0x22, end < bytes.count, bytes[end] == quote {
+                output.removeLast()
+                end += 1
+            }
+            output.append(contentsOf: reference.utf8)
+            replaced += 1
+            index = end
+        }
+        return replaced == references.count ? String(decoding: output, as: UTF8.self) : nil
+    }
+
+    mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: ConfigMapping?, written: [(name: String, value: ConfigNode)], depth: Int) -> ConfigNode {
+        if isWorthSharing(node) {
+            if let name = written.first(where: { $0.value.equalsIgnoringKeyOrder(node) })?.name, depth > 0 {
+                return marker(for: name, at: node.location)
+            }
+            if let bases {
+                for entry in bases.entries where entry.key != topLevelKey || depth > 0 {
+                    guard case .string(let name) = entry.key, Self.isReferenceName(name), entry.value.equalsIgnoringKeyOrder(node) else { continue }
+                    return marker(for: "{{_base_.\(name)}}", at: node.location)
+                }
+            }
+        }
+        switch node.value {
+        case .scalar:
+            return node
+        case .list(var list):
+            for index in list.items.indices {
+                list.items[index] = replace(list.items[index], topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1)
+            }
+            return ConfigNode(list, at: node.location)
+        case .mapping(var mapping):
+            for index in mapping.entries.indices {
+                mapping.setValue(replace(mapping.entries[index].value, topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1), at: index)
+            }
+            return ConfigNode(mapping, at: node.location)
+        }
+    }
+
+    mutating func marker(for reference: String, at location: SourceLocation?) -> ConfigNode {
+        let marker = Self.markerPrefix + String(references.count) + "__"
+        references[marker] = reference
+        return ConfigNode(.string(marker), at: location)
+    }
+
+    /// A name MMCV's and MMEngine's `{{ _base_.NAME }}` pattern accepts (`[\w.]+`, here without dots).
+    static func isReferenceName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    /// Mappings and lists of at least two items that hold a mapping or a list, or at least four items.
+    static func isWorthSharing(_ node: ConfigNode) -> Bool {
+        switch node.value {
+        case .scalar: return false
+        case .list(let list):
+            return list.items.count >= 4 || (list.items.count >= 2 && list.items.contains { $0.scalar == nil })
+        case .mapping(let mapping):
+            return mapping.count >= 4 || (mapping.count >= 2 && mapping.entries.contains { $0.value.scalar == nil })
+        }
+    }
+
+    func isWorthSharing(_ node: ConfigNode) -> Bool { Self.isWorthSharing(node) }
+
+    /// Whether a mapping holds `key` at any depth.
+    static func contains(_ key: String, in node: ConfigNode) -> Bool {
+        switch node.value {
+        case .scalar: return false
+        case .list(let list): return list.items.contains { contains(key, in: $0) }
+        case .mapping(let mapping):
+            return mapping.contains(key) || mapping.entries.contains { contains(key, in: $0.value) }
+        }
+    }
+}

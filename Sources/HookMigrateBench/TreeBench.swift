@@ -1,0 +1,70 @@
+import Foundation
+import HookMigrate
+import HookMigrateCore
+import HookMigrateRuntime
+
+/// `hookmigrate-bench tree DIR [--ext json] [--repeat N] [--mmcv-seconds S] [--iters-per-epoch L]`: times the
+/// whole tree mode on DIR (read, convert, prove every config, factor, check, write into a temporary folder),
+/// as `hookmigrate convert DIR -o OUT` does it, and prints the ratio against the real MMCV 1.7.2 merely loading
+/// the same leaves (`tools/oracle/time_mmcv_load.py`, run with `.venv-oracle/bin/python` when present, or
+/// the seconds given with `--mmcv-seconds`). The target is a ratio of at least 5.
+enum TreeBench {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        guard arguments.count >= 3 else { throw ConfigError(.invalidValue, "usage: hookmigrate-bench tree DIR [--ext json] [--repeat N] [--mmcv-seconds S]") }
+        let directory = arguments[2]
+        func value(_ name: String) -> String? {
+            arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        }
+        let repeats = Int(value("--repeat") ?? "") ?? 3
+        let itersPerEpoch = Int(value("--iters-per-epoch") ?? "") ?? 10
+        var options = TreeMigrationOptions(migration: MigrationOptions(), settings: SimulationSettings(itersPerEpoch: itersPerEpoch))
+        if let ext = value("--ext") { options.extensions = [ext] }
+        var seconds: [Double] = []
+        var last: TreeMigrationResult?
+        for _ in 0..<max(repeats, 1) {
+            let output = NSTemporaryDirectory() + "hookmigrate-bench-tree-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try TreeMigration(options: options).run(inputRoot: directory, outputRoot: output)
+            _ = try TreeOutput.write(result)
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            last = result
+        }
+        seconds.sort()
+        guard let result = last else { return 2 }
+        let summary = TreeSummary(result)
+        print("tree \(directory): \(summary.filesRead) files (\(summary.configsConverted) configs, \(summary.basesConverted) bases), \(summary.checked) checked, L = \(itersPerEpoch), \(options.concurrency) threads")
+        print(String(format: "hookmigrate: min %.3f s, median %.3f s, max %.3f s (%d runs)", seconds[0], seconds[seconds.count / 2], seconds[seconds.count - 1], seconds.count))
+        let mmcv = try Double(value("--mmcv-seconds") ?? "") ?? mmcvSeconds(directory, ext: value("--ext"))
+        guard let mmcv else {
+            print("MMCV: not measured (no .venv-oracle; give --mmcv-seconds S)")
+            return 0
+        }
+        let ratio = mmcv / seconds[seconds.count / 2]
+        print(String(format: "MMCV 1.7.2 loading the same leaves: %.3f s; ratio %.1fx (target >= 5x: %@)", mmcv, ratio, ratio >= 5 ? "met" : "NOT met"))
+        return 0
+    }
+
+    /// The real MMCV's load time of the tree's leaves, from the oracle venv; `nil` without it.
+    static func mmcvSeconds(_ directory: String, ext: String?) throws -> Double? {
+        let python = ".venv-oracle/bin/python"
+        guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["tools/oracle/time_mmcv_load.py", directory, "--repeat", "3"] + (ext.map { ["--ext", $0] } ?? [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let parsed = try? JSONReader().read(SourceText(path: "mmcv.json", text: String(decoding: data, as: UTF8.self))),
+              let value = parsed.mapping?["seconds"]?.scalar else { return nil }
+        switch value {
+        case .float(let seconds): return seconds
+        case .int(let seconds): return Double(seconds)
+        default: return nil
+        }
+    }
+}

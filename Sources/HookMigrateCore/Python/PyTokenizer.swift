@@ -1,0 +1,373 @@
+import Foundation
+
+/// Splits a Python module into tokens as CPython's tokenizer does: logical lines (brackets and backslash
+/// continuations join physical lines), comments and blank lines dropped, names, numbers, strings
+/// (undecoded; the parser decodes them) and operators. Line breaks of any style (`\r\n`, `\r`) count as
+/// one, as they do when Python reads a source file.
+///
+/// At module level every statement starts in column 1, so an indented logical line is reported to the
+/// parser as one `indent` token (Python's "unexpected indent", or the body of a statement we refuse).
+struct PyTokenizer {
+    let file: PyFile
+    private let scalars: [Unicode.Scalar]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+    private var tokens: [PyToken] = []
+    private var brackets: [(symbol: Unicode.Scalar, pos: PyPos)] = []
+    private var lineHasTokens = false
+
+    /// CPython's bound on open brackets (`MAXLEVEL` in its tokenizer).
+    static let maxBracketDepth = 200
+
+    init(text: String, file: PyFile, start: PyPos = .start) {
+        self.file = file
+        var normalised: [Unicode.Scalar] = []
+        normalised.reserveCapacity(text.unicodeScalars.count)
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                normalised.append("\n")
+                previousCR = true
+                continue
+            }
+            if scalar == "\n", previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            normalised.append(scalar)
+        }
+        self.scalars = normalised
+        self.line = start.line
+        self.column = start.column
+    }
+
+    /// Tokens for a whole module, ending with `end`.
+    static func tokenize(_ text: String, file: PyFile) throws -> [PyToken] {
+        var tokenizer = PyTokenizer(text: text, file: file)
+        return try tokenizer.run(module: true)
+    }
+
+    /// Tokens for the expression inside an f-string replacement field, which starts at `start` (Python
+    /// reads it as if it were in parentheses, so line breaks inside are fine).
+    static func tokenizeExpression(_ scalars: [Unicode.Scalar], start: PyPos, file: PyFile) throws -> [PyToken] {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        var tokenizer = PyTokenizer(text: text, file: file, start: start)
+        tokenizer.brackets = [("(", start)]
+        return try tokenizer.run(module: false)
+    }
+
+    private var pos: PyPos { PyPos(line: line, column: column) }
+
+    private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+        let at = index + offset
+        return at < scalars.count ? scalars[at] : nil
+    }
+
+    private mutating func advance() {
+        if scalars[index] == "\n" {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
+        index += 1
+    }
+
+    private mutating func emit(_ kind: PyToken.Kind, _ text: String, at start: PyPos, literal: PyStringToken? = nil) {
+        tokens.append(PyToken(kind, text, at: start, literal: literal))
+        if kind != .newline { lineHasTokens = true }
+    }
+
+    private mutating func run(module: Bool) throws -> [PyToken] {
+        var atLineStart = module
+        while true {
+            if atLineStart {
+                atLineStart = false
+                if try startLogicalLine() { continue }
+            }
+            while let scalar = peek(), scalar == " " || scalar == "\t" || scalar == "\u{0C}" { advance() }
+            guard let scalar = peek() else { break }
+            let start = pos
+            switch scalar {
+            case "#":
+                while let next = peek(), next != "\n" { advance() }
+            case "\n":
+                advance()
+                if !brackets.isEmpty { continue }
+                if lineHasTokens { emit(.newline, "", at: start) }
+                lineHasTokens = false
+                atLineStart = module
+            case "\\":
+                advance()
+                guard let next = peek() else {
+                    throw file.syntax("unexpected end of file after a line continuation character", at: start)
+                }
+                guard next == "\n" else {
+                    throw file.syntax("unexpected character after line continuation character", at: pos)
+                }
+                advance()
+                if peek() == nil {
+                    throw file.syntax("unexpected end of file after a line continuation character", at: start)
+                }
+            case "\0":
+                throw file.syntax("source code cannot contain null bytes", at: start)
+            default:
+                if Self.isIdentifierStart(scalar) {
+                    try scanNameOrString(start)
+                } else if Self.isDigit(scalar) || (scalar == "." && peek(1).map(Self.isDigit) == true) {
+                    try scanNumber(start)
+                } else if scalar == "'" || scalar == "\"" {
+                    try scanString(prefix: "", start)
+                } else {
+                    try scanOperator(start)
+                }
+            }
+        }
+        if module {
+            if let open = brackets.last {
+                throw file.syntax("'\(open.symbol)' was never closed", at: open.pos)
+            }
+            if lineHasTokens { emit(.newline, "", at: pos) }
+        }
+        tokens.append(PyToken(.end, "", at: pos))
+        return tokens
+    }
+
+    /// At the start of a physical line outside brackets: skips blank and comment-only lines (returns
+    /// true), or reports an indented line.
+    private mutating func startLogicalLine() throws -> Bool {
+        var offset = 0
+        // CPython's indentation column: a tab goes to the next multiple of 8, a form feed resets it.
+        var indentation = 0
+        while let scalar = peek(offset), scalar == " " || scalar == "\t" || scalar == "\u{0C}" {
+            switch scalar {
+            case " ": indentation += 1
+            case "\t": indentation = (indentation / 8 + 1) * 8
+            default: indentation = 0
+            }
+            offset += 1
+        }
+        let first = peek(offset)
+        if first == nil || first == "\n" || first == "#" {
+            // A blank or comment-only line: no tokens at all.
+            for _ in 0..<offset { advance() }
+            while let scalar = peek(), scalar != "\n" { advance() }
+            if peek() == "\n" { advance(); return true }
+            return false
+        }
+        for _ in 0..<offset { advance() }
+        if indentation > 0 { emit(.indent, "", at: pos) }
+        return false
+    }
+
+    // MARK: Names and strings
+
+    static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        }
+        return scalar.properties.isXIDStart
+    }
+
+    static func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return isIdentifierStart(scalar) || isDigit(scalar)
+        }
+        return scalar.properties.isXIDContinue
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    static let stringPrefixes: Set<String> = ["r", "u", "b", "br", "rb", "f", "fr", "rf"]
+
+    private mutating func scanNameOrString(_ start: PyPos) throws {
+        var word = String.UnicodeScalarView()
+        var ascii = true
+        while let scalar = peek(), Self.isIdentifierContinue(scalar) {
+            word.append(scalar)
+            if !scalar.isASCII { ascii = false }
+            advance()
+        }
+        var text = String(word)
+        if let quote = peek(), quote == "'" || quote == "\"", Self.stringPrefixes.contains(text.lowercased()) {
+            try scanString(prefix: text.lowercased(), start)
+            return
+        }
+        if !ascii {
+            // Python compares identifiers after NFKC normalisation.
+            text = text.precomposedStringWithCompatibilityMapping
+        }
+        emit(.name, text, at: start)
+    }
+
+    private mutating func scanString(prefix: String, _ start: PyPos) throws {
+        guard let quote = peek() else { return }
+        let triple = peek(1) == quote && peek(2) == quote
+        advance()
+        if triple { advance(); advance() }
+        let bodyPos = pos
+        var body: [Unicode.Scalar] = []
+        while true {
+            guard let scalar = peek() else {
+                throw file.syntax(triple ? "unterminated triple-quoted string literal (it starts here)" : "unterminated string literal (it starts here)", at: start)
+            }
+            if scalar == "\n", !triple {
+                throw file.syntax("unterminated string literal (it starts here)", at: start)
+            }
+            if scalar == "\\" {
+                body.append(scalar)
+                advance()
+                guard let escaped = peek() else { continue }
+                body.append(escaped)
+                advance()
+                continue
+            }
+            if scalar == quote {
+                if !triple {
+                    advance()
+                    break
+                }
+                if peek(1) == quote, peek(2) == quote {
+                    advance(); advance(); advance()
+                    break
+                }
+            }
+            body.append(scalar)
+            advance()
+        }
+        let literal = PyStringToken(isRaw: prefix.contains("r"), isBytes: prefix.contains("b"),
+                                    isFormatted: prefix.contains("f"), body: body, bodyPos: bodyPos)
+        emit(.string, prefix, at: start, literal: literal)
+    }
+
+    // MARK: Numbers
+
+    private mutating func scanDigits(_ accepts: (Unicode.Scalar) -> Bool, into text: inout String) {
+        while let scalar = peek(), accepts(scalar) || scalar == "_" {
+            text.unicodeScalars.append(scalar)
+            advance()
+        }
+    }
+
+    /// Whether a run of digits with underscores has them only singly between digits (`1_000`, not
+    /// `1__0`, `_1` or `1_`); `allowLeadingUnderscore` for the part after `0x` (`0x_ff` is valid).
+    private static func wellFormed(_ digits: Substring, allowLeadingUnderscore: Bool = false) -> Bool {
+        guard !digits.isEmpty, digits.last != "_", !digits.contains("__") else { return false }
+        if digits.first == "_", !allowLeadingUnderscore { return false }
+        return digits.contains { $0 != "_" }
+    }
+
+    private mutating func scanNumber(_ start: PyPos) throws {
+        var text = ""
+        func invalid() -> ConfigError { file.syntax("invalid number literal '\(text)'", at: start) }
+        if peek() == "0", let marker = peek(1), "xXoObB".unicodeScalars.contains(marker) {
+            text = "0" + String(marker)
+            advance(); advance()
+            scanDigits({ Self.isIdentifierContinue($0) }, into: &text)
+            let body = text.dropFirst(2)
+            let radix: Int = "xX".unicodeScalars.contains(marker) ? 16 : ("oO".unicodeScalars.contains(marker) ? 8 : 2)
+            let digitsOnly = body.filter { $0 != "_" }
+            let valid = Self.wellFormed(body, allowLeadingUnderscore: true)
+                && digitsOnly.allSatisfy { $0.isHexDigit && Int(String($0), radix: radix) != nil }
+            if !valid { throw invalid() }
+            emit(.number, text, at: start)
+            return
+        }
+        scanDigits(Self.isDigit, into: &text)
+        let integerPart = text
+        var isFloat = false
+        if peek() == "." {
+            isFloat = true
+            text += "."
+            advance()
+            let before = text.count
+            scanDigits(Self.isDigit, into: &text)
+            let fraction = text.dropFirst(before)
+            if !fraction.isEmpty, !Self.wellFormed(fraction) { throw invalid() }
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            let sign = peek(1)
+            let afterSign = (sign == "+" || sign == "-") ? peek(2) : sign
+            if let afterSign, Self.isDigit(afterSign) {
+                isFloat = true
+                text.unicodeScalars.append(e)
+                advance()
+                if sign == "+" || sign == "-", let sign { text.unicodeScalars.append(sign); advance() }
+                let before = text.count
+                scanDigits(Self.isDigit, into: &text)
+                if !Self.wellFormed(text.dropFirst(before)) { throw invalid() }
+            }
+        }
+        if !integerPart.isEmpty, !Self.wellFormed(Substring(integerPart)) { throw invalid() }
+        if let j = peek(), j == "j" || j == "J" {
+            text.unicodeScalars.append(j)
+            advance()
+            emit(.number, text, at: start)
+            return
+        }
+        if !isFloat, integerPart.count > 1, integerPart.hasPrefix("0"), integerPart.contains(where: { $0 != "0" && $0 != "_" }) {
+            throw file.syntax("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", at: start)
+        }
+        emit(.number, text, at: start)
+    }
+
+    // MARK: Operators
+
+    static let threeCharacterOperators: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
+    static let twoCharacterOperators: Set<String> = [
+        "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+        "@=", ":=",
+    ]
+    static let oneCharacterOperators: Set<Unicode.Scalar> = [
+        "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":",
+        ".", ";", "=",
+    ]
+
+    private mutating func scanOperator(_ start: PyPos) throws {
+        guard let first = peek() else { return }
+        var candidate = String(first)
+        if let second = peek(1) {
+            candidate.unicodeScalars.append(second)
+            if let third = peek(2) {
+                let three = candidate + String(third)
+                if Self.threeCharacterOperators.contains(three) {
+                    advance(); advance(); advance()
+                    emit(.op, three, at: start)
+                    return
+                }
+            }
+            if Self.twoCharacterOperators.contains(candidate) {
+                advance(); advance()
+                emit(.op, candidate, at: start)
+                return
+            }
+        }
+        guard Self.oneCharacterOperators.contains(first) else {
+            let code = String(first.value, radix: 16, uppercase: true)
+            let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
+            throw file.syntax("invalid character '\(first)' (U+\(padded))", at: start)
+        }
+        advance()
+        switch first {
+        case "(", "[", "{":
+            if brackets.count >= Self.maxBracketDepth {
+                throw file.syntax("too many nested parentheses (Python allows \(Self.maxBracketDepth))", at: start)
+            }
+            brackets.append((first, start))
+        case ")", "]", "}":
+            guard let open = brackets.popLast() else {
+                throw file.syntax("unmatched '\(first)'", at: start)
+            }
+            let expected: Unicode.Scalar = open.symbol == "(" ? ")" : (open.symbol == "[" ? "]" : "}")
+            if first != expected {
+                throw file.syntax("closing parenthesis '\(first)' does not match opening parenthesis '\(open.symbol)' on line \(open.pos.line)", at: start)
+            }
+        default:
+            break
+        }
+        emit(.op, String(first), at: start)
+    }
+}
