@@ -23,7 +23,8 @@ struct HookMigrateCommand: ParsableCommand {
 @main
 enum HookMigrateMain {
     static func main() {
-        let status: Int32
+        TemporaryFiles.installSignalCleanup()
+        var status: Int32
         do {
             var command = try HookMigrateCommand.parseAsRoot()
             try command.run()
@@ -47,6 +48,11 @@ enum HookMigrateMain {
                 status = ExitStatus.badInput
             }
         }
+        if let failure = Console.outputFailure {
+            Console.printError(Diagnostic(.error, id: ConfigError.Code.writeFailed.rawValue, "cannot write to standard output: \(failure)"))
+            if status == ExitStatus.success || status == ExitStatus.negative { status = ExitStatus.badInput }
+        }
+        if Console.errorFailure != nil, status == ExitStatus.success { status = ExitStatus.badInput }
         Console.flush()
         exit(status)
     }

@@ -23,7 +23,7 @@ struct LegacyHookArgs {
         mapping.entry(key)?.keyLocation ?? mapping[key]?.location ?? location
     }
 
-    func int(_ key: String) throws -> Int? { try mapping[key].map { try $0.int(path.appending(key)) } }
+    func int(_ key: String) throws -> Int? { try mapping[key].map { try $0.count(path.appending(key)) } }
     func double(_ key: String) throws -> Double? { try mapping[key].map { try $0.double(path.appending(key)) } }
     func bool(_ key: String) throws -> Bool? { try mapping[key].map { try $0.bool(path.appending(key)) } }
     func string(_ key: String) throws -> String? { try mapping[key].map { try $0.string(path.appending(key)) } }

@@ -130,11 +130,11 @@ public enum EvaluationRule: MigrationRule {
     }
 
     static func readSchedule(_ evaluation: ConfigMapping) throws -> EvaluationSchedule {
-        let interval = try evaluation["interval"].flatMap { $0.isNull ? nil : try $0.int("evaluation.interval") } ?? 1
+        let interval = try evaluation["interval"].flatMap { $0.isNull ? nil : try $0.count("evaluation.interval") } ?? 1
         if interval <= 0 {
             throw ConfigError(.invalidValue, "`evaluation.interval` must be positive (MMCV's EvalHook raises ValueError), found \(interval)", at: evaluation["interval"]?.location)
         }
-        let start = try evaluation["start"].flatMap { $0.isNull ? nil : try $0.int("evaluation.start") }
+        let start = try evaluation["start"].flatMap { $0.isNull ? nil : try $0.count("evaluation.start") }
         if let start, start < 0 {
             throw ConfigError(.invalidValue, "`evaluation.start` must not be negative (MMCV's EvalHook raises ValueError), found \(start)", at: evaluation["start"]?.location)
         }
@@ -146,8 +146,8 @@ public enum EvaluationRule: MigrationRule {
                 guard pair.count == 2 else {
                     throw ConfigError(.invalidValue, "each `evaluation.dynamic_intervals` entry is a (milestone, interval) pair, found \(pair.count) items", at: item.location)
                 }
-                let milestone = try pair.items[0].int(path.appending(index: 0))
-                let step = try pair.items[1].int(path.appending(index: 1))
+                let milestone = try pair.items[0].count(path.appending(index: 0))
+                let step = try pair.items[1].count(path.appending(index: 1))
                 if step <= 0 {
                     throw ConfigError(.invalidValue, "a dynamic interval must be positive, found \(step)", at: pair.items[1].location)
                 }

@@ -28,7 +28,7 @@ struct LegacyHookArguments {
     func path(_ key: String) -> String { path.appending(key).description }
 
     func double(_ key: String) throws -> Double? { try node(key).map { try $0.double(path.appending(key)) } }
-    func int(_ key: String) throws -> Int? { try node(key).map { try $0.int(path.appending(key)) } }
+    func int(_ key: String) throws -> Int? { try node(key).map { try $0.count(path.appending(key)) } }
     func bool(_ key: String) throws -> Bool? { try node(key).map { try $0.bool(path.appending(key)) } }
     func string(_ key: String) throws -> String? { try node(key).map { try $0.string(path.appending(key)) } }
 

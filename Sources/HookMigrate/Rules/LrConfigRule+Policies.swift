@@ -99,7 +99,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                 throw ScheduleRejection("\(hook) requires `periods` (TypeError without it)", at: arguments.location)
             }
             let periodsPath = ConfigPath(arguments.path("periods"))
-            let periods = try periodsNode.list(periodsPath).items.enumerated().map { try $1.int(periodsPath.appending(index: $0)) }
+            let periods = try periodsNode.list(periodsPath).items.enumerated().map { try $1.count(periodsPath.appending(index: $0)) }
             var weights: [Double] = [1]
             if let weightsNode = arguments.node("restart_weights") {
                 let weightsPath = ConfigPath(arguments.path("restart_weights"))

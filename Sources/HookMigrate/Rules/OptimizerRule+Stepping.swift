@@ -167,7 +167,7 @@ extension OptimizerRule {
         let fp16 = type.hasSuffix("Fp16OptimizerHook")
         var counts = 1
         if cumulative, let node = kept.first(where: { $0.name == "cumulative_iters" }) {
-            counts = try node.node.int(ConfigPath(node.path))
+            counts = try node.node.count(ConfigPath(node.path))
             guard counts > 0 else {
                 throw ConfigError(.invalidValue, "cumulative_iters must be a positive int (MMCV asserts it), found \(counts)", at: node.location)
             }

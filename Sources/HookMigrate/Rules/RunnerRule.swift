@@ -49,13 +49,13 @@ public enum RunnerRule: MigrationRule {
     }
 
     static func loopFacts(_ context: inout MigrationContext) throws -> LoopFacts? {
-        let totalEpochs = try context.legacyNode("total_epochs").flatMap { $0.isNull ? nil : try $0.int("total_epochs") }
-        let totalIters = try context.legacyNode("total_iters").flatMap { $0.isNull ? nil : try $0.int("total_iters") }
+        let totalEpochs = try context.legacyNode("total_epochs").flatMap { $0.isNull ? nil : try $0.count("total_epochs") }
+        let totalIters = try context.legacyNode("total_iters").flatMap { $0.isNull ? nil : try $0.count("total_iters") }
         if let runnerNode = context.legacyNode("runner"), !runnerNode.isNull {
             let runner = try runnerNode.mapping("runner")
             let type = try runner["type"].flatMap { $0.isNull ? nil : try $0.string("runner.type") }
-            let maxEpochs = try runner["max_epochs"].flatMap { $0.isNull ? nil : try $0.int("runner.max_epochs") }
-            let maxIters = try runner["max_iters"].flatMap { $0.isNull ? nil : try $0.int("runner.max_iters") }
+            let maxEpochs = try runner["max_epochs"].flatMap { $0.isNull ? nil : try $0.count("runner.max_epochs") }
+            let maxIters = try runner["max_iters"].flatMap { $0.isNull ? nil : try $0.count("runner.max_iters") }
             let at = runnerNode.location
             switch type {
             case "EpochBasedRunner", "Runner":
@@ -116,7 +116,7 @@ public enum RunnerRule: MigrationRule {
                 throw ConfigError(.invalidValue, "each workflow entry is a (mode, epochs) pair, found \(pair.count) items", at: phase.location)
             }
             let mode = try pair.items[0].string(path.appending(index: 0))
-            _ = try pair.items[1].int(path.appending(index: 1))
+            _ = try pair.items[1].count(path.appending(index: 1))
             if mode == "val" { hasVal = true } else if mode != "train" {
                 throw ConfigError(.invalidValue, "workflow mode must be 'train' or 'val', found '\(mode)'", at: pair.items[0].location)
             }

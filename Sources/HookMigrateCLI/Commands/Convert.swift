@@ -12,7 +12,10 @@ struct Convert: ParsableCommand {
         every legacy key (lr_config, optimizer_config, checkpoint_config, evaluation, log_config, \
         custom_hooks, runner, data …) into its MMEngine form, and writes the result to standard output or to \
         -o FILE. The report of every change, warning, manual step and non-equivalence goes to --report FILE, \
-        or to standard error. Files are written atomically: on any error nothing is written.
+        or to standard error. Nothing is written until the conversion, the proof and the report are done; \
+        files are then replaced atomically (keeping their mode), devices and FIFOs written through, and on \
+        any error nothing is written. -o and --report may not name an input (INPUT, one of its bases, \
+        --rules) or each other; --in-place writes over INPUT and keeps INPUT.orig.
 
         The output format is --format, else the extension of -o (.yaml/.yml, .json, .py), else the input's own. An -o \
         extension that names another format than --format is a usage error. Python output (.py) is an \
@@ -73,20 +76,30 @@ struct Convert: ParsableCommand {
     @Option(help: "Tree mode: how many files to convert at once (default: every core).")
     var jobs: Int?
 
+    @Flag(help: "Write the converted config over INPUT (or over the -o file when it is one of the inputs); the replaced file is kept as FILE.orig.")
+    var inPlace = false
+
     func validate() throws {
-        if let jobs, jobs <= 0 {
-            throw ValidationError("--jobs must be at least 1, not \(jobs)")
+        if let jobs, !(1...CommandLimits.maxJobs).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and \(CommandLimits.maxJobs), not \(jobs)")
         }
-        if let itersPerEpoch, itersPerEpoch <= 0 {
-            throw ValidationError("--iters-per-epoch must be a positive number of iterations, not \(itersPerEpoch)")
-        }
+        if let itersPerEpoch { try CommandLimits.checkItersPerEpoch(itersPerEpoch) }
         if let format, let output, let named = ConfigFormat(path: output), named != format {
             throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue); drop --format or use a matching extension")
         }
         if let scope, !Self.isScopeName(scope) {
             throw ValidationError("--scope takes a package's registry scope, a Python identifier such as mmdet or mmpretrain, not '\(scope)'")
         }
+        if inPlace, diff {
+            throw ValidationError("--in-place writes the converted config, --diff prints a diff: choose one")
+        }
+        if inPlace, output == nil, let format, ConfigFormat(path: input) != format {
+            throw ValidationError("--in-place writes \(input) in its own format; drop --format \(format.rawValue) or give -o")
+        }
     }
+
+    /// Where the converted config goes: -o, else INPUT with --in-place, else standard output.
+    var outputPath: String? { output ?? (inPlace ? input : nil) }
 
     /// Whether a `--scope` value is a scope name (a Python identifier: MMEngine scopes are package names).
     static func isScopeName(_ text: String) -> Bool {
@@ -101,40 +114,51 @@ struct Convert: ParsableCommand {
         }
         let loaded = try ConfigLoader().load(input)
         for warning in loaded.warnings { Console.printError(warning) }
-        let outputFormat = format ?? output.flatMap(ConfigFormat.init(path:)) ?? ConfigFormat(path: input) ?? .yaml
+        let configPath = diff ? nil : outputPath
+        let backups = try OutputConflicts(inputs: loaded.files + (rules.map { [$0] } ?? []), output: configPath, report: report,
+                                          inPlace: inPlace).check()
+        let outputFormat = format ?? outputPath.flatMap(ConfigFormat.init(path:)) ?? ConfigFormat(path: input) ?? .yaml
         let write = try writer(for: outputFormat)
-        if resolveOnly {
-            try emit(try write(loaded.node))
-            return
-        }
-        var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
-        if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
-        let result = try Translator(options: options).translate(loaded)
-        let converted = try write(result.config)
-        if diff {
-            let before = try write(loaded.node)
-            try emit(UnifiedDiff.render(old: before, new: converted, oldName: "\(input) (legacy, resolved)", newName: "\(output ?? input) (converted)"))
-        } else {
-            try emit(converted)
-        }
+
+        // Everything is computed (conversion, proof, report) before anything is written.
+        let mainText: String
+        var reportText: String?
         var outcome: Validator.Outcome?
-        // An input that is already an MMEngine config has no legacy run to compare with: nothing to validate.
-        if !noVerify, !result.isAlreadyMMEngine, let converted = result.config.mapping {
-            let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
-            outcome = Validator(settings: settings).validate(legacy: loaded.root, converted: converted, name: input).outcome
-        }
-        let reportText: String
-        switch reportFormat {
-        case .json:
-            reportText = try ReportRenderer.json(result.report, validation: outcome.map { (ValidationRenderer.verdict($0), ValidationRenderer.text($0)) })
-        case .text:
-            reportText = ReportRenderer.text(result.report) + (outcome.map { "\n" + ValidationRenderer.text($0) } ?? "")
-        }
-        if let report {
-            try FileIO.writeAtomically(reportText, to: report)
+        if resolveOnly {
+            mainText = try write(loaded.node)
         } else {
-            Console.printErrorText(reportText)
+            var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
+            if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
+            let result = try Translator(options: options).translate(loaded)
+            let converted = try write(result.config)
+            if diff {
+                let before = try write(loaded.node)
+                mainText = UnifiedDiff.render(old: before, new: converted, oldName: "\(input) (legacy, resolved)", newName: "\(output ?? input) (converted)")
+            } else {
+                mainText = converted
+            }
+            // An input that is already an MMEngine config has no legacy run to compare with: nothing to validate.
+            if !noVerify, !result.isAlreadyMMEngine, let converted = result.config.mapping {
+                let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
+                outcome = Validator(settings: settings).validate(legacy: loaded.root, converted: converted, name: input).outcome
+            }
+            switch reportFormat {
+            case .json:
+                reportText = try ReportRenderer.json(result.report, validation: outcome.map { (ValidationRenderer.verdict($0), ValidationRenderer.text($0)) })
+            case .text:
+                reportText = ReportRenderer.text(result.report) + (outcome.map { "\n" + ValidationRenderer.text($0) } ?? "")
+            }
         }
+
+        var batch = OutputBatch()
+        for backup in backups {
+            batch.add(backup.backup, bytes: try FileIO.readBytes(backup.original), modeOf: backup.original)
+        }
+        if let configPath { batch.add(configPath, text: mainText) }
+        if let report, let reportText { batch.add(report, text: reportText) }
+        try batch.write()
+        if configPath == nil { Console.write(mainText) }
+        if report == nil, let reportText { Console.printErrorText(reportText) }
         switch outcome {
         case .notEquivalent?: throw ExitCode(ExitStatus.negative)
         case .notProven? where requireProof: throw ExitCode(ExitStatus.negative)
@@ -147,8 +171,8 @@ struct Convert: ParsableCommand {
         guard let output else {
             throw ValidationError("converting the folder \(input) needs -o OUT_DIR, the folder to write the converted tree into")
         }
-        if diff || resolveOnly {
-            throw ValidationError("--diff and --resolve-only take a single config file, not a folder")
+        if diff || resolveOnly || inPlace {
+            throw ValidationError("--diff, --resolve-only and --in-place take a single config file, not a folder")
         }
         var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
@@ -156,7 +180,7 @@ struct Convert: ParsableCommand {
         let options = TreeMigrationOptions(migration: migration, settings: settings, outputFormat: format, validate: !noVerify,
                                            concurrency: jobs ?? TreeMigrationOptions().concurrency)
         try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
-                        check: check, requireProof: requireProof).run()
+                        check: check, requireProof: requireProof, rules: rules).run()
     }
 
     /// The writer of the output format; Python output keeps the input file's leading comment.
@@ -165,15 +189,6 @@ struct Convert: ParsableCommand {
         let source = try SourceText(path: input, bytes: try FileIO.readBytes(input))
         let python = PythonWriter(leadingComment: LeadingComment.extract(from: source.text))
         return { try python.write($0) }
-    }
-
-    /// Writes the main output to -o or standard output.
-    func emit(_ text: String) throws {
-        if let output, !diff {
-            try FileIO.writeAtomically(text, to: output)
-        } else {
-            Console.write(text)
-        }
     }
 }
 

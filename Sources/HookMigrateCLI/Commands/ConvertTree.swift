@@ -13,6 +13,8 @@ struct ConvertTree {
     var reportFormat: ReportFormat
     var check: Bool
     var requireProof: Bool
+    /// The `--rules` file, an input the report may not replace.
+    var rules: String?
 
     func run() throws {
         let showProgress = Console.standardErrorIsTerminal
@@ -22,8 +24,10 @@ struct ConvertTree {
                 if done == total || done % 8 == 0 { Console.progress("hookmigrate: \(done)/\(total) files") }
             }
         }
+        try TreeOutput.checkRoots(input: input, output: output)
         let result = try TreeMigration(options: options).run(inputRoot: input, outputRoot: output, progress: progress)
         if showProgress { Console.endProgress() }
+        try checkReport(result)
         let summary = TreeSummary(result)
         let summaryText = TreeReportRenderer.summary(summary, result)
         let reportText: String? = try report.map { _ in
@@ -54,5 +58,22 @@ struct ConvertTree {
         if !summary.refused.isEmpty { throw ExitCode(ExitStatus.badInput) }
         if !summary.notEquivalent.isEmpty { throw ExitCode(ExitStatus.negative) }
         if requireProof, !summary.notProven.isEmpty { throw ExitCode(ExitStatus.negative) }
+    }
+
+    /// Refuses a `--report` that would replace a file of the input tree, a file the tree writes, or the
+    /// `--rules` file (`output-conflict`).
+    func checkReport(_ result: TreeMigrationResult) throws {
+        guard let report else { return }
+        // A report that cannot be written fails now, before the tree is written.
+        _ = try OutputTarget.resolve(report)
+        guard OutputTarget.writesRegularFile(report) else { return }
+        let inputs = result.files.map { input + "/" + $0.path } + (rules.map { [$0] } ?? [])
+        if let clash = inputs.first(where: { OutputTarget.sameFile(report, $0) }) {
+            throw ConfigError(.outputConflict, "--report \(report) is the input file \(clash); writing the report would destroy it. Choose another file")
+        }
+        let outputs = result.files.filter { $0.text != nil }.map { output + "/" + $0.outputPath }
+        if let clash = outputs.first(where: { OutputTarget.sameFile(report, $0) }) {
+            throw ConfigError(.outputConflict, "--report \(report) is \(clash), a file of the converted tree; the report and the config would replace each other. Choose another file")
+        }
     }
 }

@@ -34,8 +34,13 @@ struct DiffTrace: ParsableCommand {
     var context: Int = 3
 
     func validate() throws {
-        guard rtol >= 0, atol >= 0 else { throw ValidationError("--rtol and --atol must not be negative") }
-        guard context >= 0 else { throw ValidationError("--context must not be negative") }
+        guard rtol.isFinite, atol.isFinite, rtol >= 0, atol >= 0 else {
+            throw ValidationError("--rtol and --atol must be finite and not negative, not \(rtol) and \(atol)")
+        }
+        guard (0...CommandLimits.maxContext).contains(context) else {
+            throw ValidationError("--context must be between 0 and \(CommandLimits.maxContext), not \(context)")
+        }
+        try CommandLimits.checkItersPerEpoch(itersPerEpoch)
     }
 
     @Option(help: "Iterations per epoch, when A is a legacy config.")
@@ -44,6 +49,7 @@ struct DiffTrace: ParsableCommand {
     func run() throws {
         guard let second else {
             let loaded = try ConfigLoader().load(first)
+            for warning in loaded.warnings { Console.printError(warning) }
             let result = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch)).translate(loaded)
             if result.isAlreadyMMEngine {
                 Console.write("validation: not run: \(first) is already an MMEngine config (nothing to convert), so there is no legacy run to compare\n")

@@ -39,12 +39,29 @@ struct Trace: ParsableCommand {
         guard ["legacy", "new"].contains(runner) else {
             throw ValidationError("--runner takes legacy or new, not '\(runner)'")
         }
-        guard itersPerEpoch > 0 else { throw ValidationError("--iters-per-epoch must be positive") }
+        try CommandLimits.checkItersPerEpoch(itersPerEpoch)
     }
 
     func run() throws {
         let loaded = try ConfigLoader().load(config)
+        for warning in loaded.warnings { Console.printError(warning) }
+        _ = try OutputConflicts(inputs: loaded.files, output: output, report: nil, inPlace: false).check()
+        // The same checks of the config as `convert` makes (the conversion itself is not used): a legacy
+        // config's values, an MMEngine config's shape (`mixed-config`).
+        _ = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)).translate(loaded)
         let settings = SimulationSettings(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        let trace: HookMigrateRuntime.Trace
+        do {
+            trace = try run(loaded, settings: settings)
+        } catch {
+            throw SimulationFailure.configError(for: error, runner: runner, config: loaded) ?? error
+        }
+        let text = TraceCodec.encode(trace)
+        if let output { try FileIO.writeAtomically(text, to: output) } else { Console.write(text) }
+    }
+
+    /// Runs the chosen runner over the config.
+    func run(_ loaded: LoadedConfig, settings: SimulationSettings) throws -> HookMigrateRuntime.Trace {
         let trace: HookMigrateRuntime.Trace
         if runner == "legacy" {
             if ScheduleFactories.legacy == nil, loaded.root["lr_config"].map({ !$0.isNull }) == true {
@@ -57,7 +74,6 @@ struct Trace: ParsableCommand {
             }
             trace = try ModernRunner(config: loaded.root, settings: settings, schedulers: ScheduleFactories.modern).trace(config: config)
         }
-        let text = TraceCodec.encode(trace)
-        if let output { try FileIO.writeAtomically(text, to: output) } else { Console.write(text) }
+        return trace
     }
 }

@@ -34,6 +34,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case pythonSyntax = "python-syntax"
         case pythonUnsupported = "python-unsupported"
         case pythonError = "python-error"
+        case outputConflict = "output-conflict"
+        case runFailed = "run-failed"
     }
 
     /// The kind of problem.

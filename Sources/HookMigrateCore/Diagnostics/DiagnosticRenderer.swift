@@ -27,11 +27,11 @@ public enum DiagnosticRenderer {
         return ["    " + text, "    " + pad + "^"]
     }
 
-    /// The text of the location's line, read from its file; `nil` when unreadable.
+    /// The text of the location's line, read from its file; `nil` when the file is not a regular file,
+    /// cannot be read, or the line is not UTF-8. The line is found without splitting the whole file.
     public static func lineFromDisk(_ location: SourceLocation) -> String? {
-        guard location.line >= 1, let data = FileManager.default.contents(atPath: location.file),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        let lines = SourceText.lines(text)
-        return location.line <= lines.count ? String(lines[location.line - 1]) : nil
+        guard location.line >= 1, FileIO.isRegularFile(location.file),
+              let bytes = try? FileIO.readBytes(location.file) else { return nil }
+        return SourceText.line(location.line, of: bytes)
     }
 }

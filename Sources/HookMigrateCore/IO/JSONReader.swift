@@ -32,6 +32,8 @@ struct JSONParser {
     var line = 1
     var column = 1
     var depth = 0
+    /// Values read so far (bounded by `ReadLimits.maxNodes`).
+    var nodeCount = 0
 
     init(source: SourceText, limits: ReadLimits) {
         self.source = source
@@ -99,6 +101,10 @@ struct JSONParser {
 
     mutating func parseValue() throws -> ConfigNode {
         let start = location
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            throw ConfigError(.sizeLimit, "the file holds more than \(limits.maxNodes) values; refusing to read further", at: start)
+        }
         guard index < bytes.count else { throw error("expected a JSON value, found the end of the file") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()

@@ -3,25 +3,92 @@ import Foundation
 /// Runs recursive readers and writers on a thread with a large stack, so that a file nested up to
 /// `ReadLimits.maxDepth` levels is read the same from any caller (test runners and concurrency pools
 /// give small stacks).
+///
+/// The threads are kept and reused (a few idle ones at most): a run costs a hand-over, not a thread
+/// start, which matters when thousands of small files are read (a tree, a fuzzer under AddressSanitizer,
+/// which clears the shadow of a thread's whole stack when the thread ends).
 enum LargeStack {
-    /// Stack size of the worker thread; reserved address space, committed only as it is used.
+    /// Stack size of the worker threads; reserved address space, committed only as it is used.
     static let stackBytes = 256 << 20
+    /// Idle workers kept for reuse; more are started when more runs happen at once.
+    static let maxIdleWorkers = 8
 
     private final class Outcome<T>: @unchecked Sendable {
         var result: Result<T, any Error>?
     }
 
-    /// Runs `body` on a fresh thread with a large stack and returns or rethrows its result.
+    /// One thread with a large stack that runs the jobs handed to it, one at a time.
+    private final class Worker: @unchecked Sendable {
+        private let lock = NSCondition()
+        private var job: (@Sendable () -> Void)?
+        private var retired = false
+
+        init() {
+            let thread = Thread { [self] in self.loop() }
+            thread.stackSize = LargeStack.stackBytes
+            thread.start()
+        }
+
+        func submit(_ body: @escaping @Sendable () -> Void) {
+            lock.lock()
+            job = body
+            lock.signal()
+            lock.unlock()
+        }
+
+        /// Ends the thread once it is idle.
+        func retire() {
+            lock.lock()
+            retired = true
+            lock.signal()
+            lock.unlock()
+        }
+
+        private func loop() {
+            while true {
+                lock.lock()
+                while job == nil && !retired { lock.wait() }
+                let next = job
+                job = nil
+                lock.unlock()
+                guard let next else { return }
+                next()
+            }
+        }
+    }
+
+    private final class Pool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var idle: [Worker] = []
+
+        func take() -> Worker {
+            lock.lock()
+            defer { lock.unlock() }
+            return idle.popLast() ?? Worker()
+        }
+
+        func give(_ worker: Worker) {
+            lock.lock()
+            let keep = idle.count < LargeStack.maxIdleWorkers
+            if keep { idle.append(worker) }
+            lock.unlock()
+            if !keep { worker.retire() }
+        }
+    }
+
+    private static let pool = Pool()
+
+    /// Runs `body` on a thread with a large stack and returns or rethrows its result.
     static func run<T>(_ body: @escaping @Sendable () throws -> T) throws -> T {
         let outcome = Outcome<T>()
         let finished = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        let worker = pool.take()
+        worker.submit {
             outcome.result = Result { try body() }
             finished.signal()
         }
-        thread.stackSize = stackBytes
-        thread.start()
         finished.wait()
+        pool.give(worker)
         guard let result = outcome.result else {
             throw ConfigError(.fileUnreadable, "internal error: the reader thread returned no result")
         }

@@ -10,17 +10,21 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxNodes: Int
     /// Longest list a `!!python/object/apply:builtins.range` may expand to.
     public var maxRangeLength: Int
+    /// Longest `_base_` chain: the entry file is level 0, its bases level 1, theirs level 2 …
+    public var maxBaseDepth: Int
 
     /// Creates limits.
-    public init(maxFileBytes: Int, maxDepth: Int, maxNodes: Int, maxRangeLength: Int) {
+    public init(maxFileBytes: Int, maxDepth: Int, maxNodes: Int, maxRangeLength: Int, maxBaseDepth: Int = 64) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
         self.maxRangeLength = maxRangeLength
+        self.maxBaseDepth = maxBaseDepth
     }
 
-    /// 64 MiB, 1000 levels (libyaml's and CPython's own bound), 2 million nodes, ranges of 1 million.
-    /// The largest real config seen is 164 kB, 11 levels deep.
+    /// 64 MiB, 1000 levels (libyaml's and CPython's own bound), 2 million nodes, ranges of 1 million,
+    /// `_base_` chains of 64 files below the entry. The largest real config seen is 164 kB, 11 levels
+    /// deep, with bases 3 levels deep.
     public static let `default` = ReadLimits(maxFileBytes: 64 << 20, maxDepth: 1000, maxNodes: 2_000_000,
-                                             maxRangeLength: 1_000_000)
+                                             maxRangeLength: 1_000_000, maxBaseDepth: 64)
 }

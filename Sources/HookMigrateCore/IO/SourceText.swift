@@ -74,6 +74,27 @@ public struct SourceText: Sendable {
         return 0
     }
 
+    /// The text of a 1-based line of a file's bytes (a byte-order mark dropped), without its line break;
+    /// `nil` past the end or when the line is not UTF-8.
+    public static func line(_ number: Int, of bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer -> String? in
+            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var line = 1
+            var index = start
+            while line < number {
+                while index < buffer.count, buffer[index] != 0x0A { index += 1 }
+                guard index < buffer.count else { return nil }
+                index += 1
+                start = index
+                line += 1
+            }
+            var end = start
+            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+            if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+            return String(validating: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        }
+    }
+
     /// The text of a 1-based line, without its line break; empty past the end.
     public func line(_ number: Int) -> String {
         let all = SourceText.lines(text)

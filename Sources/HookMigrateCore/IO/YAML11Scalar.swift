@@ -59,21 +59,22 @@ enum YAML11Scalar {
 
     static func intValue(_ text: String) -> Int? {
         var body = text.replacingAll("_", with: "")
-        var sign = 1
-        if body.hasPrefix("-") { sign = -1; body.removeFirst() } else if body.hasPrefix("+") { body.removeFirst() }
-        let magnitude: Int?
+        var negative = false
+        if body.hasPrefix("-") { negative = true; body.removeFirst() } else if body.hasPrefix("+") { body.removeFirst() }
+        // The magnitude as a UInt, so that -9223372036854775808 (Int.min, whose magnitude is no Int) fits.
+        let magnitude: UInt?
         if body == "0" {
             magnitude = 0
         } else if body.hasPrefix("0b") {
-            magnitude = Int(body.dropFirst(2), radix: 2)
+            magnitude = UInt(body.dropFirst(2), radix: 2)
         } else if body.hasPrefix("0x") {
-            magnitude = Int(body.dropFirst(2), radix: 16)
+            magnitude = UInt(body.dropFirst(2), radix: 16)
         } else if body.hasPrefix("0") {
-            magnitude = Int(body.dropFirst(), radix: 8)
+            magnitude = UInt(body.dropFirst(), radix: 8)
         } else if body.contains(":") {
-            var total = 0
+            var total: UInt = 0
             for part in body.split(separator: ":") {
-                guard let digit = Int(part) else { return nil }
+                guard let digit = UInt(part) else { return nil }
                 let (scaled, overflow1) = total.multipliedReportingOverflow(by: 60)
                 let (sum, overflow2) = scaled.addingReportingOverflow(digit)
                 if overflow1 || overflow2 { return nil }
@@ -81,15 +82,23 @@ enum YAML11Scalar {
             }
             magnitude = total
         } else {
-            magnitude = Int(body)
+            magnitude = UInt(body)
         }
         guard let magnitude else { return nil }
-        return sign * magnitude
+        if negative {
+            guard magnitude <= UInt(Int.max) + 1 else { return nil }
+            return magnitude == UInt(Int.max) + 1 ? Int.min : -Int(magnitude)
+        }
+        guard magnitude <= UInt(Int.max) else { return nil }
+        return Int(magnitude)
     }
 
     // MARK: float
 
     static func isFloat(_ text: String) -> Bool {
+        // Every float starts with a sign, a dot or a digit: other text (a long string) is no float, at once.
+        guard let lead = text.utf8.first, lead == UInt8(ascii: "-") || lead == UInt8(ascii: "+") || lead == UInt8(ascii: ".")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead) else { return false }
         var chars = Array(text)[...]
         let lowered = text
         if lowered == ".nan" || lowered == ".NaN" || lowered == ".NAN" { return true }

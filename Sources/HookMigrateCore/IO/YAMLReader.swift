@@ -35,6 +35,7 @@ public struct YAMLReader: Sendable {
     }
 
     private static func read(_ source: SourceText, limits: ReadLimits, guessSelfReferences: Bool) throws -> ConfigNode {
+        try checkSeparators(source, limits: limits)
         var references = ConfigDictSelfReferences(source.text)
         let guessed = guessSelfReferences && references.mayHaveSelfReferences
         if guessed { references.guess() }
@@ -82,6 +83,37 @@ public struct YAMLReader: Sendable {
     }
 }
 
+extension YAMLReader {
+    /// Refuses, before libyaml builds a node of it, a text that could hold far more values than
+    /// `maxNodes`: every node but the first follows one of `, - : ? [ {` (a flow mapping's key may bring
+    /// an implicit null value), so a text with at most 2 × `maxNodes` of them builds at most about
+    /// 4 × `maxNodes` nodes (the nodes are counted exactly afterwards). Without this bound, a 64 MiB list
+    /// `[1,1,1,…]` would take gigabytes before the count could refuse it.
+    static func checkSeparators(_ source: SourceText, limits: ReadLimits) throws {
+        let bound = limits.maxNodes.multipliedReportingOverflow(by: 2)
+        guard !bound.overflow, source.bytes.count > bound.partialValue else { return }
+        let limit = bound.partialValue
+        let overflowAt: Int? = source.bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for offset in 0..<buffer.count {
+                switch buffer[offset] {
+                case 0x2C, 0x2D, 0x3A, 0x3F, 0x5B, 0x7B: // , - : ? [ {
+                    count += 1
+                    if count > limit { return offset }
+                default:
+                    continue
+                }
+            }
+            return nil
+        }
+        if let offset = overflowAt {
+            throw ConfigError(.aliasLimit,
+                              "the document has more than \(limit) of the separators , - : ? [ { and could hold more than the \(limits.maxNodes) values allowed; refusing to parse it",
+                              at: source.location(ofByte: offset))
+        }
+    }
+}
+
 /// Turns Yams' errors into located `ConfigError`s.
 enum YAMLErrorTranslation {
     static let pythonObjectTag = "!!python/object"
@@ -92,6 +124,10 @@ enum YAMLErrorTranslation {
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml's own bound (1000 levels, as ReadLimits.maxDepth): the same error as ours.
+                return ConfigError(.depthLimit, "nesting is deeper than the 1000 levels libyaml parses", at: location(mark))
+            }
             return ConfigError(.yamlSyntax, problem + contextText(context), at: location(mark),
                                notes: contextNote(context, location))
         case let .composer(context, problem, mark, _):
@@ -243,7 +279,7 @@ struct YAMLNodeConverter {
             break
         }
         throw ConfigError(.aliasLimit,
-                          "the document expands to more than \(limits.maxNodes) values through its aliases (an \"alias bomb\"); refusing to read it",
+                          "the document expands to more than \(limits.maxNodes) values (counting every use of an alias again, as in an \"alias bomb\"); refusing to read it",
                           at: location(culprit.mark))
     }
 

@@ -6,8 +6,8 @@ public struct LoadedConfig: Sendable, Equatable {
     public var root: ConfigMapping
     /// Where the top-level mapping starts (the entry file).
     public var rootLocation: SourceLocation
-    /// Every file read, in the order MMCV reads them (a file before its bases), as paths joined from the
-    /// entry path the caller gave.
+    /// Every file read, in the order MMCV first reads them (a file before its bases), each once, as paths
+    /// joined from the entry path the caller gave.
     public var files: [String]
     /// Warnings met while loading (e.g. a `_deprecation_` notice).
     public var warnings: [Diagnostic]
@@ -39,7 +39,7 @@ public struct ConfigLoader: Sendable {
     /// Where files are read from.
     public var source: any ConfigFileSource
     /// Resolved files kept across loads, so that a base shared by many configs is read and resolved once;
-    /// `nil` reads every file anew.
+    /// `nil` keeps them for one load only.
     public var cache: ConfigLoadCache?
 
     /// Creates a loader.
@@ -53,12 +53,20 @@ public struct ConfigLoader: Sendable {
     public static let baseKey = "_base_"
     /// MMCV's key for a deprecation notice, popped with a warning.
     public static let deprecationKey = "_deprecation_"
+    /// The note that says through which `_base_` entry a file with an error was read.
+    static let includedNote = "included as a base from here"
+    /// Most such notes on one error (the innermost levels of the chain).
+    static let maxInclusionNotes = 8
     /// Top-level keys MMCV's `Config` refuses.
     public static let reservedKeys = ["filename", "text", "pretty_text"]
 
     /// Loads `path` and its bases.
     public func load(_ path: String) throws -> LoadedConfig {
-        let file = try loadFile(path, chain: [], requestedAt: nil)
+        // Without a shared cache, one for this load: a base reached along many paths (a DAG of bases) is
+        // still read and resolved once, not once per path (2^n times for n levels of diamonds).
+        var loader = self
+        if loader.cache == nil { loader.cache = ConfigLoadCache() }
+        let file = try loader.loadFile(path, chain: [], requestedAt: nil)
         for key in Self.reservedKeys {
             if let entry = file.mapping.entry(key) {
                 throw ConfigError(.reservedKey, "`\(key)` is reserved by MMCV's Config and cannot be a top-level key", at: entry.keyLocation)
@@ -84,6 +92,8 @@ public struct ConfigLoader: Sendable {
         var warnings: [Diagnostic]
         /// This file's own bases.
         var bases: [String]
+        /// The longest `_base_` chain below this file (0: it has no bases).
+        var baseDepth = 0
     }
 
     struct ChainLink {
@@ -99,7 +109,12 @@ public struct ConfigLoader: Sendable {
             let cycle = (chain[start...].map(\.display) + [path]).joined(separator: " -> ")
             throw ConfigError(.baseCycle, "`_base_` files include each other in a cycle: \(cycle)", at: requestedAt)
         }
-        if let cached = cache?.file(path) { return cached }
+        if chain.count > limits.maxBaseDepth {
+            throw ConfigError(.depthLimit, "the `_base_` chain is deeper than \(limits.maxBaseDepth) files (\(chain[0].display) -> \(chain[1].display) -> … -> \(path)); refusing to follow it", at: requestedAt)
+        }
+        // A cached file is reused only where its own chain fits below this one; elsewhere it is loaded
+        // again, so that the chain is refused at the same place, with the same message, as without a cache.
+        if let cached = cache?.file(path), chain.count + cached.baseDepth <= limits.maxBaseDepth { return cached }
         guard let format = ConfigFormat(path: path) else {
             throw ConfigError(.unsupportedFormat, "cannot read \(path): a config must be a .py, .yaml, .yml or .json file", at: requestedAt)
         }
@@ -145,7 +160,9 @@ public struct ConfigLoader: Sendable {
         var bases = ConfigMapping()
         var owners: [ConfigScalar: String] = [:]
         var files = [path]
+        var listedFiles: Set<String> = [path]
         var basePathList: [String] = []
+        var baseDepth = 0
         for request in baseRequests {
             let basePath = ConfigPaths.join(directoryOf: path, request.path)
             basePathList.append(basePath)
@@ -154,10 +171,17 @@ public struct ConfigLoader: Sendable {
                 base = try loadFile(basePath, chain: chain + [link], requestedAt: request.location)
             } catch let error as ConfigError {
                 if error.code == .baseCycle || error.location == request.location { throw error }
-                throw error.adding(.init("included as a base from here", at: request.location))
+                // One note per level of the chain, up to a few (a chain refused for its depth would
+                // otherwise carry dozens).
+                let inclusions = error.notes.filter { $0.message == Self.includedNote }.count
+                if inclusions >= Self.maxInclusionNotes { throw error }
+                throw error.adding(.init(Self.includedNote, at: request.location))
             }
-            files += base.files
-            warnings += base.warnings
+            // Each file and warning once, in first-read order: a base reached along many paths would
+            // otherwise be listed once per path (exponentially many in a DAG of diamonds).
+            for file in base.files where listedFiles.insert(file).inserted { files.append(file) }
+            for warning in base.warnings where !warnings.contains(warning) { warnings.append(warning) }
+            baseDepth = max(baseDepth, base.baseDepth + 1)
             for entry in base.mapping.entries {
                 if let owner = owners[entry.key] {
                     throw ConfigError(.baseDuplicateKey,
@@ -172,7 +196,8 @@ public struct ConfigLoader: Sendable {
         let child = try Self.substituteBaseVariables(in: ConfigNode(mapping, at: rootLocation), placeholders, bases: bases)
         let merged = try ConfigMerge.merge(child.mapping ?? mapping, into: bases)
         for key in mapping.keys { owners[key] = path }
-        let file = LoadedFile(mapping: merged, location: rootLocation, keyOwners: owners, files: files, warnings: warnings, bases: basePathList)
+        let file = LoadedFile(mapping: merged, location: rootLocation, keyOwners: owners, files: files, warnings: warnings, bases: basePathList,
+                              baseDepth: baseDepth)
         cache?.store(file, for: path)
         return file
     }

@@ -2,6 +2,10 @@
 ///
 /// Keys are scalars: almost always strings, but Python dicts with int keys (mmpose's `keypoint_info`)
 /// keep int keys in YAML. Lookups by string match string keys only.
+///
+/// Lookups scan the entries while the mapping is small; past `indexThreshold` entries a key index is
+/// kept beside them, so that building or reading a mapping of many keys takes time linear in its size
+/// (a hostile file of 200,000 keys would otherwise take hours).
 public struct ConfigMapping: Sendable, Equatable {
     /// One key and its value.
     public struct Entry: Sendable, Equatable {
@@ -28,12 +32,23 @@ public struct ConfigMapping: Sendable, Equatable {
     /// The entries in order.
     public private(set) var entries: [Entry]
 
+    /// The position of each key's first entry; kept only past `indexThreshold` entries.
+    private var keyIndex: [ConfigScalar: Int]?
+
+    /// Mappings with more entries than this keep a key index.
+    static let indexThreshold = 24
+
     /// Creates a mapping from entries, which must have distinct keys (a later duplicate replaces the
     /// earlier value in place, as a Python dict does).
     public init(_ entries: [Entry] = []) {
         self.entries = []
         self.entries.reserveCapacity(entries.count)
         for entry in entries { set(entry) }
+    }
+
+    /// Mappings compare by their entries, in order (locations are not compared).
+    public static func == (lhs: ConfigMapping, rhs: ConfigMapping) -> Bool {
+        lhs.entries == rhs.entries
     }
 
     /// Creates a mapping with string keys.
@@ -52,7 +67,8 @@ public struct ConfigMapping: Sendable, Equatable {
 
     /// The position of `key`, if present.
     public func index(of key: ConfigScalar) -> Int? {
-        entries.firstIndex { $0.key == key }
+        if let keyIndex { return keyIndex[key] }
+        return entries.firstIndex { $0.key == key }
     }
 
     /// The entry for `key`, if present.
@@ -83,20 +99,47 @@ public struct ConfigMapping: Sendable, Equatable {
             let keyLocation = entry.keyLocation ?? entries[index].keyLocation
             entries[index] = Entry(key: entry.key, keyLocation: keyLocation, value: entry.value)
         } else {
-            entries.append(entry)
+            append(entry)
         }
     }
 
     /// Appends an entry without looking for an existing key; the caller guarantees the key is new.
     public mutating func appendNew(_ entry: Entry) {
+        append(entry)
+    }
+
+    /// Appends an entry and keeps the index (built when the mapping grows past `indexThreshold`).
+    private mutating func append(_ entry: Entry) {
         entries.append(entry)
+        if keyIndex != nil {
+            if keyIndex?[entry.key] == nil { keyIndex?[entry.key] = entries.count - 1 }
+        } else if entries.count > Self.indexThreshold {
+            rebuildIndex()
+        }
+    }
+
+    /// Builds the key index from the entries (first entry of a key wins, as the scan does), or drops it
+    /// when the mapping is small.
+    private mutating func rebuildIndex() {
+        guard entries.count > Self.indexThreshold else {
+            keyIndex = nil
+            return
+        }
+        var index: [ConfigScalar: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() where index[entry.key] == nil {
+            index[entry.key] = position
+        }
+        keyIndex = index
     }
 
     /// Removes and returns the entry for `key`.
     @discardableResult
     public mutating func removeEntry(_ key: ConfigScalar) -> Entry? {
         guard let index = index(of: key) else { return nil }
-        return entries.remove(at: index)
+        let removed = entries.remove(at: index)
+        if keyIndex != nil { rebuildIndex() }
+        return removed
     }
 
     /// Removes and returns the value for a string key.
@@ -113,5 +156,6 @@ public struct ConfigMapping: Sendable, Equatable {
     /// Inserts an entry at a position; the caller guarantees the key is new.
     public mutating func insert(_ entry: Entry, at index: Int) {
         entries.insert(entry, at: index)
+        if keyIndex != nil || entries.count > Self.indexThreshold { rebuildIndex() }
     }
 }

@@ -28,6 +28,20 @@ extension ConfigNode {
         return number
     }
 
+    /// The largest magnitude `count(_:)` takes: 2^31 − 1.
+    public static let maxCount = Int(Int32.max)
+
+    /// This value as an int that counts something (epochs, iterations, an interval, a step): within
+    /// ±`maxCount`, so that sums and products of counts never overflow 64 bits. A larger value (which
+    /// Python would hold, and no training run uses) is a `number-range` error at the value.
+    public func count(_ path: ConfigPath) throws -> Int {
+        let number = try int(path)
+        guard (-Self.maxCount...Self.maxCount).contains(number) else {
+            throw ConfigError(.numberRange, "`\(path)` is \(number); hookmigrate takes counts (epochs, iterations, intervals, steps) up to \(Self.maxCount) in magnitude", at: location)
+        }
+        return number
+    }
+
     /// This value as a number: an int or a float.
     public func double(_ path: ConfigPath) throws -> Double {
         switch value {

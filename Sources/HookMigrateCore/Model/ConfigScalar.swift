@@ -65,7 +65,8 @@ public enum ConfigScalar: Sendable, Hashable, CustomStringConvertible {
         case .null: hasher.combine(0)
         case .bool(let flag): hasher.combine(1); hasher.combine(flag)
         case .int(let number): hasher.combine(2); hasher.combine(number)
-        case .float(let number): hasher.combine(3); hasher.combine(number.isNaN ? Double.nan.bitPattern : number.bitPattern)
+        // Equal floats hash alike: every NaN as one, and 0.0 as -0.0 (they are ==, as in Python).
+        case .float(let number): hasher.combine(3); hasher.combine(number.isNaN ? Double.nan.bitPattern : (number == 0 ? 0 : number.bitPattern))
         case .string(let text): hasher.combine(4); hasher.combine(text)
         }
     }

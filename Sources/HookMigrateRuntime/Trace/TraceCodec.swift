@@ -55,7 +55,7 @@ public enum TraceCodec {
         var trace = Trace(header: TraceHeader(
             runner: try header.required("runner", in: headerPath).string("runner"),
             config: try header.required("config", in: headerPath).string("config"),
-            itersPerEpoch: try header.required("iters_per_epoch", in: headerPath).int("iters_per_epoch")))
+            itersPerEpoch: try counter(header, "iters_per_epoch", in: 1...Int(Int32.max))))
         for (offset, raw) in lines.dropFirst().enumerated() where !raw.isEmpty {
             let number = offset + 2
             let node = try parseLine(String(raw), path: path, line: number)
@@ -74,14 +74,24 @@ public enum TraceCodec {
                 }
             }
             trace.append(kind, at: point,
-                         epoch: try node.required("epoch", in: .root).int("epoch"),
-                         iter: try node.required("iter", in: .root).int("iter"),
-                         batch: try node.required("batch", in: .root).int("batch"),
-                         step: try node["step"].map { try $0.int("step") } ?? 0,
+                         epoch: try counter(node, "epoch"),
+                         iter: try counter(node, "iter"),
+                         batch: try counter(node, "batch"),
+                         step: node["step"] == nil ? 0 : try counter(node, "step"),
                          text: try node["text"].map { try $0.string("text") },
                          values: numbers)
         }
         return trace
+    }
+
+    /// Events hold their counters in 32 bits; a counter outside `range` (default 0 … Int32.max) is an
+    /// `invalid-value` error at the number, never a trap.
+    static func counter(_ node: ConfigNode, _ key: String, in range: ClosedRange<Int> = 0...Int(Int32.max)) throws -> Int {
+        let value = try node.required(key, in: .root).int(ConfigPath(key))
+        guard range.contains(value) else {
+            throw ConfigError(.invalidValue, "`\(key)` is \(value); a trace holds \(key) values from \(range.lowerBound) to \(range.upperBound)", at: node[key]?.location)
+        }
+        return value
     }
 
     static func parseLine(_ text: String, path: String, line: Int) throws -> ConfigNode {
