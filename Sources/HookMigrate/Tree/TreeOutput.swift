@@ -58,6 +58,9 @@ public enum TreeOutput {
         try checkRoots(input: result.inputRoot, output: result.outputRoot)
         var changes = Changes()
         try createFolder(result.outputRoot)
+        // One batch: every changed file is written beside its target and synced before any is renamed into
+        // place, so an error leaves the previous tree as it was.
+        var batch = OutputBatch()
         for file in result.files {
             guard let text = file.text else { continue }
             let path = try safePath(file.outputPath, under: result.outputRoot)
@@ -67,9 +70,10 @@ public enum TreeOutput {
                 continue
             }
             try createFolders(for: file.outputPath, under: result.outputRoot)
-            try FileIO.writeAtomically(text, to: path)
+            batch.add(path, text: text)
             if existing == nil { changes.created.append(file.outputPath) } else { changes.changed.append(file.outputPath) }
         }
+        try batch.write()
         return changes
     }
 

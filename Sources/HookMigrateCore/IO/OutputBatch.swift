@@ -6,7 +6,8 @@ import Foundation
 /// 1. Every path is resolved (`OutputTarget`): links followed, folders and sockets refused.
 /// 2. Each regular file's new content goes to a temporary file beside it (created exclusively under a
 ///    unique name, registered with `TemporaryFiles` so a signal removes it), written in full, given the
-///    old file's mode and owner, and synced.
+///    old file's mode and owner, and synced: one by one in a small batch; in a large one (a tree), once
+///    per file system after all are written (`FileSystemSync`), which costs one flush instead of hundreds.
 /// 3. Devices and FIFOs are written through.
 /// 4. Each temporary file is renamed over its target.
 ///
@@ -50,16 +51,20 @@ public struct OutputBatch: Sendable {
     public func write() throws {
         let targets = try items.map { try OutputTarget.resolve($0.path) }
         var prepared: [Prepared] = []
+        let syncEach = items.count < Self.batchSyncThreshold || !FileSystemSync.available
         do {
             for (item, target) in zip(items, targets) {
                 switch target {
                 case .replace(let path, let mode, let owner, let group):
-                    prepared.append(try Self.prepare(item, at: path, mode: mode, owner: (owner, group)))
+                    prepared.append(try Self.prepare(item, at: path, mode: mode, owner: (owner, group), sync: syncEach))
                 case .create(let path):
-                    prepared.append(try Self.prepare(item, at: path, mode: item.modeOf.flatMap(Self.mode(of:)), owner: nil))
+                    prepared.append(try Self.prepare(item, at: path, mode: item.modeOf.flatMap(Self.mode(of:)), owner: nil, sync: syncEach))
                 case .passThrough:
                     continue
                 }
+            }
+            if !syncEach {
+                try FileSystemSync.sync(folders: prepared.map { OutputTarget.directory(of: $0.target) })
             }
             for (item, target) in zip(items, targets) {
                 if case .passThrough(let path) = target { try Self.writeThrough(item, to: path) }
@@ -80,13 +85,16 @@ public struct OutputBatch: Sendable {
         }
     }
 
+    /// From this many files on, the batch syncs each file system once instead of each file.
+    static let batchSyncThreshold = 8
+
     static func mode(of path: String) -> mode_t? {
         var info = stat()
         return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
     }
 
     /// Writes the content to a new temporary file beside `target`.
-    static func prepare(_ item: Item, at target: String, mode: mode_t?, owner: (uid_t, gid_t)?) throws -> Prepared {
+    static func prepare(_ item: Item, at target: String, mode: mode_t?, owner: (uid_t, gid_t)?, sync: Bool) throws -> Prepared {
         let folder = OutputTarget.directory(of: target)
         let name = String(OutputTarget.fileName(of: target).utf8.prefix(120)) ?? "out"
         var descriptor: Int32 = -1
@@ -114,7 +122,7 @@ public struct OutputBatch: Sendable {
             try writeAll(item.bytes, to: descriptor, path: item.path)
             if let mode { fchmod(descriptor, mode) }
             if let owner { _ = fchown(descriptor, owner.0, owner.1) }
-            if fsync(descriptor) != 0, errno != EINVAL, errno != EROFS {
+            if sync, fsync(descriptor) != 0, errno != EINVAL, errno != EROFS {
                 throw ConfigError(.writeFailed, "cannot write \(item.path): \(String(cString: strerror(errno)))")
             }
             let closed = close(descriptor)
