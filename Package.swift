@@ -5,6 +5,7 @@ let package = Package(
     name: "hookmigrate",
     products: [
         .library(name: "HookMigrateCore", targets: ["HookMigrateCore"]),
+        .library(name: "HookMigrateRuntime", targets: ["HookMigrateRuntime"]),
         .library(name: "HookMigrate", targets: ["HookMigrate"]),
         .executable(name: "hookmigrate", targets: ["HookMigrateCLI"]),
         .executable(name: "hookmigrate-bench", targets: ["HookMigrateBench"]),

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes Sources/HookMigrate/Rules/LegacyCodebase+Registries.swift: the top-level model types and the
+"""Writes Sources/HookMigrate/Rules/Settings/LegacyCodebase+Registries.swift: the top-level model types and the
 dataset types each MMCV 1.x-era package registered, read from the packages' own sources at the versions of
 the corpus (/work/shared/corpus/README.md).
 
-    python3 tools/packages/registries.py SRC > Sources/HookMigrate/Rules/LegacyCodebase+Registries.swift
+    python3 tools/packages/registries.py SRC > Sources/HookMigrate/Rules/Settings/LegacyCodebase+Registries.swift
 
 SRC holds one source tree per package, as unpacked from its PyPI wheel or `git archive <tag>`:
     SRC/mmdet/mmdet                 mmdet 2.28.2 (wheel)

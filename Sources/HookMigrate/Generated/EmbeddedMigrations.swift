@@ -6,7 +6,7 @@ enum EmbeddedMigrations {
     static let customHooksYAML = #"""
 # What each legacy `custom_hooks` type becomes in MMEngine 0.10.x. Schema: migrations/README.md.
 # Hooks whose conversion needs logic (EMAHook, ExpMomentumEMAHook, LinearMomentumEMAHook) are Swift rules
-# in Sources/HookMigrate/Rules/CustomHooksRule.swift and are not listed here.
+# in Sources/HookMigrate/Rules/Hooks/CustomHooksRule.swift and are not listed here.
 # Types listed nowhere are kept unchanged with a warning.
 version: 1
 hooks:

@@ -19,7 +19,8 @@ public struct MappingRow: Sendable, Equatable {
 
 /// A rule owns one or more legacy top-level keys and writes their MMEngine counterparts.
 ///
-/// Each rule is one type in one file under `Sources/HookMigrate/Rules/`, named after the key it owns, so a
+/// Each rule is one type in one file under `Sources/HookMigrate/Rules/<family>/` (Schedules, Hooks, Loops,
+/// Settings), named after the key it owns, so a
 /// reader finds the rule for `lr_config` by searching for `lr_config`. Rules are stateless: they read and
 /// write only through the context.
 public protocol MigrationRule: Sendable {
