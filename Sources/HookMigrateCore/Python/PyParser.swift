@@ -337,6 +337,7 @@ struct PyParser {
         }
         try enter()
         defer { leave() }
+        if isLoneAtom() { return try parseAtom() }
         let body = try parseOrTest()
         if current.isKeyword("if") {
             advance()
@@ -351,6 +352,35 @@ struct PyParser {
             return PyExpr(.conditional(test: test, body: body, orElse: orElse), at: body.pos)
         }
         return body
+    }
+
+    /// Whether the expression at the cursor is one number, string or name followed by a token no operator
+    /// level takes (`,` `)` `]` `}` `:` `=`, or the end of the line): most of a config's values. Its parse is
+    /// `parseAtom`'s, without the dozen precedence levels that would each look at the next token and find
+    /// nothing (same tree, same depth count: no level on that path nests). Keywords other than `None`,
+    /// `True` and `False` take the full path, which reports them as it always did.
+    func isLoneAtom() -> Bool {
+        let token = current
+        switch token.kind {
+        case .number, .string, .name: break
+        default: return false
+        }
+        let next = peek(1)
+        switch next.kind {
+        case .newline, .end: break
+        case .op:
+            var bytes = next.text.utf8.makeIterator()
+            guard let byte = bytes.next(), bytes.next() == nil else { return false }
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"), UInt8(ascii: "="): break
+            default: return false
+            }
+        default: return false
+        }
+        if token.kind == .name, PyKeywords.all.contains(token.text) {
+            return token.text == "None" || token.text == "True" || token.text == "False"
+        }
+        return true
     }
 
     /// `namedexpr_test`, where Python 3.8 allows `name := value` (inside parentheses and brackets, and
