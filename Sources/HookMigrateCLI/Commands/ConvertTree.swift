@@ -12,7 +12,7 @@ struct ConvertTree {
     var report: String?
     var reportFormat: ReportFormat
     var check: Bool
-    var requireProof: Bool
+    var policy: ProofExitPolicy
 
     func run() throws {
         let showProgress = Console.standardErrorIsTerminal
@@ -52,7 +52,7 @@ struct ConvertTree {
         }
         Console.printErrorText(summaryText + "written: \(changes.created.count) created, \(changes.changed.count) replaced, \(changes.unchanged) unchanged")
         if !summary.refused.isEmpty { throw ExitCode(ExitStatus.badInput) }
-        if !summary.notEquivalent.isEmpty { throw ExitCode(ExitStatus.negative) }
-        if requireProof, !summary.notProven.isEmpty { throw ExitCode(ExitStatus.negative) }
+        let status = policy.status(result.files.compactMap { $0.proof?.status })
+        if status != ExitStatus.success { throw ExitCode(status) }
     }
 }
