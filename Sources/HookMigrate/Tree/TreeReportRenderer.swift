@@ -39,7 +39,7 @@ public enum TreeReportRenderer {
         groups(summary.notEquivalent)
         row("not proven", summary.notProven.reduce(0) { $0 + $1.count })
         groups(summary.notProven)
-        row("leaving out a legacy schedule or hook", summary.leftOut.reduce(0) { $0 + $1.count })
+        row("leaving out a schedule or hook", summary.leftOut.reduce(0) { $0 + $1.count })
         groups(summary.leftOut)
         row("epoch lengths proven", summary.lengths.reduce(0) { $0 + $1.count },
             summary.reachRange.map { "the longer L from \($0.lowerBound) to \($0.upperBound) iterations per epoch" } ?? "")

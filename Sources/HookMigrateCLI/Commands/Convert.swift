@@ -64,10 +64,10 @@ struct Convert: ParsableCommand {
     @Flag(help: "Skip the validation that runs both configs and compares their traces.")
     var noVerify = false
 
-    @Flag(help: "Exit 0, not 3, when the conversion cannot be proven (it is never reported as equivalent).")
+    @Flag(help: "Exit 0, not 1, when the conversion cannot be proven (it is never reported as equivalent).")
     var allowUnproven = false
 
-    @Flag(help: "Exit 1, not 3, when the conversion cannot be proven (for scripts written before exit status 3).")
+    @Flag(help: ArgumentHelp("Kept for older scripts: not proven already exits 1.", visibility: .hidden))
     var requireProof = false
 
     @Flag(help: "Tree mode: write nothing; exit 0 when OUT_DIR already holds exactly what would be written, 1 otherwise.")
@@ -126,7 +126,7 @@ struct Convert: ParsableCommand {
         if !noVerify, !result.isAlreadyMMEngine, let converted = result.config.mapping {
             proof = ConversionProof(options: ProofOptions(migration: options)).prove(legacy: loaded.root, converted: converted, name: input, report: result.report)
         }
-        let policy = ProofExitPolicy(allowUnproven: allowUnproven, requireProof: requireProof)
+        let policy = ProofExitPolicy(allowUnproven: allowUnproven)
         let reportText: String
         switch reportFormat {
         case .json:
@@ -160,7 +160,7 @@ struct Convert: ParsableCommand {
         let options = TreeMigrationOptions(migration: migration, outputFormat: format, validate: !noVerify,
                                            concurrency: jobs ?? TreeMigrationOptions().concurrency)
         try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
-                        check: check, policy: ProofExitPolicy(allowUnproven: allowUnproven, requireProof: requireProof)).run()
+                        check: check, policy: ProofExitPolicy(allowUnproven: allowUnproven)).run()
     }
 
     /// The writer of the output format; Python output keeps the input file's leading comment.
