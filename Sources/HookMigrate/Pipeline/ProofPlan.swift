@@ -25,6 +25,8 @@ public struct ProofPlan: Sendable, Equatable {
             case reach
             /// The one length of an iteration-based run that nothing counts in epochs.
             case any
+            /// The length two recorded traces were made at (`diff-trace A.jsonl B.jsonl`).
+            case traced
         }
 
         /// L, the iterations per epoch.

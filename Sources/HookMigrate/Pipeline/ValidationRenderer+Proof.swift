@@ -51,6 +51,7 @@ extension ValidationRenderer {
                     part += " (the shortest to pass every iteration boundary the configs name; the furthest: \(furthest.description)"
                         + (proof.plan.boundaries.count > 1 ? ", \(proof.plan.boundaries.count) in all" : "") + ")"
                 }
+            case .traced: part += " (the traces' own; a trace pair proves one epoch length, `verify` proves the planned set)"
             case .one, .prime: break
             }
             part += " " + shortVerdict(run.outcome)

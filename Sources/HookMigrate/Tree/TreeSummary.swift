@@ -123,7 +123,7 @@ public struct TreeSummary: Sendable {
         proof.runs.map { run in
             switch run.length.reason {
             case .given: return "the given L=\(run.length.itersPerEpoch)"
-            case .one, .prime: return "L=\(run.length.itersPerEpoch)"
+            case .one, .prime, .traced: return "L=\(run.length.itersPerEpoch)"
             case .reach: return "a longer L passing every boundary"
             case .any: return "L=\(run.length.itersPerEpoch) alone (iteration-based, nothing counted in epochs)"
             }

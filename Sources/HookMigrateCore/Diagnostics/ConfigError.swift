@@ -34,6 +34,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case pythonSyntax = "python-syntax"
         case pythonUnsupported = "python-unsupported"
         case pythonError = "python-error"
+        case wrongConfigWorld = "wrong-config-world"
+        case traceMismatch = "trace-mismatch"
     }
 
     /// The kind of problem.
