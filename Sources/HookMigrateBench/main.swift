@@ -18,6 +18,7 @@
 //   hookmigrate-bench py-corpus TREE DUMPS  the .py reader vs MMCV's dumps
 //   hookmigrate-bench tree DIR [--ext json] the tree mode vs the real MMCV loading the same leaves
 //   hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
+//   hookmigrate-bench official ../shared/corpus [--sample DIR] > docs/official-comparison.md
 import Foundation
 import HookMigrate
 import HookMigrateCore
@@ -86,7 +87,7 @@ func corpusTally(_ directory: String) throws {
     for (key, count) in tally.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
         print("\(String(count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(key)   e.g. \(examples[key] ?? "")")
     }
-    print("statuses (exit 0 proven, 1 not-equivalent or left-out, 3 not-proven):")
+    print("statuses (exit 0 proven; 1 not-equivalent, left-out, or not-proven unless --allow-unproven):")
     for (status, count) in statuses.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
         print("\(String(count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(status)")
     }
@@ -150,6 +151,10 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus-results" {
     do { exit(try CorpusResults.run(CommandLine.arguments[2])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+}
+
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "official" {
+    do { exit(try OfficialComparison.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "tree" {
