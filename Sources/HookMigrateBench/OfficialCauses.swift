@@ -67,23 +67,46 @@ struct OfficialCause: Hashable, Comparable {
                 found.append(OfficialCause(name: "milestones differ from the legacy steps", retune: legacyEpochs != modernEpochs))
             }
         }
-        for scheduler in lrSchedulers where type(scheduler) == "PolyLR" {
-            let end = int(scheduler["end"])
-            let byEpoch = bool(scheduler["by_epoch"]) != false
-            let length = byEpoch ? modernEpochs : modernIters
-            if let end, let length, end != length { found.append(OfficialCause(name: "PolyLR ends before or after the training (end ≠ max length)", retune: false)) }
-            if let minLr = double(lrConfig?["min_lr"]), let etaMin = double(scheduler["eta_min"]), abs(minLr - etaMin) > 1e-15 {
-                found.append(OfficialCause(name: "PolyLR eta_min differs from min_lr", retune: false))
+        let warmupTypes: Set<String> = ["LinearLR", "ConstantLR", "ExponentialLR"]
+        let mains = lrSchedulers.filter { !(warmup && warmupTypes.contains(type($0) ?? "") && (int($0["begin"]) ?? 0) == 0) }
+        let legacyByEpoch = bool(lrConfig?["by_epoch"]) ?? !(policy == "cyclic" || policy == "onecycle")
+        let baseLr = legacyLr ?? 0
+        for scheduler in mains where type(scheduler) != "MultiStepLR" || !legacySteps.isEmpty {
+            let byIteration = bool(scheduler["by_epoch"]) == false || bool(scheduler["convert_to_iter_based"]) == true
+            if lrConfig != nil, policy != "fixed", legacyByEpoch == byIteration {
+                found.append(OfficialCause(name: legacyByEpoch ? "steps the lr every iteration where MMCV stepped it every epoch" : "steps the lr every epoch where MMCV stepped it every iteration", retune: false))
             }
-            if policy == "poly", byEpoch != (bool(lrConfig?["by_epoch"]) ?? true) {
-                found.append(OfficialCause(name: "PolyLR steps by another unit than the legacy poly policy (by_epoch)", retune: false))
+            let name = type(scheduler) ?? ""
+            if ["PolyLR", "CosineAnnealingLR"].contains(name), (int(scheduler["begin"]) ?? 0) > 0, ["poly", "cosineannealing"].contains(policy) {
+                found.append(OfficialCause(name: "the main schedule begins after the warmup (MMCV's spans the whole run, the warmup multiplying it)", retune: false))
+            }
+            if ["PolyLR", "CosineAnnealingLR"].contains(name) {
+                let expected = double(lrConfig?["min_lr"]) ?? double(lrConfig?["min_lr_ratio"]).map { $0 * baseLr }
+                let etaMin = double(scheduler["eta_min"]) ?? 0
+                if let expected, abs(expected - etaMin) > 1e-12 * max(abs(expected), 1e-30) {
+                    found.append(OfficialCause(name: "eta_min differs from min_lr (or min_lr_ratio × lr)", retune: false))
+                }
+            }
+            if name == "PolyLR" {
+                let byEpoch = bool(scheduler["by_epoch"]) != false
+                let length = byEpoch ? modernEpochs : modernIters
+                if let end = int(scheduler["end"]), let length {
+                    if end == length, !byEpoch {
+                        found.append(OfficialCause(name: "PolyLR end=H, one short (MMCV's last lr is still above min_lr; end=H+1)", retune: false))
+                    } else if end != length, end != length + 1 {
+                        found.append(OfficialCause(name: "PolyLR ends before or after the training", retune: false))
+                    }
+                }
+                if let power = double(lrConfig?["power"]), let modernPower = double(scheduler["power"]), abs(power - modernPower) > 1e-12 {
+                    found.append(OfficialCause(name: "PolyLR power differs", retune: false))
+                }
             }
         }
         if found.allSatisfy(\.retune), detail.contains("value 1:") {
             found.append(OfficialCause(name: "momentum values differ", retune: false))
         }
         if found.isEmpty {
-            let words = detail.replacingOccurrences(of: "at L=", with: "").split(separator: " ").prefix(6).joined(separator: " ")
+            let words = detail.replacingOccurrences(of: #"at L=\d+: "#, with: "", options: .regularExpression).split(separator: " ").prefix(6).joined(separator: " ")
             found.append(OfficialCause(name: "other: " + words, retune: false))
         }
         return found

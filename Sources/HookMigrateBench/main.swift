@@ -19,6 +19,7 @@
 //   hookmigrate-bench tree DIR [--ext json] the tree mode vs the real MMCV loading the same leaves
 //   hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
 //   hookmigrate-bench official ../shared/corpus [--sample DIR] > docs/official-comparison.md
+//   hookmigrate-bench mutation-score ../shared/corpus/legacy fixtures/convert [--configs N] > docs/mutation-score.md
 import Foundation
 import HookMigrate
 import HookMigrateCore
@@ -151,6 +152,10 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus-results" {
     do { exit(try CorpusResults.run(CommandLine.arguments[2])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+}
+
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "mutation-score" {
+    do { exit(try MutationBench.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "official" {
