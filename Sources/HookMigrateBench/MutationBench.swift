@@ -33,7 +33,8 @@ enum MutationBench {
         default horizon of 12 epochs × 10; the checkpoint, val or logger interval ±1; `max_keep_ckpts`,
         `save_best` or `rule` changed; a custom hook's priority moved across the other hooks; an EMA momentum
         changed). A mutant **changes behaviour** when its simulated MMEngine run differs from the conversion's,
-        event for event, at any epoch length the proof plans for either config or at L = 3, 10 or 97; it is
+        event for event (checkpoint removals left out: by rule R6 when an old checkpoint is deleted is not
+        behaviour), at any epoch length the proof plans for either config or at L = 3, 10 or 97; it is
         **killed** when `verify LEGACY MUTANT` does not prove it equivalent.
 
 
@@ -101,7 +102,7 @@ enum MutationBench {
         case let kind where kind.hasPrefix("checkpoint interval"), let kind where kind.hasPrefix("val interval"), let kind where kind.hasPrefix("log interval"):
             return "the new interval hits the same steps in a run this short (or none at all)"
         case "max_keep_ckpts changed":
-            return "no more checkpoints are saved than either limit keeps"
+            return "only which old checkpoints are deleted changes, which rule R6 does not count as behaviour (docs/equivalence.md)"
         case "save_best changed", "rule changed":
             return "no evaluation in the run, or the best score lands on the same steps under either rule"
         case "hook priority moved":

@@ -6,8 +6,9 @@ import HookMigrateRuntime
 ///
 /// - **Behaviour**: the mutant's own simulated MMEngine run against the unmutated conversion's run, event by
 ///   event, at every epoch length the proof plans for either config plus L = 3, 10 and 97 (lengths the plan
-///   need not hold). A mutant whose runs are identical at all of them changes no behaviour these runs can
-///   show; it is listed with that reason.
+///   need not hold), leaving out checkpoint removals: by rule R6 when an old checkpoint is deleted is not
+///   behaviour (docs/equivalence.md). A mutant whose runs are identical at all of them changes no behaviour
+///   these runs can show; it is listed with that reason.
 /// - **Verdict**: `verify LEGACY MUTANT` (`ConversionProof`, default settings). A behaviour-changing mutant is
 ///   killed when the verdict is not "proven".
 public enum MutationScore {
@@ -40,12 +41,12 @@ public enum MutationScore {
             for length in Array(Set(lengths)).sorted() where iterations(converted, length) <= maxIterations {
                 let settings = SimulationSettings(itersPerEpoch: length)
                 if baseline[length] == nil {
-                    baseline[length] = try? ModernRunner(config: converted, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "")
+                    baseline[length] = (try? ModernRunner(config: converted, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "")).map(withoutRemovals)
                 }
                 guard let original = baseline[length] else { continue }
                 let changed: Bool
                 if let mutated = try? ModernRunner(config: mutant.config, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "") {
-                    changed = !TraceDiffer().compare(original, mutated).isEqual
+                    changed = !TraceDiffer().compare(original, withoutRemovals(mutated)).isEqual
                 } else {
                     changed = true // the mutant's run cannot even be built: a behaviour change
                 }
@@ -56,6 +57,17 @@ public enum MutationScore {
             results.append(Judged(mutant: mutant, changedAt: changedAt, killed: result.status != .proven, verdict: verdict))
         }
         return results
+    }
+
+    /// A trace without its checkpoint removals (R6).
+    static func withoutRemovals(_ trace: Trace) -> Trace {
+        var kept = Trace(header: trace.header)
+        for index in trace.events.indices where trace.events[index].kind != .checkpointRemove {
+            let event = trace.resolved(index)
+            kept.append(event.event.kind, at: event.event.point, epoch: Int(event.event.epoch), iter: Int(event.event.iter), batch: Int(event.event.batch),
+                        step: Int(event.event.step), text: event.text, values: event.values)
+        }
+        return kept
     }
 
     /// Iterations of a run of `config` at epoch length `length` (its `max_iters`, or `max_epochs` × L).

@@ -156,9 +156,8 @@ public enum CheckpointConfigRule: MigrationRule {
             if offGrid != "" || savesBest {
                 let detail = offGrid.map { $0.isEmpty ? "" : " (here \($0))" } ?? " (the last save, by save_last, may fall off the grid)"
                 let bestNote = savesBest ? "; with save_best, MMEngine also re-saves the regular checkpoint of a step with a new best score (R7), which takes a slot too" : ""
-                context.nonEquivalence(id, "\(id).max_keep_ckpts", "max_keep_ckpts=\(maxKeep): MMCV deleted only files on the interval grid below each new save, so off-grid saves survived\(detail); MMEngine keeps the last \(maxKeep) saves whatever their step, so which old checkpoints stay on disk differs (R6)\(bestNote). Training and the newest checkpoint are unchanged",
-                                       deviation: "the regular checkpoint files left on disk at the end may differ (R6)",
-                                       at: args.location("max_keep_ckpts"), newPath: "default_hooks.checkpoint.max_keep_ckpts")
+                context.warn(id, "\(id).max_keep_ckpts", "max_keep_ckpts=\(maxKeep): MMCV deleted only files on the interval grid below each new save, so off-grid saves survived\(detail); MMEngine keeps the last \(maxKeep) saves whatever their step, so which old checkpoints stay on disk differs (R6)\(bestNote). Training and the newest checkpoint are unchanged",
+                             at: args.location("max_keep_ckpts"), newPath: "default_hooks.checkpoint.max_keep_ckpts")
             }
         }
 

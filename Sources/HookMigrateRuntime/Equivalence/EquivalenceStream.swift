@@ -98,9 +98,6 @@ public struct EquivalenceStream: TraceSink {
     var droppedZeroBest: Set<Int32> = []
     var legacyEvaluationSteps = StepSet()
     var lastMatchedBestSave: Int32 = -1
-    /// The regular checkpoint files each run has on disk (saves minus removals), legacy first: R6 lets each
-    /// library remove on its own schedule, but the files kept at the end must be the same.
-    var onDisk: [Set<String>] = [[], []]
     var legacyLoggedLastBatch = false
     var droppedLastBatchLogs = 0
     let trainText: Int32
@@ -195,7 +192,6 @@ public struct EquivalenceStream: TraceSink {
             if !scope.scheduleValues { event.count = 0 }
             return .schedule
         case .checkpointSave:
-            onDisk[isLegacy ? 0 : 1].insert(texts[event.text] ?? "")
             if !isLegacy, resave {
                 tally[.r7, default: 0] += 1
                 return nil
@@ -203,7 +199,6 @@ public struct EquivalenceStream: TraceSink {
             event = event.positionless
             return .checkpoints
         case .checkpointRemove:
-            onDisk[isLegacy ? 0 : 1].remove(texts[event.text] ?? "")
             tally[.r6, default: 0] += 1
             return nil
         case .evaluation:
@@ -399,12 +394,6 @@ public struct EquivalenceStream: TraceSink {
     /// Ends the comparison once both runs have ended: applies the end-of-run rules and reports.
     public mutating func finish() -> EquivalenceVerdict {
         if divergence == nil { finishRules() }
-        if divergence == nil, onDisk[0] != onDisk[1] {
-            let onlyLegacy = onDisk[0].subtracting(onDisk[1]).sorted()
-            let onlyNew = onDisk[1].subtracting(onDisk[0]).sorted()
-            func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.prefix(4).joined(separator: ", ") + (names.count > 4 ? " …" : "") }
-            diverge(.checkpoints, reason: "the checkpoints kept on disk at the end differ (R6 compares what retention leaves, not when it removes): only the legacy run keeps \(list(onlyLegacy)); only the new run keeps \(list(onlyNew))")
-        }
         if divergence == nil {
             for stream in ComparedStream.allCases {
                 let legacyLeft = queues[stream.rawValue].count
