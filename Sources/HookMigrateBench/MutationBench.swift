@@ -34,7 +34,8 @@ enum MutationBench {
         `save_best` or `rule` changed; a custom hook's priority moved across the other hooks; an EMA momentum
         changed). A mutant **changes behaviour** when its simulated MMEngine run differs from the conversion's,
         event for event (checkpoint removals left out: by rule R6 when an old checkpoint is deleted is not
-        behaviour), at any epoch length the proof plans for either config or at L = 3, 10 or 97; it is
+        behaviour; log records left out when the legacy config had no logger hook: R9, there was no record to
+        keep), at any epoch length the proof plans for either config or at L = 3, 10 or 97; it is
         **killed** when `verify LEGACY MUTANT` does not prove it equivalent.
 
 
@@ -99,7 +100,9 @@ enum MutationBench {
             return "the dropped scheduler never changed a value (a factor of 1, or a span the run never reaches)"
         case "scheduler added beyond the default horizon":
             return "the run ends before iteration 130 at every length judged"
-        case let kind where kind.hasPrefix("checkpoint interval"), let kind where kind.hasPrefix("val interval"), let kind where kind.hasPrefix("log interval"):
+        case let kind where kind.hasPrefix("log interval"):
+            return "the new interval hits the same steps in a run this short, or the legacy config had no logger hook (R9: no record to keep)"
+        case let kind where kind.hasPrefix("checkpoint interval"), let kind where kind.hasPrefix("val interval"):
             return "the new interval hits the same steps in a run this short (or none at all)"
         case "max_keep_ckpts changed":
             return "only which old checkpoints are deleted changes, which rule R6 does not count as behaviour (docs/equivalence.md)"

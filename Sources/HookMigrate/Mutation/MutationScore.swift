@@ -6,8 +6,8 @@ import HookMigrateRuntime
 ///
 /// - **Behaviour**: the mutant's own simulated MMEngine run against the unmutated conversion's run, event by
 ///   event, at every epoch length the proof plans for either config plus L = 3, 10 and 97 (lengths the plan
-///   need not hold), leaving out checkpoint removals: by rule R6 when an old checkpoint is deleted is not
-///   behaviour (docs/equivalence.md). A mutant whose runs are identical at all of them changes no behaviour
+///   need not hold), leaving out checkpoint removals (by rule R6 when an old checkpoint is deleted is not
+///   behaviour) and, when the legacy config had no logger hook, log records (R9: there was no record to keep). A mutant whose runs are identical at all of them changes no behaviour
 ///   these runs can show; it is listed with that reason.
 /// - **Verdict**: `verify LEGACY MUTANT` (`ConversionProof`, default settings). A behaviour-changing mutant is
 ///   killed when the verdict is not "proven".
@@ -33,6 +33,9 @@ public enum MutationScore {
         var results: [Judged] = []
         let proof = ConversionProof()
         var baseline: [Int: Trace] = [:]
+        // R9: without a legacy logger hook there is no log record to keep; the new run's are not behaviour here.
+        let withoutLogs = !Validator.legacyLogs(legacy)
+        let observable = { (trace: Trace) in withoutRemovals(trace, logs: !withoutLogs) }
         for mutant in ConfigMutator.mutants(of: converted) {
             var lengths = ProofPlan.make(legacy: legacy, new: converted, given: nil).lengths.map(\.itersPerEpoch)
             lengths += ProofPlan.make(legacy: legacy, new: mutant.config, given: nil).lengths.map(\.itersPerEpoch)
@@ -41,12 +44,12 @@ public enum MutationScore {
             for length in Array(Set(lengths)).sorted() where iterations(converted, length) <= maxIterations {
                 let settings = SimulationSettings(itersPerEpoch: length)
                 if baseline[length] == nil {
-                    baseline[length] = (try? ModernRunner(config: converted, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "")).map(withoutRemovals)
+                    baseline[length] = (try? ModernRunner(config: converted, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "")).map(observable)
                 }
                 guard let original = baseline[length] else { continue }
                 let changed: Bool
                 if let mutated = try? ModernRunner(config: mutant.config, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "") {
-                    changed = !TraceDiffer().compare(original, withoutRemovals(mutated)).isEqual
+                    changed = !TraceDiffer().compare(original, observable(mutated)).isEqual
                 } else {
                     changed = true // the mutant's run cannot even be built: a behaviour change
                 }
@@ -59,10 +62,10 @@ public enum MutationScore {
         return results
     }
 
-    /// A trace without its checkpoint removals (R6).
-    static func withoutRemovals(_ trace: Trace) -> Trace {
+    /// A trace without its checkpoint removals (R6) and, unless `logs`, its log records (R9).
+    static func withoutRemovals(_ trace: Trace, logs: Bool) -> Trace {
         var kept = Trace(header: trace.header)
-        for index in trace.events.indices where trace.events[index].kind != .checkpointRemove {
+        for index in trace.events.indices where trace.events[index].kind != .checkpointRemove && (logs || trace.events[index].kind != .log) {
             let event = trace.resolved(index)
             kept.append(event.event.kind, at: event.event.point, epoch: Int(event.event.epoch), iter: Int(event.event.iter), batch: Int(event.event.batch),
                         step: Int(event.event.step), text: event.text, values: event.values)
