@@ -16,8 +16,9 @@ enum TreeBench {
             arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         }
         let repeats = Int(value("--repeat") ?? "") ?? 3
-        let itersPerEpoch = Int(value("--iters-per-epoch") ?? "") ?? 10
-        var options = TreeMigrationOptions(migration: MigrationOptions(), settings: SimulationSettings(itersPerEpoch: itersPerEpoch))
+        // As `convert` does: no epoch length unless given (the proof then plans its own).
+        let itersPerEpoch = Int(value("--iters-per-epoch") ?? "")
+        var options = TreeMigrationOptions(migration: MigrationOptions(itersPerEpoch: itersPerEpoch))
         if let ext = value("--ext") { options.extensions = [ext] }
         var seconds: [Double] = []
         var last: TreeMigrationResult?
@@ -33,7 +34,7 @@ enum TreeBench {
         seconds.sort()
         guard let result = last else { return 2 }
         let summary = TreeSummary(result)
-        print("tree \(directory): \(summary.filesRead) files (\(summary.configsConverted) configs, \(summary.basesConverted) bases), \(summary.checked) checked, L = \(itersPerEpoch), \(options.concurrency) threads")
+        print("tree \(directory): \(summary.filesRead) files (\(summary.configsConverted) configs, \(summary.basesConverted) bases), \(summary.checked) checked, L = \(itersPerEpoch.map(String.init) ?? "not given"), \(options.concurrency) threads")
         print(String(format: "hookmigrate: min %.3f s, median %.3f s, max %.3f s (%d runs)", seconds[0], seconds[seconds.count / 2], seconds[seconds.count - 1], seconds.count))
         let mmcv = try Double(value("--mmcv-seconds") ?? "") ?? mmcvSeconds(directory, ext: value("--ext"))
         guard let mmcv else {

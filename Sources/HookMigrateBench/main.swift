@@ -10,13 +10,16 @@
 // schedule (IterBasedRunner, poly lr, 160,000 iterations) both ways, and the same schedule over 10⁷
 // iterations with the process's peak memory after it.
 //
-//   hookmigrate-bench corpus DIR            tally of verdicts over every legacy .json under DIR (L = 10)
+//   hookmigrate-bench corpus DIR [--list]   tally of verdicts over every legacy .json under DIR, as `convert` proves
+//   hookmigrate-bench verify-pairs CORPUS   `hookmigrate verify` over every legacy/modern pair of CORPUS/pairs.tsv
 //   hookmigrate-bench parity DIR            both proof paths over every .json under DIR, at several L
 //   hookmigrate-bench explain FILE [--iters-per-epoch L]   what one config's proof did, both ways
 //   hookmigrate-bench scopes DIR            default_scope accuracy per package
 //   hookmigrate-bench py-corpus TREE DUMPS  the .py reader vs MMCV's dumps
 //   hookmigrate-bench tree DIR [--ext json] the tree mode vs the real MMCV loading the same leaves
 //   hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
+//   hookmigrate-bench official ../shared/corpus [--sample DIR] > docs/official-comparison.md
+//   hookmigrate-bench mutation-score ../shared/corpus/legacy fixtures/convert [--configs N] > docs/mutation-score.md
 import Foundation
 import HookMigrate
 import HookMigrateCore
@@ -36,40 +39,58 @@ func argument(_ name: String, _ fallback: Int) -> Int {
     return value
 }
 
-/// `hookmigrate-bench corpus DIR`: converts and validates every legacy `.json` under DIR and prints the
-/// tally of verdicts (equivalent, equivalent under rules, not equivalent by stream, not proven by reason).
+/// `hookmigrate-bench corpus DIR`: converts and proves every legacy `.json` under DIR exactly as `hookmigrate
+/// convert FILE` does (its default settings: no epoch length given, so the proof plans its own lengths) and
+/// prints the tally of verdicts (equivalent, equivalent under rules, not equivalent by stream, not proven by
+/// reason), then the tally of statuses (what `convert` exits with). `--list` prints one line per file
+/// (`path<TAB>status<TAB>first line of the verdict`), for comparing with the CLI file by file.
 func corpusTally(_ directory: String) throws {
     guard let walker = FileManager.default.enumerator(atPath: directory) else { throw ConfigError(.fileUnreadable, "cannot list \(directory)") }
     var files: [String] = []
     while let relative = walker.nextObject() as? String { if relative.hasSuffix(".json") { files.append(directory + "/" + relative) } }
     files.sort()
+    let list = CommandLine.arguments.contains("--list")
     var tally: [String: Int] = [:]
     var examples: [String: String] = [:]
+    var statuses: [String: Int] = [:]
     let start = DispatchTime.now().uptimeNanoseconds
     for path in files {
         let key: String
+        var status = "error"
+        var headline = "error"
         do {
             let loaded = try ConfigLoader().load(path)
-            let result = try Translator(options: MigrationOptions(itersPerEpoch: 10)).translate(loaded)
-            let outcome = Validator(settings: SimulationSettings(itersPerEpoch: 10)).validate(legacy: loaded.root, converted: result.config.mapping ?? ConfigMapping(), name: path).outcome
-            switch outcome {
+            let options = MigrationOptions()
+            let result = try Translator(options: options).translate(loaded)
+            let proof = ConversionProof(options: ProofOptions(migration: options))
+                .prove(legacy: loaded.root, converted: result.config.mapping ?? ConfigMapping(), name: path, report: result.report)
+            status = proof.status.rawValue
+            headline = String(ValidationRenderer.text(proof).split(separator: "\n").first ?? "")
+            switch proof.outcome {
             case .equivalent(let rules): key = rules.isEmpty ? "equivalent" : "equivalent under rules"
             case .notEquivalent(let divergence, _):
-                // Did the report already name a non-equivalence (so the verdict confirms it)?
+                // Did the report already name a non-equivalence or a manual step (so the verdict confirms it)?
                 let named = result.report.records.contains { $0.kind == .nonEquivalence }
-                key = "not equivalent: \(divergence.stream)" + (named ? " (report names a non-equivalence)" : " (report names none)")
-            case .notProven(let reason): key = "not proven: " + String(reason.prefix(70))
+                let manual = result.report.records.contains { $0.kind == .manualStep && ["lr_config", "momentum_config", "custom_hooks", "optimizer"].contains($0.rule) }
+                key = "not equivalent: \(divergence.stream)" + (named ? " (report names a non-equivalence)" : manual ? " (report names a manual step)" : " (report names none)")
+            case .notProven(let reason): key = "not proven: " + String(TreeSummary.reasonKey(reason).prefix(70))
             }
         } catch {
             key = "error"
         }
+        if list { print("\(path)\t\(status)\t\(headline)") }
         tally[key, default: 0] += 1
+        statuses[status, default: 0] += 1
         if examples[key] == nil { examples[key] = path }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print("\(files.count) configs in \(String(format: "%.1f", seconds)) s (L = 10)")
-    for (key, count) in tally.sorted(by: { $0.value > $1.value }) {
+    print("\(files.count) configs in \(String(format: "%.1f", seconds)) s (as `hookmigrate convert FILE`: no epoch length given)")
+    for (key, count) in tally.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
         print("\(String(count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(key)   e.g. \(examples[key] ?? "")")
+    }
+    print("statuses (exit 0 proven; 1 not-equivalent, left-out, or not-proven unless --allow-unproven):")
+    for (status, count) in statuses.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+        print("\(String(count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(status)")
     }
 }
 
@@ -131,6 +152,14 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus-results" {
     do { exit(try CorpusResults.run(CommandLine.arguments[2])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+}
+
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "mutation-score" {
+    do { exit(try MutationBench.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+}
+
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "official" {
+    do { exit(try OfficialComparison.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "tree" {

@@ -11,11 +11,12 @@ struct HookMigrateCommand: ParsableCommand {
         Reads a legacy MMCV 1.x config (YAML or JSON, with `_base_` inheritance) and writes its MMEngine \
         counterpart with a report of every change.
 
-        Exit status: 0 success; 1 the run completed but the answer is no (e.g. not equivalent); \
-        2 bad input or usage (the message names file:line:column).
+        Exit status: 0 success; 1 the run completed but the answer is no (not equivalent, not proven unless \
+        --allow-unproven, a legacy schedule or hook left out); 2 bad input or usage (the message names \
+        file:line:column).
         """,
         version: "hookmigrate \(HookMigrateVersion.string)",
-        subcommands: [Convert.self, Trace.self, DiffTrace.self, Rules.self]
+        subcommands: [Convert.self, Verify.self, Trace.self, DiffTrace.self, Rules.self]
     )
 }
 

@@ -41,6 +41,25 @@ import Testing
         }
     }
 
+    /// ` {L=1 eq, L=7 eq, L=52 eq (reach)}`: every length the proof ran and its verdict; `exact only at L=…`
+    /// and what was left out, when so.
+    static func lengths(_ proof: ProofResult) -> String {
+        let runs = proof.runs.map { run -> String in
+            let verdict: String
+            switch run.outcome {
+            case .equivalent: verdict = "eq"
+            case .notEquivalent(let divergence, _): verdict = "NOT (\(divergence.stream))"
+            case .notProven: verdict = "not proven"
+            }
+            let reason = [.given: " (given)", .reach: " (reach)", .any: " (any L)"][run.length.reason] ?? ""
+            return "L=\(run.length.itersPerEpoch) \(verdict)\(reason)"
+        }
+        var text = " {" + runs.joined(separator: ", ") + "}"
+        if let exact = proof.exactOnlyAt { text += " exact only at L=\(exact)" }
+        if !proof.leftOut.isEmpty { text += " LEFT OUT: " + proof.leftOut.joined(separator: "; ") }
+        return text
+    }
+
     @Test func verdictsAsRecorded() throws {
         var lines: [String] = []
         for name in Golden.cases(in: Self.root) {
@@ -54,15 +73,18 @@ import Testing
             }
             let result = try Translator(options: options).translate(legacy, at: SourceLocation(file: name, line: 1, column: 1))
             let converted = result.config.mapping ?? ConfigMapping()
-            let settings = SimulationSettings(itersPerEpoch: options.itersPerEpoch ?? 10, distributed: options.distributed)
-            let outcome = Validator(settings: settings).validate(legacy: legacy, converted: converted, name: name).outcome
+            // The proof `convert` makes: the conversion's own settings, at every epoch length of the plan.
+            let proof = ConversionProof(options: ProofOptions(migration: options)).prove(legacy: legacy, converted: converted, name: name, report: result.report)
+            let outcome = proof.outcome
             if case .notEquivalent = outcome {
                 // Does the report already name a non-equivalence that this verdict confirms?
                 let named = result.report.records.filter { $0.kind == .nonEquivalence }.map(\.legacyPath)
                 label += named.isEmpty ? " [report names no non-equivalence]" : " [report names: " + Set(named).sorted().joined(separator: ", ") + "]"
             }
-            lines.append(Self.line(label, outcome))
-            if case .notProven = outcome { continue }
+            lines.append(Self.line(label, outcome) + Self.lengths(proof))
+            let settings = SimulationSettings(itersPerEpoch: proof.runs.first?.length.itersPerEpoch ?? 10, distributed: options.distributed)
+            let firstOutcome = proof.runs.first?.outcome ?? outcome
+            if case .notProven = firstOutcome { continue }
             // The same comparison over the recorded runs, replayed event by event.
             var modernSettings = settings
             modernSettings.distributed = false
@@ -72,7 +94,7 @@ import Testing
                 .compare(legacy: legacyTrace, new: newTrace, iterationRun: Validator.iterationRun(converted))
             let replayedOutcome: Validator.Outcome = replayed.divergence.map { .notEquivalent($0, rules: replayed.rulesUsed) }
                 ?? .equivalent(rules: replayed.rulesUsed)
-            #expect(Self.line(label, replayedOutcome) == Self.line(label, outcome), "\(name): streaming and replayed verdicts differ")
+            #expect(Self.line(label, replayedOutcome) == Self.line(label, firstOutcome), "\(name): streaming and replayed verdicts differ")
             if case .notEquivalent = outcome, !Self.unexplained.contains(name) {
                 #expect(result.report.records.contains { $0.kind == .nonEquivalence },
                         "\(name): not equivalent, but the report names no non-equivalence (a translation bug, or a missing report record)")

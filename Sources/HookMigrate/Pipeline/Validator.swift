@@ -18,6 +18,8 @@ public struct Validator: Sendable {
     /// The most work the proof may do (`ProofBudget`); beyond it the outcome is "not proven — too long to
     /// simulate".
     public var budget: ProofBudget
+    /// What is compared beyond the equivalence rules (default: every stream, every value, exactly).
+    public var scope: ComparisonScope = .full
 
     /// Creates a validator.
     public init(settings: SimulationSettings = SimulationSettings(), tolerance: Tolerance = Tolerance(),
@@ -47,38 +49,61 @@ public struct Validator: Sendable {
     public struct Result: Sendable {
         /// The outcome.
         public var outcome: Outcome
+        /// The comparison's verdict with what each stream held; `nil` when the runs were not compared.
+        public var verdict: EquivalenceVerdict?
+        /// Whether another epoch length could give another outcome: false when the proof stopped, not proven,
+        /// before the runs started, for a reason in the configs alone (a runner that cannot be built, no
+        /// training length, a model that steps its own optimizers).
+        public var dependsOnLength: Bool
+
+        /// Creates a result.
+        public init(outcome: Outcome, verdict: EquivalenceVerdict? = nil, dependsOnLength: Bool = true) {
+            self.outcome = outcome
+            self.verdict = verdict
+            self.dependsOnLength = dependsOnLength
+        }
     }
 
     /// Validates a conversion.
     public func validate(legacy: ConfigMapping, converted: ConfigMapping, name: String) -> Result {
         if legacySchedules == nil || modernSchedules == nil,
            legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
-            return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"))
+            return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"), dependsOnLength: false)
         }
         // An optimizer with no OptimizerHook (optimizer_config None or absent: MMCV registers none) is
         // stepped by the model's own train_step (or, absent, the train script fails), as are several
         // named optimizers.
         if legacy["optimizer"].map({ !$0.isNull }) == true, legacy["optimizer_config"] == nil {
-            return Result(outcome: .notProven("the legacy config has an optimizer but no optimizer_config: mmdet/mmcls-style train scripts fail on it (cfg.optimizer_config), mmgen-style ones register no OptimizerHook and leave the stepping to the model; the simulators model framework-driven optimizer steps only"))
+            return Result(outcome: .notProven("the legacy config has an optimizer but no optimizer_config: mmdet/mmcls-style train scripts fail on it (cfg.optimizer_config), mmgen-style ones register no OptimizerHook and leave the stepping to the model; the simulators model framework-driven optimizer steps only"), dependsOnLength: false)
         }
         if legacy["optimizer_config"]?.isNull == true || legacy["optimizers"] != nil
             || (converted["optim_wrapper"]?.mapping.map { $0["optimizer"] == nil } ?? false) {
-            return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"))
+            return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"), dependsOnLength: false)
         }
         if let type = legacy["checkpoint_config"]?.mapping?["type"]?.scalar?.stringValue, type != "CheckpointHook" {
-            return Result(outcome: .notProven("checkpoint_config names a custom checkpoint hook (\(type)) whose behaviour is not simulated"))
+            return Result(outcome: .notProven("checkpoint_config names a custom checkpoint hook (\(type)) whose behaviour is not simulated"), dependsOnLength: false)
         }
         guard converted["train_cfg"] != nil else {
-            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"))
+            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"), dependsOnLength: false)
         }
+        let legacyRunner: LegacyRunner
+        let newRunner: ModernRunner
         do {
             var modernSettings = settings
             modernSettings.distributed = false
-            let legacyRunner = try LegacyRunner(config: legacy, settings: settings, paramHooks: legacySchedules)
-            let newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules)
+            legacyRunner = try LegacyRunner(config: legacy, settings: settings, paramHooks: legacySchedules)
+            newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules)
+        } catch let error as RunLengthError {
+            return Result(outcome: .notProven(error.description))
+        } catch let error as ConfigError {
+            return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"), dependsOnLength: false)
+        } catch {
+            return Result(outcome: .notProven("a runner failed: \(error)"))
+        }
+        do {
             let verdict = try comparison(legacy: legacy).compare(legacy: legacyRunner, new: newRunner, iterationRun: Self.iterationRun(converted))
             let outcome: Outcome = verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
-            return Result(outcome: outcome)
+            return Result(outcome: outcome, verdict: verdict)
         } catch let error as ProofBudgetExceeded {
             return Result(outcome: .notProven(error.description))
         } catch let error as RunLengthError {
@@ -95,9 +120,15 @@ extension Validator {
     /// The comparison for a legacy config: this validator's tolerance, whether the legacy run was
     /// distributed, and whether it had a logger hook (`log_config` absent, None or with no hooks: none).
     public func comparison(legacy: ConfigMapping) -> TraceEquivalence {
+        var comparison = TraceEquivalence(tolerance: tolerance, distributed: settings.distributed, legacyLogs: Self.legacyLogs(legacy), strategy: strategy, budget: budget)
+        comparison.scope = scope
+        return comparison
+    }
+
+    /// Whether a legacy config registers a logger hook (`log_config` absent, None or with no hooks: none).
+    public static func legacyLogs(_ legacy: ConfigMapping) -> Bool {
         let logConfig = legacy["log_config"]
-        let legacyLogs = logConfig.map { !$0.isNull && ($0.mapping?["hooks"]?.list.map { !$0.items.isEmpty } ?? true) } ?? false
-        return TraceEquivalence(tolerance: tolerance, distributed: settings.distributed, legacyLogs: legacyLogs, strategy: strategy, budget: budget)
+        return logConfig.map { !$0.isNull && ($0.mapping?["hooks"]?.list.map { !$0.items.isEmpty } ?? true) } ?? false
     }
 
     /// Whether a converted config trains by iteration (its events are compared by iteration, R3).

@@ -53,7 +53,8 @@ public enum ReportRenderer {
     }
 
     /// The JSON report: `{"source": …, "status": "converted" or "already-mmengine", "records": [{"kind", "rule", "legacy", "new", "message", "file", "line", "column", "deviation"}]}`.
-    public static func json(_ report: MigrationReport, validation: (verdict: String, detail: String)? = nil) throws -> String {
+    /// `proof`, when given, adds the proof's fields (`ValidationRenderer.json`) to `validation`.
+    public static func json(_ report: MigrationReport, validation: (verdict: String, detail: String)? = nil, proof: ConfigMapping? = nil) throws -> String {
         var records: [ConfigNode] = []
         for record in report.records {
             var mapping = ConfigMapping()
@@ -73,8 +74,9 @@ public enum ReportRenderer {
         root["status"] = ConfigNode(.string(report.status.name))
         root["records"] = ConfigNode(ConfigList(records))
         if let validation {
-            root["validation"] = ConfigNode(ConfigMapping(["verdict": ConfigNode(.string(validation.verdict)),
-                                                           "detail": ConfigNode(.string(validation.detail))]))
+            var mapping = ConfigMapping(["verdict": ConfigNode(.string(validation.verdict)), "detail": ConfigNode(.string(validation.detail))])
+            for entry in proof?.entries ?? [] where !mapping.contains(entry.key.stringValue ?? "") { mapping.set(entry) }
+            root["validation"] = ConfigNode(mapping)
         }
         return try JSONWriter().write(ConfigNode(root))
     }

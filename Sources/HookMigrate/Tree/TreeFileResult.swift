@@ -26,8 +26,10 @@ public struct TreeFileResult: Sendable {
     public var error: ConfigError?
     /// The conversion's report (complete configs and bases alike).
     public var report: MigrationReport?
-    /// The proof's outcome (complete configs, when validation ran).
-    public var outcome: Validator.Outcome?
+    /// The proof (complete configs, when validation ran).
+    public var proof: ProofResult?
+    /// The proof's verdict.
+    public var outcome: Validator.Outcome? { proof?.outcome }
     /// The text written to `outputPath`; `nil` when refused.
     public var text: String?
     /// The size of the legacy file, in bytes.

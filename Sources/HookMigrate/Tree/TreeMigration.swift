@@ -4,10 +4,9 @@ import HookMigrateRuntime
 
 /// Settings of a tree migration.
 public struct TreeMigrationOptions: Sendable {
-    /// Conversion settings, the same for every file.
+    /// Conversion settings, the same for every file. Each complete config is proven with them
+    /// (`ProofOptions(migration:)`): the same epoch length, given or not.
     public var migration: MigrationOptions
-    /// The proof's workload.
-    public var settings: SimulationSettings
     /// The format of every written file; `nil` keeps each file's own format.
     public var outputFormat: ConfigFormat?
     /// Whether complete configs are validated.
@@ -19,11 +18,10 @@ public struct TreeMigrationOptions: Sendable {
     public var extensions: Set<String>?
 
     /// Creates options.
-    public init(migration: MigrationOptions = MigrationOptions(), settings: SimulationSettings = SimulationSettings(),
+    public init(migration: MigrationOptions = MigrationOptions(),
                 outputFormat: ConfigFormat? = nil, validate: Bool = true,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.migration = migration
-        self.settings = settings
         self.outputFormat = outputFormat
         self.validate = validate
         self.concurrency = max(1, concurrency)
@@ -62,7 +60,7 @@ public struct TreeMigration: Sendable {
         var target: ConfigMapping?
         var error: ConfigError?
         var report: MigrationReport?
-        var outcome: Validator.Outcome?
+        var proof: ProofResult?
         /// The file's own bases, relative to the input root; `nil` entries lie outside the tree.
         var bases: [String?]
         var leadingComment: String?
@@ -165,7 +163,8 @@ public struct TreeMigration: Sendable {
                 item.target = flat
                 // An MMEngine config has no legacy run to compare with.
                 if options.validate, !translation.isAlreadyMMEngine {
-                    item.outcome = Validator(settings: options.settings).validate(legacy: loaded.root, converted: flat, name: path).outcome
+                    item.proof = ConversionProof(options: ProofOptions(migration: options.migration))
+                        .prove(legacy: loaded.root, converted: flat, name: path, report: translation.report)
                 }
             case .base:
                 item.target = PartialConversion.keep(flat, beyond: empty)

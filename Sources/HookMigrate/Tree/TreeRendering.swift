@@ -36,7 +36,7 @@ enum TreeRendering {
 
     static func render(_ file: TreeMigration.Converted, _ written: TreeFactoring.Factored, format: ConfigFormat?) -> TreeFileResult {
         var result = TreeFileResult(path: file.path, outputPath: file.outputPath, role: file.role, form: written.form,
-                                    error: file.error, report: file.report, outcome: file.outcome, text: nil,
+                                    error: file.error, report: file.report, proof: file.proof, text: nil,
                                     legacyBytes: file.legacyBytes)
         if let content = written.content {
             do {

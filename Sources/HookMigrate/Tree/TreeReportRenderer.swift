@@ -39,6 +39,12 @@ public enum TreeReportRenderer {
         groups(summary.notEquivalent)
         row("not proven", summary.notProven.reduce(0) { $0 + $1.count })
         groups(summary.notProven)
+        row("leaving out a schedule or hook", summary.leftOut.reduce(0) { $0 + $1.count })
+        groups(summary.leftOut)
+        row("epoch lengths proven", summary.lengths.reduce(0) { $0 + $1.count },
+            summary.reachRange.map { "the longer L from \($0.lowerBound) to \($0.upperBound) iterations per epoch" } ?? "")
+        groups(summary.lengths)
+        if summary.exactOnlyAtGiven > 0 { row("exact only at the given L", summary.exactOnlyAtGiven) }
         let kinds: [(MigrationRecord.Kind, String)] = [(.manualStep, "manual steps"), (.nonEquivalence, "non-equivalences"), (.warning, "warnings")]
         for (kind, label) in kinds {
             let matching = summary.records.filter { $0.key.hasPrefix(kind.rawValue + " ") }
@@ -61,7 +67,7 @@ public enum TreeReportRenderer {
             text += "== \(file.path) -> \(file.outputPath) (\(file.role.rawValue), \(formText(file.form)))\n"
             if let error = file.error { text += error.description + "\n" }
             if let report = file.report { text += ReportRenderer.text(report) }
-            if let outcome = file.outcome { text += "\n" + ValidationRenderer.text(outcome) }
+            if let proof = file.proof { text += "\n" + ValidationRenderer.text(proof) }
             text += "\n"
         }
         return text
@@ -103,6 +109,9 @@ public enum TreeReportRenderer {
         totals["not_equivalent"] = groupNodes(summary.notEquivalent)
         totals["not_proven"] = groupNodes(summary.notProven)
         totals["records"] = groupNodes(summary.records)
+        totals["left_out"] = groupNodes(summary.leftOut)
+        totals["lengths"] = groupNodes(summary.lengths)
+        totals["exact_only_at_given"] = ConfigNode(.int(summary.exactOnlyAtGiven))
 
         var files: [ConfigNode] = []
         for file in result.files {
@@ -124,9 +133,10 @@ public enum TreeReportRenderer {
                 mapping["error"] = ConfigNode(ConfigMapping(["id": ConfigNode(.string(error.code.rawValue)),
                                                              "message": ConfigNode(.string(error.description))]))
             }
-            if let outcome = file.outcome {
-                mapping["verdict"] = ConfigNode(.string(ValidationRenderer.verdict(outcome)))
-                mapping["validation"] = ConfigNode(.string(ValidationRenderer.text(outcome)))
+            if let proof = file.proof {
+                mapping["verdict"] = ConfigNode(.string(ValidationRenderer.verdict(proof.outcome)))
+                mapping["validation"] = ConfigNode(.string(ValidationRenderer.text(proof)))
+                mapping["proof"] = ConfigNode(ValidationRenderer.json(proof))
             }
             if let report = file.report, let parsed = try? JSONReader().read(SourceText(path: "report.json", text: ReportRenderer.json(report))) {
                 mapping["report"] = parsed

@@ -39,6 +39,14 @@ public struct TreeSummary: Sendable {
     public var notEquivalent: [Group] = []
     /// Not proven, by reason.
     public var notProven: [Group] = []
+    /// Proven configs by the epoch lengths their proofs ran (`ProofPlan`).
+    public var lengths: [Group] = []
+    /// The shortest and longest length chosen to pass every boundary, when any was.
+    public var reachRange: ClosedRange<Int>?
+    /// Configs whose conversion is exact only at the given epoch length.
+    public var exactOnlyAtGiven = 0
+    /// Configs whose new config leaves out a legacy schedule or hook, by what.
+    public var leftOut: [Group] = []
     /// Manual steps, warnings and non-equivalences, by kind, rule and legacy path.
     public var records: [Group] = []
     /// The median over inheriting complete configs of written size / legacy size.
@@ -51,6 +59,8 @@ public struct TreeSummary: Sendable {
         var notEquivalent = Tally()
         var notProven = Tally()
         var records = Tally()
+        var lengths = Tally()
+        var leftOut = Tally()
         var ratios: [Double] = []
         filesRead = result.files.count
         checked = result.checkedFiles
@@ -83,6 +93,15 @@ public struct TreeSummary: Sendable {
                 notProven.add(Self.reasonKey(reason), file.path, message: reason)
             case nil: break
             }
+            if let proof = file.proof {
+                if !proof.runs.isEmpty { lengths.add(Self.lengthsKey(proof), file.path) }
+                for run in proof.runs where run.length.reason == .reach {
+                    let value = run.length.itersPerEpoch
+                    reachRange = reachRange.map { Swift.min($0.lowerBound, value)...Swift.max($0.upperBound, value) } ?? value...value
+                }
+                if proof.exactOnlyAt != nil { exactOnlyAtGiven += 1 }
+                for item in proof.leftOut { leftOut.add(Self.reasonKey(item), file.path, message: item) }
+            }
             guard file.role == .config else { continue }
             for record in file.report?.records ?? [] where record.kind != .change {
                 records.add("\(record.kind.rawValue) [\(record.rule)] \(record.legacyPath)", file.path, message: record.message)
@@ -93,8 +112,22 @@ public struct TreeSummary: Sendable {
         self.notEquivalent = notEquivalent.groups
         self.notProven = notProven.groups
         self.records = records.groups
+        self.lengths = lengths.groups
+        self.leftOut = leftOut.groups
         ratios.sort()
         medianSizeRatio = ratios.isEmpty ? nil : ratios[ratios.count / 2]
+    }
+
+    /// What a proof's lengths were, without their values: `L=1, L=7, a longer L passing every boundary`.
+    static func lengthsKey(_ proof: ProofResult) -> String {
+        proof.runs.map { run in
+            switch run.length.reason {
+            case .given: return "the given L=\(run.length.itersPerEpoch)"
+            case .one, .prime, .traced: return "L=\(run.length.itersPerEpoch)"
+            case .reach: return "a longer L passing every boundary"
+            case .any: return "L=\(run.length.itersPerEpoch) alone (iteration-based, nothing counted in epochs)"
+            }
+        }.joined(separator: ", ") + (proof.runs.count < proof.plan.lengths.count ? " (then stopped: not proven for a reason no L changes)" : "")
     }
 
     /// The part of a "not proven" reason that names its cause (before the first colon or semicolon), so that

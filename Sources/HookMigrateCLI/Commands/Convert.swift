@@ -67,7 +67,10 @@ struct Convert: ParsableCommand {
     @Flag(help: "Skip the validation that runs both configs and compares their traces.")
     var noVerify = false
 
-    @Flag(help: "Exit 1 unless the conversion is proven equivalent (also when it cannot be proven).")
+    @Flag(help: "Exit 0, not 1, when the conversion cannot be proven (it is never reported as equivalent).")
+    var allowUnproven = false
+
+    @Flag(help: ArgumentHelp("Kept for older scripts: not proven already exits 1.", visibility: .hidden))
     var requireProof = false
 
     @Flag(help: "Tree mode: write nothing; exit 0 when OUT_DIR already holds exactly what would be written, 1 otherwise.")
@@ -123,7 +126,8 @@ struct Convert: ParsableCommand {
         // Everything is computed (conversion, proof, report) before anything is written.
         let mainText: String
         var reportText: String?
-        var outcome: Validator.Outcome?
+        var proof: ProofResult?
+        let policy = ProofExitPolicy(allowUnproven: allowUnproven)
         if resolveOnly {
             mainText = try write(loaded.node)
         } else {
@@ -138,15 +142,17 @@ struct Convert: ParsableCommand {
                 mainText = converted
             }
             // An input that is already an MMEngine config has no legacy run to compare with: nothing to validate.
+            // The proof runs with the conversion's own settings (the same epoch length, given or not).
             if !noVerify, !result.isAlreadyMMEngine, let converted = result.config.mapping {
-                let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
-                outcome = Validator(settings: settings).validate(legacy: loaded.root, converted: converted, name: input).outcome
+                proof = ConversionProof(options: ProofOptions(migration: options)).prove(legacy: loaded.root, converted: converted, name: input, report: result.report)
             }
             switch reportFormat {
             case .json:
-                reportText = try ReportRenderer.json(result.report, validation: outcome.map { (ValidationRenderer.verdict($0), ValidationRenderer.text($0)) })
+                reportText = try ReportRenderer.json(result.report, validation: proof.map { (ValidationRenderer.verdict($0.outcome), ValidationRenderer.text($0)) },
+                                                     proof: proof.map(ValidationRenderer.json))
             case .text:
-                reportText = ReportRenderer.text(result.report) + (outcome.map { "\n" + ValidationRenderer.text($0) } ?? "")
+                reportText = ReportRenderer.text(result.report)
+                    + (proof.map { "\n" + ValidationRenderer.text($0) + (policy.note($0.status).map { $0 + "\n" } ?? "") } ?? "")
             }
         }
 
@@ -159,10 +165,9 @@ struct Convert: ParsableCommand {
         try batch.write()
         if configPath == nil { Console.write(mainText) }
         if report == nil, let reportText { Console.printErrorText(reportText) }
-        switch outcome {
-        case .notEquivalent?: throw ExitCode(ExitStatus.negative)
-        case .notProven? where requireProof: throw ExitCode(ExitStatus.negative)
-        default: break
+        if let proof {
+            let status = policy.status(proof.status)
+            if status != ExitStatus.success { throw ExitCode(status) }
         }
     }
 
@@ -176,11 +181,10 @@ struct Convert: ParsableCommand {
         }
         var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
-        let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
-        let options = TreeMigrationOptions(migration: migration, settings: settings, outputFormat: format, validate: !noVerify,
+        let options = TreeMigrationOptions(migration: migration, outputFormat: format, validate: !noVerify,
                                            concurrency: jobs ?? TreeMigrationOptions().concurrency)
         try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
-                        check: check, requireProof: requireProof, rules: rules).run()
+                        check: check, policy: ProofExitPolicy(allowUnproven: allowUnproven), rules: rules).run()
     }
 
     /// The writer of the output format; Python output keeps the input file's leading comment.

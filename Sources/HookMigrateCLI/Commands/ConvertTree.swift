@@ -12,7 +12,7 @@ struct ConvertTree {
     var report: String?
     var reportFormat: ReportFormat
     var check: Bool
-    var requireProof: Bool
+    var policy: ProofExitPolicy
     /// The `--rules` file, an input the report may not replace.
     var rules: String?
 
@@ -56,8 +56,8 @@ struct ConvertTree {
         }
         Console.printErrorText(summaryText + "written: \(changes.created.count) created, \(changes.changed.count) replaced, \(changes.unchanged) unchanged")
         if !summary.refused.isEmpty { throw ExitCode(ExitStatus.badInput) }
-        if !summary.notEquivalent.isEmpty { throw ExitCode(ExitStatus.negative) }
-        if requireProof, !summary.notProven.isEmpty { throw ExitCode(ExitStatus.negative) }
+        let status = policy.status(result.files.compactMap { $0.proof?.status })
+        if status != ExitStatus.success { throw ExitCode(status) }
     }
 
     /// Refuses a `--report` that would replace a file of the input tree, a file the tree writes, or the

@@ -36,6 +36,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case pythonError = "python-error"
         case outputConflict = "output-conflict"
         case runFailed = "run-failed"
+        case wrongConfigWorld = "wrong-config-world"
+        case traceMismatch = "trace-mismatch"
     }
 
     /// The kind of problem.

@@ -1,10 +1,31 @@
 /// The streams a legacy and a new run are compared in (docs/equivalence.md): effects that happen at
 /// different mount points by design are compared in their own stream, by step.
-enum ComparedStream: Int, Sendable, CaseIterable {
-    case schedule, checkpoints, evaluations, best, logs, ema, other
+public enum ComparedStream: Int, Sendable, CaseIterable, Comparable {
+    /// The train mount points both runners have and every optimizer step with its lr and momentum.
+    case schedule
+    /// Regular checkpoint saves.
+    case checkpoints
+    /// The steps evaluated and the metric values.
+    case evaluations
+    /// Best checkpoint saves and removals.
+    case best
+    /// Train log records.
+    case logs
+    /// EMA update steps.
+    case ema
+    /// Cache emptying, buffer syncs, sampler epochs.
+    case other
+
+    /// The stream a verdict names (`schedule`, `best checkpoints` …), if any.
+    public init?(name: String) {
+        guard let found = ComparedStream.allCases.first(where: { $0.name == name }) else { return nil }
+        self = found
+    }
+
+    public static func < (lhs: ComparedStream, rhs: ComparedStream) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The name verdicts use.
-    var name: String {
+    public var name: String {
         switch self {
         case .schedule: return "schedule"
         case .checkpoints: return "checkpoints"
@@ -40,6 +61,13 @@ public struct EquivalenceStream: TraceSink {
     let window: Int
     /// Whether the legacy run had a logger hook (else the new run's records are ignored, R9).
     let legacyLogs: Bool
+    /// What is compared beyond the rules: streams left out, the optimizer values, the lr scale.
+    let scope: ComparisonScope
+    /// Streams left out, as a bit mask over `ComparedStream.rawValue`.
+    let uncompared: UInt32
+    /// Under `scope.ignoreLrScale`: new lr / legacy lr per param group, fixed at the first optimizer step where
+    /// both are non-zero.
+    var lrFactors: [Double?] = []
 
     /// Unmatched events: index `side * streamCount + stream`.
     var queues = [EventQueue](repeating: EventQueue(), count: 2 * EquivalenceStream.streamCount)
@@ -76,8 +104,10 @@ public struct EquivalenceStream: TraceSink {
 
     /// Creates a comparison; `legacyItersPerEpoch` is the legacy run's loader length.
     public init(tolerance: Tolerance, distributed: Bool, iterationRun: Bool, legacyItersPerEpoch: Int, context: Int = 3, window: Int = 1 << 16,
-                legacyLogs: Bool = true) {
+                legacyLogs: Bool = true, scope: ComparisonScope = .full) {
         differ = TraceDiffer(tolerance: tolerance, context: context)
+        self.scope = scope
+        uncompared = scope.uncompared.reduce(0) { $0 | (1 << UInt32($1.rawValue)) }
         self.distributed = distributed
         self.iterationRun = iterationRun
         lastBatch = Int32(legacyItersPerEpoch)
@@ -89,6 +119,18 @@ public struct EquivalenceStream: TraceSink {
 
     /// Events `side` has produced in `stream` that the other side has not matched yet.
     func pending(_ side: Side, _ stream: ComparedStream) -> Int { queues[side.rawValue * Self.streamCount + stream.rawValue].count }
+
+    /// Whether the legacy run is ahead of the new one in the schedule stream, which paces the lockstep: by its
+    /// unmatched events, or, when the schedule is not compared, by the events each run has sent to it.
+    var legacyAhead: Bool {
+        guard uncompared & (1 << UInt32(ComparedStream.schedule.rawValue)) != 0 else { return pending(.legacy, .schedule) > 0 }
+        return scheduleEvents(.legacy) > scheduleEvents(.new)
+    }
+
+    /// The events a run has sent to the schedule stream.
+    func scheduleEvents(_ side: Side) -> Int {
+        counts[countIndex(side, .schedule, .call)] + counts[countIndex(side, .schedule, .optimStep)]
+    }
 
     var isLegacy: Bool { side == .legacy }
 
@@ -103,7 +145,12 @@ public struct EquivalenceStream: TraceSink {
         let resave = kind == .checkpointSave && lastNonRemove[side.rawValue].map { $0.kind == .bestSave && $0.step == event.step } == true
         if kind != .checkpointRemove { lastNonRemove[side.rawValue] = (kind, event.step) }
         guard let stream = normalize(&event, resave: resave) else { return }
-        if values.count > 4 { event.spill = keepSpill(Array(values.dropFirst(4))) }
+        if uncompared & (1 << UInt32(stream.rawValue)) != 0 {
+            // Not compared: counted (the summary, the lockstep), never matched.
+            counts[countIndex(side, stream, event.kind)] += 1
+            return
+        }
+        if event.count > 4 { event.spill = keepSpill(Array(values.dropFirst(4))) }
         push(event, to: stream)
     }
 
@@ -141,6 +188,8 @@ public struct EquivalenceStream: TraceSink {
             tally[isLegacy ? .r13 : .r1, default: 0] += 1
             return nil
         case .optimStep:
+            // Without the values, a step is compared by its place and its number of param groups.
+            if !scope.scheduleValues { event.count = 0 }
             return .schedule
         case .checkpointSave:
             if !isLegacy, resave {
@@ -277,6 +326,7 @@ public struct EquivalenceStream: TraceSink {
     @inline(__always) mutating func same(_ a: StreamEvent, _ b: StreamEvent) -> Bool {
         guard a.kind == b.kind, a.point == b.point, a.epoch == b.epoch, a.iter == b.iter, a.batch == b.batch, a.step == b.step,
               a.text == b.text, a.count == b.count else { return false }
+        if scope.ignoreLrScale, a.kind == .optimStep { return sameUpToLrScale(a, b) }
         let tolerance = differ.tolerance
         switch a.count {
         case 0: return true
@@ -354,7 +404,7 @@ public struct EquivalenceStream: TraceSink {
                 }
             }
         }
-        guard let found = divergence else { return EquivalenceVerdict(divergence: nil, rulesUsed: tally.dictionary, peakPending: peakPending) }
+        guard let found = divergence else { return described(EquivalenceVerdict(divergence: nil, rulesUsed: tally.dictionary, peakPending: peakPending)) }
         var countsLeft: [TraceEventKind: Int] = [:]
         var countsRight: [TraceEventKind: Int] = [:]
         for kind in TraceEventKind.allCases {
@@ -364,7 +414,20 @@ public struct EquivalenceStream: TraceSink {
             if right > 0 { countsRight[kind] = right }
         }
         let diff = TraceDiff(divergence: found.diff, countsLeft: countsLeft, countsRight: countsRight)
-        return EquivalenceVerdict(divergence: .init(stream: found.stream.name, diff: diff), rulesUsed: tally.dictionary, peakPending: peakPending)
+        return described(EquivalenceVerdict(divergence: .init(stream: found.stream.name, diff: diff), rulesUsed: tally.dictionary, peakPending: peakPending))
+    }
+
+    /// A verdict with what each stream held and the lr factors found.
+    func described(_ verdict: EquivalenceVerdict) -> EquivalenceVerdict {
+        var verdict = verdict
+        verdict.streamEvents = ComparedStream.allCases.map { stream in
+            TraceEventKind.allCases.reduce((legacy: 0, new: 0)) { sum, kind in
+                (sum.legacy + counts[countIndex(.legacy, stream, kind)], sum.new + counts[countIndex(.new, stream, kind)])
+            }
+        }
+        verdict.matchedEvents = matched
+        verdict.lrFactors = lrFactors
+        return verdict
     }
 
     mutating func finishRules() {

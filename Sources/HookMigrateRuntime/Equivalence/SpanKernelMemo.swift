@@ -5,7 +5,7 @@ import Foundation
 /// A model zoo repeats its schedules: the 333 mmsegmentation configs of the corpus hold about 30 distinct
 /// ones, each 20k–160k iterations of poly lr whose every value costs a `pow` on each side. A span comparison
 /// (`SpanProof.compareKernels`) is a pure function of the two kernels (updaters, schedulers, the group's
-/// values, the run's length and epoch), the span and the tolerance, so a second proof that meets the same
+/// values, the run's length and epoch), the span, the tolerance and the lr factor found so far, so a second proof that meets the same
 /// span takes the first one's outcome instead of recomputing it. The outcome is the same value either way
 /// (the work count included, so a proof's budget is spent alike), whatever order threads fill the table in.
 enum SpanKernelMemo {
@@ -16,6 +16,8 @@ enum SpanKernelMemo {
         let count: Int
         let values: Bool
         let tolerance: Tolerance
+        /// The lr factor found so far (`--ignore-lr-scale`), which the comparison reads and may set.
+        let lrScale: SpanProof.LrScale
     }
 
     struct Outcome: Sendable {
@@ -24,6 +26,7 @@ enum SpanKernelMemo {
         let work: Int
         let group: ParamGroup
         let new: ModernScheduleKernel
+        let lrScale: SpanProof.LrScale
     }
 
     /// The process's table: spans of 16 iterations and more (a shorter one costs about what hashing its key

@@ -64,11 +64,16 @@ enum SpanProof {
                             nextLook.matched = iter + 1
                         }
                         if count >= shortestSpan, legacyTemplate.matches(newTemplate), stream.isSettled(for: legacyTemplate) {
-                            guard let compared = try compareSchedules(&legacy, &new, iter: iter, count: count, values: legacyTemplate.optimizerSteps,
-                                                                      tolerance: stream.differ.tolerance, steps: steps) else {
+                            var lrScale = LrScale(enabled: stream.scope.ignoreLrScale, factor: stream.lrFactors.first ?? nil)
+                            guard let compared = try compareSchedules(&legacy, &new, iter: iter, count: count,
+                                                                      values: legacyTemplate.optimizerSteps && stream.scope.scheduleValues,
+                                                                      tolerance: stream.differ.tolerance, steps: steps, lrScale: &lrScale) else {
                                 // No kernel for these schedules: event by event from here.
                                 nextLook.matched = Int.max
                                 continue
+                            }
+                            if lrScale.enabled, let factor = lrScale.factor {
+                                if stream.lrFactors.isEmpty { stream.lrFactors = [factor] } else { stream.lrFactors[0] = factor }
                             }
                             work += compared.work + 1
                             record.valueIterations += compared.work
@@ -128,7 +133,7 @@ enum SpanProof {
             }
             // One unit of work, as `TraceEquivalence.drive` does it.
             let emitted = stream.emitted
-            let legacyAhead = stream.pending(.legacy, .schedule) > 0
+            let legacyAhead = stream.legacyAhead
             if legacyRunning && (!newRunning || !legacyAhead) {
                 stream.side = .legacy
                 legacyRunning = try legacy.advance(into: &stream)
@@ -150,9 +155,9 @@ enum SpanProof {
     /// does again, and the new run's schedulers have not stepped for it), the legacy values of the last
     /// matched iteration, and the work done.
     static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool,
-                                 tolerance: Tolerance, steps: Int) throws -> (matched: Int, values: TraceValues, work: Int)? {
+                                 tolerance: Tolerance, steps: Int, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int)? {
         guard let left = legacy.scheduleKernel(), var right = new.takeScheduleKernel(steps: steps) else { return nil }
-        let compared = try rememberedComparison(left, &right, iter: iter, count: count, values: values, tolerance: tolerance)
+        let compared = try rememberedComparison(left, &right, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: &lrScale)
         // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied them for
         // (the first that differs, or the span's last) and the group as the kernel left it; the new run's
         // schedulers as they stepped.
@@ -165,24 +170,28 @@ enum SpanProof {
     /// `compareKernels`, taken from `SpanKernelMemo` when another proof compared the same span of the same
     /// kernels (long spans only).
     static func rememberedComparison(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
-                                     tolerance: Tolerance) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                                     tolerance: Tolerance, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
         guard count >= SpanKernelMemo.shortestSpan else {
-            return try compareKernels(legacy, &new, iter: iter, count: count, values: values, tolerance: tolerance)
+            return try compareKernels(legacy, &new, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: &lrScale)
         }
-        let key = SpanKernelMemo.Key(legacy: legacy, new: new, iter: iter, count: count, values: values, tolerance: tolerance)
+        let key = SpanKernelMemo.Key(legacy: legacy, new: new, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: lrScale)
         let start = new
+        let scale = lrScale
         let outcome = try SpanKernelMemo.shared.value(key) {
             var stepped = start
-            let compared = try compareKernels(legacy, &stepped, iter: iter, count: count, values: values, tolerance: tolerance)
-            return SpanKernelMemo.Outcome(matched: compared.matched, values: compared.values, work: compared.work, group: compared.group, new: stepped)
+            var steppedScale = scale
+            let compared = try compareKernels(legacy, &stepped, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: &steppedScale)
+            return SpanKernelMemo.Outcome(matched: compared.matched, values: compared.values, work: compared.work, group: compared.group, new: stepped,
+                                          lrScale: steppedScale)
         }
         new = outcome.new
+        lrScale = outcome.lrScale
         return (outcome.matched, outcome.values, outcome.work, outcome.group)
     }
 
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
     static func compareKernels(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
-                               tolerance: Tolerance) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                               tolerance: Tolerance, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
         var current = iter
         let end = iter + count
         // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
@@ -199,7 +208,10 @@ enum SpanProof {
             if values {
                 let left = (lr: group.lr, momentum: group.effectiveMomentum ?? .nan)
                 let right = (lr: new.group.lr, momentum: new.group.effectiveMomentum ?? .nan)
-                guard tolerance.equal(left.lr, right.lr), tolerance.equal(left.momentum, right.momentum) else { return matched(current - iter) }
+                let lrEqual = lrScale.enabled
+                    ? EquivalenceStream.lrEqual(left.lr, right.lr, factor: &lrScale.factor, tolerance: tolerance)
+                    : tolerance.equal(left.lr, right.lr)
+                guard lrEqual, tolerance.equal(left.momentum, right.momentum) else { return matched(current - iter) }
                 last = left
             }
             var run = 1
@@ -216,6 +228,12 @@ enum SpanProof {
             current += run
         }
         return matched(count)
+    }
+
+    /// `--ignore-lr-scale` on the bulk path: whether it applies, and the one param group's factor once fixed.
+    struct LrScale: Hashable, Sendable {
+        var enabled: Bool
+        var factor: Double?
     }
 
     /// When to ask the schedules whether the values stay as they are (asking costs about as much as

@@ -17,6 +17,26 @@ public struct EquivalenceVerdict: Sendable, Equatable {
     public var peakPending: Int = 0
     /// What the proof did (the bulk path's figures; zero spans on the event-by-event path).
     public var work = ProofWork()
+    /// Events each run sent to each stream (`ComparedStream.rawValue`), after the rules: what was there to compare.
+    public var streamEvents: [(legacy: Int, new: Int)] = []
+    /// Events matched per stream (`ComparedStream.rawValue`).
+    public var matchedEvents: [Int] = []
+    /// Under `ComparisonScope.ignoreLrScale`: new lr / legacy lr per param group (`nil` where no step had both
+    /// non-zero).
+    public var lrFactors: [Double?] = []
+
+    public static func == (lhs: EquivalenceVerdict, rhs: EquivalenceVerdict) -> Bool {
+        lhs.divergence == rhs.divergence && lhs.rulesUsed == rhs.rulesUsed && lhs.peakPending == rhs.peakPending && lhs.work == rhs.work
+            && lhs.streamEvents.map(\.legacy) == rhs.streamEvents.map(\.legacy) && lhs.streamEvents.map(\.new) == rhs.streamEvents.map(\.new)
+            && lhs.matchedEvents == rhs.matchedEvents && lhs.lrFactors == rhs.lrFactors
+    }
+
+    /// Creates a verdict.
+    public init(divergence: Divergence?, rulesUsed: [EquivalenceRule: Int], peakPending: Int = 0) {
+        self.divergence = divergence
+        self.rulesUsed = rulesUsed
+        self.peakPending = peakPending
+    }
 
     /// Whether the runs are equivalent (possibly under rules).
     public var isEquivalent: Bool { divergence == nil }
@@ -42,6 +62,8 @@ public struct TraceEquivalence: Sendable {
     public var strategy: Strategy
     /// The most work the bulk path may do (`ProofBudget`).
     public var budget: ProofBudget
+    /// What is compared beyond the rules (default: everything, exactly).
+    public var scope: ComparisonScope = .full
 
     /// How two simulated runners are compared; both give the same verdict (`SpanProofParityTests`).
     public enum Strategy: String, Sendable, Equatable, CaseIterable {
@@ -106,7 +128,7 @@ public struct TraceEquivalence: Sendable {
         var left = TraceReplay(legacy)
         var right = TraceReplay(new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
-                                       legacyItersPerEpoch: legacy.header.itersPerEpoch, window: window, legacyLogs: legacyLogs)
+                                       legacyItersPerEpoch: legacy.header.itersPerEpoch, window: window, legacyLogs: legacyLogs, scope: scope)
         try? Self.drive(&left, &right, into: &stream) // a replay never throws
         return stream.finish()
     }
@@ -118,7 +140,7 @@ public struct TraceEquivalence: Sendable {
         var left = LegacyRun(runner: legacy)
         var right = ModernRun(runner: new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
-                                       legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window, legacyLogs: legacyLogs)
+                                       legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window, legacyLogs: legacyLogs, scope: scope)
         var work = ProofWork()
         switch strategy {
         case .spans: work = try SpanProof.run(&left, &right, into: &stream, budget: budget)
@@ -137,7 +159,7 @@ public struct TraceEquivalence: Sendable {
         var legacyRunning = true
         var newRunning = true
         while legacyRunning || newRunning {
-            let legacyAhead = stream.pending(.legacy, .schedule) > 0
+            let legacyAhead = stream.legacyAhead
             if legacyRunning && (!newRunning || !legacyAhead) {
                 stream.side = .legacy
                 legacyRunning = try legacy.advance(into: &stream)

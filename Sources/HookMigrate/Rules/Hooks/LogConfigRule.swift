@@ -307,8 +307,15 @@ public enum LogConfigRule: MigrationRule {
             if legacy.ignoreLast != primary.ignoreLast { differences.append("ignore_last=\(legacy.ignoreLast ? "True" : "False")") }
             if legacy.byEpoch != primary.byEpoch { differences.append("by_epoch=\(legacy.byEpoch ? "True" : "False")") }
             guard !differences.isEmpty else { continue }
-            context.warn(id, legacy.args.path.description, "\(legacy.type) had its own \(differences.joined(separator: ", ")) in MMCV (its hooks shared one log buffer, so a hook also logged whenever an earlier one had just averaged); MMEngine has one LoggerHook, so it now logs with \(primary.type)'s settings (interval \(primary.interval)) — logging only (R9)",
-                         at: legacy.args.location("interval"), newPath: "default_hooks.logger")
+            let message = "\(legacy.type) had its own \(differences.joined(separator: ", ")) in MMCV (its hooks shared one log buffer, so a hook also logged whenever an earlier one had just averaged); MMEngine has one LoggerHook, so it now logs with \(primary.type)'s settings (interval \(primary.interval)) — logging only (R9)"
+            if legacy.interval != primary.interval {
+                // Its records at other steps are gone once an epoch (or run) is long enough to reach them.
+                context.nonEquivalence(id, legacy.args.path.description, message,
+                                       deviation: "train-log records every \(legacy.interval) iterations become every \(primary.interval)",
+                                       at: legacy.args.location("interval"), newPath: "default_hooks.logger")
+            } else {
+                context.warn(id, legacy.args.path.description, message, at: legacy.args.location("interval"), newPath: "default_hooks.logger")
+            }
         }
     }
 
