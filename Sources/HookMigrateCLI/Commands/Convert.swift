@@ -133,18 +133,17 @@ struct Convert: ParsableCommand {
         } else {
             var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
             if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
-            let result = try Translator(options: options).translate(loaded)
+            // An input that is already an MMEngine config has no legacy run to compare with: nothing to prove.
+            // The proof runs with the conversion's own settings (the same epoch length, given or not).
+            let conversion = try Migration.convert(loaded, options: options, prove: !noVerify)
+            let result = conversion.translation
+            proof = conversion.proof
             let converted = try write(result.config)
             if diff {
                 let before = try write(loaded.node)
                 mainText = UnifiedDiff.render(old: before, new: converted, oldName: "\(input) (legacy, resolved)", newName: "\(output ?? input) (converted)")
             } else {
                 mainText = converted
-            }
-            // An input that is already an MMEngine config has no legacy run to compare with: nothing to validate.
-            // The proof runs with the conversion's own settings (the same epoch length, given or not).
-            if !noVerify, !result.isAlreadyMMEngine, let converted = result.config.mapping {
-                proof = ConversionProof(options: ProofOptions(migration: options)).prove(legacy: loaded.root, converted: converted, name: input, report: result.report)
             }
             switch reportFormat {
             case .json:

@@ -53,11 +53,7 @@ struct Verify: ParsableCommand {
 
     /// Loads both configs, checks their worlds, proves and prints: shared with `diff-trace LEGACY NEW`.
     static func verify(legacy: String, new: String, options: ProofOptions, printer: ProofPrinter) throws {
-        let loader = ConfigLoader()
-        let legacyConfig = try loader.load(legacy)
-        let newConfig = try loader.load(new)
-        try ConfigPair.check(legacy: legacyConfig, new: newConfig)
-        let proof = ConversionProof(options: options).prove(legacy: legacyConfig.root, converted: newConfig.root, name: new)
+        let proof = try Migration.verify(legacy: legacy, new: new, options: options)
         try printer.finish(proof, heading: "verify: \(legacy) (MMCV 1.x) against \(new) (MMEngine)")
     }
 }
