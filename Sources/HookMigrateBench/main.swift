@@ -65,6 +65,7 @@ func corpusTally(_ directory: String) throws {
         }
         tally[key, default: 0] += 1
         if examples[key] == nil { examples[key] = path }
+        if CommandLine.arguments.contains("--list") { print("\(key)\t\(path)") }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print("\(files.count) configs in \(String(format: "%.1f", seconds)) s (L = 10)")

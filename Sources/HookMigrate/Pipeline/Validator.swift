@@ -55,15 +55,20 @@ public struct Validator: Sendable {
            legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
             return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"))
         }
-        // An optimizer with no OptimizerHook (optimizer_config None or absent: MMCV registers none) is
-        // stepped by the model's own train_step (or, absent, the train script fails), as are several
-        // named optimizers.
-        if legacy["optimizer"].map({ !$0.isNull }) == true, legacy["optimizer_config"] == nil {
-            return Result(outcome: .notProven("the legacy config has an optimizer but no optimizer_config: mmdet/mmcls-style train scripts fail on it (cfg.optimizer_config), mmgen-style ones register no OptimizerHook and leave the stepping to the model; the simulators model framework-driven optimizer steps only"))
-        }
-        if legacy["optimizer_config"]?.isNull == true || legacy["optimizers"] != nil
-            || (converted["optim_wrapper"]?.mapping.map { $0["optimizer"] == nil } ?? false) {
-            return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"))
+        // Who stepped the optimizers: the framework (OptimizerHook), or the model in its train_step (mmedit,
+        // mmgen, optimizer_config None with a model known to step itself): then each optimizer is followed
+        // in a proof of its own.
+        let stepping = OptimizerStepping.of(legacy)
+        var steppings: [ModelStepping?] = [nil]
+        switch stepping {
+        case .notProven(let reason):
+            return Result(outcome: .notProven(reason))
+        case .model(let list):
+            steppings = list
+        case .framework:
+            if converted["optim_wrapper"]?.mapping.map({ $0["optimizer"] == nil }) ?? false {
+                return Result(outcome: .notProven("the converted optim_wrapper has no optimizer of its own (a dict of wrappers) while the legacy optimizer was stepped by the framework; the simulators cannot pair them"))
+            }
         }
         if let type = legacy["checkpoint_config"]?.mapping?["type"]?.scalar?.stringValue, type != "CheckpointHook" {
             return Result(outcome: .notProven("checkpoint_config names a custom checkpoint hook (\(type)) whose behaviour is not simulated"))
@@ -71,27 +76,58 @@ public struct Validator: Sendable {
         guard converted["train_cfg"] != nil else {
             return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"))
         }
+        var combined: [EquivalenceRule: Int] = [:]
+        for modelStepping in steppings {
+            let outcome = prove(legacy: legacy, converted: converted, stepping: modelStepping)
+            switch outcome {
+            case .equivalent(let rules):
+                for (rule, count) in rules { combined[rule, default: 0] += count }
+            case .notEquivalent(var divergence, let rules):
+                if let name = modelStepping?.optimizer { divergence.stream += " (optimizer `\(name)`)" }
+                return Result(outcome: .notEquivalent(divergence, rules: rules))
+            case .notProven:
+                return Result(outcome: outcome)
+            }
+        }
+        return Result(outcome: .equivalent(rules: combined))
+    }
+
+    /// One proof: both runners, following the framework's optimizer or the one a model steps.
+    func prove(legacy: ConfigMapping, converted: ConfigMapping, stepping: ModelStepping?) -> Outcome {
         do {
-            var modernSettings = settings
+            var legacySettings = settings
+            legacySettings.modelStepping = stepping
+            legacySettings.trainScript = Self.trainScript(legacy)
+            var modernSettings = legacySettings
             modernSettings.distributed = false
-            let legacyRunner = try LegacyRunner(config: legacy, settings: settings, paramHooks: legacySchedules)
+            let legacyRunner = try LegacyRunner(config: legacy, settings: legacySettings, paramHooks: legacySchedules)
             let newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules)
             let verdict = try comparison(legacy: legacy).compare(legacy: legacyRunner, new: newRunner, iterationRun: Self.iterationRun(converted))
-            let outcome: Outcome = verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
-            return Result(outcome: outcome)
+            return verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
         } catch let error as ProofBudgetExceeded {
-            return Result(outcome: .notProven(error.description))
+            return .notProven(error.description)
         } catch let error as RunLengthError {
-            return Result(outcome: .notProven(error.description))
+            return .notProven(error.description)
         } catch let error as ConfigError {
-            return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"))
+            return .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))")
         } catch {
-            return Result(outcome: .notProven("a runner failed: \(error)"))
+            return .notProven("a runner failed: \(error)")
         }
     }
 }
 
 extension Validator {
+    /// The train script a legacy config ran under, from its package (mmedit: the `optimizers` key or the
+    /// inferred package; mmgen: the inferred package).
+    static func trainScript(_ legacy: ConfigMapping) -> LegacyTrainScript {
+        if legacy["optimizers"].map({ !$0.isNull }) == true { return .mmedit }
+        switch Set(LegacyCodebase.infer(legacy).codebases) {
+        case [.mmedit]: return .mmedit
+        case [.mmgen]: return .mmgen
+        default: return .standard
+        }
+    }
+
     /// The comparison for a legacy config: this validator's tolerance, whether the legacy run was
     /// distributed, and whether it had a logger hook (`log_config` absent, None or with no hooks: none).
     public func comparison(legacy: ConfigMapping) -> TraceEquivalence {
