@@ -77,13 +77,13 @@ public struct Validator: Sendable {
             return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"))
         }
         var combined: [EquivalenceRule: Int] = [:]
-        for modelStepping in steppings {
-            let outcome = prove(legacy: legacy, converted: converted, stepping: modelStepping)
+        for runSettings in steppings.map({ proofSettings(legacy: legacy, stepping: $0) }) {
+            let outcome = prove(legacy: legacy, converted: converted, settings: runSettings)
             switch outcome {
             case .equivalent(let rules):
                 for (rule, count) in rules { combined[rule, default: 0] += count }
             case .notEquivalent(var divergence, let rules):
-                if let name = modelStepping?.optimizer { divergence.stream += " (optimizer `\(name)`)" }
+                if let name = runSettings.modelStepping?.optimizer { divergence.stream += " (optimizer `\(name)`)" }
                 return Result(outcome: .notEquivalent(divergence, rules: rules))
             case .notProven:
                 return Result(outcome: outcome)
@@ -92,12 +92,28 @@ public struct Validator: Sendable {
         return Result(outcome: .equivalent(rules: combined))
     }
 
+    /// The legacy run's settings of each proof a config needs, one per optimizer followed (the framework's
+    /// one optimizer, or each optimizer its model steps): this validator's workload with the model's
+    /// stepping and the package's train script. Empty when who stepped the optimizers is not known (the
+    /// outcome is then "not proven"). The new run takes the same settings, not distributed.
+    public func proofSettings(legacy: ConfigMapping) -> [SimulationSettings] {
+        switch OptimizerStepping.of(legacy) {
+        case .notProven: return []
+        case .framework: return [proofSettings(legacy: legacy, stepping: nil)]
+        case .model(let list): return list.map { proofSettings(legacy: legacy, stepping: $0) }
+        }
+    }
+
+    func proofSettings(legacy: ConfigMapping, stepping: ModelStepping?) -> SimulationSettings {
+        var runSettings = settings
+        runSettings.modelStepping = stepping
+        runSettings.trainScript = Self.trainScript(legacy)
+        return runSettings
+    }
+
     /// One proof: both runners, following the framework's optimizer or the one a model steps.
-    func prove(legacy: ConfigMapping, converted: ConfigMapping, stepping: ModelStepping?) -> Outcome {
+    func prove(legacy: ConfigMapping, converted: ConfigMapping, settings legacySettings: SimulationSettings) -> Outcome {
         do {
-            var legacySettings = settings
-            legacySettings.modelStepping = stepping
-            legacySettings.trainScript = Self.trainScript(legacy)
             var modernSettings = legacySettings
             modernSettings.distributed = false
             let legacyRunner = try LegacyRunner(config: legacy, settings: legacySettings, paramHooks: legacySchedules)
