@@ -398,6 +398,15 @@ public struct EquivalenceStream: TraceSink {
             }
             tally[.r4, default: 0] += 1
         }
+        // R9d at the end: the new run's train records at iterations where the legacy run wrote a validation
+        // record in their place, with no legacy train record after them (the run's last evaluation).
+        if iterationRun {
+            let dropped = queues[Self.streamCount + ComparedStream.logs.rawValue].removeAll { legacyValRecordSteps.contains($0.step) }
+            if dropped > 0 {
+                tally[.r9, default: 0] += dropped
+                counts[countIndex(.new, .logs, .log)] -= dropped
+            }
+        }
         // R9c at the end: the new run's last-batch records that nothing on the legacy side followed.
         if !legacyLoggedLastBatch {
             let dropped = queues[Self.streamCount + ComparedStream.logs.rawValue].removeAll { $0.step == lastBatch }
