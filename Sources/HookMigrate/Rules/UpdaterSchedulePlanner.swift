@@ -63,6 +63,12 @@ extension UpdaterSchedulePlanner {
             planner.plan.record(.manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
                                 at: rejection.location, role: nil)
         }
+        if Self.kind.configKey == LrConfigRule.id, context.options.compat,
+           planner.plan.records.contains(where: { $0.kind == .nonEquivalence }),
+           let compat = CompatSchedulePlan.plan(mapping, loop: context.loop, location: node.location ?? keyLocation) {
+            planner.plan = compat
+            CompatSchedulePlan.addImport(&context)
+        }
         planner.plan.commit(to: &context, rule: id, source: id)
     }
 

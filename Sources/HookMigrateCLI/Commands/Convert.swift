@@ -61,6 +61,9 @@ struct Convert: ParsableCommand {
     @Option(help: "The default_scope to write (mmdet, mmseg, mmpretrain, mmpose, mmagic, ...), instead of the one inferred from the config's model and dataset types.")
     var scope: String?
 
+    @Flag(help: "Convert the lr forms no built-in MMEngine scheduler chain reproduces with hookmigrate's compat module (written beside -o, imported through custom_imports; docs/compat.md).")
+    var compat = false
+
     @Flag(help: "Skip the validation that runs both configs and compares their traces.")
     var noVerify = false
 
@@ -107,10 +110,19 @@ struct Convert: ParsableCommand {
             try emit(try write(loaded.node))
             return
         }
-        var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
+        var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope, compat: compat)
         if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
         let result = try Translator(options: options).translate(loaded)
         let converted = try write(result.config)
+        if CompatModule.isImported(by: result.config), !diff {
+            if let output {
+                let slash = output.lastIndex(of: "/")
+                let directory = slash.map { String(output[..<$0]) } ?? "."
+                try FileIO.writeAtomically(CompatModule.source, to: (directory.isEmpty ? "/" : directory) + "/" + CompatModule.fileName)
+            } else {
+                Console.printErrorText("note: the converted config imports \(CompatModule.fileName); write it with -o to get the module beside it")
+            }
+        }
         if diff {
             let before = try write(loaded.node)
             try emit(UnifiedDiff.render(old: before, new: converted, oldName: "\(input) (legacy, resolved)", newName: "\(output ?? input) (converted)"))
