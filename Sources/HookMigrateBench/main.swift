@@ -16,7 +16,7 @@
 //   hookmigrate-bench scopes DIR            default_scope accuracy per package
 //   hookmigrate-bench py-corpus TREE DUMPS  the .py reader vs MMCV's dumps
 //   hookmigrate-bench tree DIR [--ext json] the tree mode vs the real MMCV loading the same leaves
-//   hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
+//   hookmigrate-bench corpus-results ../shared/corpus [--compat] > docs/corpus-results.md
 import Foundation
 import HookMigrate
 import HookMigrateCore
@@ -50,7 +50,7 @@ func corpusTally(_ directory: String) throws {
         let key: String
         do {
             let loaded = try ConfigLoader().load(path)
-            let result = try Translator(options: MigrationOptions(itersPerEpoch: 10)).translate(loaded)
+            let result = try Translator(options: MigrationOptions(itersPerEpoch: 10, compat: CommandLine.arguments.contains("--compat"))).translate(loaded)
             let outcome = Validator(settings: SimulationSettings(itersPerEpoch: 10)).validate(legacy: loaded.root, converted: result.config.mapping ?? ConfigMapping(), name: path).outcome
             switch outcome {
             case .equivalent(let rules): key = rules.isEmpty ? "equivalent" : "equivalent under rules"
@@ -131,7 +131,7 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus-results" {
-    do { exit(try CorpusResults.run(CommandLine.arguments[2])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+    do { exit(try CorpusResults.run(CommandLine.arguments[2], compat: CommandLine.arguments.contains("--compat"))) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "tree" {
