@@ -74,7 +74,11 @@ public struct Validator: Sendable {
             return Result(outcome: .notProven("checkpoint_config names a custom checkpoint hook (\(type)) whose behaviour is not simulated"))
         }
         guard converted["train_cfg"] != nil else {
-            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"))
+            let hasTrainData = legacy["data"]?.mapping?["train"].map { !$0.isNull } ?? false
+            if !hasTrainData {
+                return Result(outcome: .notProven("the converted config has no train_cfg: the legacy config has no data.train and no training length, so its train script could not have trained it as written (it builds data.train first): a test or inference config, or one completed on the command line; there is no training run to compare"))
+            }
+            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length; MMCV-era train scripts read it from `runner`, or from `total_epochs` / `total_iters`, which a run could also set with --cfg-options): add runner=dict(type='EpochBasedRunner', max_epochs=N) (or total_epochs=N) to the legacy config and convert again"))
         }
         var combined: [EquivalenceRule: Int] = [:]
         for runSettings in steppings.map({ proofSettings(legacy: legacy, stepping: $0) }) {
