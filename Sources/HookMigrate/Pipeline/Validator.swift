@@ -55,6 +55,9 @@ public struct Validator: Sendable {
            legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
             return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"))
         }
+        if let reason = Self.trainScriptBeyondMMCV(legacy) {
+            return Result(outcome: .notProven(reason))
+        }
         // Who stepped the optimizers: the framework (OptimizerHook), or the model in its train_step (mmedit,
         // mmgen, optimizer_config None with a model known to step itself): then each optimizer is followed
         // in a proof of its own.
@@ -137,6 +140,27 @@ public struct Validator: Sendable {
 }
 
 extension Validator {
+    /// What mmaction2 0.24's train script (`mmaction/apis/train.py`) did beyond MMCV for keys MMEngine ignores:
+    /// omnisource training, PreciseBN and multigrid. The simulators model none of them, so such a run is never
+    /// called equivalent.
+    static func trainScriptBeyondMMCV(_ legacy: ConfigMapping) -> String? {
+        func set(_ key: String) -> Bool {
+            guard let node = legacy[key], !node.isNull else { return false }
+            if case .bool(false)? = node.scalar { return false }
+            return true
+        }
+        if DataRule.omnisource(legacy) {
+            return "omnisource: mmaction2 0.24's train script built one data loader per data.train dataset and an OmniSourceRunner (a batch of every source and one optimizer step per source batch each iteration); MMEngine ignores `omnisource` and the simulators model one loader and one step per iteration"
+        }
+        if set("precise_bn") {
+            return "precise_bn: mmaction2 0.24's train script registered PreciseBNHook (BN statistics recomputed over extra batches at its interval), which MMEngine ignores and the simulators do not model; carry it over with the successor package's hook by hand"
+        }
+        if set("multigrid") {
+            return "multigrid: mmaction2 0.24's train script ran multigrid training (changing batch shapes, its own lr steps and SubBatchNorm aggregation), which MMEngine ignores and the simulators do not model"
+        }
+        return nil
+    }
+
     /// The train script a legacy config ran under, from its package (mmedit: the `optimizers` key or the
     /// inferred package; mmgen: the inferred package).
     static func trainScript(_ legacy: ConfigMapping) -> LegacyTrainScript {
