@@ -264,6 +264,14 @@ import Testing
         #expect(second.stderr.contains("written: 0 created, 0 replaced, 7 unchanged"))
     }
 
+    @Test func compatIsRefusedInTreeModeWithItsReason() throws {
+        let folder = try Self.copyOfMiniTree()
+        let result = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out", "--compat"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--compat takes a single config file"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+
     @Test func checkNamesStaleFilesAndWritesNothing() throws {
         let folder = try Self.copyOfMiniTree()
         #expect(try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out"]).status == 0)

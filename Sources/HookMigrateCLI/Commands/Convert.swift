@@ -162,6 +162,9 @@ struct Convert: ParsableCommand {
         if diff || resolveOnly {
             throw ValidationError("--diff and --resolve-only take a single config file, not a folder")
         }
+        if compat {
+            throw ValidationError("--compat takes a single config file for now: the tree mode does not write the compat module yet")
+        }
         var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
         let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
