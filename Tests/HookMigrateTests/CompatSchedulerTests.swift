@@ -26,6 +26,8 @@ import Testing
         "runner: {type: EpochBasedRunner, max_epochs: 6}\nlr_config: {policy: CosineAnnealing, by_epoch: false, min_lr_ratio: 0.01, warmup: linear, warmup_iters: 25, warmup_ratio: 0.001}\n",
         // cosine by epoch with an absolute floor, exp warmup.
         "runner: {type: EpochBasedRunner, max_epochs: 6}\nlr_config: {policy: CosineAnnealing, min_lr: 1.0e-05, warmup: exp, warmup_iters: 15, warmup_ratio: 0.1}\n",
+        // mmaction2: step with a warmup in epochs, the iterations per epoch not given.
+        "runner: {type: EpochBasedRunner, max_epochs: 20}\nlr_config: {policy: step, step: [10, 15], warmup: linear, warmup_by_epoch: true, warmup_iters: 5, warmup_ratio: 0.1}\n",
         // mmseg: poly with min_lr in an iteration loop.
         "runner: {type: IterBasedRunner, max_iters: 300}\nlr_config: {policy: poly, power: 1.0, min_lr: 1.0e-04, by_epoch: false, warmup: linear, warmup_iters: 50, warmup_ratio: 1.0e-06}\n",
     ]

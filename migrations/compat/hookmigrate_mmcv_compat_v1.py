@@ -4,17 +4,19 @@ Written by ``hookmigrate convert --compat`` beside a converted config (which imp
 ``custom_imports``) for the forms MMEngine's built-in schedulers cannot express exactly
 (docs/compat.md): a warmup over a schedule with a non-zero floor (``min_lr`` / ``min_lr_ratio``), where
 MMCV multiplies the warmup factor into the whole regular lr, floor included, while a chain of MMEngine
-schedulers applies it on top of a recursive update.
+schedulers applies it on top of a recursive update; and a warmup in epochs (``warmup_by_epoch``) when the
+epoch length is not known at conversion time (the Runner passes it here).
 
 No dependency beyond MMEngine. The file is a versioned resource of hookmigrate (migrations/compat/): a new
 behaviour gets a new file name, never an edit that changes the values of an existing one.
 
 ``MMCVLrUpdaterLR`` reproduces ``LrUpdaterHook`` (mmcv/runner/hooks/lr_updater.py, MMCV 1.7.2) with the
-policies ``CosineAnnealing`` and ``Poly`` and the warmups ``constant``, ``linear`` and ``exp``. It is stepped
+policies ``CosineAnnealing``, ``Poly`` and ``Step`` and the warmups ``constant``, ``linear`` and ``exp``. It is stepped
 every iteration; at 0-based iteration ``i`` of the run (epoch ``e = i // epoch_length``) it sets
 
     regular(b) = annealing_cos(b, target, p / P)           CosineAnnealing, target = b * min_lr_ratio or min_lr
     regular(b) = (b - min_lr) * (1 - p / P) ** power + min_lr                                         Poly
+    regular(b) = max(b * gamma ** k, min_lr), k = p // step or the milestones of ``step`` passed           Step
     lr = warm(regular(b), i) while i < W, else regular(b)
 
 with ``p, P = e, max_epochs`` when ``policy_by_epoch`` else ``i, max_iters``, ``W = warmup_iters`` (times
@@ -44,11 +46,11 @@ class MMCVLrUpdaterLR(_ParamScheduler):
     """MMCV 1.7.2's ``CosineAnnealingLrUpdaterHook`` / ``PolyLrUpdaterHook`` with their warmup, stepped by
     iteration."""
 
-    POLICIES = ('CosineAnnealing', 'Poly')
+    POLICIES = ('CosineAnnealing', 'Poly', 'Step')
     WARMUPS = ('constant', 'linear', 'exp')
 
     def __init__(self, optimizer, policy, policy_by_epoch=True, min_lr=None, min_lr_ratio=None, power=1.0,
-                 warmup=None, warmup_iters=0, warmup_ratio=0.1, warmup_by_epoch=False, epoch_length=None,
+                 step=None, gamma=0.1, warmup=None, warmup_iters=0, warmup_ratio=0.1, warmup_by_epoch=False, epoch_length=None,
                  begin=0, end=INF, last_step=-1, by_epoch=False, verbose=False):
         if policy not in self.POLICIES:
             raise ValueError(f'policy must be one of {self.POLICIES}, got {policy!r}')
@@ -59,6 +61,9 @@ class MMCVLrUpdaterLR(_ParamScheduler):
             raise ValueError('MMCVLrUpdaterLR needs begin=0 and a finite end (the run length in iterations)')
         if policy == 'CosineAnnealing' and (min_lr is None) == (min_lr_ratio is None):
             raise ValueError('CosineAnnealing needs exactly one of min_lr and min_lr_ratio (MMCV asserts it)')
+        if policy == 'Step' and not (isinstance(step, int) and step > 0
+                                     or isinstance(step, (list, tuple)) and all(isinstance(s, int) and s > 0 for s in step)):
+            raise ValueError('Step needs `step`: a positive int or a list of positive ints (MMCV asserts it)')
         if warmup is not None:
             if warmup not in self.WARMUPS:
                 raise ValueError(f'warmup must be one of {self.WARMUPS}, got {warmup!r}')
@@ -71,6 +76,8 @@ class MMCVLrUpdaterLR(_ParamScheduler):
         self.min_lr = 0.0 if (policy == 'Poly' and min_lr is None) else min_lr
         self.min_lr_ratio = min_lr_ratio
         self.power = power
+        self.step_size = step
+        self.gamma = gamma
         self.warmup = warmup
         self.warmup_iters = warmup_iters * epoch_length if warmup_by_epoch else warmup_iters
         self.warmup_ratio = warmup_ratio
@@ -96,6 +103,19 @@ class MMCVLrUpdaterLR(_ParamScheduler):
         if self.policy == 'CosineAnnealing':
             target = base_lr * self.min_lr_ratio if self.min_lr_ratio is not None else self.min_lr
             return _annealing_cos(base_lr, target, progress / max_progress)
+        if self.policy == 'Step':
+            if isinstance(self.step_size, int):
+                exp = progress // self.step_size
+            else:
+                exp = len(self.step_size)
+                for i, s in enumerate(self.step_size):
+                    if progress < s:
+                        exp = i
+                        break
+            lr = base_lr * (self.gamma**exp)
+            if self.min_lr is not None:
+                lr = max(lr, self.min_lr)
+            return lr
         coeff = (1 - progress / max_progress)**self.power
         return (base_lr - self.min_lr) * coeff + self.min_lr
 

@@ -31,7 +31,7 @@ from mmengine.registry import PARAM_SCHEDULERS  # noqa: E402
 
 import hookmigrate_mmcv_compat_v1  # noqa: E402,F401  (registers MMCVLrUpdaterLR)
 
-POLICY_KEYS = {'CosineAnnealing': ('min_lr', 'min_lr_ratio'), 'Poly': ('min_lr', 'power')}
+POLICY_KEYS = {'CosineAnnealing': ('min_lr', 'min_lr_ratio'), 'Poly': ('min_lr', 'power'), 'Step': ('step', 'gamma', 'min_lr')}
 
 
 def run_length(cfg):
@@ -133,7 +133,13 @@ def main():
         with open(path) as handle:
             cfg = json.load(handle)
         for length in lengths:
-            old, new = legacy_lrs(cfg, length), compat_lrs(cfg, length)
+            try:
+                old = legacy_lrs(cfg, length)
+            except (TypeError, ValueError, AssertionError) as error:
+                # The legacy run itself fails (hookmigrate reports it "not proven"): nothing to compare.
+                print(f"skip L={length} MMCV refuses the lr_config ({type(error).__name__}: {error}): {path}")
+                continue
+            new = compat_lrs(cfg, length)
             worst = 0.0
             for a, b in zip(old, new):
                 for x, y in zip(a, b):

@@ -2,18 +2,20 @@ import HookMigrateCore
 import HookMigrateRuntime
 
 /// `--compat`: the lr_config forms no chain of MMEngine's built-in schedulers reproduces (a warmup over a
-/// CosineAnnealing or Poly schedule with a non-zero floor, schedules.md E.6) become one `MMCVLrUpdaterLR` of
-/// hookmigrate's compat module (migrations/compat/, docs/compat.md), which computes MMCV 1.7.2's own formula
-/// at every iteration. Only a config whose built-in conversion names a non-equivalence uses it.
+/// CosineAnnealing or Poly schedule with a non-zero floor, schedules.md E.6), and a warmup in epochs over
+/// CosineAnnealing, Poly or Step when the iterations per epoch are not given (the built-in chain needs them),
+/// become one `MMCVLrUpdaterLR` of hookmigrate's compat module (migrations/compat/, docs/compat.md), which
+/// computes MMCV 1.7.2's own formula at every iteration with the epoch length the Runner passes. Only such
+/// configs use it: every other one converts as without `--compat`.
 enum CompatSchedulePlan {
     /// The legacy arguments the compat scheduler takes over unchanged.
-    static let copiedKeys = ["min_lr", "min_lr_ratio", "power", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"]
+    static let copiedKeys = ["min_lr", "min_lr_ratio", "power", "step", "gamma", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"]
 
     /// The compat plan for `lr_config`, or `nil` when the form is not one the module covers.
     static func plan(_ lrConfig: ConfigMapping, loop: LoopFacts?, location: SourceLocation?) -> SchedulePlan? {
         guard let loop, let raw = lrConfig["policy"]?.scalar?.stringValue else { return nil }
         let policy = raw == raw.lowercased() ? raw.prefix(1).uppercased() + raw.dropFirst() : raw
-        guard policy == "CosineAnnealing" || policy == "Poly" else { return nil }
+        guard policy == "CosineAnnealing" || policy == "Poly" || policy == "Step" else { return nil }
         let allowed = Set(copiedKeys + ["policy", "by_epoch"])
         guard lrConfig.entries.allSatisfy({ $0.key.stringValue.map(allowed.contains) ?? false }) else { return nil }
         guard let warmup = lrConfig["warmup"], !warmup.isNull else { return nil }
@@ -41,7 +43,10 @@ enum CompatSchedulePlan {
         }
         var plan = SchedulePlan()
         plan.add([ConfigNode(entry, at: location)], role: .main, placement: .afterWarmup)
-        plan.record(.change, LrConfigRule.id, "--compat: policy '\(raw)' with its warmup over a non-zero floor, which no chain of MMEngine's built-in schedulers reproduces (schedules.md E.6), becomes \(CompatUpdaterSchedule.type) of hookmigrate's compat module \(CompatUpdaterSchedule.module).py (written beside the converted config and imported through custom_imports): it computes MMCV 1.7.2's lr at every iteration, floor and warmup included",
+        let why = (lrConfig["warmup_by_epoch"]?.scalar == .bool(true))
+            ? "with its warmup in epochs, which a chain of MMEngine's built-in schedulers reproduces only with the iterations per epoch (not given)"
+            : "with its warmup over a non-zero floor, which no chain of MMEngine's built-in schedulers reproduces (schedules.md E.6)"
+        plan.record(.change, LrConfigRule.id, "--compat: policy '\(raw)' \(why), becomes \(CompatUpdaterSchedule.type) of hookmigrate's compat module \(CompatUpdaterSchedule.module).py (written beside the converted config and imported through custom_imports): it computes MMCV 1.7.2's lr at every iteration, floor and warmup included",
                     at: location, role: .main)
         return plan
     }

@@ -63,8 +63,12 @@ extension UpdaterSchedulePlanner {
             planner.plan.record(.manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
                                 at: rejection.location, role: nil)
         }
+        // --compat: an E.6 form (the built-in chain names a non-equivalence), or a warmup in epochs whose chain
+        // needs the iterations per epoch, which were not given.
+        let epochWarmupWithoutLength = context.options.itersPerEpoch == nil && mapping["warmup_by_epoch"]?.scalar == .bool(true)
+            && planner.plan.records.contains(where: { $0.kind != .change })
         if Self.kind.configKey == LrConfigRule.id, context.options.compat,
-           planner.plan.records.contains(where: { $0.kind == .nonEquivalence }),
+           planner.plan.records.contains(where: { $0.kind == .nonEquivalence }) || epochWarmupWithoutLength,
            let compat = CompatSchedulePlan.plan(mapping, loop: context.loop, location: node.location ?? keyLocation) {
             planner.plan = compat
             CompatSchedulePlan.addImport(&context)

@@ -1,7 +1,7 @@
 import HookMigrateCore
 
 /// `MMCVLrUpdaterLR` of hookmigrate's compat module (`migrations/compat/hookmigrate_mmcv_compat_v1.py`,
-/// docs/compat.md): MMCV 1.7.2's CosineAnnealing / Poly lr updater with its warmup, as an MMEngine scheduler
+/// docs/compat.md): MMCV 1.7.2's CosineAnnealing / Poly / Step lr updater with its warmup, as an MMEngine scheduler
 /// stepped by iteration. At `_last_step == i` it writes, per group of base value `b`, the legacy hook's value
 /// at iteration `i`: the policy's regular lr (progress `i // L` of `end // L` epochs with `policy_by_epoch`,
 /// else `i` of `end` iterations), warmed while `i < W` — the same functions the legacy simulator uses
@@ -12,10 +12,10 @@ public struct CompatUpdaterSchedule: Sendable, Equatable {
     /// The Python module that registers it (imported through `custom_imports`).
     public static let module = "hookmigrate_mmcv_compat_v1"
     /// Its own keyword arguments.
-    static let keys: Set<String> = ["policy", "policy_by_epoch", "min_lr", "min_lr_ratio", "power", "warmup", "warmup_iters",
-                                    "warmup_ratio", "warmup_by_epoch"]
+    static let keys: Set<String> = ["policy", "policy_by_epoch", "min_lr", "min_lr_ratio", "power", "step", "gamma", "warmup",
+                                    "warmup_iters", "warmup_ratio", "warmup_by_epoch"]
 
-    /// The policy (CosineAnnealing or Poly).
+    /// The policy (CosineAnnealing, Poly or Step).
     public var policy: LegacyLrPolicy
     /// `policy_by_epoch`: progress in epochs.
     public var policyByEpoch: Bool
@@ -38,8 +38,11 @@ public struct CompatUpdaterSchedule: Sendable, Equatable {
             policy = .cosineAnnealing(target: try LegacyTarget.parse(args, absoluteKey: "min_lr", ratioKey: "min_lr_ratio", owner: owner))
         case "Poly":
             policy = .poly(power: try args.double("power", default: 1), minLr: try args.double("min_lr", default: 0))
+        case "Step":
+            policy = .step(rule: try LegacyStepRule.parse(args, owner: owner), gamma: try args.double("gamma", default: 0.1),
+                           minLr: try args.optionalDouble("min_lr"))
         default:
-            throw args.invalid("policy", "\(owner): policy must be one of ('CosineAnnealing', 'Poly'), got '\(policyName)' (ValueError)")
+            throw args.invalid("policy", "\(owner): policy must be one of ('CosineAnnealing', 'Poly', 'Step'), got '\(policyName)' (ValueError)")
         }
         let warmup = try LegacyWarmupArguments.parse(args, defaultRatio: 0.1)
         return CompatUpdaterSchedule(policy: policy, policyByEpoch: try args.flag("policy_by_epoch", default: true),
