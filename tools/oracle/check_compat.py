@@ -10,7 +10,8 @@ and the compat scheduler, written as ``hookmigrate convert --compat`` writes it 
 built through the real ``PARAM_SCHEDULERS`` registry as MMEngine's Runner builds it (``end`` defaulted,
 ``convert_to_iter_based`` with ``epoch_length``) and stepped after every iteration. Two param groups (the
 optimizer's lr and a third of it) are compared at every iteration; any difference above 1e-12 relative fails.
-Prints one line per config and run length and exits 1 on any failure.
+Prints one line per config and run length and exits 1 on any failure. A config whose lr_config the real MMCV
+refuses (e.g. ``step`` passed to CosineAnnealing: TypeError) is skipped with a line saying so.
 """
 import argparse
 import copy
