@@ -59,6 +59,15 @@ import Testing
         #expect(result.config.mapping?["custom_imports"] == nil)
     }
 
+    @Test func aWarmupInEpochsThatCrashesMMCVIsNotConverted() throws {
+        // IterBasedRunner never computes the warmup length: MMCV fails at the first iteration; --compat changes nothing.
+        let config = try legacy(Self.common + "runner: {type: IterBasedRunner, max_iters: 120}\nlr_config: {policy: poly, warmup: linear, warmup_iters: 1, warmup_by_epoch: true}\n")
+        let plain = try convert(config, compat: false)
+        let result = try convert(config, compat: true)
+        #expect(!CompatModule.isImported(by: result.config))
+        #expect(result.report.records.map(\.message) == plain.report.records.map(\.message))
+    }
+
     @Test func theLegacyImportsAreKeptFirst() throws {
         let config = try legacy(Self.common + "custom_imports: {imports: [mmcls.models], allow_failed_imports: false}\n" + Self.forms[0])
         let result = try convert(config, compat: true)

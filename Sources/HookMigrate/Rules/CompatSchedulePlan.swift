@@ -26,8 +26,10 @@ enum CompatSchedulePlan {
         case nil: byEpoch = loop.isEpochBased
         default: return nil
         }
-        // An iteration loop never calls before_train_epoch: a by-epoch policy keeps the lr constant there (A.9).
+        // An iteration loop never calls before_train_epoch: a by-epoch policy keeps the lr constant there (A.9),
+        // and a warmup in epochs crashes MMCV at the first iteration (its length is never computed).
         if byEpoch && !loop.isEpochBased { return nil }
+        if lrConfig["warmup_by_epoch"]?.scalar == .bool(true) && !loop.isEpochBased { return nil }
         var entry = ConfigMapping()
         entry["type"] = ConfigNode(.string(CompatUpdaterSchedule.type))
         entry["policy"] = ConfigNode(.string(policy))

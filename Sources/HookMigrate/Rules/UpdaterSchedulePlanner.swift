@@ -67,11 +67,16 @@ extension UpdaterSchedulePlanner {
         // needs the iterations per epoch, which were not given.
         let epochWarmupWithoutLength = context.options.itersPerEpoch == nil && mapping["warmup_by_epoch"]?.scalar == .bool(true)
             && planner.plan.records.contains(where: { $0.kind != .change })
-        if Self.kind.configKey == LrConfigRule.id, context.options.compat,
+        if Self.kind.configKey == LrConfigRule.id,
            planner.plan.records.contains(where: { $0.kind == .nonEquivalence }) || epochWarmupWithoutLength,
            let compat = CompatSchedulePlan.plan(mapping, loop: context.loop, location: node.location ?? keyLocation) {
-            planner.plan = compat
-            CompatSchedulePlan.addImport(&context)
+            if context.options.compat {
+                planner.plan = compat
+                CompatSchedulePlan.addImport(&context)
+            } else {
+                planner.plan.record(.warning, id, "rerun with --compat for an exact conversion: hookmigrate's compat module computes MMCV's own lr for this form (MMCVLrUpdaterLR, written beside the converted config; docs/compat.md)",
+                                    at: node.location ?? keyLocation, role: nil)
+            }
         }
         planner.plan.commit(to: &context, rule: id, source: id)
     }
