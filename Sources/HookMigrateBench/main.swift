@@ -17,7 +17,7 @@
 //   hookmigrate-bench scopes DIR            default_scope accuracy per package
 //   hookmigrate-bench py-corpus TREE DUMPS  the .py reader vs MMCV's dumps
 //   hookmigrate-bench tree DIR [--ext json] the tree mode vs the real MMCV loading the same leaves
-//   hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
+//   hookmigrate-bench corpus-results ../shared/corpus [--compat] > docs/corpus-results.md
 //   hookmigrate-bench official ../shared/corpus [--sample DIR] > docs/official-comparison.md
 //   hookmigrate-bench mutation-score ../shared/corpus/legacy fixtures/convert [--configs N] > docs/mutation-score.md
 import Foundation
@@ -60,7 +60,7 @@ func corpusTally(_ directory: String) throws {
         var headline = "error"
         do {
             let loaded = try ConfigLoader().load(path)
-            let options = MigrationOptions()
+            let options = MigrationOptions(compat: CommandLine.arguments.contains("--compat"))
             let result = try Translator(options: options).translate(loaded)
             let proof = ConversionProof(options: ProofOptions(migration: options))
                 .prove(legacy: loaded.root, converted: result.config.mapping ?? ConfigMapping(), name: path, report: result.report)
@@ -82,6 +82,7 @@ func corpusTally(_ directory: String) throws {
         tally[key, default: 0] += 1
         statuses[status, default: 0] += 1
         if examples[key] == nil { examples[key] = path }
+        if CommandLine.arguments.contains("--list") { print("\(key)\t\(path)") }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print("\(files.count) configs in \(String(format: "%.1f", seconds)) s (as `hookmigrate convert FILE`: no epoch length given)")
@@ -151,7 +152,7 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "py-corpus" {
 }
 
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus-results" {
-    do { exit(try CorpusResults.run(CommandLine.arguments[2])) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+    do { exit(try CorpusResults.run(CommandLine.arguments[2], compat: CommandLine.arguments.contains("--compat"))) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "mutation-score" {

@@ -38,6 +38,34 @@ import Testing
         #expect(report.contains("\"kind\": \"change\""))
     }
 
+    @Test func compatWritesTheModuleBesideTheConvertedConfig() throws {
+        let directory = NSTemporaryDirectory() + "hookmigrate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let legacy = """
+        optimizer: {type: SGD, lr: 0.1, momentum: 0.9}
+        optimizer_config: {grad_clip: null}
+        runner: {type: IterBasedRunner, max_iters: 300}
+        lr_config: {policy: poly, power: 1.0, min_lr: 1.0e-04, by_epoch: false, warmup: linear, warmup_iters: 50, warmup_ratio: 1.0e-06}
+
+        """
+        try legacy.write(toFile: directory + "/old.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory + "/plain", withIntermediateDirectories: true)
+        let plain = try CLIRunner.run(["convert", directory + "/old.yaml", "-o", directory + "/plain/new.yaml"])
+        #expect(plain.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/plain/hookmigrate_mmcv_compat_v1.py"))
+        try FileManager.default.createDirectory(atPath: directory + "/out", withIntermediateDirectories: true)
+        let result = try CLIRunner.run(["convert", directory + "/old.yaml", "--compat", "-o", directory + "/out/new.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("validation: equivalent"))
+        let module = try String(contentsOfFile: directory + "/out/hookmigrate_mmcv_compat_v1.py", encoding: .utf8)
+        let bundled = try String(contentsOfFile: CLIRunner.projectRoot + "/migrations/compat/hookmigrate_mmcv_compat_v1.py", encoding: .utf8)
+        #expect(module == bundled)
+        let converted = try String(contentsOfFile: directory + "/out/new.yaml", encoding: .utf8)
+        #expect(converted.contains("MMCVLrUpdaterLR"))
+        #expect(converted.contains("hookmigrate_mmcv_compat_v1"))
+    }
+
     @Test func outputIsDeterministic() throws {
         let first = try CLIRunner.run(["convert", Self.example])
         let second = try CLIRunner.run(["convert", Self.example])
@@ -238,6 +266,14 @@ import Testing
         // A second run rewrites nothing.
         let second = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out"])
         #expect(second.stderr.contains("written: 0 created, 0 replaced, 7 unchanged"))
+    }
+
+    @Test func compatIsRefusedInTreeModeWithItsReason() throws {
+        let folder = try Self.copyOfMiniTree()
+        let result = try CLIRunner.run(["convert", folder.path + "/in", "-o", folder.path + "/out", "--compat"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--compat takes a single config file"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
     }
 
     @Test func checkNamesStaleFilesAndWritesNothing() throws {

@@ -10,6 +10,8 @@ import Testing
         let path = Golden.projectRoot + "/" + EmbeddedMigrations.customHooksPath
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains("\"\"\"#"))
+        let compat = try String(contentsOfFile: Golden.projectRoot + "/" + EmbeddedMigrations.compatModulePath, encoding: .utf8)
+        #expect(!compat.contains("\"\"\"#"))
         let generated = """
         // GENERATED from migrations/ by the EmbeddedMigrationsTests (HOOKMIGRATE_RECORD=1 swift test). Do not edit.
 
@@ -18,7 +20,11 @@ import Testing
             static let customHooksPath = "\(EmbeddedMigrations.customHooksPath)"
             static let customHooksYAML = #\"\"\"
 
-        """ + text + "\n\"\"\"#\n}\n"
+        """ + text + "\n\"\"\"#\n" + """
+            static let compatModulePath = "\(EmbeddedMigrations.compatModulePath)"
+            static let compatModuleSource = #\"\"\"
+
+        """ + compat + "\"\"\"#\n}\n"
         Golden.assertMatches(generated, golden: "Sources/HookMigrate/Generated/EmbeddedMigrations.swift")
     }
 

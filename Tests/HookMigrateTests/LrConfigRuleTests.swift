@@ -172,7 +172,9 @@ import Testing
 
     @Test func affineMainOverlappingTheWarmupIsReported() throws {
         let overlap = try convert(epochRunner + "lr_config: {policy: CosineAnnealing, min_lr: 1.0e-4, warmup: linear, warmup_iters: 15}", itersPerEpoch: 10)
-        #expect(records(overlap).map(\.kind) == [.change, .nonEquivalence])
+        // The non-equivalence, and the suggestion of --compat, which converts this form exactly.
+        #expect(records(overlap).map(\.kind) == [.change, .nonEquivalence, .warning])
+        #expect(records(overlap).last?.message.contains("--compat") == true)
         let short = try convert(epochRunner + "lr_config: {policy: CosineAnnealing, min_lr: 1.0e-4, warmup: linear, warmup_iters: 5}", itersPerEpoch: 10)
         #expect(records(short).map(\.kind) == [.change, .change])
         let zeroFloor = try convert(epochRunner + "lr_config: {policy: CosineAnnealing, min_lr: 0, by_epoch: false, warmup: linear, warmup_iters: 15}", itersPerEpoch: 10)

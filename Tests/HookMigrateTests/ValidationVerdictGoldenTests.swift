@@ -85,15 +85,26 @@ import Testing
             let settings = SimulationSettings(itersPerEpoch: proof.runs.first?.length.itersPerEpoch ?? 10, distributed: options.distributed)
             let firstOutcome = proof.runs.first?.outcome ?? outcome
             if case .notProven = firstOutcome { continue }
-            // The same comparison over the recorded runs, replayed event by event.
-            var modernSettings = settings
-            modernSettings.distributed = false
-            let legacyTrace = try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy).trace(config: name)
-            let newTrace = try ModernRunner(config: converted, settings: modernSettings, schedulers: SimulatedSchedules.modern).trace(config: name)
-            let replayed = Validator(settings: settings).comparison(legacy: legacy)
-                .compare(legacy: legacyTrace, new: newTrace, iterationRun: Validator.iterationRun(converted))
-            let replayedOutcome: Validator.Outcome = replayed.divergence.map { .notEquivalent($0, rules: replayed.rulesUsed) }
-                ?? .equivalent(rules: replayed.rulesUsed)
+            // The same comparison over the recorded runs of the first epoch length, replayed event by event: one
+            // replay per optimizer the proof followed.
+            let validator = Validator(settings: settings)
+            var replayedOutcome: Validator.Outcome = .equivalent(rules: [:])
+            var combined: [EquivalenceRule: Int] = [:]
+            for runSettings in validator.proofSettings(legacy: legacy) {
+                var modernSettings = runSettings
+                modernSettings.distributed = false
+                let legacyTrace = try LegacyRunner(config: legacy, settings: runSettings, paramHooks: SimulatedSchedules.legacy).trace(config: name)
+                let newTrace = try ModernRunner(config: converted, settings: modernSettings, schedulers: SimulatedSchedules.modern).trace(config: name)
+                let replayed = validator.comparison(legacy: legacy)
+                    .compare(legacy: legacyTrace, new: newTrace, iterationRun: Validator.iterationRun(converted))
+                if var divergence = replayed.divergence {
+                    if let optimizer = runSettings.modelStepping?.optimizer { divergence.stream += " (optimizer `\(optimizer)`)" }
+                    replayedOutcome = .notEquivalent(divergence, rules: replayed.rulesUsed)
+                    break
+                }
+                for (rule, count) in replayed.rulesUsed { combined[rule, default: 0] += count }
+                replayedOutcome = .equivalent(rules: combined)
+            }
             #expect(Self.line(label, replayedOutcome) == Self.line(label, firstOutcome), "\(name): streaming and replayed verdicts differ")
             if case .notEquivalent = outcome, !Self.unexplained.contains(name) {
                 #expect(result.report.records.contains { $0.kind == .nonEquivalence },

@@ -70,28 +70,86 @@ public struct Validator: Sendable {
            legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
             return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"), dependsOnLength: false)
         }
-        // An optimizer with no OptimizerHook (optimizer_config None or absent: MMCV registers none) is
-        // stepped by the model's own train_step (or, absent, the train script fails), as are several
-        // named optimizers.
-        if legacy["optimizer"].map({ !$0.isNull }) == true, legacy["optimizer_config"] == nil {
-            return Result(outcome: .notProven("the legacy config has an optimizer but no optimizer_config: mmdet/mmcls-style train scripts fail on it (cfg.optimizer_config), mmgen-style ones register no OptimizerHook and leave the stepping to the model; the simulators model framework-driven optimizer steps only"), dependsOnLength: false)
+        if let reason = Self.trainScriptBeyondMMCV(legacy) {
+            return Result(outcome: .notProven(reason), dependsOnLength: false)
         }
-        if legacy["optimizer_config"]?.isNull == true || legacy["optimizers"] != nil
-            || (converted["optim_wrapper"]?.mapping.map { $0["optimizer"] == nil } ?? false) {
-            return Result(outcome: .notProven("the model steps its own optimizers (optimizer_config: None, or several named optimizers); the simulators model framework-driven optimizer steps only"), dependsOnLength: false)
+        // Who stepped the optimizers: the framework (OptimizerHook), or the model in its train_step (mmedit,
+        // mmgen, optimizer_config None with a model known to step itself): then each optimizer is followed
+        // in a proof of its own.
+        var steppings: [ModelStepping?] = [nil]
+        switch OptimizerStepping.of(legacy) {
+        case .notProven(let reason):
+            return Result(outcome: .notProven(reason), dependsOnLength: false)
+        case .model(let list):
+            steppings = list
+        case .framework:
+            if converted["optim_wrapper"]?.mapping.map({ $0["optimizer"] == nil }) ?? false {
+                return Result(outcome: .notProven("the converted optim_wrapper has no optimizer of its own (a dict of wrappers) while the legacy optimizer was stepped by the framework; the simulators cannot pair them"),
+                              dependsOnLength: false)
+            }
         }
         if let type = legacy["checkpoint_config"]?.mapping?["type"]?.scalar?.stringValue, type != "CheckpointHook" {
             return Result(outcome: .notProven("checkpoint_config names a custom checkpoint hook (\(type)) whose behaviour is not simulated"), dependsOnLength: false)
         }
         guard converted["train_cfg"] != nil else {
-            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length)"), dependsOnLength: false)
+            let hasTrainData = legacy["data"]?.mapping?["train"].map { !$0.isNull } ?? false
+            if !hasTrainData {
+                return Result(outcome: .notProven("the converted config has no train_cfg: the legacy config has no data.train and no training length, so its train script could not have trained it as written (it builds data.train first): a test or inference config, or one completed on the command line; there is no training run to compare"),
+                              dependsOnLength: false)
+            }
+            return Result(outcome: .notProven("the converted config has no train_cfg (the legacy config states no training length; MMCV-era train scripts read it from `runner`, or from `total_epochs` / `total_iters`, which a run could also set with --cfg-options): add runner=dict(type='EpochBasedRunner', max_epochs=N) (or total_epochs=N) to the legacy config and convert again"),
+                          dependsOnLength: false)
         }
+        // One proof per optimizer followed; the first that is not equivalent decides. When all are, the rules
+        // applied add up, and the stream states are the first proof's.
+        var combined: [EquivalenceRule: Int] = [:]
+        var first: Result?
+        for runSettings in steppings.map({ proofSettings(legacy: legacy, stepping: $0) }) {
+            var result = prove(legacy: legacy, converted: converted, settings: runSettings)
+            switch result.outcome {
+            case .equivalent(let rules):
+                for (rule, count) in rules { combined[rule, default: 0] += count }
+                if first == nil { first = result }
+            case .notEquivalent(var divergence, let rules):
+                if let name = runSettings.modelStepping?.optimizer { divergence.stream += " (optimizer `\(name)`)" }
+                result.outcome = .notEquivalent(divergence, rules: rules)
+                return result
+            case .notProven:
+                return result
+            }
+        }
+        guard var result = first else { return Result(outcome: .equivalent(rules: combined)) }
+        result.outcome = .equivalent(rules: combined)
+        return result
+    }
+
+    /// The legacy run's settings of each proof a config needs, one per optimizer followed (the framework's
+    /// one optimizer, or each optimizer its model steps): this validator's workload with the model's
+    /// stepping and the package's train script. Empty when who stepped the optimizers is not known (the
+    /// outcome is then "not proven"). The new run takes the same settings, not distributed.
+    public func proofSettings(legacy: ConfigMapping) -> [SimulationSettings] {
+        switch OptimizerStepping.of(legacy) {
+        case .notProven: return []
+        case .framework: return [proofSettings(legacy: legacy, stepping: nil)]
+        case .model(let list): return list.map { proofSettings(legacy: legacy, stepping: $0) }
+        }
+    }
+
+    func proofSettings(legacy: ConfigMapping, stepping: ModelStepping?) -> SimulationSettings {
+        var runSettings = settings
+        runSettings.modelStepping = stepping
+        runSettings.trainScript = Self.trainScript(legacy)
+        return runSettings
+    }
+
+    /// One proof: both runners, following the framework's optimizer or the one a model steps.
+    func prove(legacy: ConfigMapping, converted: ConfigMapping, settings legacySettings: SimulationSettings) -> Result {
         let legacyRunner: LegacyRunner
         let newRunner: ModernRunner
         do {
-            var modernSettings = settings
+            var modernSettings = legacySettings
             modernSettings.distributed = false
-            legacyRunner = try LegacyRunner(config: legacy, settings: settings, paramHooks: legacySchedules)
+            legacyRunner = try LegacyRunner(config: legacy, settings: legacySettings, paramHooks: legacySchedules)
             newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules)
         } catch let error as RunLengthError {
             return Result(outcome: .notProven(error.description))
@@ -117,6 +175,38 @@ public struct Validator: Sendable {
 }
 
 extension Validator {
+    /// What mmaction2 0.24's train script (`mmaction/apis/train.py`) did beyond MMCV for keys MMEngine ignores:
+    /// omnisource training, PreciseBN and multigrid. The simulators model none of them, so such a run is never
+    /// called equivalent.
+    static func trainScriptBeyondMMCV(_ legacy: ConfigMapping) -> String? {
+        func set(_ key: String) -> Bool {
+            guard let node = legacy[key], !node.isNull else { return false }
+            if case .bool(false)? = node.scalar { return false }
+            return true
+        }
+        if DataRule.omnisource(legacy) {
+            return "omnisource: mmaction2 0.24's train script built one data loader per data.train dataset and an OmniSourceRunner (a batch of every source and one optimizer step per source batch each iteration); MMEngine ignores `omnisource` and the simulators model one loader and one step per iteration"
+        }
+        if set("precise_bn") {
+            return "precise_bn: mmaction2 0.24's train script registered PreciseBNHook (BN statistics recomputed over extra batches at its interval), which MMEngine ignores and the simulators do not model; carry it over with the successor package's hook by hand"
+        }
+        if set("multigrid") {
+            return "multigrid: mmaction2 0.24's train script ran multigrid training (changing batch shapes, its own lr steps and SubBatchNorm aggregation), which MMEngine ignores and the simulators do not model"
+        }
+        return nil
+    }
+
+    /// The train script a legacy config ran under, from its package (mmedit: the `optimizers` key or the
+    /// inferred package; mmgen: the inferred package).
+    static func trainScript(_ legacy: ConfigMapping) -> LegacyTrainScript {
+        if legacy["optimizers"].map({ !$0.isNull }) == true { return .mmedit }
+        switch Set(LegacyCodebase.infer(legacy).codebases) {
+        case [.mmedit]: return .mmedit
+        case [.mmgen]: return .mmgen
+        default: return .standard
+        }
+    }
+
     /// The comparison for a legacy config: this validator's tolerance, whether the legacy run was
     /// distributed, and whether it had a logger hook (`log_config` absent, None or with no hooks: none).
     public func comparison(legacy: ConfigMapping) -> TraceEquivalence {

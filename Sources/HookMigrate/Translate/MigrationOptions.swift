@@ -10,10 +10,14 @@ public struct MigrationOptions: Sendable, Equatable {
     public var extraHookRules: HookRuleTable
     /// The `default_scope` to write (from `--scope NAME`), overriding the one inferred from the config.
     public var scope: String?
+    /// `--compat`: the lr forms no built-in scheduler chain reproduces use hookmigrate's compat module
+    /// (docs/compat.md), which the CLI writes beside the converted config.
+    public var compat: Bool
 
     /// Creates options.
     public init(itersPerEpoch: Int? = nil, distributed: Bool = false, extraHookRules: HookRuleTable = HookRuleTable(),
-                scope: String? = nil) {
+                scope: String? = nil, compat: Bool = false) {
+        self.compat = compat
         self.itersPerEpoch = itersPerEpoch
         self.distributed = distributed
         self.extraHookRules = extraHookRules

@@ -57,6 +57,14 @@ public struct Translator: Sendable {
                          "kept unchanged (hookmigrate has no rule for them; MMEngine passes unknown top-level keys through): \(list)",
                          at: legacy.entry(unknown[0])?.keyLocation)
         }
+        if !context.isConsumed("custom_imports"), let imports = legacy["custom_imports"]?.mapping?["imports"] {
+            let names = imports.list?.items.compactMap { $0.scalar?.stringValue } ?? [imports.scalar?.stringValue].compactMap { $0 }
+            if !names.isEmpty {
+                context.warn("custom_imports", "custom_imports",
+                             "kept unchanged: MMEngine imports \(names.map { "`\($0)`" }.joined(separator: ", ")) when it loads the converted config (and fails to load it where a module is missing, unless allow_failed_imports). Modules of an MMCV-era package (mmcls, mmdet 2.x, …) register into MMCV's registries, not MMEngine's, and some do not exist in the successor package (mmcls → mmpretrain): point them at the successor's modules, or remove them",
+                             at: legacy.entry("custom_imports")?.keyLocation)
+            }
+        }
         let output = context.assembledOutput()
         return TranslationResult(config: ConfigNode(output, at: location),
                                  report: MigrationReport(source: location.file, records: context.records))

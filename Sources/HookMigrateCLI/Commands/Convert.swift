@@ -64,6 +64,9 @@ struct Convert: ParsableCommand {
     @Option(help: "The default_scope to write (mmdet, mmseg, mmpretrain, mmpose, mmagic, ...), instead of the one inferred from the config's model and dataset types.")
     var scope: String?
 
+    @Flag(help: "Convert the lr forms no built-in MMEngine scheduler chain reproduces with hookmigrate's compat module (written beside -o, imported through custom_imports; docs/compat.md).")
+    var compat = false
+
     @Flag(help: "Skip the validation that runs both configs and compares their traces.")
     var noVerify = false
 
@@ -127,11 +130,12 @@ struct Convert: ParsableCommand {
         let mainText: String
         var reportText: String?
         var proof: ProofResult?
+        var compatModule: String?
         let policy = ProofExitPolicy(allowUnproven: allowUnproven)
         if resolveOnly {
             mainText = try write(loaded.node)
         } else {
-            var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
+            var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope, compat: compat)
             if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
             // An input that is already an MMEngine config has no legacy run to compare with: nothing to prove.
             // The proof runs with the conversion's own settings (the same epoch length, given or not).
@@ -139,6 +143,16 @@ struct Convert: ParsableCommand {
             let result = conversion.translation
             proof = conversion.proof
             let converted = try write(result.config)
+            if CompatModule.isImported(by: result.config), !diff {
+                if let configPath, OutputTarget.writesRegularFile(configPath) {
+                    // The compat module goes beside the converted config, in the same batch.
+                    let slash = configPath.lastIndex(of: "/")
+                    let directory = slash.map { String(configPath[..<$0]) } ?? "."
+                    compatModule = (directory.isEmpty ? "" : directory) + "/" + CompatModule.fileName
+                } else {
+                    Console.printErrorText("note: the converted config imports \(CompatModule.fileName); write it with -o FILE to get the module beside it")
+                }
+            }
             if diff {
                 let before = try write(loaded.node)
                 mainText = UnifiedDiff.render(old: before, new: converted, oldName: "\(input) (legacy, resolved)", newName: "\(output ?? input) (converted)")
@@ -160,6 +174,7 @@ struct Convert: ParsableCommand {
             batch.add(backup.backup, bytes: try FileIO.readBytes(backup.original), modeOf: backup.original)
         }
         if let configPath { batch.add(configPath, text: mainText) }
+        if let compatModule { batch.add(compatModule, text: CompatModule.source) }
         if let report, let reportText { batch.add(report, text: reportText) }
         try batch.write()
         if configPath == nil { Console.write(mainText) }
@@ -177,6 +192,9 @@ struct Convert: ParsableCommand {
         }
         if diff || resolveOnly || inPlace {
             throw ValidationError("--diff, --resolve-only and --in-place take a single config file, not a folder")
+        }
+        if compat {
+            throw ValidationError("--compat takes a single config file for now: the tree mode does not write the compat module yet")
         }
         var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }

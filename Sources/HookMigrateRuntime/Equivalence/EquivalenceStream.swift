@@ -97,6 +97,9 @@ public struct EquivalenceStream: TraceSink {
     var lastNonRemove: [(kind: TraceEventKind, step: Int32)?] = [nil, nil]
     var droppedZeroBest: Set<Int32> = []
     var legacyEvaluationSteps = StepSet()
+    /// Iteration runs: the steps at which the legacy run wrote a validation record in place of the train
+    /// record (mmedit's EvalIterHook clears the log buffer before evaluating: R9d).
+    var legacyValRecordSteps = StepSet()
     var lastMatchedBestSave: Int32 = -1
     var legacyLoggedLastBatch = false
     var droppedLastBatchLogs = 0
@@ -230,6 +233,7 @@ public struct EquivalenceStream: TraceSink {
                 return nil
             }
             lastLog[side.rawValue] = (event.iter, event.step, event.text)
+            if isLegacy, iterationRun, event.point == .afterTrainIter, event.text != trainText { legacyValRecordSteps.insert(event.step) }
             guard event.text == trainText, isLegacy || legacyLogs else {
                 tally[.r9, default: 0] += 1
                 return nil
@@ -286,6 +290,17 @@ public struct EquivalenceStream: TraceSink {
             // R9c: the new run logs the last batch of an epoch not longer than the logger interval; MMCV
             // does not. Only that batch's records are set aside, and only while the legacy run has none there.
             let newEvent = legacy ? queues[other].first : event
+            // R9d: at an iteration where the legacy run wrote a validation record in place of its train record
+            // (the log buffer cleared by mmedit's EvalIterHook), the new run's train record is set aside.
+            if stream == .logs, iterationRun, legacyValRecordSteps.contains(newEvent.step) {
+                release(newEvent)
+                tally[.r9, default: 0] += 1
+                if legacy {
+                    queues[other].removeFirst()
+                    continue
+                }
+                return
+            }
             if stream == .logs, newEvent.step == lastBatch, !legacyLoggedLastBatch {
                 release(newEvent)
                 dropLastBatchLog()
@@ -445,6 +460,15 @@ public struct EquivalenceStream: TraceSink {
                 ($0.kind == .bestSave && $0.step == step) || ($0.kind == .bestRemove && $0.step == previousBest)
             }
             tally[.r4, default: 0] += 1
+        }
+        // R9d at the end: the new run's train records at iterations where the legacy run wrote a validation
+        // record in their place, with no legacy train record after them (the run's last evaluation).
+        if iterationRun {
+            let dropped = queues[Self.streamCount + ComparedStream.logs.rawValue].removeAll { legacyValRecordSteps.contains($0.step) }
+            if dropped > 0 {
+                tally[.r9, default: 0] += dropped
+                counts[countIndex(.new, .logs, .log)] -= dropped
+            }
         }
         // R9c at the end: the new run's last-batch records that nothing on the legacy side followed.
         if !legacyLoggedLastBatch {

@@ -13,6 +13,9 @@ public struct LegacyEvalHook: Sendable, Equatable {
     public var saveBest: String?
     /// Explicit `rule`: `greater` or `less`.
     public var rule: String?
+    /// mmedit's `EvalIterHook`: it clears the log buffer before evaluating (MMCV's EvalHook by iteration runs
+    /// the logger hooks first), so a train record due at that iteration is never written.
+    public var clearsLogBuffer = false
     /// The best score so far.
     public private(set) var bestScore: Double?
     /// The current best file.
@@ -37,7 +40,7 @@ public struct LegacyEvalHook: Sendable, Equatable {
     public static func == (lhs: LegacyEvalHook, rhs: LegacyEvalHook) -> Bool {
         lhs.start == rhs.start && lhs.interval == rhs.interval && lhs.byEpoch == rhs.byEpoch
             && lhs.dynamicIntervals.elementsEqual(rhs.dynamicIntervals, by: ==) && lhs.saveBest == rhs.saveBest
-            && lhs.rule == rhs.rule && lhs.bestScore == rhs.bestScore && lhs.bestFile == rhs.bestFile
+            && lhs.rule == rhs.rule && lhs.clearsLogBuffer == rhs.clearsLogBuffer && lhs.bestScore == rhs.bestScore && lhs.bestFile == rhs.bestFile
     }
 
     /// mmdet: the interval in force for the epoch/iteration now starting (`bisect` on progress+1).

@@ -62,6 +62,15 @@ extension LegacyRun {
             let lastBatchRecord = length - 1 - logs.position
             if lastBatchRecord >= 0, logs.due(lastBatchRecord) { bound(lastBatchRecord) }
         }
+        if let stepping = runner.settings.modelStepping {
+            // The model's own steps come first in the iteration's after_train_iter events.
+            bound(stepping.quietIterations(from: iter))
+            if stepping.steps(at: iter) > 0 {
+                template.optimizerSteps = true
+                template.lastKind = .optimStep
+                template.lastKindLogging = .optimStep
+            }
+        }
         for action in dispatch.afterTrainIter {
             guard count > 0 else { return nil }
             switch action {

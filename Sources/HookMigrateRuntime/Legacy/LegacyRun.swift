@@ -189,7 +189,12 @@ public struct LegacyRun: Sendable {
             default: break
             }
         }
+        // A model that steps its own optimizer does so in train_step, with the values the hooks just wrote;
+        // reported right after the after_train_iter call (as the new run reports its steps).
+        let modelSteps = runner.settings.modelStepping?.steps(at: state.iter) ?? 0
+        let modelValues = modelSteps > 0 ? groups.stepValues : TraceValues()
         call(.afterTrainIter, &sink)
+        for _ in 0..<modelSteps { effect(.optimStep, .afterTrainIter, &sink, step: groups.count, values: modelValues) }
         let finished = state.iter + 1
         for action in dispatch.afterTrainIter {
             switch action {
@@ -204,8 +209,11 @@ public struct LegacyRun: Sendable {
                 }
             case .eval(let index):
                 if dispatch.evals[index].shouldEvaluate(progress: state.iter) {
-                    // By iteration, EvalHook first runs every logger's after_train_iter itself (3.2).
-                    for logger in dispatch.loggers { loggerTrainIter(dispatch.loggerHooks[logger], &sink) }
+                    // By iteration, EvalHook first runs every logger's after_train_iter itself (3.2); mmedit's
+                    // EvalIterHook clears the log buffer instead.
+                    if !dispatch.evals[index].clearsLogBuffer {
+                        for logger in dispatch.loggers { loggerTrainIter(dispatch.loggerHooks[logger], &sink) }
+                    }
                     logReady = false
                     evaluate(index, step: finished, .afterTrainIter, &sink)
                 }

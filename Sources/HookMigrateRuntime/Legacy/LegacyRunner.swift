@@ -53,7 +53,7 @@ public struct LegacyRunner: Sendable {
             entries.append((mode, count))
         }
         self.workflow = entries.contains { $0.mode == "train" } ? entries : [("train", 1)]
-        groups = try LegacyRunner.paramGroups(config)
+        groups = try LegacyRunner.paramGroups(config, stepping: settings.modelStepping)
 
         var order = HookOrder<LegacyHook>()
         let iterRunner = !epochRunner
@@ -61,8 +61,11 @@ public struct LegacyRunner: Sendable {
         lrHook = made?.lr
         momentumHook = made?.momentum
         if lrHook != nil { order.insert(.lr, priority: 10) }
+        if !settings.trainScript.registersMomentum { momentumHook = nil }
         if momentumHook != nil { order.insert(.momentum, priority: 30) }
-        if let optimizerConfig = config["optimizer_config"], !optimizerConfig.isNull {
+        // A model that steps its own optimizers runs with no optimizer hook (the validator settles that the
+        // train script registered none).
+        if settings.modelStepping == nil, let optimizerConfig = config["optimizer_config"], !optimizerConfig.isNull {
             try LegacyRunner.checkOptimizerHook(optimizerConfig, fp16: config["fp16"])
             let cumulative = try optimizerConfig.mapping?["cumulative_iters"].map { try $0.int("optimizer_config.cumulative_iters") } ?? 1
             order.insert(.optimizer(cumulative: cumulative), priority: 40)
@@ -114,14 +117,30 @@ public struct LegacyRunner: Sendable {
         // scripts, which is treated as --no-validate.
         let hasVal = config["data"]?.mapping?["val"].map { !$0.isNull } ?? false
         let evaluation = config["evaluation"]
-        if hasVal, evaluation.map({ !$0.isNull }) ?? true {
+        if hasVal, evaluation.map({ !$0.isNull }) ?? settings.trainScript.validatesWithoutEvaluation {
             let mapping = try evaluation.map { try $0.mapping("evaluation") } ?? ConfigMapping()
-            order.insert(.eval(try LegacyRunner.evalHook(mapping, epochRunner: epochRunner)), priority: 70)
+            var hook = try LegacyRunner.evalHook(mapping, epochRunner: epochRunner)
+            hook.clearsLogBuffer = settings.trainScript == .mmedit
+            order.insert(.eval(hook), priority: 70)
         }
         hooks = order.hooks
     }
 
-    static func paramGroups(_ config: ConfigMapping) throws -> [ParamGroup] {
+    static func paramGroups(_ config: ConfigMapping, stepping: ModelStepping? = nil) throws -> [ParamGroup] {
+        if let stepping {
+            // mmedit's `optimizers`, everyone else's `optimizer`; a dict of optimizers by name.
+            let source = config["optimizers"].flatMap { $0.isNull ? nil : $0.mapping } ?? config["optimizer"]?.mapping
+            var chosen = source
+            if let name = stepping.optimizer {
+                guard let entry = source?[name]?.mapping else {
+                    throw ConfigError(.missingKey, "the model steps an optimizer named `\(name)`, which the legacy config does not define", at: config.entry("optimizer")?.keyLocation)
+                }
+                chosen = entry
+            }
+            var single = ConfigMapping()
+            if let chosen { single["optimizer"] = ConfigNode(chosen) }
+            return try paramGroups(single)
+        }
         guard let optimizer = config["optimizer"]?.mapping, let lrNode = optimizer["lr"] else {
             return [ParamGroup(lr: 0.01, momentum: 0.9)]
         }

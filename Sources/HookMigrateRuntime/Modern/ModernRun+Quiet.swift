@@ -30,7 +30,16 @@ extension ModernRun {
             if lastBatchRecord >= 0, logs.due(lastBatchRecord) { bound(lastBatchRecord) }
         }
         let window = Swift.max(1, runner.accumulativeCounts)
-        if runner.steps {
+        if let stepping = runner.settings.modelStepping {
+            if runner.steps {
+                bound(stepping.quietIterations(from: iter))
+                if stepping.steps(at: iter) > 0 {
+                    template.optimizerSteps = true
+                    template.lastKind = .optimStep
+                    template.lastKindLogging = .optimStep
+                }
+            }
+        } else if runner.steps {
             if window == 1 {
                 template.optimizerSteps = true
                 template.lastKind = .optimStep

@@ -132,10 +132,15 @@ public struct ModernRun: Sendable {
         // The optimizer steps inside train_step, before after_train_iter; reported at after_train_iter.
         let window = max(1, runner.accumulativeCounts)
         let finished = iter + 1
-        let steps = runner.steps && (window == 1 || finished % window == 0 || finished == runner.loop.maxIters)
-        let stepValues = steps ? groups.stepValues : TraceValues()
+        let count: Int
+        if let stepping = runner.settings.modelStepping {
+            count = runner.steps ? stepping.steps(at: iter) : 0
+        } else {
+            count = runner.steps && (window == 1 || finished % window == 0 || finished == runner.loop.maxIters) ? 1 : 0
+        }
+        let stepValues = count > 0 ? groups.stepValues : TraceValues()
         call(.afterTrainIter, &sink)
-        if steps { effect(.optimStep, .afterTrainIter, &sink, step: groups.count, values: stepValues) }
+        for _ in 0..<count { effect(.optimStep, .afterTrainIter, &sink, step: groups.count, values: stepValues) }
         for action in dispatch.afterTrainIter {
             switch action {
             case .logger(let index):

@@ -54,8 +54,29 @@ public struct ModernRunner: Sendable {
         let optimWrapper = config["optim_wrapper"]?.mapping
         steps = optimWrapper != nil
         accumulativeCounts = try optimWrapper?["accumulative_counts"].map { try $0.int("optim_wrapper.accumulative_counts") } ?? 1
-        var groups = try ModernRunner.paramGroups(optimWrapper)
-        schedulers = try factory?(config["param_scheduler"], loop, &groups)
+        var groups: [ParamGroup]
+        var schedulerNode = config["param_scheduler"]
+        if let name = settings.modelStepping?.optimizer {
+            // An OptimWrapperDict: the wrapper of that name, and its schedulers (Runner.build_param_scheduler:
+            // a dict without `type` holds one entry per wrapper, anything else is built for every wrapper).
+            // A model with one named optimizer gets a plain OptimWrapper (mmagic's form): that one.
+            if let wrapper = optimWrapper?[name]?.mapping {
+                groups = try ModernRunner.paramGroups(wrapper)
+            } else if optimWrapper?["optimizer"]?.mapping != nil {
+                groups = try ModernRunner.paramGroups(optimWrapper)
+            } else {
+                throw ConfigError(.missingKey, "the model steps an optimizer named `\(name)`: optim_wrapper has no wrapper of that name", at: config["optim_wrapper"]?.location)
+            }
+            if let mapping = schedulerNode?.mapping, mapping["type"] == nil {
+                guard let entry = mapping[name] else {
+                    throw ConfigError(.missingKey, "`param_scheduler` is a dict of per-optimizer schedulers without `\(name)` (Runner.build_param_scheduler raises KeyError)", at: schedulerNode?.location)
+                }
+                schedulerNode = entry
+            }
+        } else {
+            groups = try ModernRunner.paramGroups(optimWrapper)
+        }
+        schedulers = try factory?(schedulerNode, loop, &groups)
         self.groups = groups
 
         // Default hooks: MMEngine's ordered defaults, merged by key; then custom hooks.

@@ -8,13 +8,21 @@ public struct SimulationSettings: Sendable, Equatable {
     public var metrics: MetricSequence
     /// Whether the legacy run was distributed (mmdet registered DistSamplerSeedHook only then).
     public var distributed: Bool
+    /// A model that steps its own optimizers: the optimizer a run follows and when the model steps it; `nil`
+    /// when the framework steps the one optimizer (MMCV's OptimizerHook, MMEngine's OptimWrapper).
+    public var modelStepping: ModelStepping?
+    /// The train script of the legacy run.
+    public var trainScript: LegacyTrainScript
 
     /// Creates settings.
-    public init(itersPerEpoch: Int = 10, valIters: Int = 2, metrics: MetricSequence = MetricSequence(seed: 1), distributed: Bool = false) {
+    public init(itersPerEpoch: Int = 10, valIters: Int = 2, metrics: MetricSequence = MetricSequence(seed: 1), distributed: Bool = false,
+                modelStepping: ModelStepping? = nil, trainScript: LegacyTrainScript = .standard) {
+        self.trainScript = trainScript
         self.itersPerEpoch = itersPerEpoch
         self.valIters = valIters
         self.metrics = metrics
         self.distributed = distributed
+        self.modelStepping = modelStepping
     }
 }
 

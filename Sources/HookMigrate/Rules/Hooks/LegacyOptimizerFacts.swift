@@ -22,13 +22,39 @@ struct LegacyOptimizerFacts {
     /// Optimizer types with a `momentum` argument defaulting to 0.
     static let withMomentum: Set<String> = ["SGD", "RMSprop"]
 
+    /// The facts of the optimizer the schedules act on: mmedit's `optimizers` when set, else `optimizer`. A
+    /// dict of named optimizers (MMCV's updaters act on each alike, and the converted schedulers are built
+    /// for each wrapper) gives a fact only where every optimizer of the dict agrees on it.
     init(_ context: MigrationContext) {
+        let plural = context.legacyNode("optimizers").flatMap { $0.isNull ? nil : $0.mapping }
+        guard let source = plural ?? context.legacyNode("optimizer")?.mapping else {
+            self.init(optimizer: nil)
+            return
+        }
+        let named = !source.isEmpty && source.entries.allSatisfy { $0.value.mapping != nil }
+        guard named else {
+            self.init(optimizer: source)
+            return
+        }
+        let all = source.entries.compactMap { $0.value.mapping }.map { LegacyOptimizerFacts(optimizer: $0) }
+        self = all[0]
+        for other in all.dropFirst() {
+            if other.baseLr != baseLr { baseLr = nil }
+            if other.baseMomentum != baseMomentum || other.momentumKey != momentumKey { baseMomentum = nil }
+            if other.type != type { type = nil }
+            if other.momentumIsDefault != momentumIsDefault { momentumIsDefault = false }
+            hasParamwise = hasParamwise || other.hasParamwise
+        }
+    }
+
+    /// The facts of one optimizer's config.
+    init(optimizer: ConfigMapping?) {
         baseLr = nil
         baseMomentum = nil
         momentumKey = "momentum"
         type = nil
         hasParamwise = false
-        guard let optimizer = context.legacyNode("optimizer")?.mapping else { return }
+        guard let optimizer else { return }
         type = optimizer["type"]?.scalar?.stringValue
         hasParamwise = optimizer["paramwise_cfg"].map { !$0.isNull } ?? false
         if case .scalar(let scalar)? = optimizer["lr"]?.value {

@@ -62,7 +62,12 @@ extension OptimizerRule {
             guard case .string(let name) = entry.key, name != "type" else { return nil }
             return HookArgument(name: name, node: entry.value, path: "optimizer_config.\(name)", location: entry.value.location)
         }
-        if let fp16, let fp16Node {
+        // mmseg 0.30's train_segmentor registered optimizer_config as written and never read a top-level fp16:
+        // without an fp16 hook type in optimizer_config, the legacy run trained in fp32.
+        if let fp16Node, explicitType == nil, Set(LegacyCodebase.infer(context.legacy).codebases) == [.mmseg] {
+            context.warn(id, "fp16", "dropped: mmseg 0.x's train_segmentor ignored a top-level fp16 (it registered optimizer_config as written, an OptimizerHook), so the legacy run trained in fp32 and the conversion keeps fp32 (a plain OptimWrapper). For the mixed precision the key asked for, set optim_wrapper.type='AmpOptimWrapper' by hand — a change of training, not a conversion",
+                         at: fp16Node.location)
+        } else if let fp16, let fp16Node {
             guard let explicitType else {
                 return try convertMergedFp16(arguments, fp16: fp16, at: fp16Node.location, &context)
             }

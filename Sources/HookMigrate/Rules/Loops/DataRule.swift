@@ -308,6 +308,15 @@ public enum DataRule: MigrationRule {
         return ConfigNode(mapping)
     }
 
+    /// Whether mmaction2 0.24's train script ran omnisource training (`omnisource` truthy).
+    static func omnisource(_ legacy: ConfigMapping) -> Bool {
+        switch legacy["omnisource"]?.scalar {
+        case .bool(true)?: return true
+        case .int(let value)? where value != 0: return true
+        default: return false
+        }
+    }
+
     /// The dataset config: kept as written; a list (MMCV-era build_dataset concatenated it) becomes an
     /// explicit ConcatDataset.
     static func dataset(_ node: ConfigNode, split: String, _ context: inout MigrationContext) throws -> ConfigNode {
@@ -316,6 +325,10 @@ public enum DataRule: MigrationRule {
             return node
         }
         let evaluation = split == "train" ? "" : "; mmdet evaluated each dataset of the list separately (separate_eval), MMEngine's evaluator sees one concatenated dataset"
+        if split == "train", DataRule.omnisource(context.legacy) {
+            context.nonEquivalence(id, "data.train", "omnisource: mmaction2 0.24's train_model did not concatenate these \(list.count) datasets: it built one data loader per dataset and an OmniSourceRunner, which takes a batch of every source at each iteration and steps the optimizer once per source batch. MMEngine has no such runner (it ignores `omnisource`); the ConcatDataset written here trains on one concatenated loader instead", deviation: "optimizer steps: \(list.count) per iteration (one per source) in the legacy run, 1 in the converted one; different batches", at: node.location, newPath: "train_dataloader.dataset")
+            return try concatenated(node, path: ConfigPath("data.\(split)"))
+        }
         context.warn(id, "data.\(split)", "a list of \(list.count) datasets (MMCV-era build_dataset concatenated it) becomes an explicit ConcatDataset\(evaluation); check the successor package registers ConcatDataset in its scope", at: node.location, newPath: "\(split)_dataloader.dataset")
         return try concatenated(node, path: ConfigPath("data.\(split)"))
     }

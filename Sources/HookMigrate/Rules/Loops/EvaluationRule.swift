@@ -79,6 +79,14 @@ public enum EvaluationRule: MigrationRule {
         if let evaluation, let typeNode = evaluation["type"], !typeNode.isNull {
             let type = try typeNode.string("evaluation.type")
             context.manualStep(id, "evaluation.type", "`evaluation` builds the downstream hook \(type), not MMCV's EvalHook: its schedule and metrics are not converted\(notConverted); configure the successor package's evaluation (val_dataloader, val_cfg, val_evaluator, train_cfg.val_interval) by hand", at: typeNode.location)
+            if legacyHasVal {
+                // The legacy train script registered it (mmgen: `validate and cfg.evaluation`), so the legacy run
+                // evaluated and the converted one, as written, does not.
+                let interval = evaluation["interval"]?.scalar.map { "every \($0) iterations" } ?? "on its own schedule"
+                let best = evaluation["best_metric"].map { $0.isNull ? "" : " and saved its best checkpoints" } ?? ""
+                context.nonEquivalence(id, "evaluation", "the legacy run evaluated with \(type) \(interval)\(best); the converted config does not validate until the successor package's evaluation is written by hand",
+                                       deviation: "evaluations: \(interval) in the legacy run, none in the converted one", at: location)
+            }
             if let testLoader { try convertTest(testLoader, evaluation: nil, codebase: codebase, valChoice: nil, &context) }
             return
         }

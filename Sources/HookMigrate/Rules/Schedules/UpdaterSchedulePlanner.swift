@@ -63,6 +63,21 @@ extension UpdaterSchedulePlanner {
             planner.plan.record(.manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
                                 at: rejection.location, role: nil)
         }
+        // --compat: an E.6 form (the built-in chain names a non-equivalence), or a warmup in epochs whose chain
+        // needs the iterations per epoch, which were not given.
+        let epochWarmupWithoutLength = context.options.itersPerEpoch == nil && mapping["warmup_by_epoch"]?.scalar == .bool(true)
+            && planner.plan.records.contains(where: { $0.kind != .change })
+        if Self.kind.configKey == LrConfigRule.id,
+           planner.plan.records.contains(where: { $0.kind == .nonEquivalence }) || epochWarmupWithoutLength,
+           let compat = CompatSchedulePlan.plan(mapping, loop: context.loop, location: node.location ?? keyLocation) {
+            if context.options.compat {
+                planner.plan = compat
+                CompatSchedulePlan.addImport(&context)
+            } else {
+                planner.plan.record(.warning, id, "rerun with --compat for an exact conversion: hookmigrate's compat module computes MMCV's own lr for this form (MMCVLrUpdaterLR, written beside the converted config; docs/compat.md)",
+                                    at: node.location ?? keyLocation, role: nil)
+            }
+        }
         planner.plan.commit(to: &context, rule: id, source: id)
     }
 

@@ -50,6 +50,8 @@ extension ParamScheduler {
             return try cosineRestartValue(current, base: base(index), periods: periods, weights: weights, floor: floor)
         case .oneCycle(let settings):
             return try oneCycleValue(index: index, initialLr: initialLr, settings: settings)
+        case .compatUpdater(let schedule):
+            return try schedule.value(base: base(index), iteration: t, end: end)
         }
     }
 

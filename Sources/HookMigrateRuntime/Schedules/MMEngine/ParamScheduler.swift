@@ -100,6 +100,14 @@ public struct ParamScheduler: Sendable, Hashable {
                     minima.append(try PyFloat.div(initial, settings.finalDivFactor))
                 }
             }
+        case .compatUpdater:
+            // The compat module's checks, before the base class's.
+            guard !byEpoch else {
+                throw ScheduleRuntimeError(.valueError, "MMCVLrUpdaterLR steps by iteration: write by_epoch=False, or by_epoch=True with convert_to_iter_based=True in an epoch loop")
+            }
+            guard begin == 0, end != ParamScheduler.infinity else {
+                throw ScheduleRuntimeError(.valueError, "MMCVLrUpdaterLR needs begin=0 and a finite end (the run length in iterations)")
+            }
         default:
             break
         }
@@ -201,6 +209,7 @@ public struct ParamScheduler: Sendable, Hashable {
         case .cosineAnnealing: stem = "CosineAnnealing"
         case .cosineRestart: stem = "CosineRestart"
         case .oneCycle: stem = "OneCycle"
+        case .compatUpdater: return CompatUpdaterSchedule.type
         }
         return stem + (parameter == .lr ? "LR" : "Momentum")
     }

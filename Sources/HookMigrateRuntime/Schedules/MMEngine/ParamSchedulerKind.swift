@@ -22,6 +22,8 @@ public enum ParamSchedulerKind: Sendable, Hashable {
     case cosineRestart(periods: [Double], restartWeights: [Double], floor: ParamSchedulerFloor)
     /// `OneCycleParamScheduler` (lr only).
     case oneCycle(OneCycleSettings)
+    /// hookmigrate's compat `MMCVLrUpdaterLR`: MMCV's updater formula at each iteration (lr only).
+    case compatUpdater(CompatUpdaterSchedule)
 
     /// OneCycleLR's arguments.
     public struct OneCycleSettings: Sendable, Hashable {

@@ -34,6 +34,10 @@ struct ParamSchedulerSpec {
             throw ConfigError(.missingKey, "`\(args.path)`: `cfg` must contain the key \"type\" (KeyError)", at: args.location)
         }
         let type = try typeNode.string(args.path.appending("type"))
+        if type == CompatUpdaterSchedule.type {
+            try args.rejectUnknown(allowed: commonKeys.union(CompatUpdaterSchedule.keys), owner: type)
+            return ParamSchedulerSpec(type: type, parameter: .lr, kind: .compatUpdater(try CompatUpdaterSchedule.parse(args)))
+        }
         var match: (stem: String, keys: Set<String>, parameter: ScheduledParameter)?
         for entry in stems {
             if type == entry.stem + "LR" { match = (entry.stem, entry.keys, .lr) }
@@ -128,6 +132,10 @@ struct ParamSchedulerSpec {
         case .oneCycle(var settings):
             settings.totalSteps = settings.totalSteps.map { $0 * scale }
             return .oneCycle(settings)
+        case .compatUpdater(var schedule):
+            // The module's build_iter_from_epoch keeps the epoch length.
+            schedule.epochLength = Int(scale)
+            return .compatUpdater(schedule)
         default:
             return kind
         }
