@@ -22,7 +22,6 @@ public struct LegacyRunner: Sendable {
     /// Assembles the runner from a resolved legacy config.
     public init(config: ConfigMapping, settings: SimulationSettings, paramHooks: LegacyParamHookFactory?) throws {
         self.settings = settings
-        let root = ConfigNode(config)
         let runner = config["runner"].flatMap(\.mapping)
         let type = runner?["type"]?.scalar?.stringValue
         let totalEpochs = try config["total_epochs"].flatMap { $0.isNull ? nil : try $0.int("total_epochs") }
