@@ -15,7 +15,7 @@ struct HookMigrateCommand: ParsableCommand {
         2 bad input or usage (the message names file:line:column).
         """,
         version: "hookmigrate \(HookMigrateVersion.string)",
-        subcommands: [Convert.self, Trace.self, DiffTrace.self, Rules.self]
+        subcommands: [Convert.self, Trace.self, DiffTrace.self, Plot.self, Rules.self]
     )
 }
 

@@ -17,6 +17,9 @@ public struct TreeMigrationOptions: Sendable {
     /// When set, only files with these extensions (without the dot) are read: a folder of MMCV's dumps holds
     /// each config twice, as `.yaml` and `.json`.
     public var extensions: Set<String>?
+    /// Called with every complete legacy config once it is converted and proven, from the worker that
+    /// converted it (in any order): `--plots` draws each one here.
+    public var onConfig: (@Sendable (TreeConfigConversion) -> Void)?
 
     /// Creates options.
     public init(migration: MigrationOptions = MigrationOptions(), settings: SimulationSettings = SimulationSettings(),
@@ -166,6 +169,9 @@ public struct TreeMigration: Sendable {
                 // An MMEngine config has no legacy run to compare with.
                 if options.validate, !translation.isAlreadyMMEngine {
                     item.outcome = Validator(settings: options.settings).validate(legacy: loaded.root, converted: flat, name: path).outcome
+                }
+                if let onConfig = options.onConfig, !translation.isAlreadyMMEngine {
+                    onConfig(TreeConfigConversion(path: relative, legacy: loaded.root, converted: flat, outcome: item.outcome))
                 }
             case .base:
                 item.target = PartialConversion.keep(flat, beyond: empty)

@@ -73,6 +73,8 @@ struct Convert: ParsableCommand {
     @Option(help: "Tree mode: how many files to convert at once (default: every core).")
     var jobs: Int?
 
+    @OptionGroup var plotting: PlotOptions
+
     func validate() throws {
         if let jobs, jobs <= 0 {
             throw ValidationError("--jobs must be at least 1, not \(jobs)")
@@ -95,6 +97,7 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
+        try plotting.check(inputIsFolder: FileIO.isDirectory(input), checkOnly: check)
         if FileIO.isDirectory(input) {
             try runTree()
             return
@@ -123,6 +126,16 @@ struct Convert: ParsableCommand {
             let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
             outcome = Validator(settings: settings).validate(legacy: loaded.root, converted: converted, name: input).outcome
         }
+        // --plot: both runs drawn, with the verdict above (docs/plots.md).
+        var picture: String?
+        if plotting.plot != nil {
+            if result.isAlreadyMMEngine {
+                Console.printErrorText("hookmigrate: no plot written: \(input) is already an MMEngine config, so there is no legacy run to draw")
+            } else if let converted = result.config.mapping {
+                picture = plotting.picture(legacy: loaded.root, converted: converted, name: input,
+                                           settings: SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed), outcome: outcome)
+            }
+        }
         let reportText: String
         switch reportFormat {
         case .json:
@@ -135,6 +148,7 @@ struct Convert: ParsableCommand {
         } else {
             Console.printErrorText(reportText)
         }
+        try plotting.write(picture)
         switch outcome {
         case .notEquivalent?: throw ExitCode(ExitStatus.negative)
         case .notProven? where requireProof: throw ExitCode(ExitStatus.negative)
@@ -153,10 +167,13 @@ struct Convert: ParsableCommand {
         var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
         let settings = SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed)
-        let options = TreeMigrationOptions(migration: migration, settings: settings, outputFormat: format, validate: !noVerify,
+        var options = TreeMigrationOptions(migration: migration, settings: settings, outputFormat: format, validate: !noVerify,
                                            concurrency: jobs ?? TreeMigrationOptions().concurrency)
+        // --plots: each complete config drawn by the worker that converted it.
+        let plots = try plotting.treeCollector(input: input, settings: settings)
+        if let plots { options.onConfig = { plots.draw($0) } }
         try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
-                        check: check, requireProof: requireProof).run()
+                        check: check, requireProof: requireProof, plots: plots).run()
     }
 
     /// The writer of the output format; Python output keeps the input file's leading comment.

@@ -13,6 +13,8 @@ struct ConvertTree {
     var reportFormat: ReportFormat
     var check: Bool
     var requireProof: Bool
+    /// `--plots DIR`: the pictures drawn during the migration, written after the tree.
+    var plots: TreePlotCollector? = nil
 
     func run() throws {
         let showProgress = Console.standardErrorIsTerminal
@@ -51,6 +53,10 @@ struct ConvertTree {
             try FileIO.writeAtomically(reportText, to: report)
         }
         Console.printErrorText(summaryText + "written: \(changes.created.count) created, \(changes.changed.count) replaced, \(changes.unchanged) unchanged")
+        if let plots {
+            let written = try plots.write(result)
+            Console.printErrorText("plots: \(written) files written to \(plots.folder) (index.html)")
+        }
         if !summary.refused.isEmpty { throw ExitCode(ExitStatus.badInput) }
         if !summary.notEquivalent.isEmpty { throw ExitCode(ExitStatus.negative) }
         if requireProof, !summary.notProven.isEmpty { throw ExitCode(ExitStatus.negative) }
