@@ -1,20 +1,34 @@
 // hookmigrate-bench: times hookmigrate and prints numbers.
 //
-//   swift run -c release hookmigrate-bench [--iters-per-epoch 7330] [--epochs 12] [--repeat 5]   (the proof step)
-//   swift run -c release hookmigrate-bench corpus DIR            (verdicts over a legacy corpus, e.g. ../shared/corpus/legacy)
-//   swift run -c release hookmigrate-bench scopes DIR            (default_scope accuracy per package)
-//   swift run -c release hookmigrate-bench py-corpus TREE DUMPS  (.py reader vs MMCV's dumps)
-//   swift run -c release hookmigrate-bench tree DIR [--ext json] (the tree mode vs the real MMCV loading the leaves)
-//   swift run -c release hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
+//   swift run -c release hookmigrate-bench [--iters-per-epoch 7330] [--epochs 12] [--repeat 5]
+//                                          [--segmentation-iters 160000] [--long-iters 10000000]
 //
 // Without a subcommand it converts a legacy mmdet-style config (12 epochs, linear warmup 500 + step [8, 11], checkpoint and
-// evaluation every epoch, logger every 50, EMA) and times the proof step as `convert` runs it: the MMCV
-// adapter and the new Runner in lockstep, compared as they stream (median of --repeat runs), then each
-// runner alone. The peak resident memory is read right after the proof steps.
+// evaluation every epoch, logger every 50, EMA) and times the proof step as `convert` runs it (quiet spans
+// in bulk, every boundary event by event; median of --repeat runs), the same comparison event by event, then
+// each runner alone; the peak resident memory is read right after the proof steps. Then an mmseg-style
+// schedule (IterBasedRunner, poly lr, 160,000 iterations) both ways, and the same schedule over 10⁷
+// iterations with the process's peak memory after it.
+//
+//   hookmigrate-bench corpus DIR            tally of verdicts over every legacy .json under DIR (L = 10)
+//   hookmigrate-bench parity DIR            both proof paths over every .json under DIR, at several L
+//   hookmigrate-bench explain FILE [--iters-per-epoch L]   what one config's proof did, both ways
+//   hookmigrate-bench scopes DIR            default_scope accuracy per package
+//   hookmigrate-bench py-corpus TREE DUMPS  the .py reader vs MMCV's dumps
+//   hookmigrate-bench tree DIR [--ext json] the tree mode vs the real MMCV loading the same leaves
+//   hookmigrate-bench corpus-results ../shared/corpus > docs/corpus-results.md
 import Foundation
 import HookMigrate
 import HookMigrateCore
 import HookMigrateRuntime
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 func argument(_ name: String, _ fallback: Int) -> Int {
     let arguments = CommandLine.arguments
@@ -123,6 +137,95 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "tree" {
     do { exit(try TreeBench.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
+/// `hookmigrate-bench parity DIR [--lengths 1,7,10,97,1000] [--every K]`: proves every K-th legacy `.json`
+/// under DIR at each epoch length both ways (quiet spans in bulk, and event by event) and prints every
+/// config whose outcomes differ, then the time each way took.
+func parity(_ directory: String) throws {
+    guard let walker = FileManager.default.enumerator(atPath: directory) else { throw ConfigError(.fileUnreadable, "cannot list \(directory)") }
+    var files: [String] = []
+    while let relative = walker.nextObject() as? String { if relative.hasSuffix(".json") { files.append(directory + "/" + relative) } }
+    files.sort()
+    let every = max(1, argument("--every", 1))
+    let lengths = (CommandLine.arguments.firstIndex(of: "--lengths").flatMap { CommandLine.arguments.indices.contains($0 + 1) ? CommandLine.arguments[$0 + 1] : nil } ?? "1,7,10,97,1000")
+        .split(separator: ",").compactMap { Int($0) }
+    var compared = 0
+    var differing = 0
+    var times: [TraceEquivalence.Strategy: Double] = [:]
+    var slowest: [(spans: Double, events: Double, name: String)] = []
+    for (index, path) in files.enumerated() where index % every == 0 {
+        guard let loaded = try? ConfigLoader().load(path) else { continue }
+        for length in lengths {
+            guard let result = try? Translator(options: MigrationOptions(itersPerEpoch: length)).translate(loaded) else { continue }
+            let converted = result.config.mapping ?? ConfigMapping()
+            var texts: [TraceEquivalence.Strategy: String] = [:]
+            var took: [TraceEquivalence.Strategy: Double] = [:]
+            for strategy in TraceEquivalence.Strategy.allCases {
+                var outcome = Validator.Outcome.notProven("")
+                took[strategy] = seconds {
+                    outcome = Validator(settings: SimulationSettings(itersPerEpoch: length), strategy: strategy)
+                        .validate(legacy: loaded.root, converted: converted, name: path).outcome
+                }
+                var rules: [EquivalenceRule: Int] = [:]
+                switch outcome {
+                case .equivalent(let used), .notEquivalent(_, let used): rules = used
+                case .notProven: break
+                }
+                texts[strategy] = ValidationRenderer.text(outcome) + rules.keys.sorted().map { "\($0.rawValue)x\(rules[$0] ?? 0)" }.joined(separator: " ")
+            }
+            for (strategy, time) in took { times[strategy, default: 0] += time }
+            slowest.append((took[.spans] ?? 0, took[.events] ?? 0, "\(path) L=\(length)"))
+            compared += 1
+            if texts[.spans] != texts[.events] {
+                differing += 1
+                print("DIFFERS: \(path) L=\(length)\n--- events\n\(texts[.events] ?? "")\n+++ spans\n\(texts[.spans] ?? "")")
+            }
+        }
+    }
+    for entry in slowest.sorted(by: { $0.spans > $1.spans }).prefix(argument("--slowest", 0)) {
+        print(String(format: "slow: spans %.1f ms, events %.1f ms  ", entry.spans * 1000, entry.events * 1000) + entry.name)
+    }
+    print("\(compared) proofs compared, \(differing) differ; spans \(String(format: "%.2f", times[.spans] ?? 0)) s, events \(String(format: "%.2f", times[.events] ?? 0)) s")
+}
+
+/// `hookmigrate-bench explain FILE [--iters-per-epoch L]`: converts one legacy config and prints what its
+/// proof did both ways (bulk spans, iterations, events) and how long each took.
+func explain(_ path: String) throws {
+    let length = argument("--iters-per-epoch", 10)
+    let loaded = try ConfigLoader().load(path)
+    let result = try Translator(options: MigrationOptions(itersPerEpoch: length)).translate(loaded)
+    let converted = result.config.mapping ?? ConfigMapping()
+    let settings = SimulationSettings(itersPerEpoch: length)
+    let legacyRunner = try LegacyRunner(config: loaded.root, settings: settings, paramHooks: SimulatedSchedules.legacy)
+    var modernSettings = settings
+    modernSettings.distributed = false
+    let newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: SimulatedSchedules.modern)
+    let only = CommandLine.arguments.firstIndex(of: "--strategy").flatMap { CommandLine.arguments.indices.contains($0 + 1) ? TraceEquivalence.Strategy(rawValue: CommandLine.arguments[$0 + 1]) : nil }
+    for strategy in TraceEquivalence.Strategy.allCases where only == nil || only == strategy {
+        var comparison = Validator(settings: settings).comparison(legacy: loaded.root)
+        comparison.strategy = strategy
+        var verdict: EquivalenceVerdict?
+        var runs: [Double] = []
+        for _ in 0..<max(1, argument("--repeat", 3)) {
+            runs.append(try seconds { verdict = try comparison.compare(legacy: legacyRunner, new: newRunner, iterationRun: Validator.iterationRun(converted)) })
+        }
+        guard let verdict else { continue }
+        let work = verdict.work
+        print(String(format: "%@: %.2f ms (median of %d); ", strategy.rawValue, median(runs) * 1000, runs.count)
+              + "\(work.spans) spans of \(work.bulkIterations) iterations (\(work.valueIterations) value evaluations), \(work.events) events one by one, \(work.units) units; "
+              + (verdict.isEquivalent ? "equivalent" : "not equivalent (\(verdict.divergence?.stream ?? ""))"))
+    }
+}
+
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "explain" {
+    do { try explain(CommandLine.arguments[2]) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+    exit(0)
+}
+
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "parity" {
+    do { try parity(CommandLine.arguments[2]) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+    exit(0)
+}
+
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "corpus" {
     do { try corpusTally(CommandLine.arguments[2]) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
     exit(0)
@@ -145,33 +248,76 @@ custom_hooks: [{type: EMAHook, momentum: 0.0002, priority: 49}]
 data: {samples_per_gpu: 2, workers_per_gpu: 2, train: {type: CocoDataset}, val: {type: CocoDataset}, test: {type: CocoDataset}}
 """
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+/// An mmsegmentation-style schedule (deeplabv3 on ADE20K): IterBasedRunner, poly lr (a new value at every
+/// iteration), checkpoint and evaluation every max_iters/10, logger every 50.
+func segmentationText(iterations: Int) -> String {
+    """
+    model: {type: EncoderDecoder}
+    optimizer: {type: SGD, lr: 0.01, momentum: 0.9, weight_decay: 0.0005}
+    optimizer_config: {}
+    lr_config: {policy: poly, power: 0.9, min_lr: 0.0001, by_epoch: false}
+    runner: {type: IterBasedRunner, max_iters: \(iterations)}
+    checkpoint_config: {by_epoch: false, interval: \(max(1, iterations / 10))}
+    evaluation: {interval: \(max(1, iterations / 10)), metric: mIoU, pre_eval: true}
+    log_config: {interval: 50, hooks: [{type: TextLoggerHook, by_epoch: false}]}
+    workflow: [[train, 1]]
+    data: {samples_per_gpu: 4, workers_per_gpu: 4, train: {type: ADE20KDataset}, val: {type: ADE20KDataset}, test: {type: ADE20KDataset}}
+    """
 }
 
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+/// Both runners of a legacy config and its conversion, and how `convert` compares them.
+struct Proof {
+    let legacy: LegacyRunner
+    let new: ModernRunner
+    let comparison: TraceEquivalence
+    let iterationRun: Bool
 
-do {
-    let legacy = try YAMLReader().read(SourceText(path: "bench.yaml", text: legacyText)).mapping ?? ConfigMapping()
-    let converted = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch)).translate(legacy, at: SourceLocation(file: "bench.yaml", line: 1, column: 1))
-    guard let new = converted.config.mapping else { throw ConfigError(.notAMapping, "conversion gave no mapping") }
-    let settings = SimulationSettings(itersPerEpoch: itersPerEpoch)
-    let legacyRunner = try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy)
-    let newRunner = try ModernRunner(config: new, settings: settings, schedulers: SimulatedSchedules.modern)
-    // The proof step as `convert` runs it: both runners in lockstep, compared as they stream.
-    var checkTimes: [Double] = []
-    var verdict = ""
-    for _ in 0..<repeats {
-        checkTimes.append(try seconds {
-            let result = try TraceEquivalence().compare(legacy: legacyRunner, new: newRunner, iterationRun: false)
-            verdict = result.isEquivalent ? "equivalent (rules: \(result.rulesUsed.keys.sorted().map(\.rawValue).joined(separator: ", ")))" : "not equivalent (\(result.divergence?.stream ?? ""))"
-        })
+    init(_ text: String, itersPerEpoch: Int) throws {
+        let legacyConfig = try YAMLReader().read(SourceText(path: "bench.yaml", text: text)).mapping ?? ConfigMapping()
+        let converted = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch)).translate(legacyConfig, at: SourceLocation(file: "bench.yaml", line: 1, column: 1))
+        guard let newConfig = converted.config.mapping else { throw ConfigError(.notAMapping, "conversion gave no mapping") }
+        let settings = SimulationSettings(itersPerEpoch: itersPerEpoch)
+        legacy = try LegacyRunner(config: legacyConfig, settings: settings, paramHooks: SimulatedSchedules.legacy)
+        new = try ModernRunner(config: newConfig, settings: settings, schedulers: SimulatedSchedules.modern)
+        comparison = Validator(settings: settings).comparison(legacy: legacyConfig)
+        iterationRun = Validator.iterationRun(newConfig)
     }
+
+    /// The median time of `repeats` proofs with `strategy`, and the last verdict.
+    func time(_ strategy: TraceEquivalence.Strategy, repeats: Int) throws -> (seconds: Double, verdict: EquivalenceVerdict) {
+        var comparison = comparison
+        comparison.strategy = strategy
+        var times: [Double] = []
+        var verdict: EquivalenceVerdict?
+        for _ in 0..<max(1, repeats) {
+            times.append(try seconds { verdict = try comparison.compare(legacy: legacy, new: new, iterationRun: iterationRun) })
+        }
+        guard let verdict else { throw ConfigError(.notAMapping, "no proof was run") }
+        return (median(times), verdict)
+    }
+}
+
+func describe(_ verdict: EquivalenceVerdict) -> String {
+    verdict.isEquivalent ? "equivalent (rules: \(verdict.rulesUsed.keys.sorted().map(\.rawValue).joined(separator: ", ")))" : "not equivalent (\(verdict.divergence?.stream ?? ""))"
+}
+
+func describe(_ work: ProofWork) -> String {
+    "\(work.bulkIterations) iterations in \(work.spans) bulk spans (\(work.valueIterations) value computations), \(work.events) events one by one"
+}
+
+func peakMegabytes() -> Int {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    let streamingPeak = usage.ru_maxrss / 1024
+    return usage.ru_maxrss / 1024
+}
+
+do {
+    let coco = try Proof(legacyText, itersPerEpoch: itersPerEpoch)
+    // The proof step as `convert` runs it: quiet spans in bulk, every boundary event by event.
+    let fast = try coco.time(.spans, repeats: repeats)
+    let streamingPeak = peakMegabytes()
+    // The same comparison with every event one by one (what `trace` and `diff-trace` write for people).
+    let full = try coco.time(.events, repeats: repeats)
     // Each runner alone, counting events without keeping them.
     var legacyTimes: [Double] = []
     var newTimes: [Double] = []
@@ -179,17 +325,41 @@ do {
     for _ in 0..<repeats {
         var legacyCount = CountingSink()
         var newCount = CountingSink()
-        legacyTimes.append(try seconds { try legacyRunner.run(into: &legacyCount) })
-        newTimes.append(try seconds { try newRunner.run(into: &newCount) })
+        legacyTimes.append(try seconds { try coco.legacy.run(into: &legacyCount) })
+        newTimes.append(try seconds { try coco.new.run(into: &newCount) })
         events = (legacyCount.total, newCount.total)
     }
     print("schedule: \(epochs) epochs x \(itersPerEpoch) iterations = \(epochs * itersPerEpoch) iterations")
     print("events: legacy \(events.0), new \(events.1)")
-    print(String(format: "proof step (both runners + streaming comparison): %.1f ms (median of %d)", median(checkTimes) * 1000, repeats))
+    print(String(format: "proof step (both runners + streaming comparison): %.1f ms (median of %d)", fast.seconds * 1000, repeats))
+    print("  bulk path: " + describe(fast.verdict.work))
+    print(String(format: "  event by event (every event compared): %.1f ms", full.seconds * 1000))
     print(String(format: "  legacy runner alone: %.1f ms", median(legacyTimes) * 1000))
     print(String(format: "  new runner alone:    %.1f ms", median(newTimes) * 1000))
     print("peak resident memory after the proof steps: \(streamingPeak) MB")
-    print("verdict: \(verdict)")
+    print("verdict: \(describe(fast.verdict))")
+    guard fast.verdict.isEquivalent == full.verdict.isEquivalent, fast.verdict.rulesUsed == full.verdict.rulesUsed else {
+        throw ConfigError(.notAMapping, "the bulk path and the event-by-event path disagree")
+    }
+
+    let segmentationLength = argument("--segmentation-iters", 160_000)
+    let segmentation = try Proof(segmentationText(iterations: segmentationLength), itersPerEpoch: 10)
+    let segmentationFast = try segmentation.time(.spans, repeats: repeats)
+    let segmentationFull = try segmentation.time(.events, repeats: max(1, repeats / 2))
+    print("")
+    print("mmseg-style: IterBasedRunner, \(segmentationLength) iterations, poly lr, logger every 50, checkpoint/evaluation every \(max(1, segmentationLength / 10))")
+    print(String(format: "proof step: %.1f ms (median of %d); event by event: %.1f ms", segmentationFast.seconds * 1000, repeats, segmentationFull.seconds * 1000))
+    print("  bulk path: " + describe(segmentationFast.verdict.work))
+    print("verdict: \(describe(segmentationFast.verdict))")
+
+    let longLength = argument("--long-iters", 10_000_000)
+    let long = try Proof(segmentationText(iterations: longLength), itersPerEpoch: 10)
+    let longFast = try long.time(.spans, repeats: 1)
+    print("")
+    print("long run: the mmseg-style schedule with \(longLength) iterations")
+    print(String(format: "proof step: %.2f s; peak resident memory of the process after it: %d MB", longFast.seconds, peakMegabytes()))
+    print("  bulk path: " + describe(longFast.verdict.work) + "; \(longFast.verdict.work.units) units of the budget's \(ProofBudget.standard.work)")
+    print("verdict: \(describe(longFast.verdict))")
 } catch {
     FileHandle.standardError.write(Data("hookmigrate-bench: \(error)\n".utf8))
     exit(2)

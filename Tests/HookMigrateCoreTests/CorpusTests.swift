@@ -1,12 +1,13 @@
 import Foundation
+import HookMigrateTestSupport
 import Testing
 @testable import HookMigrateCore
 
 /// The whole development corpus of real MMCV/MMEngine dumps loads as the issue demands; counts are exact.
-@Suite struct CorpusTests {
-    static let legacyJSON = CorpusLocator.files("legacy", ext: "json")
-    static let legacyYAML = CorpusLocator.files("legacy", ext: "yaml")
-    static let modernYAML = CorpusLocator.files("modern", ext: "yaml")
+@Suite(.enabled(if: Corpus.enabled, Corpus.skipNote)) struct CorpusTests {
+    static let legacyJSON = Corpus.files("legacy", ext: "json")
+    static let legacyYAML = Corpus.files("legacy", ext: "yaml")
+    static let modernYAML = Corpus.files("modern", ext: "yaml")
 
     func read(_ path: String) throws -> ConfigNode {
         let bytes = try FileIO.readBytes(path)
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func corpusIsPresent() {
-        #expect(Self.legacyJSON.count == 1395, "corpus expected at \(CorpusLocator.root)")
+        #expect(Self.legacyJSON.count == 1395, "corpus expected at \(Corpus.root)")
         #expect(Self.legacyYAML.count == 1395)
         #expect(Self.modernYAML.count == 734)
     }

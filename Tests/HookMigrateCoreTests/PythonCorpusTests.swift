@@ -10,10 +10,9 @@ import Testing
 /// hookmigrate refuses must be listed with its error id. `HOOKMIGRATE_RECORD=1` rewrites only the third
 /// column (hookmigrate's outcome); a read that differs from MMCV can never be recorded.
 @Suite struct PythonCorpusTests {
-    static let tree = CorpusLocator.root + "/py"
-    static let present = FileManager.default.fileExists(atPath: tree)
+    static let tree = Corpus.root + "/py"
 
-    @Test(.enabled(if: PythonCorpusTests.present, "the corpus is not at ../shared/corpus/py (set HOOKMIGRATE_CORPUS): the Python corpus check is skipped"))
+    @Test(.enabled(if: Corpus.enabled, Corpus.skipNote))
     func everyCorpusPythonConfigReadsAsMMCVReadsIt() throws {
         let fixture = try String(contentsOfFile: Golden.projectRoot + "/fixtures/python-corpus/expected.tsv", encoding: .utf8)
         var header = ""
@@ -27,7 +26,7 @@ import Testing
             guard fields.count == 3 else { continue }
             rows.append((fields[0], fields[1], fields[2]))
         }
-        let onDisk = CorpusLocator.files("py", ext: "py").map { String($0.dropFirst(Self.tree.count + 1)) }
+        let onDisk = Corpus.files("py", ext: "py").map { String($0.dropFirst(Self.tree.count + 1)) }
         #expect(onDisk.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } == rows.map(\.path),
                 "the corpus tree and fixtures/python-corpus/expected.tsv list different files; regenerate it with tools/oracle/py_corpus_fixture.py")
 

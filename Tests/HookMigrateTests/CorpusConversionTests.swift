@@ -7,16 +7,13 @@ import Testing
 /// Every legacy config of the development corpus converts, no legacy key survives, the default_scope is the
 /// one of the package the config belongs to, and converting the output again changes nothing. Every official
 /// MMEngine-era config of the corpus is recognised as such (or refused, naming the MMCV 1.x keys it keeps).
-@Suite struct CorpusConversionTests {
+@Suite(.enabled(if: Corpus.enabled, Corpus.skipNote)) struct CorpusConversionTests {
     /// The corpus's legacy folders and the scopes of their MMEngine-era successors.
     static let successorScopes = ["mmaction2": "mmaction", "mmcls": "mmpretrain", "mmdet": "mmdet", "mmdet3d": "mmdet3d",
                                   "mmedit": "mmagic", "mmflow": "mmflow", "mmgen": "mmagic", "mmocr": "mmocr", "mmpose": "mmpose",
                                   "mmrotate": "mmrotate", "mmsegmentation": "mmseg", "mmtrack": "mmtrack"]
 
-    static var corpusRoot: String {
-        if let override = ProcessInfo.processInfo.environment["HOOKMIGRATE_CORPUS"], !override.isEmpty { return override }
-        return (Golden.projectRoot as NSString).deletingLastPathComponent + "/shared/corpus"
-    }
+    static var corpusRoot: String { Corpus.root }
 
     static func legacyJSON() -> [String] {
         let base = corpusRoot + "/legacy"

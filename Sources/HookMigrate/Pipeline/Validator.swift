@@ -12,15 +12,24 @@ public struct Validator: Sendable {
     public var legacySchedules: LegacyParamHookFactory?
     /// Builds MMEngine parameter schedulers; `nil` when this build cannot simulate them.
     public var modernSchedules: ModernSchedulerFactory?
+    /// How the two runs are compared: quiet spans in bulk (the default) or event by event. Both give the same
+    /// outcome; the event-by-event path is kept as the reference the bulk path is tested against.
+    public var strategy: TraceEquivalence.Strategy
+    /// The most work the proof may do (`ProofBudget`); beyond it the outcome is "not proven — too long to
+    /// simulate".
+    public var budget: ProofBudget
 
     /// Creates a validator.
     public init(settings: SimulationSettings = SimulationSettings(), tolerance: Tolerance = Tolerance(),
                 legacySchedules: LegacyParamHookFactory? = ScheduleFactories.legacy,
-                modernSchedules: ModernSchedulerFactory? = ScheduleFactories.modern) {
+                modernSchedules: ModernSchedulerFactory? = ScheduleFactories.modern,
+                strategy: TraceEquivalence.Strategy = .spans, budget: ProofBudget = .standard) {
         self.settings = settings
         self.tolerance = tolerance
         self.legacySchedules = legacySchedules
         self.modernSchedules = modernSchedules
+        self.strategy = strategy
+        self.budget = budget
     }
 
     /// The outcome of validating one conversion.
@@ -70,6 +79,10 @@ public struct Validator: Sendable {
             let verdict = try comparison(legacy: legacy).compare(legacy: legacyRunner, new: newRunner, iterationRun: Self.iterationRun(converted))
             let outcome: Outcome = verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
             return Result(outcome: outcome)
+        } catch let error as ProofBudgetExceeded {
+            return Result(outcome: .notProven(error.description))
+        } catch let error as RunLengthError {
+            return Result(outcome: .notProven(error.description))
         } catch let error as ConfigError {
             return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"))
         } catch {
@@ -84,7 +97,7 @@ extension Validator {
     public func comparison(legacy: ConfigMapping) -> TraceEquivalence {
         let logConfig = legacy["log_config"]
         let legacyLogs = logConfig.map { !$0.isNull && ($0.mapping?["hooks"]?.list.map { !$0.items.isEmpty } ?? true) } ?? false
-        return TraceEquivalence(tolerance: tolerance, distributed: settings.distributed, legacyLogs: legacyLogs)
+        return TraceEquivalence(tolerance: tolerance, distributed: settings.distributed, legacyLogs: legacyLogs, strategy: strategy, budget: budget)
     }
 
     /// Whether a converted config trains by iteration (its events are compared by iteration, R3).

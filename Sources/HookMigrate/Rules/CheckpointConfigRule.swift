@@ -183,7 +183,9 @@ public enum CheckpointConfigRule: MigrationRule {
             return iters % interval == 0 ? "" : "iter_\(iters).pth, saved by save_last"
         case (.epoch, false):
             guard let epochs = loop.maxEpochs, let perEpoch = context.options.itersPerEpoch else { return nil }
-            return (epochs * perEpoch) % interval == 0 ? "" : "the save at the last iteration \(epochs * perEpoch), by save_last"
+            let (iterations, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)
+            guard !overflow else { return nil }
+            return iterations % interval == 0 ? "" : "the save at the last iteration \(iterations), by save_last"
         }
     }
 

@@ -89,7 +89,8 @@ extension LrSchedulePlanner {
             return (strict ? step <= epochs : step < epochs) ? false : nil
         case let (.epoch(epoch), .iteration(warmup)):
             guard let per = span.itersPerEpoch else { return nil }
-            return epoch * per >= warmup
+            let (iteration, overflow) = epoch.multipliedReportingOverflow(by: per)
+            return overflow || iteration >= warmup
         case let (.epoch(epoch), .epoch(epochs)):
             return epoch >= epochs
         }
@@ -100,7 +101,7 @@ extension LrSchedulePlanner {
         switch point {
         case .iteration(let step): return "iteration \(step)"
         case .epoch(let epoch):
-            if let per = span.itersPerEpoch { return "epoch \(epoch) (iteration \(epoch * per))" }
+            if let per = span.itersPerEpoch { return "epoch \(epoch) (iteration \(Int128(epoch) * Int128(per)))" }
             return "epoch \(epoch) (iteration \(epoch)·L)"
         }
     }

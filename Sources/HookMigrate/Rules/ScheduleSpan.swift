@@ -15,7 +15,11 @@ struct ScheduleSpan {
         switch loop?.kind {
         case .epoch?:
             epochs = loop?.maxEpochs
-            if let epochs, let per = self.itersPerEpoch { iterations = epochs * per }
+            if let epochs, let per = self.itersPerEpoch {
+                // E·L beyond a 64-bit count is no usable N (and no run the simulation would make).
+                let (product, overflow) = epochs.multipliedReportingOverflow(by: per)
+                iterations = overflow ? nil : product
+            }
         case .iteration?:
             iterations = loop?.maxIters
         case nil:

@@ -26,6 +26,8 @@ public struct EquivalenceStream: TraceSink {
     public enum Side: Int, Sendable { case legacy, new }
 
     static let streamCount = ComparedStream.allCases.count
+    /// Event kinds (`allCases.count` builds the array at every call: this is read per event).
+    static let kindCount = TraceEventKind.allCases.count
 
     /// The run currently emitting.
     public var side = Side.legacy
@@ -51,10 +53,14 @@ public struct EquivalenceStream: TraceSink {
     var tally = TraceEquivalence.Tally()
     /// The most events one run has been ahead of the other in one stream.
     var peakPending = 0
+    /// Events received one by one (the proof's budget counts them).
+    var emitted = 0
     var divergence: (stream: ComparedStream, diff: TraceDiff.Divergence)?
 
     // Pools: texts are interned; numbers beyond an event's fourth are kept aside while the event is alive.
     var texts = TextPool()
+    /// The pool size at which it is next compacted (`compactTextsIfNeeded`).
+    var textLimit = EquivalenceStream.textPoolFloor
     var spills: [[Double]] = []
     var freeSpills: [Int32] = []
 
@@ -62,7 +68,7 @@ public struct EquivalenceStream: TraceSink {
     var lastLog: [(iter: Int32, step: Int32, text: Int32)?] = [nil, nil]
     var lastNonRemove: [(kind: TraceEventKind, step: Int32)?] = [nil, nil]
     var droppedZeroBest: Set<Int32> = []
-    var legacyEvaluationSteps: Set<Int32> = []
+    var legacyEvaluationSteps = StepSet()
     var lastMatchedBestSave: Int32 = -1
     var legacyLoggedLastBatch = false
     var droppedLastBatchLogs = 0
@@ -88,6 +94,8 @@ public struct EquivalenceStream: TraceSink {
 
     public mutating func emit(_ kind: TraceEventKind, at point: MountPoint, epoch: Int, iter: Int, batch: Int,
                               step: Int, text: String?, values: TraceValues) {
+        emitted &+= 1
+        if text != nil, texts.texts.count > textLimit { compactTextsIfNeeded() }
         var event = StreamEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch), step: Int32(step),
                                 text: text.map { texts.intern($0) } ?? -1, count: Int32(values.count), spill: -1,
                                 v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
@@ -199,7 +207,7 @@ public struct EquivalenceStream: TraceSink {
     }
 
     func countIndex(_ side: Side, _ stream: ComparedStream, _ kind: TraceEventKind) -> Int {
-        (side.rawValue * Self.streamCount + stream.rawValue) * TraceEventKind.allCases.count + Int(kind.rawValue)
+        (side.rawValue * Self.streamCount + stream.rawValue) * Self.kindCount + Int(kind.rawValue)
     }
 
     /// Routes an event: matched against the other side's oldest unmatched event of its stream when there is
@@ -245,7 +253,8 @@ public struct EquivalenceStream: TraceSink {
         }
         queues[own].append(event)
         if queues[own].count > peakPending { peakPending = queues[own].count }
-        if queues[own].count > window {
+        // The window bounds what is held: different events waiting (repeats of one share a slot).
+        if queues[own].runs > window {
             let otherSide: Side = isLegacy ? .new : .legacy
             let otherEvents = TraceEventKind.allCases.reduce(0) { $0 + counts[countIndex(otherSide, stream, $1)] }
             let ahead = "\(window) events of the \(isLegacy ? "left" : "right") trace have no counterpart in the other"

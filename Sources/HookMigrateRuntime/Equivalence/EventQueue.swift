@@ -34,13 +34,29 @@ struct StreamEvent: Sendable {
         copy.batch = 0
         return copy
     }
+
+    /// Whether two events are the same in every field, bit for bit, and hold nothing in the number pool (so
+    /// a queue may keep them as one slot with a repeat count).
+    func isRepeat(of other: StreamEvent) -> Bool {
+        spill < 0 && other.spill < 0 && kind == other.kind && point == other.point && epoch == other.epoch && iter == other.iter
+            && batch == other.batch && step == other.step && text == other.text && count == other.count
+            && v0.bitPattern == other.v0.bitPattern && v1.bitPattern == other.v1.bitPattern
+            && v2.bitPattern == other.v2.bitPattern && v3.bitPattern == other.v3.bitPattern
+    }
 }
 
 /// A first-in first-out ring (a power-of-two number of slots) of stream events: the events one side has
 /// produced that the other side has not matched yet. It grows only as far as the two runs drift apart.
+/// Consecutive repeats of one event share a slot (a repeat count), so what it holds is bounded by the
+/// number of *different* events waiting: a run that is ahead by many copies of one record (MMEngine's log
+/// of a short epoch's last batch, set aside by R9 only at the end) holds one slot.
 struct EventQueue: Sendable {
     private var slots = [StreamEvent](repeating: .empty, count: 8)
+    private var repeats = [Int](repeating: 0, count: 8)
     private var head = 0
+    /// Slots in use.
+    private(set) var runs = 0
+    /// Events waiting.
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
@@ -49,35 +65,78 @@ struct EventQueue: Sendable {
     var first: StreamEvent { slots[head] }
 
     @inline(__always) mutating func append(_ event: StreamEvent) {
-        if count == slots.count { grow() }
-        slots[(head + count) & (slots.count - 1)] = event
-        count += 1
+        append(event, times: 1)
+    }
+
+    /// Appends `times` copies of an event.
+    @inline(__always) mutating func append(_ event: StreamEvent, times: Int) {
+        guard times > 0 else { return }
+        count += times
+        if runs > 0 {
+            let tail = (head + runs - 1) & (slots.count - 1)
+            if slots[tail].isRepeat(of: event) {
+                repeats[tail] += times
+                return
+            }
+        }
+        if runs == slots.count { grow() }
+        let slot = (head + runs) & (slots.count - 1)
+        slots[slot] = event
+        repeats[slot] = times
+        runs += 1
     }
 
     @inline(__always) mutating func removeFirst() {
         guard count > 0 else { return }
-        head = (head + 1) & (slots.count - 1)
         count -= 1
+        if repeats[head] > 1 {
+            repeats[head] -= 1
+            return
+        }
+        head = (head + 1) & (slots.count - 1)
+        runs -= 1
     }
 
     /// The first `limit` events, oldest first.
     func prefix(_ limit: Int) -> [StreamEvent] {
-        (0..<min(limit, count)).map { slots[(head + $0) & (slots.count - 1)] }
+        var events: [StreamEvent] = []
+        var run = 0
+        while events.count < Swift.min(limit, count) && run < runs {
+            let slot = (head + run) & (slots.count - 1)
+            for _ in 0..<Swift.min(repeats[slot], limit - events.count) { events.append(slots[slot]) }
+            run += 1
+        }
+        return events
     }
 
     /// Drops every queued event that matches `predicate`, keeping the order of the rest; returns how many.
     mutating func removeAll(where predicate: (StreamEvent) -> Bool) -> Int {
-        let kept = prefix(count).filter { !predicate($0) }
-        let removed = count - kept.count
+        var kept: [(StreamEvent, Int)] = []
+        var removed = 0
+        for run in 0..<runs {
+            let slot = (head + run) & (slots.count - 1)
+            if predicate(slots[slot]) { removed += repeats[slot] } else { kept.append((slots[slot], repeats[slot])) }
+        }
         self = EventQueue()
-        for event in kept { append(event) }
+        for (event, times) in kept { append(event, times: times) }
         return removed
     }
 
+    /// Rewrites every waiting event in place (the comparison renumbers its text pool).
+    mutating func update(_ body: (inout StreamEvent) -> Void) {
+        for run in 0..<runs { body(&slots[(head + run) & (slots.count - 1)]) }
+    }
+
     private mutating func grow() {
-        let old = prefix(count)
-        slots = [StreamEvent](repeating: .empty, count: slots.count * 2)
+        var newSlots = [StreamEvent](repeating: .empty, count: slots.count * 2)
+        var newRepeats = [Int](repeating: 0, count: slots.count * 2)
+        for run in 0..<runs {
+            let slot = (head + run) & (slots.count - 1)
+            newSlots[run] = slots[slot]
+            newRepeats[run] = repeats[slot]
+        }
+        slots = newSlots
+        repeats = newRepeats
         head = 0
-        for (index, event) in old.enumerated() { slots[index] = event }
     }
 }

@@ -15,6 +15,8 @@ public struct EquivalenceVerdict: Sendable, Equatable {
     /// The most events one run was ahead of the other in one stream: what the streaming comparison had to
     /// hold (besides a few events of context).
     public var peakPending: Int = 0
+    /// What the proof did (the bulk path's figures; zero spans on the event-by-event path).
+    public var work = ProofWork()
 
     /// Whether the runs are equivalent (possibly under rules).
     public var isEquivalent: Bool { divergence == nil }
@@ -36,13 +38,29 @@ public struct TraceEquivalence: Sendable {
     /// Whether the legacy run had a logger hook. Without one (`log_config` absent, None, or no hooks) MMCV
     /// wrote no log record, and the records of MMEngine's default LoggerHook are ignored (R9).
     public var legacyLogs: Bool
+    /// How two simulated runners are driven: quiet spans in bulk (the default) or every event one by one.
+    public var strategy: Strategy
+    /// The most work the bulk path may do (`ProofBudget`).
+    public var budget: ProofBudget
+
+    /// How two simulated runners are compared; both give the same verdict (`SpanProofParityTests`).
+    public enum Strategy: String, Sendable, Equatable, CaseIterable {
+        /// Quiet spans of iterations in bulk, every boundary event by event (`SpanProof`): the cost follows the
+        /// number of boundaries and of iterations whose optimizer values change.
+        case spans
+        /// Every event of both runs one by one (`drive`), as a replay of two recorded traces is compared.
+        case events
+    }
 
     /// Creates a comparison.
-    public init(tolerance: Tolerance = Tolerance(), distributed: Bool = false, window: Int = 1 << 16, legacyLogs: Bool = true) {
+    public init(tolerance: Tolerance = Tolerance(), distributed: Bool = false, window: Int = 1 << 16, legacyLogs: Bool = true,
+                strategy: Strategy = .spans, budget: ProofBudget = .standard) {
         self.tolerance = tolerance
         self.distributed = distributed
         self.window = window
         self.legacyLogs = legacyLogs
+        self.strategy = strategy
+        self.budget = budget
     }
 
     /// The train mount points both runners dispatch, as a bit mask over `MountPoint.rawValue`.
@@ -58,8 +76,22 @@ public struct TraceEquivalence: Sendable {
             set { counts[Self.index(rule)] = newValue }
         }
 
+        /// The rule's position in `EquivalenceRule.allCases` (looked up per event: a search of a fresh
+        /// `allCases` array each time cost more than the rest of the event's rules).
         static func index(_ rule: EquivalenceRule) -> Int {
-            EquivalenceRule.allCases.firstIndex(of: rule) ?? 0
+            switch rule {
+            case .r1: return 0
+            case .r2: return 1
+            case .r3: return 2
+            case .r4: return 3
+            case .r6: return 4
+            case .r7: return 5
+            case .r8: return 6
+            case .r9: return 7
+            case .r10: return 8
+            case .r11: return 9
+            case .r13: return 10
+            }
         }
 
         var dictionary: [EquivalenceRule: Int] {
@@ -79,14 +111,23 @@ public struct TraceEquivalence: Sendable {
         return stream.finish()
     }
 
-    /// Runs both simulated runners in lockstep and compares them as they go: no trace is kept.
+    /// Runs both simulated runners in lockstep and compares them as they go: no trace is kept. With the
+    /// `spans` strategy quiet spans are taken in bulk and the work is limited by `budget` (beyond it:
+    /// `ProofBudgetExceeded`).
     public func compare(legacy: LegacyRunner, new: ModernRunner, iterationRun: Bool) throws -> EquivalenceVerdict {
         var left = LegacyRun(runner: legacy)
         var right = ModernRun(runner: new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
                                        legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window, legacyLogs: legacyLogs)
-        try Self.drive(&left, &right, into: &stream)
-        return stream.finish()
+        var work = ProofWork()
+        switch strategy {
+        case .spans: work = try SpanProof.run(&left, &right, into: &stream, budget: budget)
+        case .events: try Self.drive(&left, &right, into: &stream)
+        }
+        var verdict = stream.finish()
+        work.events = stream.emitted
+        verdict.work = work
+        return verdict
     }
 
     /// Drives two producers in lockstep: the side that is not ahead in the schedule stream (every train

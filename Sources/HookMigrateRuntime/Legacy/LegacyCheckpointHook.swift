@@ -20,7 +20,10 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
         "file_client_args", "filename_tmpl", "meta", "create_symlink",
     ]
 
-    /// Files currently on disk.
+    /// Files on disk that the retention walk may delete: kept only while the walk can act (`max_keep_ckpts`
+    /// and `interval` positive) and looks for the names the hook saves under (a by-epoch hook of an
+    /// IterBasedRunner saves `iter_*` and walks `epoch_*`: it never deletes, and keeps no list), so a long run
+    /// holds a bounded list.
     public private(set) var files: Set<String> = []
 
     /// Creates the hook.
@@ -54,11 +57,13 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
         guard onGrid || (saveLast && isLast) else { return nil }
         let runnerTemplate = filenameTemplate ?? (epochRunner ? "epoch_{}.pth" : "iter_{}.pth")
         let file = Self.format(runnerTemplate, runnerStep)
-        files.insert(file)
+        let walkTemplate = filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth")
+        if maxKeep > 0, interval > 0, walkTemplate == runnerTemplate { files.insert(file) }
         var removed: [(file: String, step: Int)] = []
         if maxKeep > 0, interval > 0 {
-            let walkTemplate = filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth")
-            var k = step - maxKeep * interval
+            // (max_keep_ckpts · interval beyond any step: nothing to walk.)
+            let (span, overflow) = maxKeep.multipliedReportingOverflow(by: interval)
+            var k = overflow ? 0 : step - span
             while k > 0 {
                 let candidate = Self.format(walkTemplate, k)
                 guard files.contains(candidate) else { break }

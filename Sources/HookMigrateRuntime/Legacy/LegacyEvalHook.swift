@@ -58,8 +58,11 @@ public struct LegacyEvalHook: Sendable, Equatable {
     /// `_should_evaluate` for the 0-based counter `progress` (epoch or iter).
     public func shouldEvaluate(progress: Int) -> Bool {
         let current = progress + 1
-        guard let start else { return current % interval == 0 }
-        return current >= start && (current - start) % interval == 0
+        // Without `start`, MMCV's `every_n_*` is False for an interval ≤ 0.
+        guard let start else { return interval > 0 && current % interval == 0 }
+        guard current >= start, interval != 0 else { return false }
+        let (offset, overflow) = current.subtractingReportingOverflow(start)
+        return overflow ? (Int128(current) - Int128(start)) % Int128(interval) == 0 : offset % interval == 0
     }
 
     /// The key and rule in use once metrics are known (`auto` takes the first key).

@@ -18,10 +18,10 @@ public struct LegacyLoggerHook: Sendable, Equatable {
     }
 
     /// Whether `after_train_iter` fills the log buffer (every `interval`, or the epoch's last batch when
-    /// `ignore_last` is off).
+    /// `ignore_last` is off). MMCV's `every_n_inner_iters` / `every_n_iters` are False for an interval ≤ 0.
     public func trainRecordDue(_ state: LegacyRunState) -> Bool {
-        if byEpoch, (state.inner + 1) % interval == 0 { return true }
-        if !byEpoch, (state.iter + 1) % interval == 0 { return true }
+        if interval > 0, byEpoch, (state.inner + 1) % interval == 0 { return true }
+        if interval > 0, !byEpoch, (state.iter + 1) % interval == 0 { return true }
         return state.inner + 1 == state.itersPerEpoch && !ignoreLast
     }
 

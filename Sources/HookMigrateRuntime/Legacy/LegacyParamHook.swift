@@ -25,6 +25,28 @@ public protocol LegacyParamHook: Sendable {
     mutating func beforeTrainEpoch(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
     /// `before_train_iter`.
     mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws
+    /// Whether `beforeTrainIter` is a function of the counters it is given and the groups' current values:
+    /// the hook keeps nothing from one call to the next that changes what it writes, so calling it twice for
+    /// one iteration is calling it once, and a span's values may be computed apart from the run (the hook's
+    /// one-group functions) and written back. The proof's bulk path relies on it; a hook that is not
+    /// memoryless is run iteration by iteration with the rest of the run.
+    var iterationUpdateIsMemoryless: Bool { get }
+    /// The hook as MMCV's lr updater, when it is one (the proof's bulk path computes its values directly;
+    /// other hooks are compared event by event).
+    var lrUpdater: LegacyLrUpdater? { get }
+    /// The hook as MMCV's momentum updater, when it is one.
+    var momentumUpdater: LegacyMomentumUpdater? { get }
+}
+
+extension LegacyParamHook {
+    /// Not known to be memoryless.
+    public var iterationUpdateIsMemoryless: Bool { false }
+
+    /// Not MMCV's lr updater.
+    public var lrUpdater: LegacyLrUpdater? { nil }
+
+    /// Not MMCV's momentum updater.
+    public var momentumUpdater: LegacyMomentumUpdater? { nil }
 }
 
 /// Builds the lr and momentum hooks of a legacy config (the whole resolved config, and whether the runner

@@ -34,7 +34,7 @@ public struct LegacyRunner: Sendable {
             guard let iters = runnerIters ?? totalIters else {
                 throw ConfigError(.missingKey, "the legacy runner has no max_iters", at: config.entry("runner")?.keyLocation)
             }
-            maxIters = iters
+            maxIters = try RunLengthError.iterations(iters)
             maxEpochs = runnerEpochs
         } else {
             epochRunner = true
@@ -42,7 +42,7 @@ public struct LegacyRunner: Sendable {
                 throw ConfigError(.missingKey, "the legacy config states no training length (runner.max_epochs or total_epochs)", at: config.entry("runner")?.keyLocation)
             }
             maxEpochs = epochs
-            maxIters = epochs * settings.itersPerEpoch
+            maxIters = try RunLengthError.iterations(epochs: epochs, length: settings.itersPerEpoch)
         }
         let workflow = config["workflow"]?.list?.items ?? []
         workflowHasVal = workflow.contains { $0.list?.items.first?.scalar?.stringValue == "val" }
@@ -147,6 +147,9 @@ public struct LegacyRunner: Sendable {
         func bool(_ key: String, _ fallback: Bool) throws -> Bool {
             try mapping[key].map { try $0.bool(path.appending(key)) } ?? fallback
         }
+        if type.hasSuffix("EMAHook"), try int("interval", 1) == 0 {
+            throw ConfigError(.invalidValue, "`\(path.appending("interval"))` is 0: \(type) divides the iteration by it (ZeroDivisionError at the first iteration)", at: mapping["interval"]?.location ?? location)
+        }
         switch type {
         case "EMAHook":
             return .ema(LegacyEMAHook(kind: .mmcv, momentum: try double("momentum", 0.0002), interval: try int("interval", 1), warmUp: try double("warm_up", 100)))
@@ -174,6 +177,9 @@ public struct LegacyRunner: Sendable {
         let interval = try mapping["interval"].map { try $0.int(path.appending("interval")) } ?? 1
         guard interval > 0 else {
             throw ConfigError(.invalidValue, "`evaluation.interval` must be positive (MMCV raises ValueError)", at: mapping["interval"]?.location)
+        }
+        if mapping["start"].map({ !$0.isNull }) == true, dynamic.contains(where: { $0.interval == 0 }) {
+            throw ConfigError(.invalidValue, "`evaluation.dynamic_intervals` holds an interval of 0: with `start` set, EvalHook divides by it (ZeroDivisionError once it applies)", at: mapping["dynamic_intervals"]?.location)
         }
         let saveBest = try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) }
         let rule = try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) }

@@ -55,8 +55,9 @@ public struct ModernCheckpointHook: Sendable, Equatable {
 
     /// Whether a finished 1-based step saves (`every_n_epochs/iters(interval, save_begin)` or save_last).
     public func shouldSave(step: Int, isLast: Bool) -> Bool {
-        let delta = step - saveBegin
-        let onGrid = interval > 0 && delta >= 0 && delta % interval == 0
+        guard interval > 0, step >= saveBegin else { return saveLast && isLast }
+        let (delta, overflow) = step.subtractingReportingOverflow(saveBegin)
+        let onGrid = overflow ? (Int128(step) - Int128(saveBegin)) % Int128(interval) == 0 : delta % interval == 0
         return onGrid || (saveLast && isLast)
     }
 

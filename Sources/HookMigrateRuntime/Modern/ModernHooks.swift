@@ -7,6 +7,14 @@ public protocol ModernSchedulerSet: Sendable {
     mutating func stepIteration(groups: inout [ParamGroup]) throws
     /// `after_train_epoch`: step every `by_epoch=True` scheduler in list order.
     mutating func stepEpoch(groups: inout [ParamGroup]) throws
+    /// The set as MMEngine's schedulers, when it is (the proof's bulk path steps them directly; other sets
+    /// are compared event by event).
+    var paramSchedulers: ParamSchedulers? { get }
+}
+
+extension ModernSchedulerSet {
+    /// Not MMEngine's schedulers.
+    public var paramSchedulers: ParamSchedulers? { nil }
 }
 
 /// The loop facts schedulers are built from (B.4).
@@ -81,10 +89,14 @@ public struct ModernEMAHook: Sendable, Equatable {
         case none
     }
 
+    /// Whether averaging has begun at 0-based `iter` / `epoch` (`begin_epoch`, else `begin_iter`).
+    func started(iter: Int, epoch: Int) -> Bool {
+        beginEpoch > 0 ? epoch + 1 >= beginEpoch : iter + 1 >= beginIter
+    }
+
     /// `after_train_iter`.
     public mutating func afterTrainIter(iter: Int, epoch: Int) -> Action {
-        let started = beginEpoch > 0 ? epoch + 1 >= beginEpoch : iter + 1 >= beginIter
-        guard started else { return .copy }
+        guard started(iter: iter, epoch: epoch) else { return .copy }
         defer { steps += 1 }
         if steps == 0 { return .copy }
         guard steps % interval == 0 else { return .none }
@@ -94,6 +106,14 @@ public struct ModernEMAHook: Sendable, Equatable {
         case .stochasticWeight: return .update(1 / Double(steps / interval + 1))
         case .exponential: return .update(momentum)
         }
+    }
+}
+
+extension ModernEMAHook {
+    /// `count` quiet iterations from 0-based `iter` (all started or none, as a quiet span is): each started
+    /// one counts an update, as `afterTrainIter` does.
+    mutating func skipQuiet(_ count: Int, iter: Int, epoch: Int) {
+        if started(iter: iter, epoch: epoch) { steps += count }
     }
 }
 

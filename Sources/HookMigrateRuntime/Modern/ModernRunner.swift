@@ -33,10 +33,11 @@ public struct ModernRunner: Sendable {
         let byEpoch = try trainCfg["by_epoch"].map { try $0.bool(path.appending("by_epoch")) } ?? (type != "IterBasedTrainLoop")
         if byEpoch {
             let epochs = try trainCfg.required("max_epochs", in: path, owner: config["train_cfg"]?.location).int(path.appending("max_epochs"))
-            loop = ModernLoopFacts(byEpoch: true, maxEpochs: epochs, maxIters: epochs * settings.itersPerEpoch, itersPerEpoch: settings.itersPerEpoch)
+            loop = ModernLoopFacts(byEpoch: true, maxEpochs: epochs, maxIters: try RunLengthError.iterations(epochs: epochs, length: settings.itersPerEpoch),
+                                   itersPerEpoch: settings.itersPerEpoch)
         } else {
             let iters = try trainCfg.required("max_iters", in: path, owner: config["train_cfg"]?.location).int(path.appending("max_iters"))
-            loop = ModernLoopFacts(byEpoch: false, maxEpochs: 1, maxIters: iters, itersPerEpoch: settings.itersPerEpoch)
+            loop = ModernLoopFacts(byEpoch: false, maxEpochs: 1, maxIters: try RunLengthError.iterations(iters), itersPerEpoch: settings.itersPerEpoch)
         }
         valBegin = try trainCfg["val_begin"].map { try $0.int(path.appending("val_begin")) } ?? 1
         valInterval = try trainCfg["val_interval"].map { try $0.int(path.appending("val_interval")) } ?? (byEpoch ? 1 : 1000)
@@ -47,6 +48,9 @@ public struct ModernRunner: Sendable {
         }
         dynamicIntervals = dynamic
         hasVal = ["val_cfg", "val_dataloader", "val_evaluator"].allSatisfy { config[$0].map { !$0.isNull } ?? false }
+        if hasVal, valInterval == 0 || dynamic.contains(where: { $0.interval == 0 }) {
+            throw ConfigError(.invalidValue, "`train_cfg.val_interval` (or a dynamic interval) is 0: the train loop divides by it (ZeroDivisionError at the first validation check)", at: trainCfg["val_interval"]?.location ?? config["train_cfg"]?.location)
+        }
         let optimWrapper = config["optim_wrapper"]?.mapping
         steps = optimWrapper != nil
         accumulativeCounts = try optimWrapper?["accumulative_counts"].map { try $0.int("optim_wrapper.accumulative_counts") } ?? 1
@@ -106,7 +110,12 @@ public struct ModernRunner: Sendable {
         case "IterTimerHook": return (.timer, priority)
         case "DistSamplerSeedHook": return (.samplerSeed, priority)
         case "ParamSchedulerHook": return (.paramScheduler, priority)
-        case "LoggerHook": return (.logger(ModernLoggerHook(interval: try int("interval", 10), ignoreLast: try bool("ignore_last", true))), priority)
+        case "LoggerHook":
+            let interval = try int("interval", 10)
+            guard interval > 0 else {
+                throw ConfigError(.invalidValue, "`\(path.appending("interval"))`: interval must be greater than 0 (LoggerHook raises ValueError)", at: mapping["interval"]?.location ?? location)
+            }
+            return (.logger(ModernLoggerHook(interval: interval, ignoreLast: try bool("ignore_last", true))), priority)
         case "CheckpointHook":
             // CheckpointHook.__init__ infers the rule of each named key without one, or raises ValueError
             // (one rule given as a string applies to every key).
@@ -123,6 +132,9 @@ public struct ModernRunner: Sendable {
                 filenameTemplate: try mapping["filename_tmpl"].flatMap { $0.isNull ? nil : try $0.string(path.appending("filename_tmpl")) },
                 saveBest: try strings("save_best").compactMap { $0 }, rules: try strings("rule"))), priority)
         case "EMAHook":
+            if try int("interval", 1) == 0 {
+                throw ConfigError(.invalidValue, "`\(path.appending("interval"))` is 0: the averaged model divides its update count by it (ZeroDivisionError at the first update)", at: mapping["interval"]?.location ?? location)
+            }
             let emaType = try mapping["ema_type"].map { try $0.string(path.appending("ema_type")) } ?? "ExponentialMovingAverage"
             // `gamma` defaults by class: MomentumAnnealingEMA 100, mmdet's ExpMomentumEMA 2000.
             return (.ema(ModernEMAHook(emaType: emaType,

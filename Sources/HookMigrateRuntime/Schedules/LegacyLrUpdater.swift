@@ -118,45 +118,102 @@ public struct LegacyLrUpdater: Sendable, Equatable {
     /// `before_train_iter`, just before iteration `iter` (the global counter) runs.
     public mutating func beforeTrainIter(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int,
                                          groups: inout [ParamGroup]) throws {
-        guard let length = warmupIters, length.isInt else {
-            throw ScheduleRuntimeError(.assertionError, "LrUpdaterHook.before_train_iter asserts warmup_iters is an int, found \(warmupIters.map { String($0.value) } ?? "None")")
-        }
-        let k = Double(iter)
+        let length = try assertedWarmupIters()
         if !byEpoch {
-            regularLr = try regularValues(epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters)
-            if let warmup, k < length.value {
-                write(try regularLr.map { try warmup.lr(regular: $0, iteration: iter, length: length.value) }, to: &groups)
-            } else {
-                write(regularLr, to: &groups)
+            // regular_lr for every group (kept, as the hook keeps it), then `_set_lr` zips the groups with the
+            // warmed or regular values (computed in place: no array per iteration).
+            if regularLr.count != baseLr.count { regularLr = baseLr }
+            for index in baseLr.indices { regularLr[index] = try regularValue(index, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters) }
+            for index in 0..<Swift.min(groups.count, regularLr.count) {
+                groups[index].lr = try byIterationLr(regular: regularLr[index], iter: iter, length: length)
             }
         } else {
-            guard let warmup, k <= length.value else { return }
-            if k == length.value {
-                write(regularLr, to: &groups)
-            } else {
-                write(try regularLr.map { try warmup.lr(regular: $0, iteration: iter, length: length.value) }, to: &groups)
+            for index in 0..<Swift.min(groups.count, regularLr.count) {
+                groups[index].lr = try byEpochLr(groups[index].lr, regular: regularLr[index], iter: iter, length: length)
             }
         }
     }
 
-    /// `get_regular_lr`: the policy's value for every base lr.
-    func regularValues(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> [Double] {
+    /// The lr `beforeTrainIter` leaves in group `index` at iteration `iter`, the group's lr being `current`
+    /// before it: the same computation for one group, without writing anything (the proof's bulk path).
+    public func iterationLr(_ current: Double, index: Int, epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> Double {
+        let length = try assertedWarmupIters()
+        if !byEpoch {
+            guard index < baseLr.count else { return current }
+            return try byIterationLr(regular: try regularValue(index, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters),
+                                     iter: iter, length: length)
+        }
+        guard index < regularLr.count else { return current }
+        return try byEpochLr(current, regular: regularLr[index], iter: iter, length: length)
+    }
+
+    /// `warmup_iters`, which `before_train_iter` asserts is an int.
+    func assertedWarmupIters() throws -> Double {
+        guard let length = warmupIters, length.isInt else {
+            throw ScheduleRuntimeError(.assertionError, "LrUpdaterHook.before_train_iter asserts warmup_iters is an int, found \(warmupIters.map { String($0.value) } ?? "None")")
+        }
+        return length.value
+    }
+
+    /// By iteration: the warmed value of the regular lr before iteration `length`, the regular lr from then on.
+    @inline(__always) func byIterationLr(regular: Double, iter: Int, length: Double) throws -> Double {
+        if let warmup, Double(iter) < length { return try warmup.lr(regular: regular, iteration: iter, length: length) }
+        return regular
+    }
+
+    /// By epoch: nothing written past the warmup (`current` stays), the epoch's regular lr at its end, the
+    /// warmed value of it before.
+    @inline(__always) func byEpochLr(_ current: Double, regular: Double, iter: Int, length: Double) throws -> Double {
+        let k = Double(iter)
+        guard let warmup, k <= length else { return current }
+        if k == length { return regular }
+        return try warmup.lr(regular: regular, iteration: iter, length: length)
+    }
+
+    /// `get_regular_lr` for the group whose base lr is `baseLr[index]`.
+    @inline(__always) func regularValue(_ index: Int, epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> Double {
+        let base = baseLr[index]
         switch policy {
         case .cyclic(let spec):
             guard let phases = cyclicPhases else {
                 throw ScheduleRuntimeError(.typeError, "Cyclic phases are unset (before_run was not called)")
             }
-            return try baseLr.map { try spec.value(base: $0, iteration: iter, phases: phases) }
+            return try spec.value(base: base, iteration: iter, phases: phases)
         case .oneCycle(let spec):
             guard let phases = oneCyclePhases else {
                 throw ScheduleRuntimeError(.typeError, "OneCycle phases are unset (before_run was not called)")
             }
-            return try baseLr.map { try spec.value(base: $0, iteration: iter, phases: phases) }
+            return try spec.value(base: base, iteration: iter, phases: phases)
         default:
-            let progress = byEpoch ? epoch : iter
-            let maxProgress = byEpoch ? maxEpochs : maxIters
-            return try baseLr.map { try policy.value(base: $0, progress: progress, maxProgress: maxProgress) }
+            return try policy.value(base: base, progress: byEpoch ? epoch : iter, maxProgress: byEpoch ? maxEpochs : maxIters)
         }
+    }
+
+    /// How many iterations from `iter` on (that one included, at least 1, at most `limit`) `beforeTrainIter`
+    /// writes the same values, within one epoch: a by-epoch hook writes nothing past its warmup (and the same
+    /// regular lr at its end); a constant warmup writes the same warmed value; Fixed, and Step between its
+    /// steps, give the same regular lr. Anything else is taken to change every iteration.
+    public func steadyIterations(iter: Int, limit: Int) -> Int {
+        guard let length = warmupIters, length.isInt, limit > 1 else { return 1 }
+        let k = Double(iter)
+        if byEpoch {
+            guard let warmup, k < length.value else { return limit }
+            return warmup.kind == .constant ? Swift.max(1, SteadyCount.integers(from: iter, below: length.value, limit: limit)) : 1
+        }
+        let regular: Int
+        switch policy {
+        case .fixed: regular = limit
+        case .step(let rule, _, _): regular = rule.steadyProgress(from: iter, limit: limit)
+        default: regular = 1
+        }
+        guard let warmup, k < length.value else { return regular }
+        guard warmup.kind == .constant else { return 1 }
+        return Swift.max(1, Swift.min(regular, SteadyCount.integers(from: iter, below: length.value, limit: limit)))
+    }
+
+    /// `get_regular_lr`: the policy's value for every base lr.
+    func regularValues(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> [Double] {
+        try baseLr.indices.map { try regularValue($0, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters) }
     }
 
     /// `_set_lr`: zips the groups with the values (an empty list writes nothing).

@@ -109,42 +109,99 @@ public struct LegacyMomentumUpdater: Sendable, Equatable {
     /// `before_train_iter`.
     public mutating func beforeTrainIter(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int,
                                          groups: inout [ParamGroup]) throws {
-        let k = Double(iter)
         if !byEpoch {
-            regularMomentum = try regularValues(epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters)
-            if let warmup, let length = warmupIters, k < length.value {
-                write(try regularMomentum.map { try warmup.momentum(regular: $0, iteration: iter, length: length.value) }, to: &groups)
-            } else {
-                write(regularMomentum, to: &groups)
+            // regular_momentum for every group (kept, as the hook keeps it), then `_set_momentum` zips the
+            // groups with the warmed or regular values (computed in place: no array per iteration).
+            let count = regularCount
+            if regularMomentum.count != count { regularMomentum = [Double](repeating: 0, count: count) }
+            for index in 0..<count { regularMomentum[index] = try regularValue(index, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters) }
+            for index in 0..<Swift.min(groups.count, count) {
+                groups[index].effectiveMomentum = try byIterationMomentum(regular: regularMomentum[index], iter: iter)
             }
         } else {
-            guard let warmup, let length = warmupIters, k <= length.value else { return }
-            if k == length.value {
-                write(regularMomentum, to: &groups)
-            } else {
-                write(try regularMomentum.map { try warmup.momentum(regular: $0, iteration: iter, length: length.value) }, to: &groups)
+            for index in 0..<Swift.min(groups.count, regularMomentum.count) {
+                groups[index].effectiveMomentum = try byEpochMomentum(groups[index].effectiveMomentum, regular: regularMomentum[index], iter: iter)
             }
         }
     }
 
-    /// `get_regular_momentum`.
-    func regularValues(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> [Double] {
+    /// The momentum `beforeTrainIter` leaves in group `index` at iteration `iter`, the group's momentum being
+    /// `current` before it (`nil`: the group has none, and nothing is written): the same computation for one
+    /// group, without writing anything (the proof's bulk path).
+    public func iterationMomentum(_ current: Double?, index: Int, epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> Double? {
+        if !byEpoch {
+            guard index < regularCount else { return current }
+            let value = try byIterationMomentum(regular: try regularValue(index, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters), iter: iter)
+            return current == nil ? nil : value
+        }
+        guard index < regularMomentum.count else { return current }
+        let value = try byEpochMomentum(current, regular: regularMomentum[index], iter: iter)
+        return current == nil ? nil : value
+    }
+
+    /// How many groups get a regular momentum (OneCycle: as many as it has bounds for).
+    var regularCount: Int {
+        if case .oneCycle = policy { return Swift.min(oneCycleBase.count, oneCycleMax.count) }
+        return baseMomentum.count
+    }
+
+    /// By iteration: the warmed value of the regular momentum during the warmup, the regular one after it.
+    @inline(__always) func byIterationMomentum(regular: Double, iter: Int) throws -> Double {
+        if let warmup, let length = warmupIters, Double(iter) < length.value {
+            return try warmup.momentum(regular: regular, iteration: iter, length: length.value)
+        }
+        return regular
+    }
+
+    /// By epoch: nothing written past the warmup (`current` stays), the epoch's regular momentum at its end,
+    /// the warmed value of it before.
+    @inline(__always) func byEpochMomentum(_ current: Double?, regular: Double, iter: Int) throws -> Double? {
+        let k = Double(iter)
+        guard let warmup, let length = warmupIters, k <= length.value else { return current }
+        if k == length.value { return regular }
+        return try warmup.momentum(regular: regular, iteration: iter, length: length.value)
+    }
+
+    /// `get_regular_momentum` for group `index`.
+    @inline(__always) func regularValue(_ index: Int, epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> Double {
         switch policy {
         case .cyclic(let spec):
             guard let phases = cyclicPhases else {
                 throw ScheduleRuntimeError(.typeError, "Cyclic phases are unset (before_run was not called)")
             }
-            return try baseMomentum.map { try spec.value(base: $0, iteration: iter, phases: phases) }
+            return try spec.value(base: baseMomentum[index], iteration: iter, phases: phases)
         case .oneCycle(let spec):
             guard let phases = oneCyclePhases else {
                 throw ScheduleRuntimeError(.keyError, "'base_momentum' (before_run was not called)")
             }
-            return try zip(oneCycleBase, oneCycleMax).map { try spec.value(iteration: iter, base: $0, max: $1, phases: phases) }
+            return try spec.value(iteration: iter, base: oneCycleBase[index], max: oneCycleMax[index], phases: phases)
         default:
-            let progress = byEpoch ? epoch : iter
-            let maxProgress = byEpoch ? maxEpochs : maxIters
-            return try baseMomentum.map { try policy.value(base: $0, progress: progress, maxProgress: maxProgress) }
+            return try policy.value(base: baseMomentum[index], progress: byEpoch ? epoch : iter, maxProgress: byEpoch ? maxEpochs : maxIters)
         }
+    }
+
+    /// How many iterations from `iter` on (that one included, at least 1, at most `limit`) `beforeTrainIter`
+    /// writes the same values, within one epoch (as `LegacyLrUpdater.steadyIterations`).
+    public func steadyIterations(iter: Int, limit: Int) -> Int {
+        guard limit > 1 else { return 1 }
+        let k = Double(iter)
+        if byEpoch {
+            guard let warmup, let length = warmupIters, k < length.value else { return limit }
+            return warmup.kind == .constant ? Swift.max(1, SteadyCount.integers(from: iter, below: length.value, limit: limit)) : 1
+        }
+        let regular: Int
+        switch policy {
+        case .step(let rule, _, _): regular = rule.steadyProgress(from: iter, limit: limit)
+        default: regular = 1
+        }
+        guard let warmup, let length = warmupIters, k < length.value else { return regular }
+        guard warmup.kind == .constant else { return 1 }
+        return Swift.max(1, Swift.min(regular, SteadyCount.integers(from: iter, below: length.value, limit: limit)))
+    }
+
+    /// `get_regular_momentum`.
+    func regularValues(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int) throws -> [Double] {
+        try (0..<regularCount).map { try regularValue($0, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters) }
     }
 
     /// `_set_momentum`: `momentum` if the group has it, else `betas[0]`.

@@ -24,6 +24,21 @@ public enum LegacyStepRule: Sendable, Equatable {
         }
     }
 
+    /// How many progress values from `progress` on (that one included, at most `limit`) have the same
+    /// exponent: the exponent can only change where progress reaches a multiple of the interval or a milestone.
+    public func steadyProgress(from progress: Int, limit: Int) -> Int {
+        switch self {
+        case .every(let interval):
+            guard interval > 0, progress >= 0 else { return 1 }
+            let next = (progress / interval + 1) * interval
+            return Swift.max(1, Swift.min(limit, next - progress))
+        case .milestones(let list):
+            var steady = limit
+            for milestone in list where milestone > progress { steady = Swift.min(steady, milestone - progress) }
+            return Swift.max(1, steady)
+        }
+    }
+
     /// Reads `step` (required).
     static func parse(_ args: ScheduleArguments, owner: String) throws -> LegacyStepRule {
         guard let node = args.raw("step") else { throw args.missing("step", for: owner) }

@@ -33,9 +33,9 @@ public struct ParamScheduler: Sendable, Equatable {
     /// `base_values` captured at construction.
     public let baseValues: [Double]
     /// `last_step`: the number of in-range steps minus one.
-    public private(set) var lastStep: Int
+    public internal(set) var lastStep: Int
     /// `_global_step`: the number of `step()` calls minus one.
-    public private(set) var globalStep: Int
+    public internal(set) var globalStep: Int
     /// `_last_value`: the groups' values after the last `step()`.
     public private(set) var lastValues: [Double] = []
 
@@ -109,6 +109,10 @@ public struct ParamScheduler: Sendable, Equatable {
         guard lastStep >= -1 else {
             throw ScheduleRuntimeError(.assertionError, "last_step must be an int >= -1, got \(lastStep)")
         }
+        // The simulation counts steps in 32 bits, as traces do: a resumed count beyond that is not simulated.
+        guard lastStep <= Int(Int32.max) else {
+            throw ScheduleRuntimeError(.overflowError, "last_step=\(lastStep) is beyond the \(Int32.max) steps a simulated run counts")
+        }
         var bases: [Double] = []
         for index in groups.indices {
             if lastStep == -1 {
@@ -138,14 +142,44 @@ public struct ParamScheduler: Sendable, Equatable {
 
     /// `step()`: advances `_global_step` and, inside `[begin, end)`, writes the next values.
     public mutating func step(groups: inout [ParamGroup]) throws {
+        if advanceStep() { try writeNextValues(groups: &groups) }
+        recordLastValues(groups)
+    }
+
+    /// `step()`'s counters: `_global_step += 1` and, inside `[begin, end)`, `last_step += 1`. Returns
+    /// whether this step writes values.
+    @inline(__always) mutating func advanceStep() -> Bool {
         globalStep += 1
         let position = Double(globalStep)
-        if begin <= position && position < end {
-            lastStep += 1
-            let values = try nextValues(groups: groups)
-            for (index, value) in zip(groups.indices, values) { groups[index].setValue(value, of: parameter) }
+        guard begin <= position && position < end else { return false }
+        lastStep += 1
+        return true
+    }
+
+    /// `step()` for an optimizer of one group held as a plain value (the proof's bulk path).
+    public mutating func step(group: inout ParamGroup) throws {
+        if advanceStep() { try writeNextValue(&group, index: 0) }
+        recordLastValue(group)
+    }
+
+    /// `step(group:)` when this scheduler steps by iteration.
+    @inline(__always) mutating func stepIteration(group: inout ParamGroup) throws {
+        if !byEpoch { try step(group: &group) }
+    }
+
+    /// `_last_value` of a one-group optimizer.
+    mutating func recordLastValue(_ group: ParamGroup) {
+        let value = group.value(of: parameter) ?? 0
+        if lastValues.count == 1 { lastValues[0] = value } else { lastValues = [value] }
+    }
+
+    /// `_last_value`: the groups' values now (kept in place: no array per step).
+    mutating func recordLastValues(_ groups: [ParamGroup]) {
+        guard lastValues.count == groups.count else {
+            lastValues = groups.map { $0.value(of: parameter) ?? 0 }
+            return
         }
-        lastValues = groups.map { $0.value(of: parameter) ?? 0 }
+        for index in groups.indices { lastValues[index] = groups[index].value(of: parameter) ?? 0 }
     }
 
     /// Whether `step()` would write at the next call.

@@ -31,3 +31,30 @@ public struct ParamSchedulers: Sendable, Equatable {
         }
     }
 }
+
+extension ParamSchedulers {
+    /// How many of the next `stepIteration` calls leave every group's values as they are (at most `limit`):
+    /// the fewest over the iteration-based schedulers.
+    public func steadyIterationSteps(limit: Int) -> Int {
+        var steady = limit
+        for scheduler in schedulers where !scheduler.byEpoch {
+            steady = Swift.min(steady, scheduler.steadySteps(limit: steady))
+            if steady == 0 { break }
+        }
+        return steady
+    }
+
+    /// `stepIteration` for an optimizer of one group held as a plain value (the proof's bulk path). Each
+    /// scheduler is reached once, in place (reading `byEpoch` of an element before stepping it copied the
+    /// scheduler).
+    public mutating func stepIteration(group: inout ParamGroup) throws {
+        for index in schedulers.indices { try schedulers[index].stepIteration(group: &group) }
+    }
+
+    /// `skipSteadyIterationSteps` for an optimizer of one group held as a plain value.
+    public mutating func skipSteadyIterationSteps(_ count: Int, group: ParamGroup) {
+        for index in schedulers.indices where !schedulers[index].byEpoch {
+            schedulers[index].skipSteadySteps(count, group: group)
+        }
+    }
+}

@@ -12,12 +12,14 @@ import Foundation
 /// - `str.title()` (MMCV's policy-name rule, `mmcv/runner/base_runner.py` `register_lr_hook`).
 enum PyFloat {
     /// Python `a / b` for floats.
+    @inline(__always)
     static func div(_ a: Double, _ b: Double) throws -> Double {
         guard b != 0 else { throw ScheduleRuntimeError(.zeroDivisionError, "float division by zero") }
         return a / b
     }
 
     /// Python `a ** b` for floats.
+    @inline(__always)
     static func pow(_ a: Double, _ b: Double) throws -> Double {
         if b == 0 { return 1 }
         if a == 0 && b < 0 {

@@ -25,13 +25,25 @@ extension LegacyScheduleUpdater {
     public mutating func beforeTrainIter(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
         try beforeTrainIter(epoch: state.epoch, iter: state.iter, maxEpochs: state.maxEpochs, maxIters: state.maxIters, groups: &groups)
     }
+
+    /// MMCV's updaters compute every value from the counters (closed form): memoryless.
+    public var iterationUpdateIsMemoryless: Bool { true }
 }
 
-extension LegacyLrUpdater: LegacyScheduleUpdater {}
+extension LegacyLrUpdater: LegacyScheduleUpdater {
+    /// Itself.
+    public var lrUpdater: LegacyLrUpdater? { self }
+}
 
-extension LegacyMomentumUpdater: LegacyScheduleUpdater {}
+extension LegacyMomentumUpdater: LegacyScheduleUpdater {
+    /// Itself.
+    public var momentumUpdater: LegacyMomentumUpdater? { self }
+}
 
-extension ParamSchedulers: ModernSchedulerSet {}
+extension ParamSchedulers: ModernSchedulerSet {
+    /// Itself.
+    public var paramSchedulers: ParamSchedulers? { self }
+}
 
 /// The schedule simulators, as factories for the two runners.
 public enum SimulatedSchedules {

@@ -4,13 +4,28 @@ struct TextPool: Sendable {
     /// The texts, by id.
     private(set) var texts: [String] = []
     private var ids: [String: Int32] = [:]
+    /// The last texts interned, checked before the table: a run interns the same few texts ("train", a
+    /// metric key) over and over, and comparing a short string costs less than hashing it.
+    private var recent: [(text: String, id: Int32)] = []
+    private var recentNext = 0
 
     /// The id of a text, adding it when new.
     mutating func intern(_ text: String) -> Int32 {
-        if let id = ids[text] { return id }
-        let id = Int32(texts.count)
-        texts.append(text)
-        ids[text] = id
+        for entry in recent where entry.text == text { return entry.id }
+        let id: Int32
+        if let known = ids[text] {
+            id = known
+        } else {
+            id = Int32(texts.count)
+            texts.append(text)
+            ids[text] = id
+        }
+        if recent.count < 4 {
+            recent.append((text, id))
+        } else {
+            recent[recentNext] = (text, id)
+            recentNext = (recentNext + 1) % 4
+        }
         return id
     }
 

@@ -1,0 +1,264 @@
+/// The proof's driver: the two simulated runs in lockstep, as `TraceEquivalence.drive` runs them, except that
+/// spans of quiet iterations (`QuietIteration`) that both runs are about to do are taken in bulk: their
+/// optimizer values are compared in a tight loop over the two schedules (once per run of unchanged values),
+/// and the comparison is told how many events matched instead of receiving them. Every other unit of work —
+/// every boundary: logs, checkpoints, evaluations, epoch ends, sparse EMA updates, the first and last
+/// iterations — goes through `advance` and the event-by-event comparison exactly as before. A value that
+/// differs ends the bulk span just before its iteration, which then runs event by event, so a divergence is
+/// reported by the same code, with the same context, as on the event-by-event path. After a divergence only
+/// counts are kept; quiet spans then advance each run alone.
+enum SpanProof {
+    /// The shortest span taken in bulk: a shorter one costs more to set up than its events one by one (an
+    /// optimizer that steps every second iteration makes every second iteration a boundary).
+    static let shortestSpan = 8
+
+    /// Runs both producers to their end into `stream`; throws what a runner throws, or `ProofBudgetExceeded`.
+    @discardableResult
+    static func run(_ legacy: inout LegacyRun, _ new: inout ModernRun, into stream: inout EquivalenceStream, budget: ProofBudget) throws -> ProofWork {
+        var record = ProofWork()
+        var legacyRunning = true
+        var newRunning = true
+        var work = 0
+        let steps = new.schedulerStepsPerIteration
+        let length = Swift.max(legacy.runner.maxIters, new.runner.loop.maxIters)
+        // Bulk spans need counters that advance alike: both runs by epoch, or compared by iteration (R3).
+        let countersAlike = stream.iterationRun || (legacy.runner.epochRunner && new.runner.loop.byEpoch)
+        let groups = legacy.groups.count
+        // The kernels hold one param group (the simulated optimizers have one).
+        let groupsAlike = groups == 1 && new.groups.count == 1
+        // No span is looked for before these iterations: the last look found the next boundary closer than
+        // `shortestSpan` (or a value that differs, whose iteration then runs event by event).
+        var nextLook = (matched: 0, legacy: 0, new: 0)
+        // Looks in a row that found only short spans: the next look waits longer (up to 64 iterations), so a
+        // schedule whose boundaries are always close (an optimizer stepping every second iteration) costs
+        // little more than event by event.
+        var shortLooks = 0
+        while legacyRunning || newRunning {
+            if work > budget.work {
+                throw ProofBudgetExceeded(iterations: length, budget: budget.work, reached: Swift.min(legacy.state.iter, new.iter))
+            }
+            if stream.divergence == nil {
+                if legacyRunning, newRunning, countersAlike, groupsAlike, stream.acceptsQuietSpans,
+                   let iter = legacy.quietIteration, iter >= nextLook.matched, new.quietIteration == iter {
+                    // An iteration that is itself a boundary counts as a short look.
+                    shortLooks += 1
+                    nextLook.matched = iter + 1 + (shortLooks > 2 ? Swift.min(64, 1 << Swift.min(shortLooks - 2, 6)) : 0)
+                    if stream.iterationRun || (legacy.quietEpoch == new.epoch && legacy.quietBatch == new.quietBatch),
+                       let left = legacy.quietSpan(limit: Int(Int32.max)), let right = new.quietSpan(limit: left.count) {
+                        var count = right.count
+                        var legacyTemplate = left.template
+                        var newTemplate = right.template
+                        if !stream.acceptsLogs(legacy: legacyTemplate.logs, new: newTemplate.logs) || !stream.logsSettled {
+                            // The train records go one by one: the span stops before the first.
+                            count = Swift.min(count, legacyTemplate.logs?.firstDue(within: count) ?? count)
+                            count = Swift.min(count, newTemplate.logs?.firstDue(within: count) ?? count)
+                            legacyTemplate.logs = nil
+                            newTemplate.logs = nil
+                        }
+                        // Too short: no span starts before the boundary that cut it. Otherwise, if the span is not
+                        // taken (the runs emit differently, or events wait), look again at the next iteration.
+                        if count < shortestSpan {
+                            nextLook.matched = iter + count + 1 + (shortLooks > 2 ? Swift.min(64, 1 << Swift.min(shortLooks - 2, 6)) : 0)
+                        } else {
+                            shortLooks = 0
+                            nextLook.matched = iter + 1
+                        }
+                        if count >= shortestSpan, legacyTemplate.matches(newTemplate), stream.isSettled(for: legacyTemplate) {
+                            guard let compared = try compareSchedules(&legacy, &new, iter: iter, count: count, values: legacyTemplate.optimizerSteps,
+                                                                      tolerance: stream.differ.tolerance, steps: steps) else {
+                                // No kernel for these schedules: event by event from here.
+                                nextLook.matched = Int.max
+                                continue
+                            }
+                            work += compared.work + 1
+                            record.valueIterations += compared.work
+                            // A value that differs: its iteration runs event by event, where the comparison reports it.
+                            if compared.matched < count { nextLook.matched = iter + compared.matched + 1 }
+                            if compared.matched > 0 {
+                                record.spans += 1
+                                record.bulkIterations += compared.matched
+                                stream.matchQuiet(legacy: legacyTemplate, new: newTemplate, iter: iter, count: compared.matched,
+                                                  epoch: legacy.quietEpoch, batch: legacy.quietBatch,
+                                                  lagging: legacy.laggingCounterIterations(compared.matched), groups: groups, values: compared.values)
+                                legacy.skipQuiet(compared.matched)
+                                new.skipQuiet(compared.matched)
+                                continue
+                            }
+                        }
+                    }
+                }
+            } else if legacyRunning {
+                // After the divergence the drive runs the legacy run to its end, then the new one.
+                if let iter = legacy.quietIteration, iter >= nextLook.legacy {
+                    nextLook.legacy = iter + 1
+                    if let span = legacy.quietSpan(limit: Int(Int32.max)) {
+                        nextLook.legacy = iter + span.count + 1
+                        if span.count >= shortestSpan, !stream.collectsContext(.legacy, for: span.template) {
+                            guard let done = try advanceSchedule(&legacy, iter: iter, count: span.count) else {
+                                nextLook.legacy = Int.max
+                                continue
+                            }
+                            work += done + 1
+                            record.spans += 1
+                            record.bulkIterations += span.count
+                            stream.countQuiet(.legacy, span.template, iter: iter, count: span.count,
+                                              lagging: legacy.laggingCounterIterations(span.count), groups: groups)
+                            legacy.skipQuiet(span.count)
+                            continue
+                        }
+                    }
+                }
+            } else if let iter = new.quietIteration, iter >= nextLook.new {
+                nextLook.new = iter + 1
+                if let span = new.quietSpan(limit: Int(Int32.max)) {
+                    nextLook.new = iter + span.count + 1
+                    if span.count >= shortestSpan, !stream.collectsContext(.new, for: span.template) {
+                        guard let done = try advanceSchedule(&new, count: span.count, steps: steps) else {
+                            nextLook.new = Int.max
+                            continue
+                        }
+                        work += done + 1
+                        record.spans += 1
+                        record.bulkIterations += span.count
+                        stream.countQuiet(.new, span.template, iter: iter, count: span.count, lagging: 0, groups: new.groups.count)
+                        new.skipQuiet(span.count)
+                        continue
+                    }
+                }
+            }
+            // One unit of work, as `TraceEquivalence.drive` does it.
+            let emitted = stream.emitted
+            let legacyAhead = stream.pending(.legacy, .schedule) > 0
+            if legacyRunning && (!newRunning || !legacyAhead) {
+                stream.side = .legacy
+                legacyRunning = try legacy.advance(into: &stream)
+            } else {
+                stream.side = .new
+                newRunning = try new.advance(into: &stream)
+            }
+            work += stream.emitted - emitted + 1
+        }
+        record.units = work
+        return record
+    }
+
+    /// The schedules of `count` quiet iterations from `iter`, both runs, on their kernels (`nil`: a run has
+    /// no kernel — more than one param group, or schedules other than the libraries' own — and the span is
+    /// not taken): compares the optimizer values when `values` (the iterations step the optimizer), once per
+    /// run of iterations in which neither run's values change. Returns how many iterations matched (fewer than
+    /// `count`: the next one differs; the legacy hooks have been applied for it, which its event-by-event run
+    /// does again, and the new run's schedulers have not stepped for it), the legacy values of the last
+    /// matched iteration, and the work done.
+    static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool,
+                                 tolerance: Tolerance, steps: Int) throws -> (matched: Int, values: TraceValues, work: Int)? {
+        guard let left = legacy.scheduleKernel(), var right = new.takeScheduleKernel(steps: steps) else { return nil }
+        let compared = try compareKernels(left, &right, iter: iter, count: count, values: values, tolerance: tolerance)
+        // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied them for
+        // (the first that differs, or the span's last) and the group as the kernel left it; the new run's
+        // schedulers as they stepped.
+        try legacy.applySchedule(at: iter + Swift.min(compared.matched, count - 1))
+        legacy.groups[0] = compared.group
+        new.restore(right)
+        return (compared.matched, compared.values, compared.work)
+    }
+
+    /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
+    static func compareKernels(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
+                               tolerance: Tolerance) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+        var current = iter
+        let end = iter + count
+        // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
+        var last: (lr: Double, momentum: Double)?
+        var work = 0
+        var probe = Probe()
+        var group = legacy.group
+        func matched(_ count: Int) -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group)
+        }
+        while current < end {
+            try legacy.apply(at: current, to: &group)
+            work += 1
+            if values {
+                let left = (lr: group.lr, momentum: group.effectiveMomentum ?? .nan)
+                let right = (lr: new.group.lr, momentum: new.group.effectiveMomentum ?? .nan)
+                guard tolerance.equal(left.lr, right.lr), tolerance.equal(left.momentum, right.momentum) else { return matched(current - iter) }
+                last = left
+            }
+            var run = 1
+            if probe.due(current) {
+                let remaining = end - current
+                run = Swift.min(legacy.steady(at: current, limit: remaining), new.steady(limit: remaining))
+                probe.found(run > 1, at: current)
+            }
+            if run > 1 {
+                try legacy.apply(at: current + run - 1, to: &group)
+                new.skipSteady(iterations: run - 1)
+            }
+            try new.step()
+            current += run
+        }
+        return matched(count)
+    }
+
+    /// When to ask the schedules whether the values stay as they are (asking costs about as much as
+    /// computing a value): at once after a run of unchanged values, then less and less often while the values
+    /// keep changing (after 1, 2, 4 … 64 iterations). Values are computed at every iteration either way; the
+    /// question only lets a run of unchanged values be skipped.
+    struct Probe {
+        var next = 0
+        var gap = 1
+
+        func due(_ iteration: Int) -> Bool { iteration >= next }
+
+        mutating func found(_ steady: Bool, at iteration: Int) {
+            gap = steady ? 1 : Swift.min(gap * 2, 64)
+            next = iteration + (steady ? 0 : gap)
+        }
+    }
+
+    /// The legacy schedule of `count` quiet iterations from `iter`, alone (after a divergence), on its kernel
+    /// (`nil`: none, and the span is not taken). Returns the work done.
+    static func advanceSchedule(_ legacy: inout LegacyRun, iter: Int, count: Int) throws -> Int? {
+        guard let kernel = legacy.scheduleKernel() else { return nil }
+        var current = iter
+        var work = 0
+        var probe = Probe()
+        var group = kernel.group
+        while current < iter + count {
+            try kernel.apply(at: current, to: &group)
+            work += 1
+            var run = 1
+            if probe.due(current) {
+                run = kernel.steady(at: current, limit: iter + count - current)
+                probe.found(run > 1, at: current)
+            }
+            if run > 1 { try kernel.apply(at: current + run - 1, to: &group) }
+            current += run
+        }
+        try legacy.applySchedule(at: iter + count - 1)
+        legacy.groups[0] = group
+        return work
+    }
+
+    /// The new run's schedulers over `count` quiet iterations, alone (after a divergence), on its kernel
+    /// (`nil`: none, and the span is not taken). Returns the work done.
+    static func advanceSchedule(_ new: inout ModernRun, count: Int, steps: Int) throws -> Int? {
+        guard var kernel = new.takeScheduleKernel(steps: steps) else { return nil }
+        var done = 0
+        var work = 0
+        var probe = Probe()
+        while done < count {
+            var run = 1
+            if probe.due(done) {
+                run = kernel.steady(limit: count - done)
+                probe.found(run > 1, at: done)
+            }
+            if run > 1 { kernel.skipSteady(iterations: run - 1) }
+            try kernel.step()
+            work += 1
+            done += run
+        }
+        new.restore(kernel)
+        return work
+    }
+}

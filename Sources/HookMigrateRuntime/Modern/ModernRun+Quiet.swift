@@ -1,0 +1,108 @@
+/// Quiet spans of an MMEngine run (see `LegacyRun+Quiet.swift` and `QuietIteration`).
+extension ModernRun {
+    /// The next training iteration, when the run is about to do one.
+    var quietIteration: Int? { mutating get { phase == .iteration ? iter : nil } }
+
+    /// The batch index the next iteration's events carry (the global iteration in an iteration loop).
+    var quietBatch: Int { mutating get { runner.loop.byEpoch ? batch : iter } }
+
+    /// How many iterations from the next one on (at most `limit`) are quiet, with what each emits; `nil`
+    /// when the next one is not. A span stops short of the epoch's last iteration, the run's first and last
+    /// iterations, and every iteration at which a hook or the validation loop does something of its own.
+    mutating func quietSpan(limit: Int) -> (count: Int, template: QuietIteration)? {
+        guard let iter = quietIteration, iter > 0, limit > 0 else { return nil }
+        let loop = runner.loop
+        let length = loop.itersPerEpoch
+        guard length > 0 else { return nil }
+        var count = limit
+        func bound(_ value: Int?) { count = Swift.min(count, value ?? 0) }
+        bound(QuietBound.until(loop.maxIters - 1, from: iter))
+        let batchIndex = quietBatch
+        if loop.byEpoch { bound(QuietBound.until(length - 1, from: batch)) }
+        var template = QuietIteration()
+        // One LoggerHook records every `interval` batches (iterations in an iteration loop): periodic records.
+        let loggers = dispatch.loggers
+        if loggers.count == 1, let logger = loggers.first, logger.interval > 0 {
+            let logs = QuietLogs(interval: logger.interval, position: batchIndex, copies: 1)
+            template.logs = logs
+            // A record at the legacy loader's last batch step is R9's business: it runs event by event.
+            let lastBatchRecord = length - 1 - logs.position
+            if lastBatchRecord >= 0, logs.due(lastBatchRecord) { bound(lastBatchRecord) }
+        }
+        let window = Swift.max(1, runner.accumulativeCounts)
+        if runner.steps {
+            if window == 1 {
+                template.optimizerSteps = true
+                template.lastKind = .optimStep
+                template.lastKindLogging = .optimStep
+            } else {
+                bound(QuietBound.untilMultiple(of: window, from: iter + 1))
+            }
+        }
+        for action in dispatch.afterTrainIter {
+            guard count > 0 else { return nil }
+            switch action {
+            case .logger(let index):
+                let logger = dispatch.loggers[index]
+                guard logger.interval > 0 else { return nil }
+                if template.logs != nil {
+                    template.lastKindLogging = .log
+                } else {
+                    bound(QuietBound.untilMultiple(of: logger.interval, from: batchIndex + 1))
+                }
+                if batchIndex < length, !logger.ignoreLast || length <= logger.interval { bound(QuietBound.until(length - 1, from: batchIndex)) }
+            case .checkpoint(let index):
+                let checkpoint = dispatch.checkpoints[index]
+                if checkpoint.interval > 0 { bound(QuietBound.untilAligned(iter + 1, start: checkpoint.saveBegin, interval: checkpoint.interval)) }
+            case .ema(let index):
+                let ema = dispatch.emas[index]
+                guard ema.interval > 0 else { return nil }
+                if !ema.started(iter: iter, epoch: epoch) {
+                    // Not started: the EMA copy is overwritten at every iteration.
+                    if ema.beginEpoch <= 0 { bound(QuietBound.until(ema.beginIter, from: iter + 1)) }
+                    template.emaUpdates += 1
+                    template.lastKind = .emaUpdate
+                    template.lastKindLogging = .emaUpdate
+                } else if ema.interval == 1 {
+                    template.emaUpdates += 1
+                    template.lastKind = .emaUpdate
+                    template.lastKindLogging = .emaUpdate
+                } else {
+                    guard ema.steps > 0, ema.steps % ema.interval != 0 else { return nil }
+                    bound(ema.interval - ema.steps % ema.interval)
+                }
+            case .emptyCache:
+                template.cacheEmpties += 1
+                template.lastKind = .cacheEmpty
+                template.lastKindLogging = .cacheEmpty
+            default:
+                break
+            }
+        }
+        if !loop.byEpoch, runner.hasVal {
+            // ValLoop after iteration j runs when j + 1 >= val_begin and (j + 1) % interval(j + 2) == 0.
+            for pair in runner.dynamicIntervals where pair.milestone > iter + 2 { bound(pair.milestone - 2 - iter) }
+            let interval = runner.interval(for: iter + 2)
+            guard interval > 0 else { return nil }
+            bound(QuietBound.untilMultiple(of: interval, from: iter + 1, atLeast: runner.valBegin))
+        }
+        return count > 0 ? (count, template) : nil
+    }
+
+    /// `ParamSchedulerHook.after_train_iter` calls per iteration (one per registered hook).
+    var schedulerStepsPerIteration: Int {
+        mutating get { dispatch.afterTrainIter.reduce(0) { count, action in
+            if case .paramScheduler = action { return count + 1 }
+            return count
+        } }
+    }
+
+    /// Does the next `count` quiet iterations' bookkeeping (the schedulers have been stepped): counters and
+    /// the EMA hooks' update counts.
+    mutating func skipQuiet(_ count: Int) {
+        guard count > 0 else { return }
+        for index in dispatch.emas.indices { dispatch.emas[index].skipQuiet(count, iter: iter, epoch: epoch) }
+        iter += count
+        if runner.loop.byEpoch { batch += count } else { batch = iter - 1 }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import HookMigrate
+import HookMigrateCore
+import HookMigrateRuntime
+import Testing
+
+/// Runs of any length end quickly with a clear outcome: beyond what the simulation counts or beyond the
+/// proof's budget they are "not proven — too long to simulate", never a trap, an abort or a hang; long
+/// equivalent runs stay equivalent.
+@Suite struct LongRunProofTests {
+    static func outcome(_ legacyText: String, length: Int = 10, budget: ProofBudget = .standard) throws -> Validator.Outcome {
+        let legacy = try YAMLReader().read(SourceText(path: "old.yaml", text: legacyText)).mapping ?? ConfigMapping()
+        let converted = try Translator(options: MigrationOptions(itersPerEpoch: length)).translate(legacy, at: SourceLocation(file: "old.yaml", line: 1, column: 1))
+        return Validator(settings: SimulationSettings(itersPerEpoch: length), budget: budget)
+            .validate(legacy: legacy, converted: converted.config.mapping ?? ConfigMapping(), name: "old.yaml").outcome
+    }
+
+    static let segmentation = """
+    optimizer: {type: SGD, lr: 0.01, momentum: 0.9, weight_decay: 0.0005}
+    optimizer_config: {}
+    lr_config: {policy: poly, power: 0.9, min_lr: 0.0001, by_epoch: false}
+    runner: {type: IterBasedRunner, max_iters: LENGTH}
+    checkpoint_config: {by_epoch: false, interval: 16000}
+    evaluation: {interval: 16000, metric: mIoU}
+    log_config: {interval: 50, hooks: [{type: TextLoggerHook, by_epoch: false}]}
+    workflow: [[train, 1]]
+    data: {train: {type: ADE20KDataset}, val: {type: ADE20KDataset}}
+    """
+
+    static let detection = """
+    optimizer: {type: SGD, lr: 0.02, momentum: 0.9, weight_decay: 0.0001}
+    optimizer_config: {grad_clip: null}
+    lr_config: {policy: step, warmup: linear, warmup_iters: 500, warmup_ratio: 0.001, step: [8, 11]}
+    runner: {type: EpochBasedRunner, max_epochs: LENGTH}
+    checkpoint_config: {interval: 1}
+    log_config: {interval: 50, hooks: [{type: TextLoggerHook}]}
+    evaluation: {interval: 1, metric: bbox}
+    data: {train: {type: CocoDataset}, val: {type: CocoDataset}}
+    """
+
+    @Test func aTrillionIterationsIsTooLongToSimulate() throws {
+        let outcome = try Self.outcome(Self.segmentation.replacingOccurrences(of: "LENGTH", with: "1000000000000"))
+        #expect(outcome == .notProven("too long to simulate (1000000000000 iterations; the budget is 2147483647 iterations)"))
+    }
+
+    @Test func theLargestEpochCountIsTooLongToSimulate() throws {
+        // 9223372036854775807 epochs × 10 iterations overflows a 64-bit count: the length is reported exactly.
+        let outcome = try Self.outcome(Self.detection.replacingOccurrences(of: "LENGTH", with: "9223372036854775807"))
+        #expect(outcome == .notProven("too long to simulate (92233720368547758070 iterations; the budget is 2147483647 iterations)"))
+    }
+
+    @Test func aRunBeyondTheBudgetIsNotProven() throws {
+        let outcome = try Self.outcome(Self.detection.replacingOccurrences(of: "LENGTH", with: "50"), budget: ProofBudget(work: 2000))
+        guard case .notProven(let reason) = outcome else {
+            Issue.record("expected not proven, got \(outcome)")
+            return
+        }
+        #expect(reason.hasPrefix("too long to simulate (500 iterations; the budget is 2000 units of work, spent by iteration "))
+    }
+
+    @Test func seventyThousandEpochsStayEquivalent() throws {
+        // MMEngine logs the last batch of every 1-iteration epoch (R9); the legacy run never does. Those
+        // records used to pile up past the comparison window. One iteration per epoch keeps the test short.
+        let outcome = try Self.outcome(Self.detection.replacingOccurrences(of: "LENGTH", with: "70000"), length: 1)
+        guard case .equivalent(let rules) = outcome else {
+            Issue.record("expected equivalent, got \(ValidationRenderer.text(outcome))")
+            return
+        }
+        #expect(rules[.r9] != nil)
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        components(separatedBy: target).joined(separator: replacement)
+    }
+}

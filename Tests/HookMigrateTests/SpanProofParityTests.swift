@@ -1,0 +1,94 @@
+import Foundation
+import HookMigrate
+import HookMigrateCore
+import HookMigrateRuntime
+import HookMigrateTestSupport
+import Testing
+
+/// The proof's bulk path (quiet spans in bulk, `TraceEquivalence.Strategy.spans`, what `convert` runs) and
+/// the event-by-event path (`events`) reach the same outcome — the same verdict text, divergence, context and
+/// counts included, and the same rule tallies — for every conversion fixture and for a deterministic sample
+/// of the real-config corpus, at several epoch lengths. (The fixtures' own epoch length is also checked by
+/// `ValidationVerdictGoldenTests`, which replays both runs event by event.)
+///
+/// Debug builds run the event-by-event path at a few tens of microseconds an iteration, so runs longer than
+/// `iterationCap` at a given epoch length are shortened to it (their training length only; intervals,
+/// schedules and everything else as written). `hookmigrate-bench parity DIR` runs the same comparison over
+/// the whole corpus at full length in a release build.
+@Suite struct SpanProofParityTests {
+    static let lengths = [1, 7, 10, 97, 1000]
+    static let iterationCap = 2000
+
+    /// The outcome, as people and the verdict file see it, and the rule tallies.
+    static func summary(_ outcome: Validator.Outcome) -> String {
+        var rules: [EquivalenceRule: Int] = [:]
+        switch outcome {
+        case .equivalent(let used), .notEquivalent(_, let used): rules = used
+        case .notProven: break
+        }
+        return ValidationRenderer.text(outcome) + rules.keys.sorted().map { "\($0.rawValue)x\(rules[$0] ?? 0)" }.joined(separator: " ")
+    }
+
+    /// The legacy config with its training length cut to about `cap` iterations at `length` per epoch.
+    static func capped(_ config: ConfigMapping, length: Int, cap: Int) -> ConfigMapping {
+        var config = config
+        func int(_ node: ConfigNode?) -> Int? {
+            if case .scalar(.int(let value))? = node?.value { return value }
+            return nil
+        }
+        if var runner = config["runner"]?.mapping {
+            if let iters = int(runner["max_iters"]), iters > cap { runner["max_iters"] = ConfigNode(.int(cap)) }
+            if let epochs = int(runner["max_epochs"]), epochs > max(1, cap / length) { runner["max_epochs"] = ConfigNode(.int(max(1, cap / length))) }
+            config["runner"] = ConfigNode(runner)
+        }
+        if let iters = int(config["total_iters"]), iters > cap { config["total_iters"] = ConfigNode(.int(cap)) }
+        if let epochs = int(config["total_epochs"]), epochs > max(1, cap / length) { config["total_epochs"] = ConfigNode(.int(max(1, cap / length))) }
+        return config
+    }
+
+    /// Proves `legacy` both ways at `length` iterations per epoch; records an issue when they differ.
+    /// Returns whether a proof was made (the config converts).
+    @discardableResult
+    static func agree(_ legacy: ConfigMapping, length: Int, distributed: Bool = false, name: String) -> Bool {
+        let config = capped(legacy, length: length, cap: iterationCap)
+        guard let result = try? Translator(options: MigrationOptions(itersPerEpoch: length, distributed: distributed))
+            .translate(config, at: SourceLocation(file: name, line: 1, column: 1)) else { return false }
+        let converted = result.config.mapping ?? ConfigMapping()
+        let settings = SimulationSettings(itersPerEpoch: length, distributed: distributed)
+        let spans = Validator(settings: settings, strategy: .spans).validate(legacy: config, converted: converted, name: name).outcome
+        let events = Validator(settings: settings, strategy: .events).validate(legacy: config, converted: converted, name: name).outcome
+        #expect(summary(spans) == summary(events), "\(name) at L=\(length): the bulk path and the event-by-event path differ")
+        return true
+    }
+
+    @Test func everyFixtureAgreesAtSeveralEpochLengths() throws {
+        var proofs = 0
+        for name in Golden.cases(in: ValidationVerdictGoldenTests.root) {
+            let directory = ValidationVerdictGoldenTests.root + "/" + name
+            let options = try ConvertFixture.options(directory)
+            var legacy = try ConfigLoader().load(ConvertFixture.input(directory)).root
+            if legacy["optimizer"].map({ !$0.isNull }) == true, legacy["optimizer_config"] == nil {
+                legacy["optimizer_config"] = ConfigNode(ConfigMapping(["grad_clip": ConfigNode(.null)]))
+            }
+            for length in [1, 7, 97] where Self.agree(legacy, length: length, distributed: options.distributed, name: name) { proofs += 1 }
+        }
+        #expect(proofs >= 3 * 250)
+    }
+
+    @Test func aCorpusSampleAgreesAtSeveralEpochLengths() throws {
+        let files = CorpusConversionTests.legacyJSON()
+        guard !files.isEmpty else { return } // no corpus beside the project: nothing to sample
+        var configs = 0
+        var proofs = 0
+        // Every 7th config in path order (200 of the 1395), each at two of the epoch lengths in turn.
+        for (index, path) in files.enumerated() where index % 7 == 0 {
+            guard let legacy = try? ConfigLoader().load(path).root else { continue }
+            configs += 1
+            let first = (index / 7) % Self.lengths.count
+            for length in [Self.lengths[first], Self.lengths[(first + 2) % Self.lengths.count]]
+                where Self.agree(legacy, length: length, name: path) { proofs += 1 }
+        }
+        #expect(configs >= 200)
+        #expect(proofs >= 2 * 195)
+    }
+}
