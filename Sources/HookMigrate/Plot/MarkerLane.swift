@@ -2,7 +2,8 @@
 /// crossed out (the file was removed later).
 ///
 /// Marks are kept exactly until there are more than `capacity` of them; then marks of one kind that fall in
-/// the same bucket of `width` iterations merge (the first stays) and the width doubles until they fit. A
+/// the same bucket of `width` iterations merge (the first stays) and the width doubles until at most half
+/// the capacity is left (so merging happens a logarithmic number of times, not at every mark). A
 /// timeline drawn at one bucket per pixel column loses nothing visible, and a run that saves every
 /// iteration for a million iterations holds at most `capacity` marks.
 struct MarkerLane: Sendable {
@@ -53,7 +54,7 @@ struct MarkerLane: Sendable {
     private mutating func append(_ mark: Mark) {
         if width > 1, let last = marks.last, last.kind == mark.kind, last.x / width == mark.x / width { return }
         marks.append(mark)
-        if marks.count > 2 * capacity { compact() }
+        if marks.count > capacity { compact() }
     }
 
     /// Merges marks by bucket, doubling the width until they fit.
@@ -66,7 +67,7 @@ struct MarkerLane: Sendable {
                 seen.append(mark)
             }
             marks = seen
-            if marks.count <= capacity { return }
+            if marks.count <= capacity / 2 { return }
             width *= 2
         }
     }
