@@ -51,7 +51,7 @@ import Testing
                                         "--plot", folder.path + "/plot.svg"])
         #expect(result.status == 1)
         let svg = try #require(folder.read("plot.svg"))
-        #expect(svg.contains("verdict: NOT equivalent — the schedule differ (first at iteration 1)"))
+        #expect(svg.contains("verdict: NOT equivalent — the schedule differs (first at iteration 1)"))
     }
 
     @Test func theTreeModeDrawsEveryConfigWithAnIndex() throws {

@@ -119,7 +119,8 @@ extension PlotRenderer {
         svg.segment(Self.left, (axisBottom + floorY) / 2, Self.right, (axisBottom + floorY) / 2, className: "floor")
         svg.label("0 (equal)", x: Self.left - 6, y: floorY + 4, className: "tick", anchor: "end")
         drawGrid(&svg, panel)
-        if data.tolerance.rtol > 0 {
+        // Without pairs there is nothing to hold against the tolerance (and its line would cross the message).
+        if data.tolerance.rtol > 0, data.lrDifference.count > 0 {
             let py = y(data.tolerance.rtol)
             svg.segment(Self.left, py, Self.right, py, className: "tolerance")
             let words = "tolerance " + PlotFormat.number(data.tolerance.rtol) + (data.tolerance.atol > 0 ? " (+ atol \(PlotFormat.number(data.tolerance.atol)))" : "")

@@ -34,7 +34,7 @@ struct PlotVerdict: Sendable, Equatable {
             stream = divergence.stream
             let first = divergence.diff.divergence
             divergentEvents = [first?.left.first, first?.right.first]
-            headline = "verdict: NOT equivalent — the \(divergence.stream) differ"
+            headline = "verdict: NOT equivalent — the \(divergence.stream) " + (divergence.stream.hasSuffix("s") ? "differ" : "differs")
             details = first.map { ["first divergence: " + $0.reason] } ?? []
         case .notProven(let reason)?:
             status = .notProven
