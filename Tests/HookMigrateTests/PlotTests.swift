@@ -33,6 +33,12 @@ import Testing
         #expect(PlotFormat.relative(1.0280521511441731e-05) == "1.03e-5")
         #expect(PlotFormat.relative(3e-5) == "3e-5")
         #expect(PlotFormat.relative(.infinity) == "∞")
+        // Two values with the fewest digits that tell them apart.
+        #expect(PlotFormat.distinct(1.159584349809182e-06, 1.1595870881865764e-06) == ("1.15958e-6", "1.15959e-6"))
+        #expect(PlotFormat.distinct(0.02, 0.0199) == ("0.02", "0.0199"))
+        #expect(PlotFormat.distinct(0.5, 0.5) == ("0.5", "0.5"))
+        #expect(PlotFormat.distinct(1.0, 1.0 + 1e-16 * 2) == ("1.0", "1.0000000000000002"))
+        #expect(PlotFormat.distinct(.nan, 0.1) == ("none", "0.1"))
     }
 
     @Test func axisTicksAreRound() {

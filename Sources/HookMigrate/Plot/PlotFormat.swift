@@ -65,6 +65,35 @@ enum PlotFormat {
         return "\(value)"
     }
 
+    /// Two values with the fewest significant digits (at least 4, at most 15) that tell them apart, so that a
+    /// sentence naming both stays short: `1.15958e-6` and `1.15959e-6`, not seventeen digits each. Values
+    /// that no 15 digits separate are written in full.
+    static func distinct(_ a: Double, _ b: Double) -> (String, String) {
+        guard a.isFinite, b.isFinite, a != 0 || b != 0 else { return (number(a), number(b)) }
+        for digits in 4...15 {
+            let (x, y) = (significant(a, digits: digits), significant(b, digits: digits))
+            if x != y || a == b { return (x, y) }
+        }
+        return (number(a), number(b))
+    }
+
+    /// A finite value rounded to `digits` significant digits, written by `decimal`.
+    static func significant(_ value: Double, digits: Int) -> String {
+        if value == 0 { return "0" }
+        var exponent = Int(log10(abs(value)).rounded(.down)) - digits + 1
+        var mantissa = (value / PlotFormat.value(1, exponent: exponent)).rounded()
+        if abs(mantissa) >= PlotFormat.value(1, exponent: digits) {
+            mantissa = (mantissa / 10).rounded()
+            exponent += 1
+        }
+        var n = Int(mantissa)
+        while n != 0, n % 10 == 0 {
+            n /= 10
+            exponent += 1
+        }
+        return decimal(n, exponent: exponent)
+    }
+
     /// A relative difference as a percentage (to a tenth) from 0.1%, else with three significant digits:
     /// `4.7%`, `400%`, `3.52e-5`.
     static func relative(_ value: Double) -> String {

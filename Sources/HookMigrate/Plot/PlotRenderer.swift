@@ -173,8 +173,9 @@ struct PlotRenderer {
     func differenceText(_ first: StepDifference) -> String {
         let what = (first.momentum ? "momentum" : "lr") + (first.groups > 1 ? " of param group \(first.group)" : "")
         let place = first.x == first.newX ? "iteration \(first.x)" : "iteration \(first.x) (new run: \(first.newX))"
-        return "\(what) first differs at \(place), optimizer step \(first.pair): legacy \(PlotFormat.number(first.legacy)), "
-            + "new \(PlotFormat.number(first.new)), relative difference \(PlotFormat.relative(first.relative))"
+        let (legacy, new) = PlotFormat.distinct(first.legacy, first.new)
+        return "\(what) first differs at \(place), optimizer step \(first.pair): legacy \(legacy), new \(new), "
+            + "relative difference \(PlotFormat.relative(first.relative))"
     }
 
     // MARK: Coordinates
