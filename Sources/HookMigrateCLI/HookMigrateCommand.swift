@@ -16,7 +16,7 @@ struct HookMigrateCommand: ParsableCommand {
         file:line:column).
         """,
         version: "hookmigrate \(HookMigrateVersion.string)",
-        subcommands: [Convert.self, Verify.self, Trace.self, DiffTrace.self, Rules.self]
+        subcommands: [Convert.self, Verify.self, Trace.self, DiffTrace.self, Plot.self, Rules.self]
     )
 }
 

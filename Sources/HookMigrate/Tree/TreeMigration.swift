@@ -16,6 +16,9 @@ public struct TreeMigrationOptions: Sendable {
     /// When set, only files with these extensions (without the dot) are read: a folder of MMCV's dumps holds
     /// each config twice, as `.yaml` and `.json`.
     public var extensions: Set<String>?
+    /// Called with every complete legacy config once it is converted and proven, from the worker that
+    /// converted it (in any order): `--plots` draws each one here.
+    public var onConfig: (@Sendable (TreeConfigConversion) -> Void)?
 
     /// Creates options.
     public init(migration: MigrationOptions = MigrationOptions(),
@@ -165,6 +168,9 @@ public struct TreeMigration: Sendable {
                 if options.validate, !translation.isAlreadyMMEngine {
                     item.proof = ConversionProof(options: ProofOptions(migration: options.migration))
                         .prove(legacy: loaded.root, converted: flat, name: path, report: translation.report)
+                }
+                if let onConfig = options.onConfig, !translation.isAlreadyMMEngine {
+                    onConfig(TreeConfigConversion(path: relative, legacy: loaded.root, converted: flat, proof: item.proof))
                 }
             case .base:
                 item.target = PartialConversion.keep(flat, beyond: empty)

@@ -85,6 +85,8 @@ struct Convert: ParsableCommand {
     @Flag(help: "Write the converted config over INPUT (or over the -o file when it is one of the inputs); the replaced file is kept as FILE.orig.")
     var inPlace = false
 
+    @OptionGroup var plotting: PlotOptions
+
     func validate() throws {
         if let jobs, !(1...CommandLimits.maxJobs).contains(jobs) {
             throw ValidationError("--jobs must be between 1 and \(CommandLimits.maxJobs), not \(jobs)")
@@ -114,6 +116,7 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
+        try plotting.check(inputIsFolder: FileIO.isDirectory(input), checkOnly: check)
         if FileIO.isDirectory(input) {
             try runTree()
             return
@@ -131,6 +134,7 @@ struct Convert: ParsableCommand {
         var reportText: String?
         var proof: ProofResult?
         var compatModule: String?
+        var picture: String?
         let policy = ProofExitPolicy(allowUnproven: allowUnproven)
         if resolveOnly {
             mainText = try write(loaded.node)
@@ -159,6 +163,16 @@ struct Convert: ParsableCommand {
             } else {
                 mainText = converted
             }
+            // --plot: both runs drawn at the proof's most telling epoch length, with its verdict (docs/plots.md).
+            if plotting.plot != nil {
+                if result.isAlreadyMMEngine {
+                    Console.printErrorText("hookmigrate: no plot written: \(input) is already an MMEngine config, so there is no legacy run to draw")
+                } else if let converted = result.config.mapping {
+                    let run = PlottedRun(proof, given: itersPerEpoch)
+                    picture = plotting.picture(legacy: loaded.root, converted: converted, name: input,
+                                               settings: SimulationSettings(itersPerEpoch: run.itersPerEpoch, distributed: distributed), outcome: run.outcome)
+                }
+            }
             switch reportFormat {
             case .json:
                 reportText = try ReportRenderer.json(result.report, validation: proof.map { (ValidationRenderer.verdict($0.outcome), ValidationRenderer.text($0)) },
@@ -176,6 +190,7 @@ struct Convert: ParsableCommand {
         if let configPath { batch.add(configPath, text: mainText) }
         if let compatModule { batch.add(compatModule, text: CompatModule.source) }
         if let report, let reportText { batch.add(report, text: reportText) }
+        if let plot = plotting.plot, let picture { batch.add(plot, text: picture) }
         try batch.write()
         if configPath == nil { Console.write(mainText) }
         if report == nil, let reportText { Console.printErrorText(reportText) }
@@ -198,10 +213,13 @@ struct Convert: ParsableCommand {
         }
         var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
-        let options = TreeMigrationOptions(migration: migration, outputFormat: format, validate: !noVerify,
+        var options = TreeMigrationOptions(migration: migration, outputFormat: format, validate: !noVerify,
                                            concurrency: jobs ?? TreeMigrationOptions().concurrency)
+        // --plots: each complete config drawn by the worker that converted it.
+        let plots = try plotting.treeCollector(input: input, settings: SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed))
+        if let plots { options.onConfig = { plots.draw($0) } }
         try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
-                        check: check, policy: ProofExitPolicy(allowUnproven: allowUnproven), rules: rules).run()
+                        check: check, policy: ProofExitPolicy(allowUnproven: allowUnproven), rules: rules, plots: plots).run()
     }
 
     /// The writer of the output format; Python output keeps the input file's leading comment.

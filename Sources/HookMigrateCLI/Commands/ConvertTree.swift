@@ -15,6 +15,8 @@ struct ConvertTree {
     var policy: ProofExitPolicy
     /// The `--rules` file, an input the report may not replace.
     var rules: String?
+    /// `--plots DIR`: the pictures drawn during the migration, written after the tree.
+    var plots: TreePlotCollector? = nil
 
     func run() throws {
         let showProgress = Console.standardErrorIsTerminal
@@ -55,6 +57,10 @@ struct ConvertTree {
             try FileIO.writeAtomically(reportText, to: report)
         }
         Console.printErrorText(summaryText + "written: \(changes.created.count) created, \(changes.changed.count) replaced, \(changes.unchanged) unchanged")
+        if let plots {
+            let written = try plots.write(result)
+            Console.printErrorText("plots: \(written) files written to \(plots.folder) (index.html)")
+        }
         if !summary.refused.isEmpty { throw ExitCode(ExitStatus.badInput) }
         let status = policy.status(result.files.compactMap { $0.proof?.status })
         if status != ExitStatus.success { throw ExitCode(status) }
