@@ -20,7 +20,7 @@ enum CorpusResults {
         the page.
 
         """
-        page += try trees(corpus + "/py")
+        page += "\n" + (try trees(corpus + "/py"))
         page += try dumps(corpus + "/legacy", compat: compat)
         print(page, terminator: "")
         return 0
@@ -74,7 +74,7 @@ enum CorpusResults {
         tools/oracle (`check_tree.py`); its counts are in [oracle.md](oracle.md).
 
         """
-        if !details.isEmpty { text += "### What was not written with `_base_`, not proven or refused\n" + details + "\n" }
+        if !details.isEmpty { text += "\n### What was not written with `_base_`, not proven or refused\n" + details + "\n" }
         return text
     }
 
