@@ -45,6 +45,22 @@ import Testing
         #expect(both.contains("verdict: equivalent under rules R1, R2, R3, R6, R7, R9, R11"))
     }
 
+    @Test func verifyDrawsThePictureOfPlotLegacyNew() throws {
+        let folder = TemporaryFolder()
+        let input = "fixtures/plots/min-lr-floor/input.yaml"
+        _ = try CLIRunner.run(["convert", input, "-o", folder.path + "/new.yaml", "--no-verify"])
+        let verified = try CLIRunner.run(["verify", input, folder.path + "/new.yaml", "--plot", folder.path + "/verify.svg"])
+        #expect(verified.status == 1, "\(verified.stderr)")
+        let plotted = try CLIRunner.run(["plot", input, folder.path + "/new.yaml"])
+        #expect(plotted.status == 1)
+        #expect(folder.read("verify.svg") == plotted.stdout)
+        #expect(XMLCheck.problem(plotted.stdout) == nil)
+        // The picture may not replace an input.
+        let clash = try CLIRunner.run(["verify", input, folder.path + "/new.yaml", "--plot", folder.path + "/new.yaml"])
+        #expect(clash.status == 2)
+        #expect(clash.stderr.contains("output-conflict"))
+    }
+
     @Test func aNotEquivalentPlotStillWritesItsPicture() throws {
         let folder = TemporaryFolder()
         let result = try CLIRunner.run(["convert", "fixtures/plots/min-lr-floor/input.yaml", "-o", folder.path + "/new.yaml",

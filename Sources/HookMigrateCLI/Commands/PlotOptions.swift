@@ -4,8 +4,8 @@ import HookMigrate
 import HookMigrateCore
 import HookMigrateRuntime
 
-/// The picture options of `convert`: `--plot FILE` for one config, `--plots DIR` for a tree. A future
-/// `verify --plot FILE` takes the same group and calls `picture` and `write` the same way.
+/// The picture options of `convert`: `--plot FILE` for one config, `--plots DIR` for a tree. (`verify` has
+/// its own `--plot FILE`: it takes no folder.)
 struct PlotOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also draw the legacy and the new run as an SVG picture into FILE (docs/plots.md).", valueName: "file"))
     var plot: String?

@@ -42,13 +42,28 @@ struct Verify: ParsableCommand {
     @Flag(help: "Print the proof as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also draw both runs as an SVG picture into FILE, as `plot LEGACY NEW` does (docs/plots.md).", valueName: "file"))
+    var plot: String?
+
     func validate() throws {
         if let itersPerEpoch, itersPerEpoch <= 0 { throw ValidationError("--iters-per-epoch must be positive") }
     }
 
     func run() throws {
-        try Self.verify(legacy: legacy, new: new, options: ProofOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, ignoreLrScale: ignoreLrScale),
-                        printer: ProofPrinter(policy: ProofExitPolicy(allowUnproven: allowUnproven), json: json))
+        let options = ProofOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, ignoreLrScale: ignoreLrScale)
+        let printer = ProofPrinter(policy: ProofExitPolicy(allowUnproven: allowUnproven), json: json)
+        guard let plot else { return try Self.verify(legacy: legacy, new: new, options: options, printer: printer) }
+        for input in [legacy, new] where OutputTarget.writesRegularFile(plot) && OutputTarget.sameFile(plot, input) {
+            throw ConfigError(.outputConflict, "--plot \(plot) is the input file \(input); writing the picture would destroy it. Choose another file")
+        }
+        let proof = try Migration.verify(legacy: legacy, new: new, options: options)
+        // The picture of the proof's most telling run (PlottedRun), written before the verdict decides the exit.
+        let loader = ConfigLoader()
+        let run = PlottedRun(proof, given: itersPerEpoch)
+        let svg = ConversionPlot(settings: SimulationSettings(itersPerEpoch: run.itersPerEpoch, distributed: distributed))
+            .svg(legacy: try loader.load(legacy).root, new: try loader.load(new).root, name: legacy, newName: new, outcome: run.outcome)
+        try FileIO.writeAtomically(svg, to: plot)
+        try printer.finish(proof, heading: "verify: \(legacy) (MMCV 1.x) against \(new) (MMEngine)")
     }
 
     /// Loads both configs, checks their worlds, proves and prints: shared with `diff-trace LEGACY NEW`.
