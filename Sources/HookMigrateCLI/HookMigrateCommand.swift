@@ -33,9 +33,6 @@ enum HookMigrateMain {
         } catch let error as ConfigError {
             Console.printError(error.diagnostic)
             status = ExitStatus.badInput
-        } catch let error as CLIError {
-            Console.printError(error.diagnostic)
-            status = error.status
         } catch {
             let code = HookMigrateCommand.exitCode(for: error)
             let message = HookMigrateCommand.fullMessage(for: error)

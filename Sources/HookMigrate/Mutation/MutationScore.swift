@@ -44,11 +44,11 @@ public enum MutationScore {
             for length in Array(Set(lengths)).sorted() where iterations(converted, length) <= maxIterations {
                 let settings = SimulationSettings(itersPerEpoch: length)
                 if baseline[length] == nil {
-                    baseline[length] = (try? ModernRunner(config: converted, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "")).map(observable)
+                    baseline[length] = (try? ModernRunner(config: converted, settings: settings, schedulers: SimulatedSchedules.modern).trace(config: "")).map(observable)
                 }
                 guard let original = baseline[length] else { continue }
                 let changed: Bool
-                if let mutated = try? ModernRunner(config: mutant.config, settings: settings, schedulers: ScheduleFactories.modern).trace(config: "") {
+                if let mutated = try? ModernRunner(config: mutant.config, settings: settings, schedulers: SimulatedSchedules.modern).trace(config: "") {
                     changed = !TraceDiffer().compare(original, observable(mutated)).isEqual
                 } else {
                     changed = true // the mutant's run cannot even be built: a behaviour change

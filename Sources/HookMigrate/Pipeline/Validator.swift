@@ -8,10 +8,10 @@ public struct Validator: Sendable {
     public var settings: SimulationSettings
     /// Float tolerance.
     public var tolerance: Tolerance
-    /// Builds MMCV lr/momentum hooks; `nil` when this build cannot simulate them.
-    public var legacySchedules: LegacyParamHookFactory?
-    /// Builds MMEngine parameter schedulers; `nil` when this build cannot simulate them.
-    public var modernSchedules: ModernSchedulerFactory?
+    /// Builds MMCV lr/momentum hooks.
+    public var legacySchedules: LegacyParamHookFactory
+    /// Builds MMEngine parameter schedulers.
+    public var modernSchedules: ModernSchedulerFactory
     /// How the two runs are compared: quiet spans in bulk (the default) or event by event. Both give the same
     /// outcome; the event-by-event path is kept as the reference the bulk path is tested against.
     public var strategy: TraceEquivalence.Strategy
@@ -23,8 +23,8 @@ public struct Validator: Sendable {
 
     /// Creates a validator.
     public init(settings: SimulationSettings = SimulationSettings(), tolerance: Tolerance = Tolerance(),
-                legacySchedules: LegacyParamHookFactory? = ScheduleFactories.legacy,
-                modernSchedules: ModernSchedulerFactory? = ScheduleFactories.modern,
+                legacySchedules: @escaping LegacyParamHookFactory = SimulatedSchedules.legacy,
+                modernSchedules: @escaping ModernSchedulerFactory = SimulatedSchedules.modern,
                 strategy: TraceEquivalence.Strategy = .spans, budget: ProofBudget = .standard) {
         self.settings = settings
         self.tolerance = tolerance
@@ -66,10 +66,6 @@ public struct Validator: Sendable {
 
     /// Validates a conversion.
     public func validate(legacy: ConfigMapping, converted: ConfigMapping, name: String) -> Result {
-        if legacySchedules == nil || modernSchedules == nil,
-           legacy["lr_config"].map({ !$0.isNull }) == true || legacy["momentum_config"].map({ !$0.isNull }) == true {
-            return Result(outcome: .notProven("this build cannot simulate lr_config/momentum_config schedules yet, so the learning-rate schedule is not checked"), dependsOnLength: false)
-        }
         if let reason = Self.trainScriptBeyondMMCV(legacy) {
             return Result(outcome: .notProven(reason), dependsOnLength: false)
         }
@@ -226,12 +222,4 @@ extension Validator {
         converted["train_cfg"]?.mapping?["type"]?.scalar?.stringValue == "IterBasedTrainLoop"
             || converted["train_cfg"]?.mapping?["by_epoch"]?.scalar == .bool(false)
     }
-}
-
-/// The schedule simulators this build has.
-public enum ScheduleFactories {
-    /// MMCV lr/momentum hooks.
-    public static let legacy: LegacyParamHookFactory? = SimulatedSchedules.legacy
-    /// MMEngine schedulers.
-    public static let modern: ModernSchedulerFactory? = SimulatedSchedules.modern
 }

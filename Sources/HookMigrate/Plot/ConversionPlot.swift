@@ -45,14 +45,14 @@ public struct ConversionPlot: Sendable {
         var legacyRun: LegacyRun?
         var newRun: ModernRun?
         do {
-            legacyRun = LegacyRun(runner: try LegacyRunner(config: legacy, settings: settings, paramHooks: ScheduleFactories.legacy))
+            legacyRun = LegacyRun(runner: try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy))
         } catch {
             recorder.runs[0].failure = "the legacy run could not be built: " + Self.describe(error)
         }
         var modernSettings = settings
         modernSettings.distributed = false
         do {
-            newRun = ModernRun(runner: try ModernRunner(config: new, settings: modernSettings, schedulers: ScheduleFactories.modern))
+            newRun = ModernRun(runner: try ModernRunner(config: new, settings: modernSettings, schedulers: SimulatedSchedules.modern))
         } catch {
             recorder.runs[1].failure = "the new run could not be built: " + Self.describe(error)
         }

@@ -64,15 +64,9 @@ struct Trace: ParsableCommand {
     func run(_ loaded: LoadedConfig, settings: SimulationSettings) throws -> HookMigrateRuntime.Trace {
         let trace: HookMigrateRuntime.Trace
         if runner == "legacy" {
-            if ScheduleFactories.legacy == nil, loaded.root["lr_config"].map({ !$0.isNull }) == true {
-                Console.printErrorText("warning: this build does not simulate lr_config/momentum_config yet: the trace's lr values stay at the optimizer's base lr")
-            }
-            trace = try LegacyRunner(config: loaded.root, settings: settings, paramHooks: ScheduleFactories.legacy).trace(config: config)
+            trace = try LegacyRunner(config: loaded.root, settings: settings, paramHooks: SimulatedSchedules.legacy).trace(config: config)
         } else {
-            if ScheduleFactories.modern == nil, loaded.root["param_scheduler"].map({ !$0.isNull }) == true {
-                Console.printErrorText("warning: this build does not simulate param_scheduler yet: the trace's lr values stay at the optimizer's base lr")
-            }
-            trace = try ModernRunner(config: loaded.root, settings: settings, schedulers: ScheduleFactories.modern).trace(config: config)
+            trace = try ModernRunner(config: loaded.root, settings: settings, schedulers: SimulatedSchedules.modern).trace(config: config)
         }
         return trace
     }

@@ -8,10 +8,4 @@ enum ExitStatus {
     static let badInput: Int32 = 2
 }
 
-/// An error of the command-line layer itself, with the exit status it ends in.
-struct CLIError: Error {
-    var diagnostic: HookMigrateCore.Diagnostic
-    var status: Int32
-}
-
 import HookMigrateCore
