@@ -56,6 +56,24 @@ import Testing
         #expect(outcome == .notProven("too long to simulate (21474836470 iterations; the budget is 2147483647 iterations)"))
     }
 
+    @Test func theBudgetIsTheProofsNotEachLengths() throws {
+        // No epoch length given: the plan has several lengths. The first one runs out of the budget, and the
+        // others are not run (they would spend it again): the proof is "not proven" after one run.
+        let text = Self.detection.replacingOccurrences(of: "LENGTH", with: "5000")
+        let legacy = try YAMLReader().read(SourceText(path: "old.yaml", text: text)).mapping ?? ConfigMapping()
+        let converted = try Translator().translate(legacy, at: SourceLocation(file: "old.yaml", line: 1, column: 1))
+        var options = ProofOptions()
+        options.budget = ProofBudget(work: 2000)
+        let proof = ConversionProof(options: options).prove(legacy: legacy, converted: converted.config.mapping ?? ConfigMapping(), name: "old.yaml")
+        #expect(proof.plan.lengths.count > 1)
+        #expect(proof.runs.count == 1)
+        guard case .notProven(let reason) = proof.outcome else {
+            Issue.record("expected not proven, got \(proof.outcome)")
+            return
+        }
+        #expect(reason.hasPrefix("too long to simulate ("))
+    }
+
     @Test func aRunBeyondTheBudgetIsNotProven() throws {
         let outcome = try Self.outcome(Self.detection.replacingOccurrences(of: "LENGTH", with: "50"), budget: ProofBudget(work: 2000))
         guard case .notProven(let reason) = outcome else {

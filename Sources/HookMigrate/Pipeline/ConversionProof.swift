@@ -45,6 +45,9 @@ public struct ConversionProof: Sendable {
             // Not proven before the runs were compared, for a reason no epoch length changes: the other lengths
             // would say the same.
             if result.verdict == nil, !result.dependsOnLength { break }
+            // Too long to simulate: the budget is the proof's, not each length's. The other lengths would spend
+            // it again (a run of 2^31 epochs at L=1 is as long at L=7), and the proof is "not proven" either way.
+            if result.tooLong { break }
         }
         var proof = ProofResult(outcome: .notProven("nothing was proven"), plan: plan, runs: runs, streams: [], exactOnlyAt: nil,
                                 leftOut: [], ignoreLrScale: options.ignoreLrScale)

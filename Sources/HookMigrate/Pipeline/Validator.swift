@@ -55,12 +55,16 @@ public struct Validator: Sendable {
         /// before the runs started, for a reason in the configs alone (a runner that cannot be built, no
         /// training length, a model that steps its own optimizers).
         public var dependsOnLength: Bool
+        /// Whether the proof stopped because the run is longer than the simulators count or than the work
+        /// budget allows ("too long to simulate").
+        public var tooLong: Bool
 
         /// Creates a result.
-        public init(outcome: Outcome, verdict: EquivalenceVerdict? = nil, dependsOnLength: Bool = true) {
+        public init(outcome: Outcome, verdict: EquivalenceVerdict? = nil, dependsOnLength: Bool = true, tooLong: Bool = false) {
             self.outcome = outcome
             self.verdict = verdict
             self.dependsOnLength = dependsOnLength
+            self.tooLong = tooLong
         }
     }
 
@@ -148,7 +152,7 @@ public struct Validator: Sendable {
             legacyRunner = try LegacyRunner(config: legacy, settings: legacySettings, paramHooks: legacySchedules)
             newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: modernSchedules)
         } catch let error as RunLengthError {
-            return Result(outcome: .notProven(error.description))
+            return Result(outcome: .notProven(error.description), tooLong: true)
         } catch let error as ConfigError {
             return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"), dependsOnLength: false)
         } catch {
@@ -159,9 +163,9 @@ public struct Validator: Sendable {
             let outcome: Outcome = verdict.divergence.map { .notEquivalent($0, rules: verdict.rulesUsed) } ?? .equivalent(rules: verdict.rulesUsed)
             return Result(outcome: outcome, verdict: verdict)
         } catch let error as ProofBudgetExceeded {
-            return Result(outcome: .notProven(error.description))
+            return Result(outcome: .notProven(error.description), tooLong: true)
         } catch let error as RunLengthError {
-            return Result(outcome: .notProven(error.description))
+            return Result(outcome: .notProven(error.description), tooLong: true)
         } catch let error as ConfigError {
             return Result(outcome: .notProven("a runner could not be built: \(error.message) (\(error.location?.description ?? "no location"))"))
         } catch {
