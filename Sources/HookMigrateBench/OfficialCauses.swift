@@ -1,3 +1,4 @@
+import HookMigrate
 import HookMigrateCore
 
 /// Why an official MMEngine-era config's lr schedule differs from its legacy config's, read from the two
@@ -16,11 +17,11 @@ struct OfficialCause: Hashable, Comparable {
     static func causes(legacy: ConfigMapping, modern: ConfigMapping, detail: String) -> [OfficialCause] {
         var found: [OfficialCause] = []
         let runner = legacy["runner"]?.mapping
-        let legacyEpochs = int(runner?["max_epochs"]) ?? int(legacy["total_epochs"])
-        let legacyIters = int(runner?["max_iters"]) ?? int(legacy["total_iters"])
+        let legacyEpochs = ProofBoundary.int(runner?["max_epochs"]) ?? ProofBoundary.int(legacy["total_epochs"])
+        let legacyIters = ProofBoundary.int(runner?["max_iters"]) ?? ProofBoundary.int(legacy["total_iters"])
         let train = modern["train_cfg"]?.mapping
-        let modernEpochs = int(train?["max_epochs"])
-        let modernIters = int(train?["max_iters"])
+        let modernEpochs = ProofBoundary.int(train?["max_epochs"])
+        let modernIters = ProofBoundary.int(train?["max_iters"])
         if (legacyEpochs != nil && modernEpochs != nil && legacyEpochs != modernEpochs)
             || (legacyIters != nil && modernIters != nil && legacyIters != modernIters)
             || detail.contains("do not train the same iterations") {
@@ -43,24 +44,24 @@ struct OfficialCause: Hashable, Comparable {
         if lrConfig != nil, lrSchedulers.isEmpty, policy != "fixed" || warmup {
             found.append(OfficialCause(name: "no lr scheduler for a legacy lr policy", retune: false))
         }
-        let iterationSchedulers = lrSchedulers.filter { bool($0["by_epoch"]) == false }
-        if warmup, bool(lrConfig?["warmup_by_epoch"]) != true, let w = int(lrConfig?["warmup_iters"]) {
-            let warmups = iterationSchedulers.filter { (int($0["begin"]) ?? 0) == 0 && ["LinearLR", "ConstantLR", "ExponentialLR"].contains(type($0) ?? "") }
+        let iterationSchedulers = lrSchedulers.filter { ProofBoundary.bool($0["by_epoch"]) == false }
+        if warmup, ProofBoundary.bool(lrConfig?["warmup_by_epoch"]) != true, let w = ProofBoundary.int(lrConfig?["warmup_iters"]) {
+            let warmups = iterationSchedulers.filter { (ProofBoundary.int($0["begin"]) ?? 0) == 0 && ["LinearLR", "ConstantLR", "ExponentialLR"].contains(type($0) ?? "") }
             if warmups.isEmpty {
                 found.append(OfficialCause(name: "warmup missing", retune: false))
-            } else if let end = int(warmups[0]["end"]), end == w {
+            } else if let end = ProofBoundary.int(warmups[0]["end"]), end == w {
                 found.append(OfficialCause(name: "warmup ends one iteration early (end=W; MMCV reaches the full lr at W, LinearLR needs end=W+1)", retune: false))
-            } else if let end = int(warmups[0]["end"]), end != w + 1 {
+            } else if let end = ProofBoundary.int(warmups[0]["end"]), end != w + 1 {
                 found.append(OfficialCause(name: "warmup length changed", retune: true))
             }
             if let ratio = double(lrConfig?["warmup_ratio"]), let start = double(warmups.first?["start_factor"]), abs(ratio - start) > 1e-12 {
                 found.append(OfficialCause(name: "warmup start factor differs from warmup_ratio", retune: false))
             }
         }
-        let legacySteps = ints(lrConfig?["step"])
+        let legacySteps = ProofBoundary.ints(lrConfig?["step"])
         for scheduler in lrSchedulers where type(scheduler) == "MultiStepLR" {
-            let milestones = ints(scheduler["milestones"])
-            let length = bool(scheduler["by_epoch"]) == false ? (modernIters ?? modernEpochs) : (modernEpochs ?? modernIters)
+            let milestones = ProofBoundary.ints(scheduler["milestones"])
+            let length = ProofBoundary.bool(scheduler["by_epoch"]) == false ? (modernIters ?? modernEpochs) : (modernEpochs ?? modernIters)
             if let length, milestones.contains(where: { $0 >= length }), !legacySteps.contains(where: { $0 >= (legacyEpochs ?? legacyIters ?? Int.max) }) {
                 found.append(OfficialCause(name: "a milestone the training never reaches", retune: false))
             } else if !legacySteps.isEmpty, milestones != legacySteps {
@@ -68,16 +69,16 @@ struct OfficialCause: Hashable, Comparable {
             }
         }
         let warmupTypes: Set<String> = ["LinearLR", "ConstantLR", "ExponentialLR"]
-        let mains = lrSchedulers.filter { !(warmup && warmupTypes.contains(type($0) ?? "") && (int($0["begin"]) ?? 0) == 0) }
-        let legacyByEpoch = bool(lrConfig?["by_epoch"]) ?? !(policy == "cyclic" || policy == "onecycle")
+        let mains = lrSchedulers.filter { !(warmup && warmupTypes.contains(type($0) ?? "") && (ProofBoundary.int($0["begin"]) ?? 0) == 0) }
+        let legacyByEpoch = ProofBoundary.bool(lrConfig?["by_epoch"]) ?? !(policy == "cyclic" || policy == "onecycle")
         let baseLr = legacyLr ?? 0
         for scheduler in mains where type(scheduler) != "MultiStepLR" || !legacySteps.isEmpty {
-            let byIteration = bool(scheduler["by_epoch"]) == false || bool(scheduler["convert_to_iter_based"]) == true
+            let byIteration = ProofBoundary.bool(scheduler["by_epoch"]) == false || ProofBoundary.bool(scheduler["convert_to_iter_based"]) == true
             if lrConfig != nil, policy != "fixed", legacyByEpoch == byIteration {
                 found.append(OfficialCause(name: legacyByEpoch ? "steps the lr every iteration where MMCV stepped it every epoch" : "steps the lr every epoch where MMCV stepped it every iteration", retune: false))
             }
             let name = type(scheduler) ?? ""
-            if ["PolyLR", "CosineAnnealingLR"].contains(name), (int(scheduler["begin"]) ?? 0) > 0, ["poly", "cosineannealing"].contains(policy) {
+            if ["PolyLR", "CosineAnnealingLR"].contains(name), (ProofBoundary.int(scheduler["begin"]) ?? 0) > 0, ["poly", "cosineannealing"].contains(policy) {
                 found.append(OfficialCause(name: "the main schedule begins after the warmup (MMCV's spans the whole run, the warmup multiplying it)", retune: false))
             }
             if ["PolyLR", "CosineAnnealingLR"].contains(name) {
@@ -88,9 +89,9 @@ struct OfficialCause: Hashable, Comparable {
                 }
             }
             if name == "PolyLR" {
-                let byEpoch = bool(scheduler["by_epoch"]) != false
+                let byEpoch = ProofBoundary.bool(scheduler["by_epoch"]) != false
                 let length = byEpoch ? modernEpochs : modernIters
-                if let end = int(scheduler["end"]), let length {
+                if let end = ProofBoundary.int(scheduler["end"]), let length {
                     if end == length, !byEpoch {
                         found.append(OfficialCause(name: "PolyLR end=H, one short (MMCV's last lr is still above min_lr; end=H+1)", retune: false))
                     } else if end != length, end != length + 1 {
@@ -112,30 +113,12 @@ struct OfficialCause: Hashable, Comparable {
         return found
     }
 
-    static func int(_ node: ConfigNode?) -> Int? {
-        switch node?.scalar {
-        case .int(let value)?: return value
-        case .float(let value)? where value.isFinite && value == value.rounded() && abs(value) < 1e15: return Int(value)
-        default: return nil
-        }
-    }
-
     static func double(_ node: ConfigNode?) -> Double? {
         switch node?.scalar {
         case .int(let value)?: return Double(value)
         case .float(let value)?: return value
         default: return nil
         }
-    }
-
-    static func bool(_ node: ConfigNode?) -> Bool? {
-        if case .bool(let value)? = node?.scalar { return value }
-        return nil
-    }
-
-    static func ints(_ node: ConfigNode?) -> [Int] {
-        if let items = node?.list?.items { return items.compactMap { int($0) } }
-        return int(node).map { [$0] } ?? []
     }
 
     static func hooks(_ node: ConfigNode?) -> [ConfigMapping] {

@@ -22,8 +22,8 @@ enum OfficialSample {
             let modern = modernSchedule(pair.modern)
             let plan = ProofPlan.make(legacy: legacy, new: modern, given: nil)
             let length = plan.lengths.map(\.itersPerEpoch).max() ?? 7
-            let epochs = OfficialCause.int(pair.modern["train_cfg"]?.mapping?["max_epochs"])
-            let iterations = epochs.map { $0 * length } ?? OfficialCause.int(pair.modern["train_cfg"]?.mapping?["max_iters"]) ?? Int.max
+            let epochs = ProofBoundary.int(pair.modern["train_cfg"]?.mapping?["max_epochs"])
+            let iterations = epochs.map { $0 * length } ?? ProofBoundary.int(pair.modern["train_cfg"]?.mapping?["max_iters"]) ?? Int.max
             guard iterations <= maxIterations else { continue }
             let proof = ConversionProof(options: ProofOptions(itersPerEpoch: length)).prove(legacy: legacy, converted: modern)
             guard case .notProven = proof.outcome else {

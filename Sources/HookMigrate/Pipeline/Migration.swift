@@ -38,10 +38,13 @@ public enum Migration {
     /// MMCV 1.x config or `new` not an MMEngine one.
     public static func verify(legacy: String, new: String, options: ProofOptions = ProofOptions()) throws -> ProofResult {
         let loader = ConfigLoader()
-        let legacyConfig = try loader.load(legacy)
-        let newConfig = try loader.load(new)
-        try ConfigPair.check(legacy: legacyConfig, new: newConfig)
-        return ConversionProof(options: options).prove(legacy: legacyConfig.root, converted: newConfig.root, name: new)
+        return try verify(legacy: try loader.load(legacy), new: try loader.load(new), name: new, options: options)
+    }
+
+    /// `verify(legacy:new:options:)` on configs already loaded; `name` names the new config in the proof.
+    public static func verify(legacy: LoadedConfig, new: LoadedConfig, name: String, options: ProofOptions = ProofOptions()) throws -> ProofResult {
+        try ConfigPair.check(legacy: legacy, new: new)
+        return ConversionProof(options: options).prove(legacy: legacy.root, converted: new.root, name: name)
     }
 }
 

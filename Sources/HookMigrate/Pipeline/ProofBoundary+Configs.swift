@@ -67,7 +67,7 @@ extension ProofBoundary {
     }
 
     /// An int, or a float with an integral value (`500.0`).
-    static func int(_ node: ConfigNode?) -> Int? {
+    public static func int(_ node: ConfigNode?) -> Int? {
         switch node?.scalar {
         case .int(let value)?: return value
         case .float(let value)? where value.isFinite && value == value.rounded() && abs(value) < 1e15: return Int(value)
@@ -76,13 +76,13 @@ extension ProofBoundary {
     }
 
     /// A bool as written (Python's None is no value here).
-    static func bool(_ node: ConfigNode?) -> Bool? {
+    public static func bool(_ node: ConfigNode?) -> Bool? {
         if case .bool(let value)? = node?.scalar { return value }
         return nil
     }
 
     /// A single int or a list (or tuple) of them.
-    static func ints(_ node: ConfigNode?) -> [Int] {
+    public static func ints(_ node: ConfigNode?) -> [Int] {
         if let items = node?.list?.items { return items.compactMap { int($0) } }
         return int(node).map { [$0] } ?? []
     }

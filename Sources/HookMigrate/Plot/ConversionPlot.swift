@@ -39,6 +39,16 @@ public struct ConversionPlot: Sendable {
         PlotRenderer(data: data(legacy: legacy, new: new, name: name, newName: newName, outcome: outcome)).render()
     }
 
+    /// Draws the run of `proof` that says the most (`PlottedRun`), at its epoch length (this plot maker's
+    /// settings otherwise); `given` is the user's epoch length, drawn when there is no proof.
+    public func svg(legacy: ConfigMapping, new: ConfigMapping, name: String, newName: String? = nil,
+                    proof: ProofResult?, given: Int?) -> String {
+        let run = PlottedRun(proof, given: given)
+        var drawn = self
+        drawn.settings.itersPerEpoch = run.itersPerEpoch
+        return drawn.svg(legacy: legacy, new: new, name: name, newName: newName, outcome: run.outcome)
+    }
+
     /// Runs both configs and gathers what the plot draws.
     func data(legacy: ConfigMapping, new: ConfigMapping, name: String, newName: String?, outcome: Validator.Outcome?) -> PlotData {
         var recorder = PlotRecorder(tolerance: tolerance)

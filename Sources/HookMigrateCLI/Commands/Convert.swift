@@ -168,9 +168,8 @@ struct Convert: ParsableCommand {
                 if result.isAlreadyMMEngine {
                     Console.printErrorText("hookmigrate: no plot written: \(input) is already an MMEngine config, so there is no legacy run to draw")
                 } else if let converted = result.config.mapping {
-                    let run = PlottedRun(proof, given: itersPerEpoch)
-                    picture = plotting.picture(legacy: loaded.root, converted: converted, name: input,
-                                               settings: SimulationSettings(itersPerEpoch: run.itersPerEpoch, distributed: distributed), outcome: run.outcome)
+                    picture = plotting.picture(legacy: loaded.root, converted: converted, name: input, distributed: distributed,
+                                               proof: proof, given: itersPerEpoch)
                 }
             }
             switch reportFormat {

@@ -79,9 +79,8 @@ struct Plot: ParsableCommand {
         // The proof `convert` and `verify` make (every epoch length of its plan); the picture draws its most
         // telling run (PlottedRun).
         let proof = ConversionProof(options: ProofOptions(migration: migration)).prove(legacy: loaded.root, converted: converted, name: new ?? legacy)
-        let run = PlottedRun(proof, given: itersPerEpoch)
-        let settings = SimulationSettings(itersPerEpoch: run.itersPerEpoch, distributed: distributed)
-        let svg = ConversionPlot(settings: settings).svg(legacy: loaded.root, new: converted, name: legacy, newName: new, outcome: run.outcome)
+        let svg = ConversionPlot(settings: SimulationSettings(distributed: distributed))
+            .svg(legacy: loaded.root, new: converted, name: legacy, newName: new, proof: proof, given: itersPerEpoch)
         if let output { try FileIO.writeAtomically(svg, to: output) } else { Console.write(svg) }
         Console.printErrorText(ValidationRenderer.text(proof))
         let status = ProofExitPolicy(allowUnproven: false).status(proof.status)

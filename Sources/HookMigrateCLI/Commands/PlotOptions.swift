@@ -28,10 +28,10 @@ struct PlotOptions: ParsableArguments {
     }
 
     /// The picture of one conversion, when --plot was given.
-    func picture(legacy: ConfigMapping, converted: ConfigMapping, name: String, settings: SimulationSettings,
-                 outcome: Validator.Outcome?) -> String? {
+    func picture(legacy: ConfigMapping, converted: ConfigMapping, name: String, distributed: Bool,
+                 proof: ProofResult?, given: Int?) -> String? {
         guard plot != nil else { return nil }
-        return ConversionPlot(settings: settings).svg(legacy: legacy, new: converted, name: name, outcome: outcome)
+        return ConversionPlot(settings: SimulationSettings(distributed: distributed)).svg(legacy: legacy, new: converted, name: name, proof: proof, given: given)
     }
 
     /// Writes the picture to --plot's file.
@@ -65,11 +65,8 @@ final class TreePlotCollector: @unchecked Sendable {
 
     /// Draws one config (called from any worker).
     func draw(_ config: TreeConfigConversion) {
-        // The run of the proof that says the most (PlottedRun), at its epoch length.
-        let run = PlottedRun(config.proof, given: settings.itersPerEpoch)
-        var drawn = settings
-        drawn.itersPerEpoch = run.itersPerEpoch
-        let svg = ConversionPlot(settings: drawn).svg(legacy: config.legacy, new: config.converted, name: config.path, outcome: run.outcome)
+        let svg = ConversionPlot(settings: settings).svg(legacy: config.legacy, new: config.converted, name: config.path,
+                                                         proof: config.proof, given: settings.itersPerEpoch)
         lock.lock()
         pictures.append((config.path, svg))
         lock.unlock()

@@ -56,12 +56,13 @@ struct Verify: ParsableCommand {
         for input in [legacy, new] where OutputTarget.writesRegularFile(plot) && OutputTarget.sameFile(plot, input) {
             throw ConfigError(.outputConflict, "--plot \(plot) is the input file \(input); writing the picture would destroy it. Choose another file")
         }
-        let proof = try Migration.verify(legacy: legacy, new: new, options: options)
-        // The picture of the proof's most telling run (PlottedRun), written before the verdict decides the exit.
         let loader = ConfigLoader()
-        let run = PlottedRun(proof, given: itersPerEpoch)
-        let svg = ConversionPlot(settings: SimulationSettings(itersPerEpoch: run.itersPerEpoch, distributed: distributed))
-            .svg(legacy: try loader.load(legacy).root, new: try loader.load(new).root, name: legacy, newName: new, outcome: run.outcome)
+        let legacyConfig = try loader.load(legacy)
+        let newConfig = try loader.load(new)
+        let proof = try Migration.verify(legacy: legacyConfig, new: newConfig, name: new, options: options)
+        // The picture of the proof's most telling run, written before the verdict decides the exit.
+        let svg = ConversionPlot(settings: SimulationSettings(distributed: distributed))
+            .svg(legacy: legacyConfig.root, new: newConfig.root, name: legacy, newName: new, proof: proof, given: itersPerEpoch)
         try FileIO.writeAtomically(svg, to: plot)
         try printer.finish(proof, heading: "verify: \(legacy) (MMCV 1.x) against \(new) (MMEngine)")
     }
