@@ -56,6 +56,21 @@ import Testing
         #expect(outcome == .notProven("too long to simulate (21474836470 iterations; the budget is 2147483647 iterations)"))
     }
 
+    @Test func moreEpochsThanTheBudgetHasUnitsAreRefusedBeforeAnyWork() throws {
+        // One iteration per epoch: the run's length fits the simulation, but every epoch end costs a unit of
+        // work, so 2^31 - 1 epochs cannot end within the budget; the proof says so without starting.
+        let outcome = try Self.outcome(Self.detection.replacingOccurrences(of: "LENGTH", with: "2147483647"), length: 1)
+        #expect(outcome == .notProven("too long to simulate (2147483647 iterations in 2147483647 epochs; every epoch end costs at least one unit of work and the budget is 30000000 units)"))
+        // One epoch fewer than the budget has units is run until the budget is spent.
+        let small = ProofBudget(work: 1_000)
+        let within = try Self.outcome(Self.detection.replacingOccurrences(of: "LENGTH", with: "999"), length: 1, budget: small)
+        guard case .notProven(let reason) = within else {
+            Issue.record("expected not proven, got \(within)")
+            return
+        }
+        #expect(reason.hasPrefix("too long to simulate (999 iterations; the budget is 1000 units of work, spent by iteration "))
+    }
+
     @Test func theBudgetIsTheProofsNotEachLengths() throws {
         // No epoch length given: the plan has several lengths. The first one runs out of the budget, and the
         // others are not run (they would spend it again): the proof is "not proven" after one run.

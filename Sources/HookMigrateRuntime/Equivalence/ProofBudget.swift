@@ -26,15 +26,21 @@ public struct ProofBudgetExceeded: Error, Sendable, Equatable, CustomStringConve
     public var budget: Int
     /// The iteration the proof had reached.
     public var reached: Int
+    /// The legacy run's epochs, when their count alone is past the budget (the proof then did no work).
+    public var epochs: Int?
 
     /// Creates the error.
-    public init(iterations: Int, budget: Int, reached: Int) {
+    public init(iterations: Int, budget: Int, reached: Int, epochs: Int? = nil) {
         self.iterations = iterations
         self.budget = budget
         self.reached = reached
+        self.epochs = epochs
     }
 
     public var description: String {
-        "too long to simulate (\(iterations) iterations; the budget is \(budget) units of work, spent by iteration \(reached))"
+        if let epochs {
+            return "too long to simulate (\(iterations) iterations in \(epochs) epochs; every epoch end costs at least one unit of work and the budget is \(budget) units)"
+        }
+        return "too long to simulate (\(iterations) iterations; the budget is \(budget) units of work, spent by iteration \(reached))"
     }
 }

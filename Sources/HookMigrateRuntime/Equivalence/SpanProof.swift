@@ -33,6 +33,11 @@ enum SpanProof {
         // schedule whose boundaries are always close (an optimizer stepping every second iteration) costs
         // little more than event by event.
         var shortLooks = 0
+        // Every epoch end is a boundary, taken event by event at one unit of work or more: a run with more
+        // epochs than the budget has units cannot end within it, and is refused before any work.
+        if legacy.runner.epochRunner, let epochs = legacy.runner.maxEpochs, epochs > budget.work {
+            throw ProofBudgetExceeded(iterations: length, budget: budget.work, reached: 0, epochs: epochs)
+        }
         while legacyRunning || newRunning {
             if work > budget.work {
                 throw ProofBudgetExceeded(iterations: length, budget: budget.work, reached: Swift.min(legacy.state.iter, new.iter))

@@ -13,7 +13,7 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: count))
     do {
         let source = try SourceText(path: "fuzz.json", bytes: bytes)
-        let node = try JSONReader().read(source)
+        let node = try JSONReader(limits: FuzzLimits.small).read(source)
         RoundTrip.check(node, through: [.json])
     } catch let error as ConfigError {
         checkLocated(error, entry: "fuzz")

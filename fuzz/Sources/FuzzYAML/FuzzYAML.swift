@@ -14,7 +14,7 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: count))
     do {
         let source = try SourceText(path: "fuzz.yaml", bytes: bytes)
-        let node = try YAMLReader().read(source)
+        let node = try YAMLReader(limits: FuzzLimits.small).read(source)
         RoundTrip.check(node, through: [.yaml])
     } catch let error as ConfigError {
         checkLocated(error, entry: "fuzz")

@@ -40,14 +40,19 @@ extension LrConfigRule {
 
     // MARK: Numbers
 
-    /// Python's `round()` of a float to an int: half to even (`round(2.5) == 2`).
+    /// Python's `round()` of a float to an int: half to even (`round(2.5) == 2`). Callers pass values
+    /// bounded by a run length; one outside Int's range (or NaN) saturates instead of trapping.
     static func pythonRound(_ value: Double) -> Int {
-        Int(value.rounded(.toNearestOrEven))
+        saturating(value.rounded(.toNearestOrEven))
     }
 
-    /// Python's `int()` of a float: truncation toward zero.
+    /// Python's `int()` of a float: truncation toward zero, saturating as `pythonRound` does.
     static func pythonInt(_ value: Double) -> Int {
-        Int(value.rounded(.towardZero))
+        saturating(value.rounded(.towardZero))
+    }
+
+    private static func saturating(_ integral: Double) -> Int {
+        Int(exactly: integral) ?? (integral < 0 ? Int.min : Int.max)
     }
 
     /// A float scalar node.
