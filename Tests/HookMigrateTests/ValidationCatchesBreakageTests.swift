@@ -100,6 +100,40 @@ import Testing
         #expect(stream(outcome(old, broken)) == "logs")
     }
 
+    @Test func aChangedEMAMomentumIsCaught() throws {
+        // R10 sets aside only each run's first update (MMEngine copies); later updates compare their momentum,
+        // in the bulk path (momentum laws) as in the event path.
+        let old = try legacy()
+        let broken = mutate(try converted(old), "custom_hooks[0].momentum", ConfigNode(.float(0.002)))
+        #expect(stream(outcome(old, broken)) == "ema")
+    }
+
+    @Test func anEMAWarmUpThatCapsTheMomentumIsADifference() throws {
+        // momentum 0.1 > 1/warm_up: MMCV's first ~11 updates use (1+k)/(100+k); MMEngine has no warm-up (X4).
+        let old = try legacy(Self.legacyText.replacingOccurrences(of: "momentum: 0.001, priority: 49", with: "momentum: 0.1, priority: 49"))
+        #expect(stream(outcome(old, try converted(old))) == "ema")
+        // Once the warm-up no longer caps it (momentum ≤ 1/warm_up from the start), the runs agree.
+        let capped = try legacy(Self.legacyText.replacingOccurrences(of: "momentum: 0.001, priority: 49", with: "momentum: 0.01, priority: 49"))
+        guard case .equivalent = outcome(capped, try converted(capped)) else {
+            Issue.record("expected equivalent at momentum 1/warm_up")
+            return
+        }
+    }
+
+    @Test func aBestSaveTheLegacyRunNeverMadeIsCaughtAtTheExtraFinalValidation() throws {
+        // The legacy run never evaluates (interval 13 > 12 epochs) and saves no best file; MMEngine validates
+        // once more at the end (R4), and with save_best added it writes a best file there.
+        let text = Self.legacyText.replacingOccurrences(of: "evaluation: {interval: 1, metric: accuracy, save_best: auto}", with: "evaluation: {interval: 13, metric: accuracy}")
+        let old = try legacy(text)
+        let new = try converted(old)
+        guard case .equivalent = outcome(old, new) else {
+            Issue.record("expected the conversion to be equivalent")
+            return
+        }
+        let broken = mutate(new, "default_hooks.checkpoint.save_best", ConfigNode(.string("auto")))
+        #expect(stream(outcome(old, broken)) == "best checkpoints")
+    }
+
     @Test func aSwappedEMAPriorityIsCaught() throws {
         // With priority NORMAL the legacy EMA hook swaps weights after the checkpoint save (T10c): MMCV's
         // checkpoints hold raw weights while MMEngine's hold EMA weights. The converted config is unchanged.

@@ -20,6 +20,8 @@ public enum TracePairProof {
         public var iterationRun: Bool
         /// Whether the legacy run had a logger hook (R9).
         public var legacyLogs: Bool
+        /// Whether the legacy run could save best checkpoints (R4).
+        public var legacySavesBest: Bool
         /// `the configs named in the headers` or `the traces' events`.
         public var source: String
     }
@@ -30,7 +32,9 @@ public enum TracePairProof {
     /// had a logger hook when it wrote a log record.
     public static func context(legacy: Trace, new: Trace, legacyConfig: ConfigMapping?, newConfig: ConfigMapping?) -> Context {
         if let legacyConfig, let newConfig {
+            let runner = try? LegacyRunner(config: legacyConfig, settings: SimulationSettings(itersPerEpoch: legacy.header.itersPerEpoch), paramHooks: nil)
             return Context(iterationRun: Validator.iterationRun(newConfig), legacyLogs: Validator.legacyLogs(legacyConfig),
+                           legacySavesBest: runner?.savesBest ?? legacy.events.contains { $0.kind == .bestSave },
                            source: "the configs named in the traces' headers")
         }
         let newIters = new.events.filter { $0.kind == .call && $0.point == .afterTrainIter }
@@ -40,6 +44,7 @@ public enum TracePairProof {
         let legacyBatchStill = legacyIters.count > 1 && legacyIters.allSatisfy { $0.batch == 0 } && newIters.contains { $0.batch > 0 }
         return Context(iterationRun: epochZero && (pastAnEpoch || legacyBatchStill),
                        legacyLogs: legacy.events.contains { $0.kind == .log },
+                       legacySavesBest: legacy.events.contains { $0.kind == .bestSave },
                        source: "the traces' events (the configs named in their headers could not be read)")
     }
 
@@ -52,6 +57,7 @@ public enum TracePairProof {
                               at: SourceLocation(file: newPath, line: 1, column: 1))
         }
         var comparison = TraceEquivalence(tolerance: tolerance, distributed: distributed, legacyLogs: context.legacyLogs, strategy: .events)
+        comparison.legacySavesBest = context.legacySavesBest
         let scope = ComparisonScope(ignoreLrScale: ignoreLrScale)
         comparison.scope = scope
         let verdict = comparison.compare(legacy: legacy, new: new, iterationRun: context.iterationRun)

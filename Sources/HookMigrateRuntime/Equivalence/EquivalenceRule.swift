@@ -37,7 +37,7 @@ public enum EquivalenceRule: String, Sendable, CaseIterable, Hashable, Comparabl
         case .r7: return "MMEngine re-saves the current checkpoint after a best update"
         case .r8: return "MMEngine keeps a best checkpoint for a score of 0"
         case .r9: return "log records emitted at different points"
-        case .r10: return "EMA compared by update steps, not values"
+        case .r10: return "EMA compared by update step and momentum, each run's first update by step only"
         case .r11: return "sampler epoch set only by MMEngine (no effect unless distributed)"
         case .r13: return "workflow val epochs have no MMEngine counterpart"
         }

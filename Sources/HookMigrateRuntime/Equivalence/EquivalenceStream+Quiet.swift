@@ -94,9 +94,9 @@ extension EquivalenceStream {
         }
         if legacy.emaUpdates > 0 {
             for current in first(legacy.emaUpdates)...last {
-                for _ in 0..<legacy.emaUpdates {
-                    remember(StreamEvent(kind: .emaUpdate, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(current + 1), text: -1, count: 0,
-                                         spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.ema.rawValue)
+                for law in legacy.emaLaws {
+                    remember(StreamEvent(kind: .emaUpdate, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(current + 1), text: -1, count: 1,
+                                         spill: -1, v0: law.value(atIteration: current), v1: 0, v2: 0, v3: 0), stream: ComparedStream.ema.rawValue)
                 }
             }
         }

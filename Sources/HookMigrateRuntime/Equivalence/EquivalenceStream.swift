@@ -61,6 +61,11 @@ public struct EquivalenceStream: TraceSink {
     let window: Int
     /// Whether the legacy run had a logger hook (else the new run's records are ignored, R9).
     let legacyLogs: Bool
+    /// Whether the legacy run could save best checkpoints: R4 sets aside the best save of the new run's extra
+    /// final validation only then (a legacy run with no `save_best` never wrote a best file).
+    var legacySavesBest = true
+    /// Whether each side (`Side.rawValue`) has made its first EMA update (R10).
+    var emaUpdated = [false, false]
     /// What is compared beyond the rules: streams left out, the optimizer values, the lr scale.
     let scope: ComparisonScope
     /// Streams left out, as a bit mask over `ComparedStream.rawValue`.
@@ -242,8 +247,15 @@ public struct EquivalenceStream: TraceSink {
             if isLegacy, event.step == lastBatch { legacyLoggedLastBatch = true }
             return .logs
         case .emaUpdate:
-            event.count = 0
-            event.v0 = 0
+            // R10: each run's first update is compared by its step only (MMEngine's copies the weights where
+            // MMCV's averaged them); every later one by its step and momentum.
+            if !emaUpdated[side.rawValue] {
+                emaUpdated[side.rawValue] = true
+                event.count = 0
+                event.v0 = 0
+            } else {
+                event.count = 1
+            }
             event = event.positionless
             if isLegacy { tally[.r10, default: 0] += 1 }
             return .ema
@@ -456,8 +468,10 @@ public struct EquivalenceStream: TraceSink {
             // Its best save, and the removal of the previous best file that save caused (a removal carries
             // the removed file's step: the last best save both runs matched).
             let previousBest = lastMatchedBestSave
-            _ = queues[Self.streamCount + ComparedStream.best.rawValue].removeAll {
-                ($0.kind == .bestSave && $0.step == step) || ($0.kind == .bestRemove && $0.step == previousBest)
+            if legacySavesBest {
+                _ = queues[Self.streamCount + ComparedStream.best.rawValue].removeAll {
+                    ($0.kind == .bestSave && $0.step == step) || ($0.kind == .bestRemove && $0.step == previousBest)
+                }
             }
             tally[.r4, default: 0] += 1
         }

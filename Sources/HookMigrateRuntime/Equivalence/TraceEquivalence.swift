@@ -58,6 +58,10 @@ public struct TraceEquivalence: Sendable {
     /// Whether the legacy run had a logger hook. Without one (`log_config` absent, None, or no hooks) MMCV
     /// wrote no log record, and the records of MMEngine's default LoggerHook are ignored (R9).
     public var legacyLogs: Bool
+    /// Whether the legacy run could save best checkpoints (`save_best` set), when comparing recorded traces:
+    /// a simulated legacy run says so itself. Without it, the best save of MMEngine's extra final validation
+    /// is a difference (R4 sets it aside only when the legacy run saved best checkpoints too).
+    public var legacySavesBest = true
     /// How two simulated runners are driven: quiet spans in bulk (the default) or every event one by one.
     public var strategy: Strategy
     /// The most work the bulk path may do (`ProofBudget`).
@@ -129,6 +133,7 @@ public struct TraceEquivalence: Sendable {
         var right = TraceReplay(new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
                                        legacyItersPerEpoch: legacy.header.itersPerEpoch, window: window, legacyLogs: legacyLogs, scope: scope)
+        stream.legacySavesBest = legacySavesBest
         try? Self.drive(&left, &right, into: &stream) // a replay never throws
         return stream.finish()
     }
@@ -141,6 +146,7 @@ public struct TraceEquivalence: Sendable {
         var right = ModernRun(runner: new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
                                        legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window, legacyLogs: legacyLogs, scope: scope)
+        stream.legacySavesBest = legacy.savesBest
         var work = ProofWork()
         switch strategy {
         case .spans: work = try SpanProof.run(&left, &right, into: &stream, budget: budget)

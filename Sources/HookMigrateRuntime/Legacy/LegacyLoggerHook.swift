@@ -51,6 +51,8 @@ public struct LegacyEMAHook: Sendable, Equatable {
     public var warmUp: Double
     /// `total_iter` (exp).
     public var totalIter: Double
+    /// The first 0-based iteration from which the warm-up no longer caps the momentum (mmcv, linear).
+    let warmUpEnd: Int
 
     /// Creates the hook.
     public init(kind: Kind, momentum: Double, interval: Int, warmUp: Double = 100, totalIter: Double = 2000) {
@@ -59,6 +61,7 @@ public struct LegacyEMAHook: Sendable, Equatable {
         self.interval = interval
         self.warmUp = warmUp
         self.totalIter = totalIter
+        warmUpEnd = Self.warmUpEnd(momentum: interval == 1 ? momentum : pow(momentum, Double(interval)), warmUp: warmUp)
     }
 
     /// `momentum ** interval` (exactly `momentum` for an interval of 1, as Python's `**` gives).

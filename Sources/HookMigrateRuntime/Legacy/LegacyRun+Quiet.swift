@@ -111,6 +111,9 @@ extension LegacyRun {
                 let ema = dispatch.emas[index]
                 guard ema.interval > 0 else { return nil }
                 if ema.interval == 1 {
+                    // An update whose momentum follows no law (a warm-up still capping it) is a boundary.
+                    guard let law = ema.momentumLaw(from: iter) else { return nil }
+                    template.emaLaws.append(law)
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
                     template.lastKindLogging = .emaUpdate

@@ -125,6 +125,11 @@ public struct LegacyRunner: Sendable {
         hooks = order.hooks
     }
 
+    /// Whether an EvalHook of the run saves best checkpoints (`save_best` set).
+    public var savesBest: Bool {
+        hooks.contains { if case .eval(let hook) = $0 { return hook.saveBest != nil } else { return false } }
+    }
+
     static func paramGroups(_ config: ConfigMapping, stepping: ModelStepping? = nil) throws -> [ParamGroup] {
         if let stepping {
             // mmedit's `optimizers`, everyone else's `optimizer`; a dict of optimizers by name.

@@ -69,10 +69,14 @@ extension ModernRun {
                 if !ema.started(iter: iter, epoch: epoch) {
                     // Not started: the EMA copy is overwritten at every iteration.
                     if ema.beginEpoch <= 0 { bound(QuietBound.until(ema.beginIter, from: iter + 1)) }
+                    template.emaLaws.append(.constant(1))
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
                     template.lastKindLogging = .emaUpdate
                 } else if ema.interval == 1 {
+                    // The first update (a copy) and one whose momentum follows no law are boundaries.
+                    guard let law = ema.momentumLaw(from: iter, epoch: epoch) else { return nil }
+                    template.emaLaws.append(law)
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
                     template.lastKindLogging = .emaUpdate

@@ -10,6 +10,8 @@ struct QuietIteration: Sendable, Equatable {
     var optimizerSteps = false
     /// `ema_update` events per iteration (with step `iter + 1`).
     var emaUpdates = 0
+    /// The momentum law of each of them, in order (R10 compares every update's momentum but the first).
+    var emaLaws: [EMAMomentumLaw] = []
     /// `cache_empty` events per iteration.
     var cacheEmpties = 0
     /// The kind of the iteration's last event.
@@ -29,6 +31,7 @@ struct QuietIteration: Sendable, Equatable {
     /// optimizer values aside, which the bulk comparison checks).
     func matches(_ other: QuietIteration) -> Bool {
         optimizerSteps == other.optimizerSteps && emaUpdates == other.emaUpdates && cacheEmpties == other.cacheEmpties
+            && emaLaws == other.emaLaws
     }
 
     /// The kind and step of the last event of the span's `d`-th iteration, 0-based iteration `iter`
