@@ -35,6 +35,21 @@ import Testing
         #expect(try YAMLWriter().write(reread) == written)
     }
 
+    @Test func keysOfAnyLengthRoundTrip() throws {
+        // A YAML reader takes an implicit key of at most 1024 characters; the writer spells keys of 128 or
+        // more as explicit `? key` entries, as PyYAML does (FuzzYAML found a 1,060-character quoted key).
+        let long = String(repeating: "q", count: 127)
+        for length in [127, 128, 1023, 1024, 1100] {
+            let key = String(repeating: "k", count: length)
+            // Read from JSON, which takes keys of any length.
+            let text = "{\"a\": {\"\(key)\": [1, 2], \"b\": [{\"\(key)\\t\": {\"c\": 1}, \"\(long)\": \"x\"}]}}"
+            let node = try json(text)
+            let written = try YAMLWriter().write(node)
+            #expect(written.contains("? " + key + "\n") == (length >= 128), "key of \(length)")
+            #expect(try yaml(written) == node, "key of \(length)")
+        }
+    }
+
     @Test func jsonRoundTripLosesNothing() throws {
         let node = try yaml(Self.sample).jsonProjection
         for layout in [JSONWriter.Layout.pretty, .mmcv] {

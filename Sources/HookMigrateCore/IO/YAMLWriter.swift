@@ -28,6 +28,8 @@ public struct YAMLWriter: Sendable {
     }
 
     static let tupleTag = "!!python/tuple"
+    /// The shortest key written as an explicit `? key` entry (PyYAML's emitter: a simple key is under 128).
+    static let longestSimpleKey = 128
 
     /// Mapping entries, one a line at `indent`; the first line starts with `firstPrefix` instead of the
     /// indentation when given (a mapping inside a list item: `- key: value`).
@@ -35,7 +37,14 @@ public struct YAMLWriter: Sendable {
         let pad = String(repeating: " ", count: indent)
         for (index, entry) in mapping.entries.enumerated() {
             output += (index == 0 ? firstPrefix : nil) ?? pad
-            output += scalarText(entry.key, isKey: true) + ":"
+            let key = scalarText(entry.key, isKey: true)
+            if key.count >= longestSimpleKey {
+                // YAML readers take an implicit key of at most 1024 characters (libyaml refuses a longer one);
+                // PyYAML writes a key of 128 or more as an explicit `? key` entry, and so does this writer.
+                output += "? " + key + "\n" + pad + ":"
+            } else {
+                output += key + ":"
+            }
             emitValue(entry.value, indent: indent, into: &output)
         }
     }
