@@ -1,4 +1,5 @@
 import Foundation
+import HookMigrateTestSupport
 import Testing
 @testable import HookMigrateCore
 
@@ -25,6 +26,18 @@ import Testing
         #expect(loaded.bases == ["tree/_base_/s.yaml"])
         let missing = MemoryFileSource(["x.yaml": "_base_: gone.yaml\n"])
         #expect(throws: ConfigError.self) { try ConfigLoader(source: missing).load("x.yaml") }
+    }
+
+    @Test func relativePathsFromARootKeepTheirNamesInLocations() throws {
+        // A script loads a project's configs by their project paths without changing its working directory.
+        let folder = TemporaryFolder()
+        _ = folder.write("configs/_base_/s.yaml", "lr: 0.1\n")
+        _ = folder.write("configs/det/x.yaml", "_base_: ../_base_/s.yaml\nsteps: [8, 11]\n")
+        let loaded = try ConfigLoader(source: DiskFileSource(root: folder.path)).load("configs/det/x.yaml")
+        #expect(loaded.node["lr"]?.scalar == .float(0.1))
+        #expect(loaded.files == ["configs/det/x.yaml", "configs/_base_/s.yaml"])
+        #expect(loaded.node["steps"]?.location?.file == "configs/det/x.yaml")
+        #expect(throws: ConfigError.self) { try ConfigLoader().load("configs/det/x.yaml") } // not from the working directory
     }
 
     @Test func aSharedCacheGivesTheSameResultsAndReadsEachBaseOnce() throws {

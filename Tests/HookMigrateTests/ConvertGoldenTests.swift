@@ -26,8 +26,7 @@ import Testing
     @Test(arguments: cases + ["../examples/retinanet"])
     func convertingTheOutputAgainChangesNothing(_ name: String) throws {
         let directory = Self.root + "/" + name
-        FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
-        let first = name.hasPrefix("../") ? try Translator().translate(try ConfigLoader().load(directory + "/retinanet_r50_fpn_1x_coco.yaml"))
+        let first = name.hasPrefix("../") ? try Translator().translate(try ConvertFixture.loader.load(directory + "/retinanet_r50_fpn_1x_coco.yaml"))
             : try ConvertFixture.convert(directory)
         let firstMapping = try #require(first.config.mapping)
         #expect(first.status == .converted)
@@ -48,23 +47,24 @@ import Testing
 
 /// Loads and converts one fixture case, with paths relative to the project root.
 enum ConvertFixture {
+    /// Loads paths relative to the project root, as the goldens name them, whatever the working directory.
+    static let loader = ConfigLoader(source: DiskFileSource(root: Golden.projectRoot))
+
     static func convert(_ directory: String) throws -> TranslationResult {
-        try Translator(options: try options(directory)).translate(try ConfigLoader().load(input(directory)))
+        try Translator(options: try options(directory)).translate(try loader.load(input(directory)))
     }
 
     /// The fixture's legacy config file.
     static func input(_ directory: String) -> String {
-        FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
-        return FileManager.default.fileExists(atPath: directory + "/input.json") ? directory + "/input.json" : directory + "/input.yaml"
+        FileManager.default.fileExists(atPath: Golden.projectRoot + "/" + directory + "/input.json") ? directory + "/input.json" : directory + "/input.yaml"
     }
 
     /// The fixture's conversion options (`options.yaml`).
     static func options(_ directory: String) throws -> MigrationOptions {
-        FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
         var options = MigrationOptions()
         let optionsPath = directory + "/options.yaml"
-        if FileManager.default.fileExists(atPath: optionsPath) {
-            let node = try ConfigLoader().load(optionsPath).node
+        if FileManager.default.fileExists(atPath: Golden.projectRoot + "/" + optionsPath) {
+            let node = try loader.load(optionsPath).node
             if let iters = node.mapping?["iters_per_epoch"] { options.itersPerEpoch = try iters.int("iters_per_epoch") }
             if let distributed = node.mapping?["distributed"] { options.distributed = try distributed.bool("distributed") }
         }

@@ -27,9 +27,7 @@ import Testing
     func tracesAsRecorded(_ name: String) throws {
         let directory = Self.root + "/" + name
         let result = try ConvertFixture.convert(directory)
-        FileManager.default.changeCurrentDirectoryPath(Golden.projectRoot)
-        let input = FileManager.default.fileExists(atPath: directory + "/input.json") ? directory + "/input.json" : directory + "/input.yaml"
-        let legacy = try ConfigLoader().load(input).root
+        let legacy = try ConvertFixture.loader.load(ConvertFixture.input(directory)).root
         let settings = SimulationSettings(itersPerEpoch: 3)
         let legacySummary = Self.summary { sink in
             try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy).run(into: &sink)

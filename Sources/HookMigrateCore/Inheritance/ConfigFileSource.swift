@@ -11,19 +11,32 @@ public protocol ConfigFileSource: Sendable {
     func identity(of path: String) -> String
 }
 
-/// The files on disk.
+/// The files on disk. Relative paths are resolved against `root` when one is given (else against the
+/// working directory), while errors and reports keep naming them as given: a script can load
+/// `configs/a.py` of a project anywhere without changing its working directory.
 public struct DiskFileSource: ConfigFileSource {
-    /// Creates the disk source.
-    public init() {}
+    /// The folder relative paths start from; nil: the working directory.
+    public var root: String?
 
-    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    /// Creates the disk source.
+    public init(root: String? = nil) {
+        self.root = root
+    }
+
+    /// The path a relative `path` names under `root`.
+    func onDisk(_ path: String) -> String {
+        guard let root, !path.hasPrefix("/"), !path.hasPrefix("~") else { return path }
+        return root + "/" + path
+    }
+
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: onDisk(path)) }
 
     public func readBytes(_ path: String, limit: Int, requestedAt: SourceLocation?) throws -> [UInt8] {
-        try FileIO.readBytes(path, limit: limit, requestedAt: requestedAt)
+        try FileIO.readBytes(onDisk(path), limit: limit, requestedAt: requestedAt)
     }
 
     public func identity(of path: String) -> String {
-        URL(fileURLWithPath: ConfigPaths.absolute(path)).resolvingSymlinksInPath().standardizedFileURL.path
+        URL(fileURLWithPath: ConfigPaths.absolute(onDisk(path))).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }
 
