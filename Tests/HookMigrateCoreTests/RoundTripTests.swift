@@ -50,6 +50,17 @@ import Testing
         }
     }
 
+    @Test func charactersOutsideYAMLsPrintableSetAreEscaped() throws {
+        // C1 controls, U+FFFE and U+FFFF are refused by YAML readers when written as they are (FuzzPython
+        // found U+000B inside a `_base_` string; C1 controls followed from the same check).
+        for value: UInt32 in [0x0B, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0x2028, 0xFEFF, 0xFFFE, 0xFFFF] {
+            let text = "a" + String(Character(Unicode.Scalar(value)!)) + "b"
+            let node = ConfigNode(ConfigMapping(["k": ConfigNode(.string(text)), text: ConfigNode(.int(1))]))
+            let written = try YAMLWriter().write(node)
+            #expect(try yaml(written) == node, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func jsonRoundTripLosesNothing() throws {
         let node = try yaml(Self.sample).jsonProjection
         for layout in [JSONWriter.Layout.pretty, .mmcv] {

@@ -149,7 +149,7 @@ public struct YAMLWriter: Sendable {
     /// with escapes when it holds line breaks or control characters.
     public static func stringText(_ text: String) -> String {
         if canBePlain(text) { return text }
-        let needsEscapes = text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" }
+        let needsEscapes = text.unicodeScalars.contains(where: needsEscape)
         if !needsEscapes {
             return "'" + text.replacingAll("'", with: "''") + "'"
         }
@@ -162,7 +162,7 @@ public struct YAMLWriter: Sendable {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}" {
+                if needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -186,6 +186,15 @@ public struct YAMLWriter: Sendable {
                 return false
             }
         }
-        return !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" || $0.value == 0xA0 }
+        return !text.unicodeScalars.contains { needsEscape($0) || $0.value == 0xA0 }
+    }
+
+    /// A character written as an escape in a double-quoted scalar: those outside YAML's printable set (C0
+    /// and C1 controls, DEL, U+FFFE, U+FFFF), which readers refuse in the text, and the line and paragraph
+    /// separators and the byte-order mark, which they would fold or drop.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || value == 0xFEFF
+            || value == 0xFFFE || value == 0xFFFF
     }
 }
