@@ -29,11 +29,15 @@ public struct ConversionPlot: Sendable {
 
     /// Runs `legacy` through the MMCV adapter and `new` through the MMEngine runner and draws both.
     ///
+    /// A run that cannot be built, or fails, is drawn as far as it got, and the plot says why.
+    ///
     /// - Parameters:
+    ///   - legacy: the resolved MMCV 1.x config.
+    ///   - new: the MMEngine config to compare with it.
     ///   - name: the legacy config's name for the title, as the user named it.
     ///   - newName: the new config's name; `nil` when `new` is hookmigrate's own conversion of `legacy`.
     ///   - outcome: the verdict to print (`Validator.validate` of the same pair); `nil` for none.
-    /// A run that cannot be built, or fails, is drawn as far as it got, and the plot says why.
+    /// - Returns: the SVG document.
     public func svg(legacy: ConfigMapping, new: ConfigMapping, name: String, newName: String? = nil,
                     outcome: Validator.Outcome?) -> String {
         PlotRenderer(data: data(legacy: legacy, new: new, name: name, newName: newName, outcome: outcome)).render()
