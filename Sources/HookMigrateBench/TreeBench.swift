@@ -19,6 +19,8 @@ enum TreeBench {
         // As `convert` does: no epoch length unless given (the proof then plans its own).
         let itersPerEpoch = Int(value("--iters-per-epoch") ?? "")
         var options = TreeMigrationOptions(migration: MigrationOptions(itersPerEpoch: itersPerEpoch))
+        // As `convert IN_DIR -o OUT_DIR` does without --report or --plots: the summary's first divergences.
+        options.exploresStreams = false
         if let ext = value("--ext") { options.extensions = [ext] }
         var seconds: [Double] = []
         var last: TreeMigrationResult?

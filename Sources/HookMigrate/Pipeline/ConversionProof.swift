@@ -33,7 +33,9 @@ public struct ConversionProof: Sendable {
             let validator = self.validator(length.itersPerEpoch)
             let result = validator.validate(legacy: legacy, converted: converted, name: name)
             var streams: [StreamState]?
-            if let verdict = result.verdict {
+            if let verdict = result.verdict, verdict.divergence != nil, !options.exploresStreams {
+                streams = StreamStates.first(verdict, legacyLogs: Validator.legacyLogs(legacy))
+            } else if let verdict = result.verdict {
                 streams = try? StreamStates.explore(first: verdict, scope: validator.scope, legacyLogs: Validator.legacyLogs(legacy)) { scope in
                     var narrowed = validator
                     narrowed.scope = scope

@@ -16,6 +16,9 @@ public struct TreeMigrationOptions: Sendable {
     /// When set, only files with these extensions (without the dot) are read: a folder of MMCV's dumps holds
     /// each config twice, as `.yaml` and `.json`.
     public var extensions: Set<String>?
+    /// Whether each proof finds the state of every stream (`ProofOptions.exploresStreams`): needed by the
+    /// full report and the plots, not by the summary, which names each config's first divergence.
+    public var exploresStreams = true
     /// Called with every complete legacy config once it is converted and proven, from the worker that
     /// converted it (in any order): `--plots` draws each one here.
     public var onConfig: (@Sendable (TreeConfigConversion) -> Void)?
@@ -166,7 +169,9 @@ public struct TreeMigration: Sendable {
                 item.target = flat
                 // An MMEngine config has no legacy run to compare with.
                 if options.validate, !translation.isAlreadyMMEngine {
-                    item.proof = ConversionProof(options: ProofOptions(migration: options.migration))
+                    var proofOptions = ProofOptions(migration: options.migration)
+                    proofOptions.exploresStreams = options.exploresStreams
+                    item.proof = ConversionProof(options: proofOptions)
                         .prove(legacy: loaded.root, converted: flat, name: path, report: translation.report)
                 }
                 if let onConfig = options.onConfig, !translation.isAlreadyMMEngine {

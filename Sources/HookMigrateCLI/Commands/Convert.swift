@@ -217,6 +217,9 @@ struct Convert: ParsableCommand {
         // --plots: each complete config drawn by the worker that converted it.
         let plots = try plotting.treeCollector(input: input, settings: SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed))
         if let plots { options.onConfig = { plots.draw($0) } }
+        // The summary names each config's first divergence; only the full report and the plots show every
+        // stream's state, which costs a comparison per diverged stream.
+        options.exploresStreams = report != nil || plots != nil
         try ConvertTree(input: input, output: output, options: options, report: report, reportFormat: reportFormat,
                         check: check, policy: ProofExitPolicy(allowUnproven: allowUnproven), rules: rules, plots: plots).run()
     }

@@ -67,6 +67,23 @@ public enum StreamStates {
         }
     }
 
+    /// The states one comparison tells, with no rerun: the stream that diverged first differs, every other
+    /// stream is "not compared" (its events after the divergence were not matched), except the logs of a
+    /// legacy run with no logger hook, which are set aside as always (R9).
+    public static func first(_ verdict: EquivalenceVerdict, legacyLogs: Bool) -> [StreamState] {
+        let diverged = verdict.divergence.flatMap { ComparedStream(name: $0.stream) }
+        return ComparedStream.allCases.map { stream in
+            if stream == diverged, let divergence = verdict.divergence {
+                return StreamState(stream: stream, status: .differs, detail: divergence.diff.divergence?.reason, divergence: divergence.diff.divergence)
+            }
+            if stream == .logs, !legacyLogs {
+                return StreamState(stream: stream, status: .notCompared,
+                                   detail: "the legacy config registers no logger hook, so it wrote no records; the new run's are set aside (R9)")
+            }
+            return StreamState(stream: stream, status: .notCompared, detail: "not compared past the first divergence (in \(diverged?.name ?? "another stream"))")
+        }
+    }
+
     /// `group 0 ×0.5, group 1 ×0.5`: the factors found (new lr / legacy lr).
     public static func factorText(_ factors: [Double?]) -> String {
         factors.enumerated().compactMap { index, factor in factor.map { "group \(index) ×\(TraceCodec.number($0))" } }.joined(separator: ", ")
