@@ -15,6 +15,18 @@ import Testing
         #expect(error?.location?.file == "old.yaml")
     }
 
+    @Test func anAliasUsedAsAKeyIsRefusedBeforeParsing() throws {
+        for (text, column) in [("a: &a [1, 2]\n*a : 3\n", 1), ("a: &a x\nb: [*a: 1]\n", 5), ("a: &a x\n? *a\n: 1\n", 3)] {
+            let error = configError { try yaml(text, path: "old.yaml") }
+            #expect(error?.code == .aliasLimit, "\(text)")
+            #expect(error?.location?.line == 2 && error?.location?.column == column, "\(text)")
+        }
+        // Aliases as values, and `*x:` inside quotes, comments or plain scalars, are not keys.
+        let node = try yaml("a: &a [1, 2]\nb: *a\nc: '*a: 1'\nd: \"*a: 2\"\n# *a: 3\ne: x*a: 4\n".replacingOccurrences(of: "e: x*a: 4", with: "e: x*a"))
+        #expect(node["b"]?.list?.count == 2)
+        #expect(node["c"]?.scalar == .string("*a: 1"))
+    }
+
     @Test func jsonErrorsNameLineAndColumn() {
         let error = configError { try json("{\n  \"a\": 1,\n  \"b\": tru\n}", path: "old.json") }
         #expect(error?.description == "old.json:3:8: error: expected a JSON value, found 't' [json-syntax]")

@@ -36,6 +36,7 @@ public struct YAMLReader: Sendable {
 
     private static func read(_ source: SourceText, limits: ReadLimits, guessSelfReferences: Bool) throws -> ConfigNode {
         try checkSeparators(source, limits: limits)
+        try checkAliasKeys(source)
         var references = ConfigDictSelfReferences(source.text)
         let guessed = guessSelfReferences && references.mayHaveSelfReferences
         if guessed { references.guess() }
@@ -84,6 +85,76 @@ public struct YAMLReader: Sendable {
 }
 
 extension YAMLReader {
+    /// Refuses an alias used as a mapping key (`*a: …`, `? *a`) before libyaml parses the text. Yams checks
+    /// each mapping's keys for duplicates by hashing every key node in full, and an alias key brings the
+    /// whole expansion of its anchor: a few lines of nested aliases used as keys take minutes (FuzzYAML found
+    /// one). Config keys are names; PyYAML, which MMCV reads YAML with, refuses a list or mapping as a key.
+    /// The scan skips comments and quoted scalars; an alias starts a token (after a line start, a blank or
+    /// one of `[ { , : - ?`), and its name is libyaml's anchor characters.
+    static func checkAliasKeys(_ source: SourceText) throws {
+        let found: Int? = source.bytes.withUnsafeBufferPointer { text in
+            let count = text.count
+            func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+            func isAnchorByte(_ byte: UInt8) -> Bool {
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D
+            }
+            func startsToken(_ index: Int) -> Bool {
+                guard index > 0 else { return true }
+                let previous = text[index - 1]
+                return isBlank(previous) || isBreak(previous) || [0x5B, 0x7B, 0x2C, 0x3A, 0x2D, 0x3F].contains(previous)
+            }
+            /// Whether the alias at `star` is followed by `:` and a blank, a break, the end or a flow indicator.
+            func aliasIsKey(_ star: Int) -> Bool {
+                var index = star + 1
+                while index < count, isAnchorByte(text[index]) { index += 1 }
+                guard index > star + 1 else { return false }
+                while index < count, isBlank(text[index]) { index += 1 }
+                guard index < count, text[index] == 0x3A else { return false }
+                let next = index + 1
+                return next == count || isBlank(text[next]) || isBreak(text[next]) || [0x2C, 0x5D, 0x7D].contains(text[next])
+            }
+            var index = 0
+            while index < count {
+                let byte = text[index]
+                switch byte {
+                case 0x23 where startsToken(index) || index == 0: // # comment
+                    while index < count, !isBreak(text[index]) { index += 1 }
+                    continue
+                case 0x27 where startsToken(index): // 'single-quoted'
+                    index += 1
+                    while index < count {
+                        if text[index] == 0x27 {
+                            if index + 1 < count, text[index + 1] == 0x27 { index += 2; continue }
+                            break
+                        }
+                        index += 1
+                    }
+                case 0x22 where startsToken(index): // "double-quoted"
+                    index += 1
+                    while index < count, text[index] != 0x22 {
+                        index += text[index] == 0x5C ? 2 : 1
+                    }
+                case 0x2A where startsToken(index): // *alias
+                    if aliasIsKey(index) { return index }
+                case 0x3F where startsToken(index) && index + 1 < count && isBlank(text[index + 1]): // ? explicit key
+                    var next = index + 1
+                    while next < count, isBlank(text[next]) { next += 1 }
+                    if next < count, text[next] == 0x2A { return next }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return nil
+        }
+        if let offset = found {
+            throw ConfigError(.aliasLimit,
+                              "an alias used as a mapping key: hookmigrate refuses alias keys, whose whole expansion the YAML parser would hash (config keys are names; PyYAML, which MMCV reads YAML with, refuses a list or mapping key); write the key out",
+                              at: source.location(ofByte: offset))
+        }
+    }
+
     /// Refuses, before libyaml builds a node of it, a text that could hold far more values than
     /// `maxNodes`: every node but the first follows one of `, - : ? [ {` (a flow mapping's key may bring
     /// an implicit null value), so a text with at most 2 × `maxNodes` of them builds at most about
