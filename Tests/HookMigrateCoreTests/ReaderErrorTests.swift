@@ -25,6 +25,9 @@ import Testing
         let node = try yaml("a: &a [1, 2]\nb: *a\nc: '*a: 1'\nd: \"*a: 2\"\n# *a: 3\ne: x*a: 4\n".replacingOccurrences(of: "e: x*a: 4", with: "e: x*a"))
         #expect(node["b"]?.list?.count == 2)
         #expect(node["c"]?.scalar == .string("*a: 1"))
+        // Inside a plain scalar, `*` after a blank starts no alias (FuzzYAML: the key `m x *a00`).
+        let plain = try yaml("m x *a00: 1\nlist: [p *q: 2]\n")
+        #expect(plain["m x *a00"]?.scalar == .int(1))
     }
 
     @Test func jsonErrorsNameLineAndColumn() {

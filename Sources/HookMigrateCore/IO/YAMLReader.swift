@@ -89,8 +89,8 @@ extension YAMLReader {
     /// each mapping's keys for duplicates by hashing every key node in full, and an alias key brings the
     /// whole expansion of its anchor: a few lines of nested aliases used as keys take minutes (FuzzYAML found
     /// one). Config keys are names; PyYAML, which MMCV reads YAML with, refuses a list or mapping as a key.
-    /// The scan skips comments and quoted scalars; an alias starts a token (after a line start, a blank or
-    /// one of `[ { , : - ?`), and its name is libyaml's anchor characters.
+    /// The scan skips comments and quoted scalars; an alias starts a node (after the indentation, after
+    /// `[ { ,`, or after `- ? :` and a blank), and its name is libyaml's anchor characters.
     static func checkAliasKeys(_ source: SourceText) throws {
         let found: Int? = source.bytes.withUnsafeBufferPointer { text in
             let count = text.count
@@ -99,10 +99,19 @@ extension YAMLReader {
             func isAnchorByte(_ byte: UInt8) -> Bool {
                 (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D
             }
-            func startsToken(_ index: Int) -> Bool {
-                guard index > 0 else { return true }
-                let previous = text[index - 1]
-                return isBlank(previous) || isBreak(previous) || [0x5B, 0x7B, 0x2C, 0x3A, 0x2D, 0x3F].contains(previous)
+            /// Whether a node can start at `index`: after the indentation, after `[ { ,`, or after `- ? :` and a
+            /// blank (not after a blank inside a plain scalar such as `a *b`).
+            func startsNode(_ index: Int) -> Bool {
+                var back = index - 1
+                while back >= 0, isBlank(text[back]) { back -= 1 }
+                guard back >= 0, !isBreak(text[back]) else { return true }
+                let previous = text[back]
+                if [0x5B, 0x7B, 0x2C].contains(previous) { return true }
+                return back < index - 1 && [0x3A, 0x2D, 0x3F].contains(previous)
+            }
+            /// Whether a comment can start at `index`: at a line start or after a blank.
+            func startsComment(_ index: Int) -> Bool {
+                index == 0 || isBlank(text[index - 1]) || isBreak(text[index - 1])
             }
             /// Whether the alias at `star` is followed by `:` and a blank, a break, the end or a flow indicator.
             func aliasIsKey(_ star: Int) -> Bool {
@@ -118,10 +127,10 @@ extension YAMLReader {
             while index < count {
                 let byte = text[index]
                 switch byte {
-                case 0x23 where startsToken(index) || index == 0: // # comment
+                case 0x23 where startsComment(index): // # comment
                     while index < count, !isBreak(text[index]) { index += 1 }
                     continue
-                case 0x27 where startsToken(index): // 'single-quoted'
+                case 0x27 where startsNode(index): // 'single-quoted'
                     index += 1
                     while index < count {
                         if text[index] == 0x27 {
@@ -130,14 +139,14 @@ extension YAMLReader {
                         }
                         index += 1
                     }
-                case 0x22 where startsToken(index): // "double-quoted"
+                case 0x22 where startsNode(index): // "double-quoted"
                     index += 1
                     while index < count, text[index] != 0x22 {
                         index += text[index] == 0x5C ? 2 : 1
                     }
-                case 0x2A where startsToken(index): // *alias
+                case 0x2A where startsNode(index): // *alias
                     if aliasIsKey(index) { return index }
-                case 0x3F where startsToken(index) && index + 1 < count && isBlank(text[index + 1]): // ? explicit key
+                case 0x3F where startsNode(index) && index + 1 < count && isBlank(text[index + 1]): // ? explicit key
                     var next = index + 1
                     while next < count, isBlank(text[next]) { next += 1 }
                     if next < count, text[next] == 0x2A { return next }
