@@ -95,9 +95,7 @@ struct Convert: ParsableCommand {
         if let format, let output, let named = ConfigFormat(path: output), named != format {
             throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue); drop --format or use a matching extension")
         }
-        if let scope, !Self.isScopeName(scope) {
-            throw ValidationError("--scope takes a package's registry scope, a Python identifier such as mmdet or mmpretrain, not '\(scope)'")
-        }
+        if let scope { try Self.checkScope(scope) }
         if inPlace, diff {
             throw ValidationError("--in-place writes the converted config, --diff prints a diff: choose one")
         }
@@ -108,6 +106,13 @@ struct Convert: ParsableCommand {
 
     /// Where the converted config goes: -o, else INPUT with --in-place, else standard output.
     var outputPath: String? { output ?? (inPlace ? input : nil) }
+
+    /// Refuses a `--scope` value that is not a scope name.
+    static func checkScope(_ scope: String) throws {
+        guard isScopeName(scope) else {
+            throw ValidationError("--scope takes a package's registry scope, a Python identifier such as mmdet or mmpretrain, not '\(scope)'")
+        }
+    }
 
     /// Whether a `--scope` value is a scope name (a Python identifier: MMEngine scopes are package names).
     static func isScopeName(_ text: String) -> Bool {

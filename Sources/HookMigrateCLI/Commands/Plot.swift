@@ -47,12 +47,8 @@ struct Plot: ParsableCommand {
     var scope: String?
 
     func validate() throws {
-        if let itersPerEpoch, itersPerEpoch <= 0 {
-            throw ValidationError("--iters-per-epoch must be a positive number of iterations, not \(itersPerEpoch)")
-        }
-        if let scope, !Convert.isScopeName(scope) {
-            throw ValidationError("--scope takes a package's registry scope, a Python identifier such as mmdet or mmpretrain, not '\(scope)'")
-        }
+        if let itersPerEpoch { try CommandLimits.checkItersPerEpoch(itersPerEpoch) }
+        if let scope { try Convert.checkScope(scope) }
         if new != nil, rules != nil || scope != nil {
             throw ValidationError("--rules and --scope shape the conversion of LEGACY; with NEW given nothing is converted")
         }

@@ -46,7 +46,7 @@ struct Verify: ParsableCommand {
     var plot: String?
 
     func validate() throws {
-        if let itersPerEpoch, itersPerEpoch <= 0 { throw ValidationError("--iters-per-epoch must be positive") }
+        if let itersPerEpoch { try CommandLimits.checkItersPerEpoch(itersPerEpoch) }
     }
 
     func run() throws {

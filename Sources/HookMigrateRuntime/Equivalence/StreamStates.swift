@@ -57,10 +57,7 @@ public enum StreamStates {
         return ComparedStream.allCases.map { stream in
             if let state = states[stream] { return state }
             let rules = current.rulesUsed.filter { $0.key.stream == stream }
-            if stream == .logs, !legacyLogs {
-                return StreamState(stream: stream, status: .notCompared, rules: rules,
-                                   detail: "the legacy config registers no logger hook, so it wrote no records; the new run's are set aside (R9)")
-            }
+            if stream == .logs, !legacyLogs { return logsSetAside(rules: rules) }
             let events = current.streamEvents.indices.contains(stream.rawValue) ? current.streamEvents[stream.rawValue] : (legacy: 0, new: 0)
             if !rules.isEmpty { return StreamState(stream: stream, status: .equalUnderRules, rules: rules) }
             return StreamState(stream: stream, status: .equal, detail: events.legacy + events.new == 0 ? "none in either run" : nil)
@@ -76,12 +73,15 @@ public enum StreamStates {
             if stream == diverged, let divergence = verdict.divergence {
                 return StreamState(stream: stream, status: .differs, detail: divergence.diff.divergence?.reason, divergence: divergence.diff.divergence)
             }
-            if stream == .logs, !legacyLogs {
-                return StreamState(stream: stream, status: .notCompared,
-                                   detail: "the legacy config registers no logger hook, so it wrote no records; the new run's are set aside (R9)")
-            }
+            if stream == .logs, !legacyLogs { return logsSetAside(rules: [:]) }
             return StreamState(stream: stream, status: .notCompared, detail: "not compared past the first divergence (in \(diverged?.name ?? "another stream"))")
         }
+    }
+
+    /// The logs of a legacy run with no logger hook: it wrote no records, and R9 sets the new run's aside.
+    static func logsSetAside(rules: [EquivalenceRule: Int]) -> StreamState {
+        StreamState(stream: .logs, status: .notCompared, rules: rules,
+                    detail: "the legacy config registers no logger hook, so it wrote no records; the new run's are set aside (R9)")
     }
 
     /// `group 0 ×0.5, group 1 ×0.5`: the factors found (new lr / legacy lr).

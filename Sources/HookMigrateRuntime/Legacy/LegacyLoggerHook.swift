@@ -61,11 +61,16 @@ public struct LegacyEMAHook: Sendable, Equatable {
         self.interval = interval
         self.warmUp = warmUp
         self.totalIter = totalIter
-        warmUpEnd = Self.warmUpEnd(momentum: interval == 1 ? momentum : pow(momentum, Double(interval)), warmUp: warmUp)
+        warmUpEnd = Self.warmUpEnd(momentum: Self.raised(momentum, interval), warmUp: warmUp)
     }
 
     /// `momentum ** interval` (exactly `momentum` for an interval of 1, as Python's `**` gives).
-    var intervalMomentum: Double { interval == 1 ? momentum : pow(momentum, Double(interval)) }
+    var intervalMomentum: Double { Self.raised(momentum, interval) }
+
+    /// `momentum ** interval`, computed once here for the updates and the warm-up end.
+    static func raised(_ momentum: Double, _ interval: Int) -> Double {
+        interval == 1 ? momentum : pow(momentum, Double(interval))
+    }
 
     /// The momentum of the update at 0-based `iter`, or nil when this iteration does not update.
     public func update(at iter: Int) -> Double? {
@@ -76,7 +81,7 @@ public struct LegacyEMAHook: Sendable, Equatable {
             return min(intervalMomentum, (1 + k) / (warmUp + k))
         case .expMomentum:
             guard (iter + 1) % interval == 0 else { return nil }
-            return (1 - momentum) * exp(-(1 + k) / totalIter) + momentum
+            return EMAMomentumLaw.expMomentum(momentum: momentum, gamma: totalIter, offset: 0).value(atIteration: iter)
         case .linearMomentum:
             guard (iter + 1) % interval == 0 else { return nil }
             return min(intervalMomentum, (1 + k) / (warmUp + k))

@@ -41,7 +41,7 @@ public struct ModernEMAHook: Sendable, Equatable {
         didSet { average = Average(emaType) }
     }
     /// The averaging formula `emaType` names (read per update; resolved once).
-    private var average: Average
+    private(set) var average: Average
 
     enum Average: Sendable, Equatable {
         case exponential, momentumAnnealing, expMomentum, stochasticWeight
@@ -102,7 +102,7 @@ public struct ModernEMAHook: Sendable, Equatable {
         guard steps % interval == 0 else { return .none }
         switch average {
         case .momentumAnnealing: return .update(max(momentum, gamma / (gamma + Double(steps))))
-        case .expMomentum: return .update((1 - momentum) * exp(-(1 + Double(steps)) / gamma) + momentum)
+        case .expMomentum: return .update(EMAMomentumLaw.expMomentum(momentum: momentum, gamma: gamma, offset: 0).value(atIteration: steps))
         case .stochasticWeight: return .update(1 / Double(steps / interval + 1))
         case .exponential: return .update(momentum)
         }

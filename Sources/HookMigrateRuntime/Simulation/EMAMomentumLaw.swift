@@ -13,7 +13,7 @@ enum EMAMomentumLaw: Hashable, Sendable {
     /// iteration).
     case expMomentum(momentum: Double, gamma: Double, offset: Int)
 
-    /// The momentum of the update at 0-based iteration `iter`, computed as the simulators compute it.
+    /// The momentum of the update at 0-based iteration `iter` (the simulators compute ExpMomentum with it).
     func value(atIteration iter: Int) -> Double {
         switch self {
         case .constant(let momentum):
@@ -62,15 +62,15 @@ extension ModernEMAHook {
     func momentumLaw(from iter: Int, epoch: Int) -> EMAMomentumLaw? {
         guard started(iter: iter, epoch: epoch) else { return .constant(1) }
         guard interval == 1, steps > 0 else { return nil }
-        switch emaType {
-        case "MomentumAnnealingEMA":
+        switch average {
+        case .momentumAnnealing:
             // max(m, gamma/(gamma + steps)) is m from the step the annealed term reaches it; before, it varies.
             return gamma / (gamma + Double(steps)) <= momentum ? .constant(momentum) : nil
-        case "ExpMomentumEMA":
+        case .expMomentum:
             return .expMomentum(momentum: momentum, gamma: gamma, offset: steps - iter)
-        case "StochasticWeightAverage":
+        case .stochasticWeight:
             return nil
-        default:
+        case .exponential:
             return .constant(momentum)
         }
     }

@@ -70,9 +70,10 @@ extension CustomHooksRule {
         if let node = args.node("priority") { hook["priority"] = node }
 
         // The conversion itself (R10).
-        // A momentum near 0 has a half-life past Int's range: it is written as a float then.
-        let halfLifeUpdates = (log(0.5) / log1p(-effective)).rounded()
-        let halfLife = Int(exactly: halfLifeUpdates).map(String.init) ?? PythonFloat.repr(halfLifeUpdates)
+        // A count past Int's range (the half-life of a momentum near 0, the warm-up of one near 1) is written
+        // as a float.
+        func count(_ value: Double) -> String { Int(exactly: value).map(String.init) ?? PythonFloat.repr(value) }
+        let halfLife = count((log(0.5) / log1p(-effective)).rounded())
         let priorityText = legacyPriority.map { "; priority \(HookPriority.describe($0)) kept" } ?? ""
         let warmUpText: String
         if type == "ExpMomentumEMAHook" {
@@ -116,8 +117,7 @@ extension CustomHooksRule {
             if warmUp <= 0 {
                 context.manualStep(id, "\(path).warm_up", "warm_up=\(warmUp): MMCV's momentum (1+iter)/(warm_up+iter) divided by zero or went negative in the first iterations; MMEngine has no warm-up, dropped — check the legacy run", at: args.location("warm_up"))
             } else if effective > 1 / Double(warmUp) {
-                let affectedIterations = ((effective * Double(warmUp) - 1) / (1 - effective)).rounded(.up)
-                let affected = Int(exactly: affectedIterations).map(String.init) ?? PythonFloat.repr(affectedIterations)
+                let affected = count(((effective * Double(warmUp) - 1) / (1 - effective)).rounded(.up))
                 context.nonEquivalence(id, "\(path).warm_up", "warm_up=\(warmUp)\(args.has("warm_up") ? "" : " (MMCV's default)") had an effect because momentum \(PythonFloat.repr(effective)) > 1/warm_up: MMCV used the smaller momentum (1+iter)/(warm_up+iter) for the first \(affected) iteration\(affected == "1" ? "" : "s"); MMEngine's ExponentialMovingAverage has no warm-up (X4)",
                                        deviation: "EMA momentum lower in MMCV for the first \(affected) iterations (from 1/warm_up=\(PythonFloat.repr(1 / Double(warmUp))) up to \(PythonFloat.repr(effective)))",
                                        at: args.location("warm_up"), newPath: newPath)
