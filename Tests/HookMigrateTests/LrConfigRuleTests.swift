@@ -168,6 +168,34 @@ import Testing
         #expect(records(noL).map(\.kind) == [.manualStep])
     }
 
+    @Test func cyclicUnderAnEpochRunnerIsWrittenInEpochsWhenEveryPhaseStartsAtAnEpochBoundary() throws {
+        // 0.4 × 20 = 8 epochs up: exact for every L, so no L is needed and none is baked in.
+        let twenty = "runner: {type: EpochBasedRunner, max_epochs: 20}\n"
+        let epochs = try schedulers(twenty + "lr_config: {policy: cyclic, target_ratio: [10, 1.0e-4], cyclic_times: 1, step_ratio_up: 0.4}")
+        #expect(epochs == (try yaml("""
+        - {type: CosineRestartLR, periods: [8], restart_weights: [1.0], eta_min_ratio: 10.0, begin: 0, end: 8, by_epoch: true, convert_to_iter_based: true}
+        - {type: CosineRestartLR, periods: [12], restart_weights: [10.0], eta_min_ratio: 0.0001, begin: 8, end: 20, by_epoch: true, convert_to_iter_based: true}
+        """)))
+        // The same form when L is given: it does not depend on L.
+        #expect(try schedulers(twenty + "lr_config: {policy: cyclic, target_ratio: [10, 1.0e-4], cyclic_times: 1, step_ratio_up: 0.4}", itersPerEpoch: 7) == epochs)
+        func phases(_ ratio: Double, cycles: Int = 1, epochs: Int) -> [Int]? {
+            LegacyCyclic(targetRatio: (10, 1e-4), cyclicTimes: cycles, stepRatioUp: ratio, annealStrategy: "cos", gamma: 1)
+                .epochPhases(epochs: epochs).map { [$0.period, $0.up] }
+        }
+        #expect(phases(0.4, epochs: 20) == [20, 8])
+        #expect(phases(0.4, cycles: 2, epochs: 10) == [5, 2])
+        #expect(phases(0, epochs: 7) == [7, 0])
+        // 0.4 × 12 = 4.8: a phase starts inside an epoch.
+        #expect(phases(0.4, epochs: 12) == nil)
+        // 3 cycles do not divide 20 epochs: max_iters // 3 is not a multiple of L.
+        #expect(phases(0.4, cycles: 3, epochs: 20) == nil)
+        // The double 0.3 is below 3/10: 0.3 × 10·L truncates to 3·L − 1 for some L.
+        #expect(phases(0.3, epochs: 10) == nil)
+        // 0.4 × 12 epochs without L stays a manual step.
+        let noL = try convert(epochRunner + "lr_config: {policy: cyclic, target_ratio: [10, 1.0e-4], step_ratio_up: 0.4}")
+        #expect(records(noL).map(\.kind) == [.manualStep])
+    }
+
     // MARK: Affine floors with a warmup (C.3)
 
     @Test func affineMainOverlappingTheWarmupIsReported() throws {

@@ -127,10 +127,12 @@ extension LrConfigRule {
     /// A single-period CosineRestart scheduler (`CosineRestartLR`, `CosineRestartMomentum`) by iteration whose
     /// period is the whole segment from `begin` to `end`: it restarts at `restartWeight` × the base value and
     /// anneals toward `target` (`eta_min` or `eta_min_ratio`). The cyclic and OneCycle translations chain them.
+    /// `inEpochs`: begin, end and the period are epochs, converted to iterations by MMEngine
+    /// (`by_epoch=True, convert_to_iter_based=True`).
     static func restartSegment(_ type: String, begin: Int, end: Int, restartWeight: Double, target: (name: String, value: Double),
-                               at location: SourceLocation?) -> ConfigNode {
+                               inEpochs: Bool = false, at location: SourceLocation?) -> ConfigNode {
         scheduler(type, ["periods": ints([end - begin]), "restart_weights": floats([restartWeight]), target.name: float(target.value)],
-                  begin: begin, end: end, byEpoch: false, at: location)
+                  begin: begin, end: end, byEpoch: inEpochs, convertToIterBased: inEpochs, at: location)
     }
 
     /// `Type(key=value, ...)` for messages, values as Python prints them.

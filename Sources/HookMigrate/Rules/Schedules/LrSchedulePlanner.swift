@@ -223,12 +223,11 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             guard cyclic.annealStrategy == "cos" else {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (there is no CyclicLR, LinearLR factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; no main scheduler was emitted")
             }
-            guard let iterations = span.iterations else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); no main scheduler was emitted")
+            guard let plan = try cyclic.plan(type: "CosineRestartLR", span: span, at: at) else {
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; no main scheduler was emitted")
             }
-            let nodes = try cyclic.segments(type: "CosineRestartLR", iterations: iterations, at: at)
-            var main = MainSchedule(nodes: nodes, placement: .beforeWarmup,
-                                    message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp)), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; over N=\(iterations) iterations it becomes \(nodes.count) single-period CosineRestartLR segments by iteration, whose first step sets each phase's start value (schedules.md C.4, measured 5.6e-17)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")")
+            var main = MainSchedule(nodes: plan.nodes, placement: .beforeWarmup,
+                                    message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp)), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; \(plan.how); the first step of each segment sets its phase's start value (schedules.md C.4, measured 5.6e-17)")
             main.noCounterpartWithWarmup = true
             return main
 

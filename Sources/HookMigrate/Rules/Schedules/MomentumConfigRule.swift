@@ -32,7 +32,7 @@ public enum MomentumConfigRule: MigrationRule {
         MappingRow("policy: CosineAnnealing, min_momentum: x | min_momentum_ratio: ρ", "CosineAnnealingMomentum(T_max=H, eta_min=x | eta_min_ratio=ρ, begin=0, end=H, by_epoch=U)", "exact"),
         MappingRow("policy: LinearAnnealing, min_momentum_ratio: ρ", "LinearMomentum(start_factor=1.0, end_factor=ρ, begin=0, end=H+1, by_epoch=U)", "exact"),
         MappingRow("policy: LinearAnnealing, min_momentum: x", "PolyMomentum(eta_min=x, power=1.0, begin=0, end=H+1, by_epoch=U)", "exact"),
-        MappingRow("policy: cyclic, target_ratio (default (0.85/0.95, 1)), anneal_strategy: cos", "CosineRestartMomentum segments (2 per cycle) with eta_min_ratio relative to the base momentum, by_epoch=False", "exact given N"),
+        MappingRow("policy: cyclic, target_ratio (default (0.85/0.95, 1)), anneal_strategy: cos", "CosineRestartMomentum segments (2 per cycle) with eta_min_ratio relative to the base momentum, by_epoch=False; in epochs with convert_to_iter_based=True when the phases start at epoch boundaries (as for lr)", "exact given N; exact for every L in epochs"),
         MappingRow("policy: cyclic, anneal_strategy: linear", "nothing", "manual step: no counterpart"),
         MappingRow("policy: OneCycle, base_momentum: m0, max_momentum: m1 (floats), pct_start·N integral", "3 CosineRestartMomentum segments, by_epoch=False; the optimizer's momentum (or betas[0]) must be set to m1 by hand", "exact given N, once the optimizer's momentum is m1 (manual step)"),
         MappingRow("policy: OneCycle otherwise (per-group momenta, linear annealing, pct_start·N not an integer)", "nothing", "manual step"),
@@ -196,11 +196,10 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
             guard cyclic.annealStrategy == "cos" else {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (no CyclicMomentum; LinearMomentum factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; nothing was emitted")
             }
-            guard let iterations = span.iterations else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
+            guard let plan = try cyclic.plan(type: "CosineRestartMomentum", span: span, at: at) else {
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; nothing was emitted")
             }
-            let nodes = try cyclic.segments(type: "CosineRestartMomentum", iterations: iterations, at: at)
-            return MainSchedule(nodes: nodes, message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp))) has no MMEngine CyclicMomentum; over N=\(iterations) iterations it becomes \(nodes.count) single-period CosineRestartMomentum segments with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")")
+            return MainSchedule(nodes: plan.nodes, message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp))) has no MMEngine CyclicMomentum; \(plan.how), with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)")
 
         case .oneCyclePerGroup(let why):
             return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with \(why): the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
