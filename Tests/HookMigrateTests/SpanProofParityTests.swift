@@ -75,6 +75,38 @@ import Testing
         #expect(proofs >= 3 * 250)
     }
 
+    /// Models that step their optimizers on a pattern (every k-th iteration, k times per iteration, from an
+    /// iteration on) keep that pattern in their quiet spans: the bulk path must count their steps, keep their
+    /// values as context and find a divergence exactly where the event-by-event path does.
+    @Test func steppingPatternsAgreeBothWays() throws {
+        let optimizers = "optimizers: {generator: {type: Adam, lr: 0.001, betas: [0.9, 0.999]}, discriminator: {type: Adam, lr: 0.001, betas: [0.5, 0.999]}}\n"
+        let run = "total_iters: 1500\nlog_config: {interval: 7, hooks: [{type: TextLoggerHook}]}\ncheckpoint_config: {interval: 400, by_epoch: false}\n"
+        let models = [
+            // SRGAN family: the generator at i % 3 == 0 from iteration 10.
+            "model: {type: SRGAN}\ntrain_cfg: {disc_steps: 3, disc_init_steps: 10}\n",
+            // Inpaintors: the generator at (i + 1) % 5 == 0.
+            "model: {type: DeepFillv1Inpaintor}\ntrain_cfg: {disc_step: 5}\n",
+            // TTSR: the discriminator 3 times at every iteration from 20 on.
+            "model: {type: TTSR}\ntrain_cfg: {disc_steps: 3, fix_iter: 20}\n",
+        ]
+        let schedules = [
+            // Values that change at every iteration.
+            "lr_config: {policy: CosineRestart, periods: [700, 800], restart_weights: [1, 0.5], min_lr: 1.0e-6, by_epoch: false}\n",
+            // A binding min_lr: the runs diverge at iteration 1000 (schedules.md E.6), inside a span.
+            "lr_config: {policy: Step, step: [1000], gamma: 0.1, min_lr: 0.0005, by_epoch: false}\n",
+        ]
+        var proofs = 0
+        for (index, model) in models.enumerated() {
+            for (kind, schedule) in schedules.enumerated() {
+                let text = model + optimizers + run + schedule
+                let root = try YAMLReader().read(SourceText(path: "stepping.yaml", text: text))
+                let legacy = try root.mapping("<root>")
+                for length in [7, 97] where Self.agree(legacy, length: length, name: "stepping-\(index)-\(kind)") { proofs += 1 }
+            }
+        }
+        #expect(proofs == models.count * schedules.count * 2)
+    }
+
     @Test func aCorpusSampleAgreesAtSeveralEpochLengths() throws {
         let files = CorpusConversionTests.legacyJSON()
         guard !files.isEmpty else { return } // no corpus beside the project: nothing to sample

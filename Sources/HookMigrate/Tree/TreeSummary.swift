@@ -104,7 +104,10 @@ public struct TreeSummary: Sendable {
             }
             guard file.role == .config else { continue }
             for record in file.report?.records ?? [] where record.kind != .change {
-                records.add("\(record.kind.rawValue) [\(record.rule)] \(record.legacyPath)", file.path, message: record.message)
+                // A record about several keys lists them in file order, which differs between dumps of one
+                // config (YAML sorts keys, JSON does not): the group is the set of keys.
+                let keys = record.legacyPath.components(separatedBy: ", ").sorted().joined(separator: ", ")
+                records.add("\(record.kind.rawValue) [\(record.rule)] \(keys)", file.path, message: record.message)
             }
         }
         self.flattened = flattened.groups

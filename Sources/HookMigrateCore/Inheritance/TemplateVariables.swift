@@ -5,10 +5,10 @@ enum TemplateVariables {
     /// Replaces every `{{ NAME }}` (NAME of word characters and dots, spaces allowed inside the braces)
     /// for which `replacement` returns text; leaves the rest as written.
     static func substitute(_ text: String, _ replacement: (String) -> String?) -> String {
-        guard text.contains("{{") else { return text }
+        guard openingBraces(in: Substring(text)) != nil else { return text }
         var result = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
+        while let open = openingBraces(in: rest) {
             result += rest[..<open.lowerBound]
             var cursor = rest[open.upperBound...]
             cursor = cursor.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
@@ -24,6 +24,19 @@ enum TemplateVariables {
         }
         result += rest
         return result
+    }
+
+    /// The first `{{` of `text`, found on its UTF-8 bytes (Foundation's `range(of:)` compares by Unicode
+    /// rules, at many times the cost, and every config file's text is searched).
+    static func openingBraces(in text: Substring) -> Range<Substring.Index>? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+            let next = utf8.index(after: found)
+            if next < utf8.endIndex, utf8[next] == UInt8(ascii: "{") { return found..<utf8.index(after: next) }
+            index = next
+        }
+        return nil
     }
 
     /// The predefined variables of a file, as MMCV computes them from its absolute path.

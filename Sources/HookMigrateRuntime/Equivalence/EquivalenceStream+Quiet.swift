@@ -67,7 +67,7 @@ extension EquivalenceStream {
         guard count > 0 else { return }
         countQuiet(.legacy, legacy, iter: iter, count: count, lagging: lagging, groups: groups)
         countQuiet(.new, new, iter: iter, count: count, lagging: 0, groups: groups)
-        matched[ComparedStream.schedule.rawValue] += legacy.scheduleEvents * count
+        matched[ComparedStream.schedule.rawValue] += legacy.scheduleEvents(from: iter, count: count)
         matched[ComparedStream.ema.rawValue] += legacy.emaUpdates * count
         matched[ComparedStream.other.rawValue] += legacy.cacheEmpties * count
         peakPending = Swift.max(peakPending, legacy.scheduleEvents, legacy.emaUpdates, legacy.cacheEmpties)
@@ -77,7 +77,8 @@ extension EquivalenceStream {
         guard context > 0 else { return }
         let last = iter + count - 1
         func first(_ perIteration: Int) -> Int { Swift.max(iter, last - (context + perIteration - 1) / Swift.max(perIteration, 1) + 1) }
-        for current in first(legacy.scheduleEvents)...last {
+        // An iteration of a stepping pattern may give only its two calls.
+        for current in first(legacy.stepping == nil ? legacy.scheduleEvents : 2)...last {
             let epoch32 = iterationRun ? Int32(0) : Int32(epoch)
             let batch32 = iterationRun ? Int32(0) : Int32(batch + current - iter)
             var call = StreamEvent(kind: .call, point: .beforeTrainIter, epoch: epoch32, iter: Int32(current), batch: batch32, step: 0,
@@ -85,7 +86,8 @@ extension EquivalenceStream {
             remember(call, stream: ComparedStream.schedule.rawValue)
             call.point = .afterTrainIter
             remember(call, stream: ComparedStream.schedule.rawValue)
-            if legacy.optimizerSteps {
+            // `values` are those of the span's last stepping iteration, the only one whose steps can be in the ring.
+            for _ in 0..<Swift.min(context, legacy.optimizerSteps(at: current)) {
                 remember(StreamEvent(kind: .optimStep, point: .afterTrainIter, epoch: epoch32, iter: Int32(current), batch: batch32,
                                      step: Int32(groups), text: -1, count: Int32(values.count), spill: -1,
                                      v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
@@ -130,12 +132,12 @@ extension EquivalenceStream {
     mutating func countQuiet(_ side: Side, _ template: QuietIteration, iter: Int, count: Int, lagging: Int, groups: Int) {
         guard count > 0 else { return }
         counts[countIndex(side, .schedule, .call)] += 2 * count
-        if template.optimizerSteps { counts[countIndex(side, .schedule, .optimStep)] += count }
+        counts[countIndex(side, .schedule, .optimStep)] += template.optimizerSteps(from: iter, count: count)
         counts[countIndex(side, .ema, .emaUpdate)] += template.emaUpdates * count
         counts[countIndex(side, .other, .cacheEmpty)] += template.cacheEmpties * count
         if side == .legacy {
             tally[.r10, default: 0] += template.emaUpdates * count
-            if iterationRun { tally[.r3, default: 0] += template.events * lagging }
+            if iterationRun { tally[.r3, default: 0] += template.events(from: iter + count - lagging, count: lagging) }
         }
         if let logs = template.logs {
             let due = logs.dueCount(within: count)

@@ -15,6 +15,8 @@ enum SpanKernelMemo {
         let iter: Int
         let count: Int
         let values: Bool
+        /// The stepping pattern whose last stepping iteration's values are returned (`nil`: the last iteration's).
+        let keptAt: ModelStepping?
         let tolerance: Tolerance
         /// The lr factor found so far (`--ignore-lr-scale`), which the comparison reads and may set.
         let lrScale: SpanProof.LrScale

@@ -71,7 +71,8 @@ enum SpanProof {
                         if count >= shortestSpan, legacyTemplate.matches(newTemplate), stream.isSettled(for: legacyTemplate) {
                             var lrScale = LrScale(enabled: stream.scope.ignoreLrScale, factor: stream.lrFactors.first ?? nil)
                             guard let compared = try compareSchedules(&legacy, &new, iter: iter, count: count,
-                                                                      values: legacyTemplate.optimizerSteps && stream.scope.scheduleValues,
+                                                                      values: (legacyTemplate.optimizerSteps || legacyTemplate.stepping != nil) && stream.scope.scheduleValues,
+                                                                      keptAt: legacyTemplate.stepping,
                                                                       tolerance: stream.differ.tolerance, steps: steps, lrScale: &lrScale) else {
                                 // No kernel for these schedules: event by event from here.
                                 nextLook.matched = Int.max
@@ -159,10 +160,10 @@ enum SpanProof {
     /// `count`: the next one differs; the legacy hooks have been applied for it, which its event-by-event run
     /// does again, and the new run's schedulers have not stepped for it), the legacy values of the last
     /// matched iteration, and the work done.
-    static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool,
+    static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool, keptAt stepping: ModelStepping? = nil,
                                  tolerance: Tolerance, steps: Int, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int)? {
         guard let left = legacy.scheduleKernel(), var right = new.takeScheduleKernel(steps: steps) else { return nil }
-        let compared = try rememberedComparison(left, &right, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: &lrScale)
+        let compared = try rememberedComparison(left, &right, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
         // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied them for
         // (the first that differs, or the span's last) and the group as the kernel left it; the new run's
         // schedulers as they stepped.
@@ -175,17 +176,19 @@ enum SpanProof {
     /// `compareKernels`, taken from `SpanKernelMemo` when another proof compared the same span of the same
     /// kernels (long spans only).
     static func rememberedComparison(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
-                                     tolerance: Tolerance, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                                     keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
+                                     lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
         guard count >= SpanKernelMemo.shortestSpan else {
-            return try compareKernels(legacy, &new, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: &lrScale)
+            return try compareKernels(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
         }
-        let key = SpanKernelMemo.Key(legacy: legacy, new: new, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: lrScale)
+        let key = SpanKernelMemo.Key(legacy: legacy, new: new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: lrScale)
         let start = new
         let scale = lrScale
         let outcome = try SpanKernelMemo.shared.value(key) {
             var stepped = start
             var steppedScale = scale
-            let compared = try compareKernels(legacy, &stepped, iter: iter, count: count, values: values, tolerance: tolerance, lrScale: &steppedScale)
+            let compared = try compareKernels(legacy, &stepped, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance,
+                                              lrScale: &steppedScale)
             return SpanKernelMemo.Outcome(matched: compared.matched, values: compared.values, work: compared.work, group: compared.group, new: stepped,
                                           lrScale: steppedScale)
         }
@@ -195,8 +198,11 @@ enum SpanProof {
     }
 
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
+    /// With `stepping`, the values are compared at every iteration (a stricter test than the steps need) and
+    /// the values returned are those of the last iteration at which the pattern steps.
     static func compareKernels(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
-                               tolerance: Tolerance, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                               keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
+                               lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
         var current = iter
         let end = iter + count
         // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
@@ -217,7 +223,7 @@ enum SpanProof {
                     ? EquivalenceStream.lrEqual(left.lr, right.lr, factor: &lrScale.factor, tolerance: tolerance)
                     : tolerance.equal(left.lr, right.lr)
                 guard lrEqual, tolerance.equal(left.momentum, right.momentum) else { return matched(current - iter) }
-                last = left
+                if stepping == nil { last = left }
             }
             var run = 1
             if probe.due(current) {
@@ -225,6 +231,8 @@ enum SpanProof {
                 run = Swift.min(legacy.steady(at: current, limit: remaining), new.steady(limit: remaining))
                 probe.found(run > 1, at: current)
             }
+            // The values hold for the whole run of iterations: kept when one of them steps.
+            if values, let stepping, stepping.steps(from: current, count: run) > 0 { last = (group.lr, group.effectiveMomentum ?? .nan) }
             if run > 1 {
                 try legacy.apply(at: current + run - 1, to: &group)
                 new.skipSteady(iterations: run - 1)

@@ -75,8 +75,18 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
         return Outcome(saved: file, step: step, removed: removed)
     }
 
+    /// `template.format(step)` for a template whose only field is its first `{}` (searched on the UTF-8
+    /// bytes: every checkpoint of a long run names a file).
     static func format(_ template: String, _ step: Int) -> String {
-        guard let range = template.range(of: "{}") else { return template }
-        return template.replacingCharacters(in: range, with: String(step))
+        let utf8 = template.utf8
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+            let next = utf8.index(after: open)
+            if next < utf8.endIndex, utf8[next] == UInt8(ascii: "}") {
+                return String(template[..<open]) + String(step) + String(template[utf8.index(after: next)...])
+            }
+            index = next
+        }
+        return template
     }
 }

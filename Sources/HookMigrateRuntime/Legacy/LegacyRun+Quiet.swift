@@ -64,17 +64,25 @@ extension LegacyRun {
         }
         if let stepping = runner.settings.modelStepping {
             // The model's own steps come first in the iteration's after_train_iter events.
-            bound(stepping.quietIterations(from: iter))
-            if stepping.steps(at: iter) > 0 {
-                template.optimizerSteps = true
+            if stepping.isPeriodic(from: iter) {
+                template.stepping = stepping
                 template.lastKind = .optimStep
                 template.lastKindLogging = .optimStep
+            } else {
+                bound(stepping.quietIterations(from: iter))
+                if stepping.steps(at: iter) > 0 {
+                    template.optimizerSteps = true
+                    template.lastKind = .optimStep
+                    template.lastKindLogging = .optimStep
+                }
             }
         }
         for action in dispatch.afterTrainIter {
             guard count > 0 else { return nil }
             switch action {
             case .optimizer(let window):
+                // An optimizer hook beside a stepping pattern: event by event.
+                if template.stepping != nil { return nil }
                 if window == 1 {
                     template.optimizerSteps = true
                     template.lastKind = .optimStep

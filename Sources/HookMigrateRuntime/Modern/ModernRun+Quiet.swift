@@ -31,7 +31,11 @@ extension ModernRun {
         }
         let window = Swift.max(1, runner.accumulativeCounts)
         if let stepping = runner.settings.modelStepping {
-            if runner.steps {
+            if runner.steps, stepping.isPeriodic(from: iter) {
+                template.stepping = stepping
+                template.lastKind = .optimStep
+                template.lastKindLogging = .optimStep
+            } else if runner.steps {
                 bound(stepping.quietIterations(from: iter))
                 if stepping.steps(at: iter) > 0 {
                     template.optimizerSteps = true

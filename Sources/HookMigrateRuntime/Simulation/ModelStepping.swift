@@ -10,7 +10,7 @@
 /// step are the optimizer's lr and momentum when `train_step` runs: after `before_train_iter` in MMCV, before
 /// `ParamSchedulerHook.after_train_iter` in MMEngine. Traces report it right after the `after_train_iter`
 /// call, on both sides.
-public struct ModelStepping: Sendable, Equatable {
+public struct ModelStepping: Sendable, Hashable {
     /// The optimizer's name in the dict of optimizers; `nil` for the model's one optimizer.
     public var optimizer: String?
     /// The period of the stepping iterations (≥ 1).
@@ -55,5 +55,28 @@ public struct ModelStepping: Sendable, Equatable {
         guard !overflow, let d = QuietBound.untilMultiple(of: every, from: shifted) else { return nil }
         let (total, totalOverflow) = lead.addingReportingOverflow(d)
         return totalOverflow ? nil : total
+    }
+
+    /// Whether quiet spans from iteration `iter` on may carry this pattern in their template (`QuietIteration`)
+    /// instead of ending at each stepping iteration: the pattern is in force (`iter >= start`), it is not one
+    /// step at every iteration, and its numbers are small enough for `steps(from:count:)` never to overflow.
+    func isPeriodic(from iter: Int) -> Bool {
+        let bound = 1 << 40
+        return times > 0 && times < 1 << 20 && !(every == 1 && times == 1) && iter >= start
+            && every < bound && offset.magnitude < UInt(bound)
+    }
+
+    /// How many steps the model takes in iterations `iter ..< iter + count` (`count >= 0`, iterations within
+    /// ±2⁴⁰, the pattern `isPeriodic`).
+    func steps(from iter: Int, count: Int) -> Int {
+        let low = Swift.max(iter, start)
+        let high = iter + count
+        guard times > 0, low < high else { return 0 }
+        // Iterations j < x with (j - offset) % every == 0, counted from a fixed origin (floor division).
+        func below(_ x: Int) -> Int {
+            let shifted = x - 1 - offset
+            return shifted >= 0 ? shifted / every : -((-shifted + every - 1) / every)
+        }
+        return (below(high) - below(low)) * times
     }
 }
