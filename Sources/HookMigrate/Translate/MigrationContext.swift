@@ -15,7 +15,19 @@ public struct MigrationContext: Sendable {
     /// Conversion settings.
     public let options: MigrationOptions
     /// The legacy runner; set by the `runner` rule, which runs first.
-    public var loop: LoopFacts?
+    public var loop: LoopFacts? {
+        get {
+            tracer?.read(.loopFacts)
+            return loopFacts
+        }
+        set {
+            tracer?.wrote(.loopFacts)
+            loopFacts = newValue
+        }
+    }
+    private var loopFacts: LoopFacts?
+    /// Records what each rule reads and writes (tests of the rule order); `nil` in a normal conversion.
+    public var tracer: RuleTracer?
     /// The report so far.
     public private(set) var records: [MigrationRecord] = []
 
@@ -58,11 +70,15 @@ public struct MigrationContext: Sendable {
     // MARK: Writing the new config
 
     /// The new top-level value written so far under `key`.
-    public func output(_ key: String) -> ConfigNode? { outputs[key]?.node }
+    public func output(_ key: String) -> ConfigNode? {
+        tracer?.read(.output(key))
+        return outputs[key]?.node
+    }
 
     /// Writes a new top-level key; `sources` are the legacy keys it comes from (they place it in the output).
     /// Writing a key again replaces the value and adds the sources.
     public mutating func setOutput(_ key: String, _ node: ConfigNode, from sources: [String]) {
+        tracer?.wrote(.output(key))
         if var existing = outputs[key] {
             existing.node = node
             for source in sources where !existing.sources.contains(source) { existing.sources.append(source) }
@@ -75,6 +91,7 @@ public struct MigrationContext: Sendable {
 
     /// Changes a new top-level mapping in place (creating it empty when absent).
     public mutating func updateOutputMapping(_ key: String, from sources: [String], _ body: (inout ConfigMapping) throws -> Void) rethrows {
+        tracer?.read(.output(key))
         var mapping = outputs[key]?.node.mapping ?? ConfigMapping()
         try body(&mapping)
         setOutput(key, ConfigNode(mapping, at: outputs[key]?.node.location), from: sources)
@@ -82,12 +99,14 @@ public struct MigrationContext: Sendable {
 
     /// Removes a new top-level key.
     public mutating func removeOutput(_ key: String) {
+        tracer?.wrote(.output(key))
         outputs[key] = nil
     }
 
     /// Sets one entry of `default_hooks` (`checkpoint`, `logger`, …). Entries MMEngine knows keep its
     /// built-in order; others follow in the order they were set.
     public mutating func setDefaultHook(_ name: String, _ node: ConfigNode) {
+        tracer?.wrote(.defaultHook(name))
         if let index = defaultHooks.firstIndex(where: { $0.name == name }) {
             defaultHooks[index].node = node
         } else {
@@ -97,7 +116,8 @@ public struct MigrationContext: Sendable {
 
     /// The `default_hooks` entry set so far.
     public func defaultHook(_ name: String) -> ConfigNode? {
-        defaultHooks.first { $0.name == name }?.node
+        tracer?.read(.defaultHook(name))
+        return defaultHooks.first { $0.name == name }?.node
     }
 
     // MARK: Reporting

@@ -30,10 +30,17 @@ public protocol MigrationRule: Sendable {
     static var legacyKeys: [String] { get }
     /// The new top-level keys it may write.
     static var newKeys: [String] { get }
+    /// What it reads of the rules before it (`RuleInput`); empty by default. `RuleOrderTests` checks it.
+    static var reads: [RuleInput] { get }
     /// One sentence for the docs.
     static var summary: String { get }
     /// The rows of the mapping table in docs/rules.md.
     static var mappingRows: [MappingRow] { get }
     /// Converts its keys.
     static func apply(to context: inout MigrationContext) throws
+}
+
+extension MigrationRule {
+    /// A rule that reads nothing of the others' work.
+    public static var reads: [RuleInput] { [] }
 }

@@ -11,6 +11,8 @@ import HookMigrateCore
 public struct Translator: Sendable {
     /// Conversion settings.
     public var options: MigrationOptions
+    /// Records what each rule reads and writes of the others' work (`RuleOrderTests`); `nil` by default.
+    public var tracer: RuleTracer?
 
     /// Creates a translator.
     public init(options: MigrationOptions = MigrationOptions()) {
@@ -42,9 +44,13 @@ public struct Translator: Sendable {
             throw Self.mixedError(legacy, legacyKeys: legacyKeys, mmengineKeys: mmengineKeys, at: location)
         }
         var context = MigrationContext(legacy: legacy, at: location, options: options)
+        context.tracer = tracer
         for rule in RuleRegistry.rules {
+            tracer?.begin(rule.id)
+            defer { tracer?.end() }
             try rule.apply(to: &context)
         }
+        context.tracer = nil
         let known = Set(RuleRegistry.rules.flatMap { $0.legacyKeys } + RuleRegistry.keptKeys)
         var unknown: [String] = []
         for entry in legacy.entries {

@@ -21,6 +21,8 @@ public enum CheckpointConfigRule: MigrationRule {
     public static let id = "checkpoint_config"
     public static let legacyKeys = ["checkpoint_config"]
     public static let newKeys = ["default_hooks"]
+    /// Reads the runner kind, and the checkpoint hook the evaluation rule set up for save_best (it extends it).
+    public static let reads: [RuleInput] = [.loopFacts, .defaultHook("checkpoint")]
     public static let summary = "checkpoint_config becomes MMEngine's CheckpointHook in default_hooks.checkpoint."
     public static let mappingRows = [
         MappingRow("checkpoint_config: {interval, save_optimizer, out_dir, max_keep_ckpts, save_last, filename_tmpl}",

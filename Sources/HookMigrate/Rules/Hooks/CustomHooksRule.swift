@@ -23,6 +23,8 @@ public enum CustomHooksRule: MigrationRule {
     public static let id = "custom_hooks"
     public static let legacyKeys = ["custom_hooks"]
     public static let newKeys = ["custom_hooks"]
+    /// Reads the runner kind, and whether checkpoints are saved at all.
+    public static let reads: [RuleInput] = [.loopFacts, .defaultHook("checkpoint")]
     public static let summary = "Custom hooks keep their priorities; EMA hooks become MMEngine's EMAHook, other types follow the hook table."
     public static let mappingRows = [
         MappingRow("custom_hooks: [{type: T, priority: p, ...}] (T in the hook table)", "custom_hooks: [{type: T', priority: p, ...}] (table: type, rename, drop, set)", "exact, or the table's warning / manual step"),

@@ -24,6 +24,8 @@ public enum LogConfigRule: MigrationRule {
     public static let id = "log_config"
     public static let legacyKeys = ["log_config"]
     public static let newKeys = ["default_hooks", "visualizer", "log_processor"]
+    /// Reads the runner kind.
+    public static let reads: [RuleInput] = [.loopFacts]
     public static let summary = "log_config becomes one LoggerHook, a LogProcessor and the visualizer's backends."
     public static let mappingRows = [
         MappingRow("log_config: {interval: I, hooks: [TextLoggerHook]}", "default_hooks.logger: {type: LoggerHook, interval: I}; log_processor: {window_size: I, by_epoch}; visualizer.vis_backends: [LocalVisBackend]", "equivalent logging (R9)"),

@@ -40,6 +40,8 @@ public enum OptimizerRule: MigrationRule {
     public static let id = "optimizer"
     public static let legacyKeys = ["optimizer", "optimizers", "optimizer_config", "fp16"]
     public static let newKeys = ["optim_wrapper"]
+    /// Reads whether a runner was found.
+    public static let reads: [RuleInput] = [.loopFacts]
     public static let summary = "The optimizer and its optimizer hook (clipping, accumulation, fp16) become one optim_wrapper."
     public static let mappingRows = [
         MappingRow("optimizer: {type: T, lr: …, …}", "optim_wrapper: {type: OptimWrapper, optimizer: {type: T, lr: …, …}}", "exact"),

@@ -32,6 +32,8 @@ public enum DataRule: MigrationRule {
     public static let id = "data"
     public static let legacyKeys = ["data"]
     public static let newKeys = ["train_dataloader", "val_dataloader", "test_dataloader"]
+    /// Reads the runner kind, and whether there is a train loop.
+    public static let reads: [RuleInput] = [.loopFacts, .output("train_cfg")]
     public static let summary = "The data section becomes the train/val/test dataloaders (batch size, workers, sampler); datasets are kept as written."
     public static let mappingRows = [
         MappingRow("data.samples_per_gpu (or data.train_dataloader.samples_per_gpu, videos_per_gpu, imgs_per_gpu)", "train_dataloader.batch_size", "exact"),

@@ -28,6 +28,8 @@ public enum EvaluationRule: MigrationRule {
     public static let id = "evaluation"
     public static let legacyKeys = ["evaluation"]
     public static let newKeys = ["val_cfg", "test_cfg", "val_evaluator", "test_evaluator"]
+    /// Reads the runner, the train loop it adds val_interval to, the data rule's loaders, and the checkpoint hook it gives save_best.
+    public static let reads: [RuleInput] = [.loopFacts, .output("train_cfg"), .output("val_dataloader"), .output("test_dataloader"), .defaultHook("checkpoint")]
     public static let summary = "EvalHook settings become the validation loop, its timing in train_cfg, the evaluators and the best-checkpoint settings."
     public static let mappingRows = [
         MappingRow("evaluation + data.val", "val_cfg: {type: ValLoop}, val_evaluator: {...}", "exact loop; evaluator chosen by a table (manual step: check it)"),

@@ -27,6 +27,8 @@ public enum LrConfigRule: MigrationRule {
     public static let id = "lr_config"
     public static let legacyKeys = ["lr_config"]
     public static let newKeys = ["param_scheduler"]
+    /// Reads the runner's length, and the schedulers written so far (it appends).
+    public static let reads: [RuleInput] = [.loopFacts, .output("param_scheduler")]
     public static let summary = "The lr updater hook becomes MMEngine lr schedulers that reproduce MMCV's per-iteration lr, warmup included."
     public static let mappingRows = [
         MappingRow("lr_config: None", "no lr scheduler", "exact"),

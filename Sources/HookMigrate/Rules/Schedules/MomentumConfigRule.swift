@@ -24,6 +24,8 @@ public enum MomentumConfigRule: MigrationRule {
     public static let id = "momentum_config"
     public static let legacyKeys = ["momentum_config"]
     public static let newKeys = ["param_scheduler"]
+    /// Reads the runner's length, and the lr schedulers (it appends after them).
+    public static let reads: [RuleInput] = [.loopFacts, .output("param_scheduler")]
     public static let summary = "The momentum updater hook becomes MMEngine momentum schedulers, appended after the lr schedulers."
     public static let mappingRows = [
         MappingRow("momentum_config: None", "no momentum scheduler", "exact"),

@@ -27,6 +27,8 @@ public enum DefaultScopeRule: MigrationRule {
     public static let id = "default_scope"
     public static let legacyKeys = ["default_scope"]
     public static let newKeys = ["default_scope", "visualizer", "default_hooks", "custom_hooks", "model"]
+    /// Reads the model, visualizer and hooks it dresses for the package.
+    public static let reads: [RuleInput] = [.output("model"), .output("visualizer"), .output("custom_hooks"), .defaultHook("visualization")]
     public static let summary = "default_scope names the package the config belongs to (inferred from its registry names, or --scope); the package's own visualizer and visualization hook replace the generic Visualizer."
     public static let mappingRows = [
         MappingRow("(absent) model/dataset types and metrics of one package", "default_scope: its MMEngine-era scope (mmdet, mmseg, mmpretrain, mmpose, mmagic, mmocr, mmaction, mmrotate, mmdet3d, mmtrack, mmflow)", "inferred; the report names the evidence"),

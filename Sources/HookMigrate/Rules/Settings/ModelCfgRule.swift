@@ -7,6 +7,8 @@ public enum ModelCfgRule: MigrationRule {
     public static let id = "train_cfg"
     public static let legacyKeys = ["train_cfg", "test_cfg"]
     public static let newKeys = ["model"]
+    /// Reads the model it moves train_cfg/test_cfg into.
+    public static let reads: [RuleInput] = [.output("model")]
     public static let summary = "Model-level train_cfg/test_cfg move into the model: MMEngine's top-level train_cfg/test_cfg are loops."
     public static let mappingRows = [
         MappingRow("train_cfg: {...} (top level, model settings)", "model.train_cfg: {...}", "exact (mmdet 2.x's build_detector did the same)"),
