@@ -4,6 +4,7 @@ extension LegacyRunner {
     var metricKey: String {
         for hook in hooks {
             if case .eval(let eval) = hook, let key = eval.saveBest, key != "auto" { return key }
+            if case .eval(let eval) = hook, let key = eval.generativeBest?.best.first?.name { return key }
         }
         return "metric"
     }
@@ -277,7 +278,15 @@ public struct LegacyRun: Sendable {
         let value = runner.settings.metrics.value(at: evaluations)
         evaluations += 1
         effect(.evaluation, point, &sink, step: step, text: metricKey, values: TraceValues(value))
-        if let best = dispatch.evals[index].best(score: value, metricKey: metricKey, step: step) {
+        if dispatch.evals[index].generativeBest != nil {
+            // Every tracked metric reports the run's value (MetricSequence: the same for every key).
+            for outcome in dispatch.evals[index].generativeBest?.update(score: value, step: step) ?? [] {
+                if let removed = outcome.removed { effect(.bestRemove, point, &sink, step: removed.step, text: removed.file) }
+                var values = TraceValues(value)
+                if modelHoldsEMA { values.append(1) }
+                effect(.bestSave, point, &sink, step: step, text: outcome.saved, values: values)
+            }
+        } else if let best = dispatch.evals[index].best(score: value, metricKey: metricKey, step: step) {
             if let removed = best.removed { effect(.bestRemove, point, &sink, step: removed.step, text: removed.file) }
             var values = TraceValues(value)
             if modelHoldsEMA { values.append(1) }
