@@ -196,11 +196,12 @@ public struct GenerativeBestTracker: Sendable, Equatable {
             && lhs.files.elementsEqual(rhs.files) { $0?.file == $1?.file && $0?.step == $1?.step }
     }
 
-    /// `_save_best_ckpt` for each tracked name, with every metric reporting `score` at the 1-based iteration
-    /// `step`: the file removed (if any) and the file saved, per name that improved.
-    public mutating func update(score: Double, step: Int) -> [(removed: (file: String, step: Int)?, saved: String)] {
-        var outcomes: [(removed: (file: String, step: Int)?, saved: String)] = []
+    /// `_save_best_ckpt` for each tracked name at the 1-based iteration `step`, the name at position `i`
+    /// reporting `score(i)`: the file removed (if any), the file saved and its score, per name that improved.
+    public mutating func update(step: Int, score: (Int) -> Double) -> [(removed: (file: String, step: Int)?, saved: String, score: Double)] {
+        var outcomes: [(removed: (file: String, step: Int)?, saved: String, score: Double)] = []
         for index in best.indices {
+            let score = score(index)
             // The initial best is ±inf and the comparison strict: NaN never saves.
             if let current = scores[index] {
                 guard BestRule.better(score, than: current, rule: best[index].rule) else { continue }
@@ -208,7 +209,7 @@ public struct GenerativeBestTracker: Sendable, Equatable {
                 continue
             }
             let file = "best_\(best[index].name)_iter_\(step).pth"
-            outcomes.append((files[index], file))
+            outcomes.append((files[index], file, score))
             scores[index] = score
             files[index] = (file, step)
         }

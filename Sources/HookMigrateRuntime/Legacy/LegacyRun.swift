@@ -279,10 +279,12 @@ public struct LegacyRun: Sendable {
         evaluations += 1
         effect(.evaluation, point, &sink, step: step, text: metricKey, values: TraceValues(value))
         if dispatch.evals[index].generativeBest != nil {
-            // Every tracked metric reports the run's value (MetricSequence: the same for every key).
-            for outcome in dispatch.evals[index].generativeBest?.update(score: value, step: step) ?? [] {
+            // The i-th tracked metric reports the i-th key's value (MetricSequence).
+            let metrics = runner.settings.metrics
+            let done = evaluations - 1
+            for outcome in dispatch.evals[index].generativeBest?.update(step: step, score: { metrics.value(at: done, metric: $0) }) ?? [] {
                 if let removed = outcome.removed { effect(.bestRemove, point, &sink, step: removed.step, text: removed.file) }
-                var values = TraceValues(value)
+                var values = TraceValues(outcome.score)
                 if modelHoldsEMA { values.append(1) }
                 effect(.bestSave, point, &sink, step: step, text: outcome.saved, values: values)
             }

@@ -8,8 +8,8 @@ extension ModernRunner {
         return "metric"
     }
 
-    /// The simulated metric keys the evaluator reports: every named `save_best` key (each with the run's value,
-    /// as MetricSequence gives every key the same one), in order, else `metric`.
+    /// The simulated metric keys the evaluator reports: every named `save_best` key in order (the i-th with
+    /// MetricSequence's value for key i), else `metric`.
     var reportedKeys: [String] {
         var keys: [String] = []
         for hook in hooks {
@@ -241,7 +241,9 @@ public struct ModernRun: Sendable {
         for action in dispatch.afterValEpoch {
             switch action {
             case .checkpoint(let index):
-                emit(dispatch.checkpoints[index].afterValidation(metrics: reportedKeys.map { ($0, value) }, step: step), .afterValEpoch, &sink)
+                let done = evaluations - 1
+                let metrics = runner.settings.metrics
+                emit(dispatch.checkpoints[index].afterValidation(metrics: reportedKeys.enumerated().map { ($0.element, metrics.value(at: done, metric: $0.offset)) }, step: step), .afterValEpoch, &sink)
             case .logger:
                 effect(.log, .afterValEpoch, &sink, step: step, text: "val")
             case .ema:
