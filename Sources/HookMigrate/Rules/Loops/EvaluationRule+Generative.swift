@@ -43,7 +43,9 @@ extension EvaluationRule {
 
         let schedule = EvaluationSchedule(interval: settings.interval, start: nil,
                                           dynamicIntervals: settings.dynamicIntervals.map { .init(milestone: $0.milestone, interval: $0.interval) })
-        try convertSchedule(schedule, evaluation: ConfigMapping(), implicit: false, &context)
+        let written = settings.dynamicIntervals.isEmpty ? "interval=\(settings.interval)"
+            : "interval={milestones: [\(settings.dynamicIntervals.map { String($0.milestone) }.joined(separator: ", "))], interval: [\(intervals.map(String.init).joined(separator: ", "))]}"
+        try convertSchedule(schedule, evaluation: ConfigMapping(), implicit: false, legacyForm: "\(settings.type) \(written)", legacyPackage: "mmgen", &context)
         convertGenerativeBest(settings, keys: evaluator.bestKeys, evaluation: evaluation, &context)
         convertGenerativeRemainingKeys(settings, evaluation: evaluation, &context)
 
@@ -131,7 +133,8 @@ extension EvaluationRule {
             context.nonEquivalence(id, "evaluation.metrics", "\(settings.repeated.map { "'\($0)'" }.joined(separator: ", ")) reported by more than one metric: \(settings.type) kept one best score per name and let every such metric update it; MMEngine's CheckpointHook tracks each prefixed key on its own, so only the first metric's key is configured",
                                    deviation: "best checkpoints of the later metrics of the same name not reproduced", at: evaluation["metrics"]?.location, newPath: "default_hooks.checkpoint.save_best")
         }
-        var hook = context.defaultHook("checkpoint")?.mapping ?? defaultCheckpointHook()
+        // Only the best-checkpoint keys: the regular saves (interval, …) are checkpoint_config's.
+        var hook = context.defaultHook("checkpoint")?.mapping ?? ConfigMapping(["type": ConfigNode(.string("CheckpointHook"))])
         let rules = settings.best.map(\.rule)
         if keys.count == 1 {
             hook["save_best"] = ConfigNode(.string(keys[0]))

@@ -177,7 +177,8 @@ public enum EvaluationRule: MigrationRule {
     }
 
     /// `interval`, `start`, `dynamic_intervals`, `by_epoch` → `train_cfg.val_interval/val_begin/dynamic_intervals`.
-    static func convertSchedule(_ schedule: EvaluationSchedule, evaluation: ConfigMapping, implicit: Bool, _ context: inout MigrationContext) throws {
+    static func convertSchedule(_ schedule: EvaluationSchedule, evaluation: ConfigMapping, implicit: Bool, legacyForm writtenForm: String? = nil,
+                                legacyPackage: String = "mmdet", _ context: inout MigrationContext) throws {
         let location = implicit ? dataEntryLocation("val", context) : context.legacyKeyLocation("evaluation")
         let iteration = context.loop?.kind == .iteration
         let unit = iteration ? "iteration" : "epoch"
@@ -190,13 +191,13 @@ public enum EvaluationRule: MigrationRule {
             }
         }
         let modern = schedule.modern
-        let legacyForm = implicit ? "EvalHook's defaults (interval=1)" : describe(schedule)
+        let legacyForm = implicit ? "EvalHook's defaults (interval=1)" : writtenForm ?? describe(schedule)
         let intervalPath = implicit ? "data.val" : "evaluation.interval"
         var modernForm = "val_interval=\(modern.valInterval), val_begin=\(modern.valBegin)"
         if !modern.dynamicIntervals.isEmpty {
             modernForm += ", dynamic_intervals=[\(modern.dynamicIntervals.map { "(\($0.milestone), \($0.interval))" }.joined(separator: ", "))]"
         }
-        let shiftNote = modern.dynamicIntervals.isEmpty ? "" : " (every milestone +1: MMEngine picks the interval of the next \(unit), mmdet that of the current one)"
+        let shiftNote = modern.dynamicIntervals.isEmpty ? "" : " (every milestone +1: MMEngine picks the interval of the next \(unit), \(legacyPackage) that of the current one)"
         guard context.output("train_cfg") != nil else {
             context.manualStep(id, intervalPath, "there is no train_cfg to hold the validation timing (the runner was not converted): add \(modernForm) to train_cfg by hand (from \(legacyForm))", at: location, newPath: "train_cfg")
             return
