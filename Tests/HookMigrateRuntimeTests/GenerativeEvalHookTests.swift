@@ -62,6 +62,32 @@ import Testing
         #expect(texts(trace, .bestSave) == ["best_fid_iter_2.pth"])
     }
 
+    @Test func aZeroBestScoreOnBothSidesIsEquivalent() throws {
+        // R8 sets aside MMEngine's best save of a 0 only where MMCV's EvalHook skipped it; mmgen's hook saved it.
+        let settings = SimulationSettings(itersPerEpoch: 4, metrics: MetricSequence(seed: 1, fixed: [0.0]), trainScript: .mmgen)
+        let old = try #require(try YAMLReader().read(SourceText(path: "old.yaml", text: """
+        runner: {type: DynamicIterBasedRunner, max_iters: 4}
+        optimizer: {type: SGD, lr: 0.01}
+        optimizer_config: {}
+        data: {val: {type: X}}
+        evaluation: {type: GenerativeEvalHook, interval: 2, metrics: {type: FID, num_images: 10}}
+        """)).mapping)
+        let new = try #require(try YAMLReader().read(SourceText(path: "new.yaml", text: """
+        train_cfg: {type: IterBasedTrainLoop, max_iters: 4, val_interval: 2, val_begin: 1}
+        train_dataloader: {batch_size: 1}
+        optim_wrapper: {optimizer: {type: SGD, lr: 0.01}}
+        val_dataloader: {batch_size: 1}
+        val_cfg: {type: MultiValLoop}
+        val_evaluator: {type: Evaluator, metrics: [{type: FrechetInceptionDistance, prefix: FID-10}]}
+        default_hooks:
+          checkpoint: {type: CheckpointHook, interval: -1, by_epoch: false, save_last: false, save_best: FID-10/fid, rule: less}
+        """)).mapping)
+        let legacy = try LegacyRunner(config: old, settings: settings, paramHooks: nil)
+        #expect(!legacy.skipsZeroBest)
+        let verdict = try TraceEquivalence().compare(legacy: legacy, new: try ModernRunner(config: new, settings: settings, schedulers: nil), iterationRun: true)
+        #expect(verdict.isEquivalent, "\(verdict.divergence?.stream ?? "")")
+    }
+
     @Test func theDictIntervalSwitchesAtEachMilestone() throws {
         let trace = try run("""
         runner: {type: DynamicIterBasedRunner, max_iters: 12}

@@ -135,6 +135,12 @@ public struct LegacyRunner: Sendable {
         hooks.contains { if case .eval(let hook) = $0 { return hook.saveBest != nil || !(hook.generativeBest?.best.isEmpty ?? true) } else { return false } }
     }
 
+    /// Whether a best score of exactly 0 is skipped (MMCV's EvalHook tests the score's truthiness); mmgen's
+    /// GenerativeEvalHook compares it like any other score.
+    public var skipsZeroBest: Bool {
+        !hooks.contains { if case .eval(let hook) = $0 { return hook.generativeBest != nil } else { return false } }
+    }
+
     static func paramGroups(_ config: ConfigMapping, stepping: ModelStepping? = nil) throws -> [ParamGroup] {
         if let stepping {
             // mmedit's `optimizers`, everyone else's `optimizer`; a dict of optimizers by name.
