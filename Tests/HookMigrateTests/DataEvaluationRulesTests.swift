@@ -291,11 +291,92 @@ data:
         let result = try convert("""
         runner: {type: IterBasedRunner, max_iters: 1000}
         data: {samples_per_gpu: 2, workers_per_gpu: 2, train: {type: UnconditionalImageDataset}, val: {type: UnconditionalImageDataset}}
-        evaluation: {type: GenerativeEvalHook, interval: 100, metrics: {type: FID}}
+        evaluation: {type: MyEvalHook, interval: 100}
         """)
         #expect(result.value("val_dataloader") == nil)
         #expect(result.value("val_cfg") == nil)
         #expect(result.records(.manualStep, rule: "evaluation").contains { $0.legacyPath == "evaluation.type" })
+    }
+
+    private let mmgenData = """
+    runner: {type: DynamicIterBasedRunner, max_iters: 100000, is_dynamic_ddp: true, pass_training_status: true}
+    model: {type: BasiccGAN}
+    data: {samples_per_gpu: 64, workers_per_gpu: 4, train: {type: UnconditionalImageDataset}, val: {type: UnconditionalImageDataset}}
+
+    """
+
+    @Test func generativeEvalHookBecomesMMagicsValidation() throws {
+        let result = try convert(mmgenData + """
+        evaluation:
+          type: GenerativeEvalHook
+          interval: 10000
+          metrics:
+          - {type: FID, num_images: 50000, inception_pkl: cifar10.pkl, bgr2rgb: true, inception_args: {type: StyleGAN}}
+          - {type: IS, num_images: 50000}
+          best_metric: [fid, is]
+          sample_kwargs: {sample_model: ema}
+        """)
+        #expect(result.value("train_cfg.val_interval") == ConfigNode(.int(10000)))
+        #expect(result.value("train_cfg.val_begin") == ConfigNode(.int(1)))
+        #expect(result.value("val_cfg.type") == ConfigNode(.string("MultiValLoop")))
+        #expect(result.value("val_dataloader.batch_size") == ConfigNode(.int(64)))
+        let metrics = try #require(result.value("val_evaluator.metrics")?.list)
+        #expect(metrics.items.map { $0.mapping?["type"]?.scalar?.stringValue } == ["FrechetInceptionDistance", "InceptionScore"])
+        #expect(metrics.items.map { $0.mapping?["prefix"]?.scalar?.stringValue } == ["FID-50k", "IS-50k"])
+        #expect(metrics.items[0].mapping?["inception_pkl"] == ConfigNode(.string("cifar10.pkl")))
+        #expect(metrics.items[0].mapping?["inception_style"] == ConfigNode(.string("StyleGAN")))
+        #expect(metrics.items[1].mapping?["sample_model"] == ConfigNode(.string("ema")))
+        #expect(result.value("default_hooks.checkpoint.save_best") == ConfigNode(ConfigList([ConfigNode(.string("FID-50k/fid")), ConfigNode(.string("IS-50k/is"))])))
+        #expect(result.value("default_hooks.checkpoint.rule") == ConfigNode(ConfigList([ConfigNode(.string("less")), ConfigNode(.string("greater"))])))
+        #expect(result.records(.nonEquivalence, rule: "evaluation").isEmpty)
+        #expect(result.records(.manualStep, rule: "evaluation").contains { $0.legacyPath == "evaluation.metrics" })
+    }
+
+    @Test func generativeEvalHookMilestonesShiftByOne() throws {
+        let result = try convert(mmgenData + """
+        evaluation: {type: GenerativeEvalHook, interval: {milestones: [80000], interval: [10000, 4000]}, metrics: [{type: FID, num_images: 106}]}
+        """)
+        #expect(result.value("train_cfg.val_interval") == ConfigNode(.int(10000)))
+        let pair = try #require(result.value("train_cfg.dynamic_intervals")?.list?.items.first?.list)
+        #expect(pair.items == [ConfigNode(.int(80001)), ConfigNode(.int(4000))])
+        // best_metric defaults to 'fid'.
+        #expect(result.value("default_hooks.checkpoint.save_best") == ConfigNode(.string("FID-106/fid")))
+        #expect(result.value("default_hooks.checkpoint.rule") == ConfigNode(.string("less")))
+        #expect(result.records(.nonEquivalence, rule: "evaluation").isEmpty)
+    }
+
+    @Test func translationEvalHookUsesTheTargetDomain() throws {
+        let result = try convert(mmgenData + """
+        evaluation: {type: TranslationEvalHook, target_domain: photo, interval: 10000, metrics: [{type: FID, num_images: 106}, {type: IS, num_images: 106}], best_metric: [fid, is]}
+        """)
+        let metrics = try #require(result.value("val_evaluator.metrics")?.list)
+        #expect(metrics.items.map { $0.mapping?["type"]?.scalar?.stringValue } == ["TransFID", "TransIS"])
+        #expect(metrics.items[0].mapping?["real_key"] == ConfigNode(.string("img_photo")))
+        #expect(metrics.items[1].mapping?["fake_key"] == ConfigNode(.string("fake_photo")))
+    }
+
+    @Test func generativeBestMetricsNoMetricReportsAreNotConfigured() throws {
+        let result = try convert(mmgenData + """
+        evaluation: {type: GenerativeEvalHook, interval: 10000, metrics: [{type: IS, num_images: 100}, {type: PR, num_images: 100}]}
+        """)
+        #expect(result.value("default_hooks.checkpoint.save_best") == nil)
+        #expect(result.records(.change, rule: "evaluation").contains { $0.legacyPath == "evaluation.best_metric" })
+        // PR has no known mmagic name: kept by name, with the manual step.
+        let metrics = try #require(result.value("val_evaluator.metrics")?.list)
+        #expect(metrics.items[1].mapping?["type"] == ConfigNode(.string("PR")))
+        #expect(result.records(.manualStep, rule: "evaluation").contains { $0.legacyPath == "evaluation.metrics" && $0.message.contains("PR kept by name") })
+    }
+
+    @Test func aGenerativeIntervalOfZeroWritesNoValidation() throws {
+        let result = try convert(mmgenData + """
+        evaluation: {type: GenerativeEvalHook, interval: 0, metrics: {type: FID}}
+        """)
+        #expect(result.value("val_cfg") == nil)
+        #expect(result.value("val_dataloader") == nil)
+        let partial = try convert(mmgenData + """
+        evaluation: {type: GenerativeEvalHook, interval: {milestones: [10], interval: [0, 5]}, metrics: {type: FID}}
+        """)
+        #expect(partial.records(.nonEquivalence, rule: "evaluation").count == 1)
     }
 
     @Test func checkpointHookSetEarlierIsMergedInto() throws {

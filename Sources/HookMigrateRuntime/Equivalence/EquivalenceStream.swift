@@ -64,6 +64,9 @@ public struct EquivalenceStream: TraceSink {
     /// Whether the legacy run could save best checkpoints: R4 sets aside the best save of the new run's extra
     /// final validation only then (a legacy run with no `save_best` never wrote a best file).
     var legacySavesBest = true
+    /// Whether the legacy run's best-checkpoint hook skipped a score of 0 (MMCV's EvalHook: `if key_score`), so
+    /// that R8 sets aside the new run's best save of a 0; mmgen's GenerativeEvalHook saved it.
+    var legacySkipsZeroBest = true
     /// Whether each side (`Side.rawValue`) has made its first EMA update (R10).
     var emaUpdated = [false, false]
     /// What is compared beyond the rules: streams left out, the optimizer values, the lr scale.
@@ -221,7 +224,7 @@ public struct EquivalenceStream: TraceSink {
             event = event.positionless
             if event.text >= 0 { event.text = texts.intern(TraceEquivalence.bestSuffix(texts[event.text] ?? "")) }
             // R8: a best save of a score 0 on the new side, and the removal of that file later.
-            if !isLegacy, event.text >= 0 {
+            if !isLegacy, legacySkipsZeroBest, event.text >= 0 {
                 if event.kind == .bestSave, event.first == 0 {
                     droppedZeroBest.insert(event.text)
                     tally[.r8, default: 0] += 1

@@ -147,6 +147,7 @@ public struct TraceEquivalence: Sendable {
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,
                                        legacyItersPerEpoch: legacy.settings.itersPerEpoch, window: window, legacyLogs: legacyLogs, scope: scope)
         stream.legacySavesBest = legacy.savesBest
+        stream.legacySkipsZeroBest = legacy.skipsZeroBest
         var work = ProofWork()
         switch strategy {
         case .spans: work = try SpanProof.run(&left, &right, into: &stream, budget: budget)

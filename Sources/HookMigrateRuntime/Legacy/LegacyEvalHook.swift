@@ -16,6 +16,9 @@ public struct LegacyEvalHook: Sendable, Equatable {
     /// mmedit's `EvalIterHook`: it clears the log buffer before evaluating (MMCV's EvalHook by iteration runs
     /// the logger hooks first), so a train record due at that iteration is never written.
     public var clearsLogBuffer = false
+    /// mmgen's GenerativeEvalHook: its own best checkpoints (one per tracked metric name) instead of
+    /// `save_best` (GenerativeEvalSettings).
+    public var generativeBest: GenerativeBestTracker?
     /// The best score so far.
     public private(set) var bestScore: Double?
     /// The current best file.
@@ -40,7 +43,7 @@ public struct LegacyEvalHook: Sendable, Equatable {
     public static func == (lhs: LegacyEvalHook, rhs: LegacyEvalHook) -> Bool {
         lhs.start == rhs.start && lhs.interval == rhs.interval && lhs.byEpoch == rhs.byEpoch
             && lhs.dynamicIntervals.elementsEqual(rhs.dynamicIntervals, by: ==) && lhs.saveBest == rhs.saveBest
-            && lhs.rule == rhs.rule && lhs.clearsLogBuffer == rhs.clearsLogBuffer && lhs.bestScore == rhs.bestScore && lhs.bestFile == rhs.bestFile
+            && lhs.rule == rhs.rule && lhs.clearsLogBuffer == rhs.clearsLogBuffer && lhs.generativeBest == rhs.generativeBest && lhs.bestScore == rhs.bestScore && lhs.bestFile == rhs.bestFile
     }
 
     /// mmdet: the interval in force for the epoch/iteration now starting (`bisect` on progress+1).

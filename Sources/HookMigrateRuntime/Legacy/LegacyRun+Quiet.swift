@@ -148,7 +148,8 @@ extension LegacyRun {
         for pair in eval.dynamicIntervals where pair.milestone > iter + 1 { count = Swift.min(count, pair.milestone - 1 - iter) }
         let next = eval.start.map { QuietBound.untilAligned(iter + 1, start: $0, interval: eval.interval) }
             ?? QuietBound.untilMultiple(of: eval.interval, from: iter + 1)
-        guard let next else { return nil }
+        // A non-positive interval never evaluates (mmgen's hook); only a milestone ahead bounds the span then.
+        guard let next else { return count == Int.max ? nil : count }
         return Swift.min(count, next)
     }
 

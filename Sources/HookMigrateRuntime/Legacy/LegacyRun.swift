@@ -4,6 +4,7 @@ extension LegacyRunner {
     var metricKey: String {
         for hook in hooks {
             if case .eval(let eval) = hook, let key = eval.saveBest, key != "auto" { return key }
+            if case .eval(let eval) = hook, let key = eval.generativeBest?.best.first?.name { return key }
         }
         return "metric"
     }
@@ -277,7 +278,17 @@ public struct LegacyRun: Sendable {
         let value = runner.settings.metrics.value(at: evaluations)
         evaluations += 1
         effect(.evaluation, point, &sink, step: step, text: metricKey, values: TraceValues(value))
-        if let best = dispatch.evals[index].best(score: value, metricKey: metricKey, step: step) {
+        if dispatch.evals[index].generativeBest != nil {
+            // The i-th tracked metric reports the i-th key's value (MetricSequence).
+            let metrics = runner.settings.metrics
+            let done = evaluations - 1
+            for outcome in dispatch.evals[index].generativeBest?.update(step: step, score: { metrics.value(at: done, metric: $0) }) ?? [] {
+                if let removed = outcome.removed { effect(.bestRemove, point, &sink, step: removed.step, text: removed.file) }
+                var values = TraceValues(outcome.score)
+                if modelHoldsEMA { values.append(1) }
+                effect(.bestSave, point, &sink, step: step, text: outcome.saved, values: values)
+            }
+        } else if let best = dispatch.evals[index].best(score: value, metricKey: metricKey, step: step) {
             if let removed = best.removed { effect(.bestRemove, point, &sink, step: removed.step, text: removed.file) }
             var values = TraceValues(value)
             if modelHoldsEMA { values.append(1) }

@@ -118,16 +118,27 @@ public struct LegacyRunner: Sendable {
         let evaluation = config["evaluation"]
         if hasVal, evaluation.map({ !$0.isNull }) ?? settings.trainScript.validatesWithoutEvaluation {
             let mapping = try evaluation.map { try $0.mapping("evaluation") } ?? ConfigMapping()
-            var hook = try LegacyRunner.evalHook(mapping, epochRunner: epochRunner)
-            hook.clearsLogBuffer = settings.trainScript == .mmedit
-            order.insert(.eval(hook), priority: 70)
+            if GenerativeEvalSettings.applies(to: mapping) {
+                let generative = try GenerativeEvalSettings.read(mapping, at: evaluation?.location)
+                order.insert(.eval(LegacyRunner.generativeEvalHook(generative)), priority: generative.priority)
+            } else {
+                var hook = try LegacyRunner.evalHook(mapping, epochRunner: epochRunner)
+                hook.clearsLogBuffer = settings.trainScript == .mmedit
+                order.insert(.eval(hook), priority: 70)
+            }
         }
         hooks = order.hooks
     }
 
-    /// Whether an EvalHook of the run saves best checkpoints (`save_best` set).
+    /// Whether an EvalHook of the run saves best checkpoints (`save_best` set, or mmgen's tracked best metrics).
     public var savesBest: Bool {
-        hooks.contains { if case .eval(let hook) = $0 { return hook.saveBest != nil } else { return false } }
+        hooks.contains { if case .eval(let hook) = $0 { return hook.saveBest != nil || !(hook.generativeBest?.best.isEmpty ?? true) } else { return false } }
+    }
+
+    /// Whether a best score of exactly 0 is skipped (MMCV's EvalHook tests the score's truthiness); mmgen's
+    /// GenerativeEvalHook compares it like any other score.
+    public var skipsZeroBest: Bool {
+        !hooks.contains { if case .eval(let hook) = $0 { return hook.generativeBest != nil } else { return false } }
     }
 
     static func paramGroups(_ config: ConfigMapping, stepping: ModelStepping? = nil) throws -> [ParamGroup] {
@@ -187,6 +198,17 @@ public struct LegacyRunner: Sendable {
         default:
             return .inert(type)
         }
+    }
+
+    /// mmgen's GenerativeEvalHook as an EvalHook by iteration: the same timing test (`n % k == 0` with the
+    /// interval looked up by the finished iteration, never for `k <= 0`), no `start`, the log buffer cleared
+    /// before evaluating, and its own best checkpoints.
+    static func generativeEvalHook(_ settings: GenerativeEvalSettings) -> LegacyEvalHook {
+        var hook = LegacyEvalHook(start: nil, interval: settings.interval, byEpoch: false,
+                                  dynamicIntervals: settings.dynamicIntervals.map { ($0.milestone, $0.interval) }, saveBest: nil, rule: nil)
+        hook.clearsLogBuffer = true
+        hook.generativeBest = GenerativeBestTracker(best: settings.best)
+        return hook
     }
 
     static func evalHook(_ mapping: ConfigMapping, epochRunner: Bool) throws -> LegacyEvalHook {

@@ -8,6 +8,17 @@ extension ModernRunner {
         return "metric"
     }
 
+    /// The simulated metric keys the evaluator reports: every named `save_best` key in order (the i-th with
+    /// MetricSequence's value for key i), else `metric`.
+    var reportedKeys: [String] {
+        var keys: [String] = []
+        for hook in hooks {
+            guard case .checkpoint(let checkpoint) = hook else { continue }
+            for key in checkpoint.saveBest where key != "auto" && !keys.contains(key) { keys.append(key) }
+        }
+        return keys.isEmpty ? [metricKey] : keys
+    }
+
     /// `val_interval` in force for a progress value (`bisect` over the dynamic milestones).
     func interval(for progress: Int) -> Int {
         var current = valInterval
@@ -25,6 +36,7 @@ public struct ModernRun: Sendable {
     /// The dispatch lists, and the hooks' state they act on.
     var dispatch: ModernDispatch
     let metricKey: String
+    let reportedKeys: [String]
     /// Checkpoint events carry `[1]` when the saved state_dict holds EMA weights: MMEngine's EMAHook puts
     /// them there in before_save_checkpoint, whatever its priority.
     let holdsEMA: Bool
@@ -41,6 +53,7 @@ public struct ModernRun: Sendable {
         self.runner = runner
         dispatch = ModernDispatch(runner.hooks)
         metricKey = runner.metricKey
+        reportedKeys = runner.reportedKeys
         holdsEMA = !dispatch.emas.isEmpty
         groups = runner.groups
         schedulers = runner.schedulers
@@ -228,7 +241,9 @@ public struct ModernRun: Sendable {
         for action in dispatch.afterValEpoch {
             switch action {
             case .checkpoint(let index):
-                emit(dispatch.checkpoints[index].afterValidation(metrics: [(metricKey, value)], step: step), .afterValEpoch, &sink)
+                let done = evaluations - 1
+                let metrics = runner.settings.metrics
+                emit(dispatch.checkpoints[index].afterValidation(metrics: reportedKeys.enumerated().map { ($0.element, metrics.value(at: done, metric: $0.offset)) }, step: step), .afterValEpoch, &sink)
             case .logger:
                 effect(.log, .afterValEpoch, &sink, step: step, text: "val")
             case .ema:

@@ -40,10 +40,17 @@ public struct MetricSequence: Sendable, Equatable {
         self.fixed = fixed
     }
 
-    /// The value of the `index`-th evaluation (0-based), the same for every metric key.
-    public func value(at index: Int) -> Double {
+    /// The value of the `index`-th evaluation (0-based) for the first metric key.
+    public func value(at index: Int) -> Double { value(at: index, metric: 0) }
+
+    /// The value of the `index`-th evaluation for the `metric`-th best key a run tracks (0-based, in the order
+    /// its hook saves them: mmgen's `best_metric` in metric order, MMEngine's `save_best` list). Given values
+    /// are the same for every key; generated ones differ per key, so that a best key paired with the wrong
+    /// rule, or keys in another order, change the best checkpoints.
+    public func value(at index: Int, metric: Int) -> Double {
         if !fixed.isEmpty { return fixed[min(index, fixed.count - 1)] }
-        var z = seed &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15
+        let keySeed = seed &+ UInt64(truncatingIfNeeded: metric) &* 0xD1B5_4A32_D192_ED03
+        var z = keySeed &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         z ^= z >> 31

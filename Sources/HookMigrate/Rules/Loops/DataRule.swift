@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `data` → `train_dataloader`, `val_dataloader`, `test_dataloader`: batch size, workers and sampler move into
 /// MMEngine dataloader configs; the datasets themselves are kept as written (their pipelines belong to the
@@ -184,7 +185,8 @@ public enum DataRule: MigrationRule {
                                                     ("data.\(loaderKey).videos_per_gpu", loaderCfg?["videos_per_gpu"])]
         if split == "val" { candidates.append(("data.val_samples_per_gpu", data["val_samples_per_gpu"])) }
         candidates.append((inDataset?.source ?? "", inDataset?.node))
-        let inherits = codebase == .mmcls || codebase == .mmaction
+        // mmgen's train script built the val loader from the train loader's settings (data.samples_per_gpu).
+        let inherits = codebase == .mmcls || codebase == .mmaction || (codebase == .mmgen && split == "val")
         if inherits {
             candidates += [("data.samples_per_gpu, which \(codebase.rawValue) also used for \(split)", data["samples_per_gpu"]),
                            ("data.videos_per_gpu, which \(codebase.rawValue) also used for \(split)", data["videos_per_gpu"])]
@@ -225,7 +227,7 @@ public enum DataRule: MigrationRule {
     static func validationDisabled(_ legacy: ConfigMapping) -> Bool {
         guard let evaluation = legacy["evaluation"] else { return !LegacyCodebase.guess(legacy).validatesWithoutEvaluation }
         if evaluation.isNull { return true }
-        if let type = evaluation.mapping?["type"], !type.isNull { return true }
+        if let type = evaluation.mapping?["type"], !type.isNull, let mapping = evaluation.mapping, !GenerativeEvalSettings.applies(to: mapping) { return true }
         return false
     }
 

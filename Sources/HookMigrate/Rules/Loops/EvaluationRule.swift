@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `evaluation` (MMCV's `EvalHook` arguments) → the validation loop (`val_cfg`, `val_evaluator`), its timing in
 /// `train_cfg` (`val_interval`, `val_begin`, `dynamic_intervals`), best checkpoints in
@@ -37,7 +38,11 @@ public enum EvaluationRule: MigrationRule {
         MappingRow("data.val without evaluation (mmedit, mmgen)", "no val triple", "warning: their train scripts validated only when evaluation was set"),
         MappingRow("evaluation without data.val", "no val triple", "manual step: MMCV-era validation failed without data.val"),
         MappingRow("evaluation: null (with data.val)", "no val triple; val_dataloader removed", "manual step: MMCV-era train scripts failed on it"),
-        MappingRow("evaluation: {type: <custom hook>} (mmgen)", "no val triple; val_dataloader removed", "manual step"),
+        MappingRow("evaluation: {type: GenerativeEvalHook / TranslationEvalHook, interval: k} (mmgen)", "train_cfg.val_interval: k, val_begin: 1; val_cfg: {type: MultiValLoop}; val_dataloader from data.val", "exact except R4 (MMEngine also validates at the last iteration)"),
+        MappingRow("GenerativeEvalHook interval: {milestones: [m, …], interval: [k0, k1, …]}", "train_cfg.val_interval: k0, dynamic_intervals: [(m+1, k1), …]", "exact except R4 (milestones shifted: MMEngine looks one iteration ahead)"),
+        MappingRow("GenerativeEvalHook metrics: FID / IS (TranslationEvalHook: with target_domain)", "val_evaluator.metrics: FrechetInceptionDistance / InceptionScore (TransFID / TransIS with real_key, fake_key), prefix FID-<n> / IS-<n>, fake_nums, sample_model", "approximate: manual step to check (mmagic 1.x); other metric types kept by name"),
+        MappingRow("GenerativeEvalHook best_metric (default 'fid'), save_best_ckpt", "default_hooks.checkpoint.save_best: ['FID-<n>/fid', 'IS-<n>/is'], rule: ['less', 'greater']", "exact names and rules; warning R7 (re-save)"),
+        MappingRow("evaluation: {type: <other custom hook>}", "no val triple; val_dataloader removed", "manual step"),
         MappingRow("evaluation.metric for CocoDataset / LVIS* / VOCDataset", "CocoMetric / LVISMetric / VOCMetric(eval_mode) with metric, ann_file (mmdet 3)", "approximate: manual step to check; keys prefixed coco/, lvis/, pascal_voc/"),
         MappingRow("evaluation.metric: mAP on OpenImagesDataset / PQ on CocoPanopticDataset", "OpenImagesMetric / CocoPanopticMetric(ann_file, seg_prefix) (mmdet 3)", "approximate: manual step; openimages/, coco_panoptic/ prefixes"),
         MappingRow("evaluation.metric: hmean-iou on IcdarDataset (mmocr)", "HmeanIOUMetric (mmocr 1.x)", "approximate: manual step; hmean-iou:hmean → icdar/hmean"),
@@ -77,7 +82,13 @@ public enum EvaluationRule: MigrationRule {
         let notConverted = legacyHasVal ? "; data.val gets no val_dataloader, because MMEngine needs val_dataloader, val_cfg and val_evaluator together" : ""
         if valLoader != nil, DataRule.validationDisabled(context.legacy) { context.removeOutput("val_dataloader") }
 
-        // A downstream evaluation hook of its own (mmgen's GenerativeEvalHook, …) is not MMCV's EvalHook.
+        // mmgen's GenerativeEvalHook / TranslationEvalHook: mmagic's validation loop and generative metrics.
+        if let evaluation, GenerativeEvalSettings.applies(to: evaluation) {
+            try convertGenerative(evaluation, valLoader: valLoader, &context)
+            if let testLoader { try convertTest(testLoader, evaluation: nil, codebase: codebase, valChoice: nil, &context) }
+            return
+        }
+        // Another downstream evaluation hook of its own is not MMCV's EvalHook.
         if let evaluation, let typeNode = evaluation["type"], !typeNode.isNull {
             let type = try typeNode.string("evaluation.type")
             context.manualStep(id, "evaluation.type", "`evaluation` builds the downstream hook \(type), not MMCV's EvalHook: its schedule and metrics are not converted\(notConverted); configure the successor package's evaluation (val_dataloader, val_cfg, val_evaluator, train_cfg.val_interval) by hand", at: typeNode.location)
@@ -168,7 +179,8 @@ public enum EvaluationRule: MigrationRule {
     }
 
     /// `interval`, `start`, `dynamic_intervals`, `by_epoch` → `train_cfg.val_interval/val_begin/dynamic_intervals`.
-    static func convertSchedule(_ schedule: EvaluationSchedule, evaluation: ConfigMapping, implicit: Bool, _ context: inout MigrationContext) throws {
+    static func convertSchedule(_ schedule: EvaluationSchedule, evaluation: ConfigMapping, implicit: Bool, legacyForm writtenForm: String? = nil,
+                                legacyPackage: String = "mmdet", _ context: inout MigrationContext) throws {
         let location = implicit ? dataEntryLocation("val", context) : context.legacyKeyLocation("evaluation")
         let iteration = context.loop?.kind == .iteration
         let unit = iteration ? "iteration" : "epoch"
@@ -181,13 +193,13 @@ public enum EvaluationRule: MigrationRule {
             }
         }
         let modern = schedule.modern
-        let legacyForm = implicit ? "EvalHook's defaults (interval=1)" : describe(schedule)
+        let legacyForm = implicit ? "EvalHook's defaults (interval=1)" : writtenForm ?? describe(schedule)
         let intervalPath = implicit ? "data.val" : "evaluation.interval"
         var modernForm = "val_interval=\(modern.valInterval), val_begin=\(modern.valBegin)"
         if !modern.dynamicIntervals.isEmpty {
             modernForm += ", dynamic_intervals=[\(modern.dynamicIntervals.map { "(\($0.milestone), \($0.interval))" }.joined(separator: ", "))]"
         }
-        let shiftNote = modern.dynamicIntervals.isEmpty ? "" : " (every milestone +1: MMEngine picks the interval of the next \(unit), mmdet that of the current one)"
+        let shiftNote = modern.dynamicIntervals.isEmpty ? "" : " (every milestone +1: MMEngine picks the interval of the next \(unit), \(legacyPackage) that of the current one)"
         guard context.output("train_cfg") != nil else {
             context.manualStep(id, intervalPath, "there is no train_cfg to hold the validation timing (the runner was not converted): add \(modernForm) to train_cfg by hand (from \(legacyForm))", at: location, newPath: "train_cfg")
             return
