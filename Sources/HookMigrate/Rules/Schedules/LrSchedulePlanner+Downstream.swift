@@ -1,0 +1,188 @@
+import Foundation
+import HookMigrateCore
+import HookMigrateRuntime
+
+/// The lr policies downstream packages register that the legacy simulator models (mmflow `MultiStage`,
+/// mmedit/mmgen `Linear`, mmcls `CosineAnnealingCooldown`, mmdet `YOLOX`). Their values are read from the
+/// runtime's own `get_lr` (`HookMigrateRuntime.LegacyLrPolicy`), so the chain written here is built from the
+/// same numbers the proof compares against.
+extension LrSchedulePlanner {
+    /// The downstream stems this planner translates (the simulated ones).
+    static var simulatedDownstreamStems: [String] { LegacyPolicyName.Family.lr.downstreamStems.map(\.stem) }
+
+    /// Reads a downstream policy through the runtime's constructor checks.
+    func parseDownstream(_ stem: String) throws -> HookMigrateRuntime.LegacyLrPolicy {
+        do {
+            return try HookMigrateRuntime.LegacyLrPolicy.parse(stem: stem, config: arguments.mapping, path: arguments.path, location: arguments.location)
+        } catch let error as ConfigError {
+            throw ScheduleRejection(error.message, at: error.location)
+        }
+    }
+
+    /// The main scheduler(s) of a downstream policy (YOLOX is planned with its own warmup, `yoloxSchedule`).
+    func downstreamSchedule(_ policy: HookMigrateRuntime.LegacyLrPolicy, byEpoch: Bool) throws -> MainSchedule {
+        switch policy {
+        case .multiStage(let spec):
+            return try multiStage(spec, byEpoch: byEpoch)
+        case .linear(let spec):
+            return try linearInterval(spec, byEpoch: byEpoch)
+        case .cosineAnnealingCooldown(let spec):
+            return cosineCooldown(spec, byEpoch: byEpoch)
+        default:
+            return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' has no translation; no main scheduler was emitted")
+        }
+    }
+
+    /// A piecewise-constant legacy lr as MultiStepLR schedulers: one per distinct ratio between consecutive
+    /// values, its milestones the points where that ratio applies. `values(p)` is the runtime's `get_lr`.
+    func ratioChain(points: [Int], base: Double, byEpoch: Bool, value: (Int) throws -> Double) throws -> (nodes: [ConfigNode], steps: Int)? {
+        var previous = try value(0)
+        var groups: [(gamma: Double, milestones: [Int])] = []
+        var steps = 0
+        for point in points where point > 0 {
+            let current = try value(point)
+            guard current != previous else { continue }
+            guard previous != 0 else { return nil }
+            let gamma = current / previous
+            if let index = groups.firstIndex(where: { $0.gamma == gamma }) {
+                groups[index].milestones.append(point)
+            } else {
+                groups.append((gamma, [point]))
+            }
+            steps += 1
+            previous = current
+        }
+        let nodes = groups.map { group in
+            LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints(group.milestones), "gamma": LrConfigRule.float(group.gamma)],
+                                   byEpoch: byEpoch, at: arguments.location)
+        }
+        return (nodes, steps)
+    }
+
+    /// mmflow MultiStage: the absolute stage values as ratio milestones from the optimizer's lr.
+    func multiStage(_ spec: LegacyMultiStage, byEpoch: Bool) throws -> MainSchedule {
+        let unit = unitWord(byEpoch)
+        guard let base = optimizer.baseLr else {
+            return MainSchedule(kind: .manualStep, message: "policy 'MultiStage' (mmflow) sets absolute lrs (milestone_lrs), which MMEngine's schedulers can only reach as ratios of the optimizer's lr, and optimizer.lr is not a number here: write the chain by hand; no main scheduler was emitted")
+        }
+        let first = try spec.value(base: base, progress: 0)
+        guard first == base else {
+            return MainSchedule(kind: .manualStep, message: "policy 'MultiStage' (mmflow) starts at lr \(LrConfigRule.show(first)) while optimizer.lr is \(LrConfigRule.show(base)): MMEngine's schedulers start from the optimizer's lr, so set optimizer.lr to \(LrConfigRule.show(first)) and convert again; no main scheduler was emitted")
+        }
+        let horizon = span.horizon(byEpoch: byEpoch)
+        let points = spec.changePoints.compactMap { point -> Int? in
+            guard point.rounded(.up) <= Double(Int.max / 2) else { return nil }
+            let integral = Int(point.rounded(.up))
+            if let horizon, integral >= horizon { return nil }
+            return integral
+        }
+        guard let chain = try ratioChain(points: points, base: base, byEpoch: byEpoch, value: { try spec.value(base: base, progress: Double($0)) }) else {
+            return MainSchedule(kind: .manualStep, message: "policy 'MultiStage' (mmflow) returns from lr 0 to a positive lr, which no ratio of MMEngine's schedulers can do: write the chain by hand; no main scheduler was emitted")
+        }
+        let described = chain.nodes.map(LrConfigRule.describe).joined(separator: " + ")
+        var main = MainSchedule(nodes: chain.nodes,
+                                message: chain.nodes.isEmpty
+                                    ? "policy 'MultiStage' (mmflow) keeps lr \(LrConfigRule.show(base)) over the run: no main scheduler is needed"
+                                    : "policy 'MultiStage' (mmflow MultiStageLrUpdaterHook: absolute stage lrs milestone_lrs=\(LrConfigRule.show(spec.milestoneLrs)), each decayed by its gamma at its steps) \(byEpoch ? "by epoch" : "by iteration") becomes \(described): the \(chain.steps) changes of MMCV's lr as ratios of consecutive values, starting from optimizer.lr=\(LrConfigRule.show(base)) = milestone_lrs[0]; milestones stay in \(unit)s")
+        if optimizer.hasParamwise, !chain.nodes.isEmpty {
+            main.kind = .nonEquivalence
+            main.message += ". MultiStage gives every param group the same absolute lr, while the ratios keep each group's own lr"
+            main.deviation = "none for groups at lr \(LrConfigRule.show(base)); a group that paramwise_cfg gives another lr keeps that lr's ratio to \(LrConfigRule.show(base)) instead of MMCV's common absolute value"
+        }
+        main.firstChange = chain.nodes.isEmpty ? nil : (byEpoch ? .epoch(points.first(where: { $0 > 0 }) ?? 1) : .iteration(points.first(where: { $0 > 0 }) ?? 1))
+        return main
+    }
+
+    /// mmedit/mmgen Linear: an interval staircase as ratio milestones (exact for every group with target_lr=0).
+    func linearInterval(_ spec: LegacyLinearInterval, byEpoch: Bool) throws -> MainSchedule {
+        let unit = unitWord(byEpoch)
+        guard let horizon = span.horizon(byEpoch: byEpoch) else {
+            return MainSchedule(kind: .manualStep, message: "policy 'Linear' (mmedit/mmgen) steps toward target_lr over the run, but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
+        }
+        let base = spec.targetLr == 0 ? 1.0 : optimizer.baseLr
+        guard let base, spec.targetLr == 0 || !optimizer.hasParamwise else {
+            return MainSchedule(kind: .manualStep, message: "policy 'Linear' with target_lr=\(LrConfigRule.show(spec.targetLr)) ≠ 0 moves every group toward the same absolute lr, which MMEngine's ratios reach only for one known base lr (optimizer.lr is not a single number here): write the chain by hand; no main scheduler was emitted")
+        }
+        guard spec.interval > 0, spec.start == spec.start.rounded(), spec.interval == spec.interval.rounded() else {
+            return MainSchedule(kind: .manualStep, message: "policy 'Linear' with start=\(LrConfigRule.show(spec.start)), interval=\(LrConfigRule.show(spec.interval)) has no integral step points: write the chain by hand; no main scheduler was emitted")
+        }
+        let start = Int(spec.start), interval = Int(spec.interval)
+        var points: [Int] = []
+        var point = start + interval
+        while point < horizon, points.count <= 1000 {
+            points.append(point)
+            point += interval
+        }
+        guard points.count <= 1000 else {
+            return MainSchedule(kind: .manualStep, message: "policy 'Linear' changes the lr more than 1000 times (every \(interval) \(unit)s from \(start) to \(horizon)), and the exact chain needs one MultiStepLR per change: write a custom scheduler (mmagic's LinearLrInterval is the successor's form); no main scheduler was emitted")
+        }
+        let total = Double(horizon)
+        guard let chain = try ratioChain(points: points, base: base, byEpoch: byEpoch, value: { try spec.value(base: base, progress: Double($0), maxProgress: total) }) else {
+            return MainSchedule(kind: .manualStep, message: "policy 'Linear' reaches lr 0 before the end of the run and leaves it, which no ratio can do: write the chain by hand; no main scheduler was emitted")
+        }
+        let steps = Int(((total - spec.start) / spec.interval).rounded(.down))
+        var message = "policy 'Linear' (mmedit/mmgen LinearLrUpdaterHook: target_lr=\(LrConfigRule.show(spec.targetLr)), start=\(start), interval=\(interval)) \(byEpoch ? "by epoch" : "by iteration") over H=\(horizon) \(unit)s moves the lr by 1/\(steps) of the way to target_lr every \(interval) \(unit)s after \(start); "
+        if chain.nodes.isEmpty {
+            message += "it never changes within the run: no main scheduler is needed"
+        } else {
+            message += "it becomes \(chain.nodes.count) MultiStepLR(milestones=[m], gamma=v(m)/v(m−\(interval)), by_epoch=\(byEpoch ? "True" : "False")), m = \(points.first ?? 0)…\(points.last ?? 0), whose product is MMCV's value b + (target_lr − b)·k/\(steps) at each step"
+            message += spec.targetLr == 0 ? " (the ratios (K−k)/(K−k+1) do not depend on b: exact for every param group; mmagic's own LinearLrInterval sets one absolute lr for all groups)" : " (with target_lr ≠ 0 the ratios use b = optimizer.lr = \(LrConfigRule.show(base)): exact for that single base lr)"
+        }
+        var main = MainSchedule(nodes: chain.nodes, message: message)
+        if let first = points.first, !chain.nodes.isEmpty { main.firstChange = byEpoch ? .epoch(first) : .iteration(first) }
+        return main
+    }
+
+    /// mmcls CosineAnnealingCooldown: MMCV's cosine over H − cool_down_time, then one decay by cool_down_ratio.
+    func cosineCooldown(_ spec: LegacyCosineCooldown, byEpoch: Bool) -> MainSchedule {
+        let unit = unitWord(byEpoch)
+        let floor: LegacyFloor
+        switch spec.target {
+        case .absolute(let value): floor = .absolute(value)
+        case .ratio(let value): floor = .ratio(value)
+        }
+        guard let horizon = span.horizon(byEpoch: byEpoch) else {
+            return MainSchedule(kind: .manualStep, message: "policy 'CosineAnnealingCooldown' (mmcls) anneals over the run less cool_down_time, but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
+        }
+        guard spec.coolDownTime == spec.coolDownTime.rounded(), spec.coolDownTime >= 0, Double(horizon) - spec.coolDownTime >= 1 else {
+            return MainSchedule(kind: .manualStep, message: "policy 'CosineAnnealingCooldown' with cool_down_time=\(LrConfigRule.show(spec.coolDownTime)) over \(horizon) \(unit)s leaves no whole annealing span: write the schedule by hand; no main scheduler was emitted")
+        }
+        let span = horizon - Int(spec.coolDownTime)
+        let (name, value) = floor.argument(at: floorLocation(floor))
+        var nodes = [LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(span), name: value], begin: 0, end: span + 1, byEpoch: byEpoch, at: arguments.location)]
+        var cooldownText = "the cooldown is never reached"
+        if span + 1 < horizon, spec.coolDownRatio != 1 {
+            nodes.append(LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints([span + 1]), "gamma": LrConfigRule.float(spec.coolDownRatio, at: arguments.location("cool_down_ratio"))], byEpoch: byEpoch, at: arguments.location))
+            cooldownText = "from \(unit) \(span + 1) on, MMCV's target × cool_down_ratio is the MultiStepLR's decay of the floor reached at \(unit) \(span)"
+        }
+        var main = MainSchedule(nodes: nodes, message: "policy 'CosineAnnealingCooldown' (mmcls: \(floor.legacyText("lr")), cool_down_time=\(Int(spec.coolDownTime)), cool_down_ratio=\(LrConfigRule.show(spec.coolDownRatio))) \(byEpoch ? "by epoch" : "by iteration") becomes \(nodes.map(LrConfigRule.describe).joined(separator: " + ")): the cosine spans \(span) = \(horizon) − \(Int(spec.coolDownTime)) \(unit)s and reaches the floor at \(unit) \(span) (end=\(span + 1) includes it); \(cooldownText)")
+        main.affine = !floor.isZero
+        main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
+        main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
+        return main
+    }
+
+    /// mmdet YOLOX: its quadratic warmup of the base lr, its cosine from W to N − L·num_last_epochs and the
+    /// constant tail. The exact MMEngine chain needs mmdet's QuadraticWarmupLR, which hookmigrate's MMEngine
+    /// simulator does not model yet, and iteration numbers (W − 1) that depend on L: a manual step naming it.
+    func yoloxSchedule(_ spec: LegacyYOLOX, warmup: LegacyWarmup?) -> MainSchedule {
+        let per = span.itersPerEpoch
+        var chain = "mmdet.QuadraticWarmupLR(begin=0, end=W, by_epoch=False) + CosineAnnealingLR(T_max=N−W−Q, \(spec.target.argumentText), begin=W−1, end=N−Q, by_epoch=False) with Q = L·num_last_epochs"
+        if let per, let iterations = span.iterations, let warmup {
+            let w = warmup.byEpoch ? warmup.length * per : warmup.length
+            let q = Int(spec.numLastEpochs) * per
+            chain = "mmdet.QuadraticWarmupLR(begin=0, end=\(w), by_epoch=False) + CosineAnnealingLR(T_max=\(iterations - w - q), \(spec.target.argumentText), begin=\(w - 1), end=\(iterations - q), by_epoch=False) (L=\(per))"
+        }
+        return MainSchedule(kind: .manualStep, message: "policy 'YOLOX' (mmdet YOLOXLrUpdaterHook: warmup lr = b·warmup_ratio·((k+1)/W)², then MMCV's cosine of progress (k+1−W)/(N−W−Q), then the floor for the last num_last_epochs=\(LrConfigRule.show(spec.numLastEpochs)) epochs) is simulated, but not translated: with warmup_ratio=1 its exact MMEngine form is \(chain); the official mmdet 3.x form (QuadraticWarmupLR + CosineAnnealingLR(begin=5, T_max=E−num_last_epochs) + ConstantLR) starts the cosine one iteration late and anneals over a longer T_max. Write the chain by hand; no lr scheduler was emitted")
+    }
+}
+
+extension LegacyTarget {
+    /// `eta_min=x` or `eta_min_ratio=ρ`, for messages.
+    var argumentText: String {
+        switch self {
+        case .absolute(let value): return "eta_min=\(LrConfigRule.show(value))"
+        case .ratio(let value): return "eta_min_ratio=\(LrConfigRule.show(value))"
+        }
+    }
+}
