@@ -173,7 +173,7 @@ extension LrSchedulePlanner {
             let q = Int(spec.numLastEpochs) * per
             chain = "mmdet.QuadraticWarmupLR(begin=0, end=\(w), by_epoch=False) + CosineAnnealingLR(T_max=\(iterations - w - q), \(spec.target.argumentText), begin=\(w - 1), end=\(iterations - q), by_epoch=False) (L=\(per))"
         }
-        return MainSchedule(kind: .manualStep, message: "policy 'YOLOX' (mmdet YOLOXLrUpdaterHook: warmup lr = b·warmup_ratio·((k+1)/W)², then MMCV's cosine of progress (k+1−W)/(N−W−Q), then the floor for the last num_last_epochs=\(LrConfigRule.show(spec.numLastEpochs)) epochs) is simulated, but not translated: with warmup_ratio=1 its exact MMEngine form is \(chain); the official mmdet 3.x form (QuadraticWarmupLR + CosineAnnealingLR(begin=5, T_max=E−num_last_epochs) + ConstantLR) starts the cosine one iteration late and anneals over a longer T_max. Write the chain by hand; no lr scheduler was emitted")
+        return MainSchedule(kind: .manualStep, message: "policy 'YOLOX' (mmdet YOLOXLrUpdaterHook: warmup lr = b·warmup_ratio·((k+1)/W)², then MMCV's cosine of progress (k+1−W)/(N−W−Q), then the floor for the last num_last_epochs=\(spec.numLastEpochs == spec.numLastEpochs.rounded() && abs(spec.numLastEpochs) < 1e9 ? String(Int(spec.numLastEpochs)) : LrConfigRule.show(spec.numLastEpochs)) epochs) is simulated, but not translated: with warmup_ratio=1 its exact MMEngine form is \(chain); the official mmdet 3.x form (QuadraticWarmupLR + CosineAnnealingLR(begin=5, T_max=E−num_last_epochs) + ConstantLR) starts the cosine one iteration late and anneals over a longer T_max. Write the chain by hand; no lr scheduler was emitted")
     }
 }
 
