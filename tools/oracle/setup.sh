@@ -18,7 +18,7 @@ FILES_DIR="$VENV/downstream"
 # package==version: files extracted from that wheel into $FILES_DIR/<package>-<version>/
 WHEEL_FILES=(
   "mmdet==2.28.2:mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py mmdet/core/hook/yolox_lrupdater_hook.py"
-  "mmdet==3.3.0:mmdet/models/layers/ema.py"
+  "mmdet==3.3.0:mmdet/models/layers/ema.py mmdet/engine/schedulers/quadratic_warmup.py"
   "mmpose==0.29.0:mmpose/core/evaluation/eval_hooks.py"
   "mmflow==0.5.2:mmflow/core/hooks/multistagelr_updater.py"
   "mmedit==0.16.1:mmedit/core/scheduler/lr_updater.py"

@@ -162,18 +162,69 @@ extension LrSchedulePlanner {
         return main
     }
 
-    /// mmdet YOLOX: its quadratic warmup of the base lr, its cosine from W to N − L·num_last_epochs and the
-    /// constant tail. The exact MMEngine chain needs mmdet's QuadraticWarmupLR, which hookmigrate's MMEngine
-    /// simulator does not model yet, and iteration numbers (W − 1) that depend on L: a manual step naming it.
-    func yoloxSchedule(_ spec: LegacyYOLOX, warmup: LegacyWarmup?) -> MainSchedule {
-        let per = span.itersPerEpoch
-        var chain = "mmdet.QuadraticWarmupLR(begin=0, end=W, by_epoch=False) + CosineAnnealingLR(T_max=N−W−Q, \(spec.target.argumentText), begin=W−1, end=N−Q, by_epoch=False) with Q = L·num_last_epochs"
-        if let per, let iterations = span.iterations, let warmup {
-            let w = warmup.byEpoch ? warmup.length * per : warmup.length
-            let q = Int(spec.numLastEpochs) * per
-            chain = "mmdet.QuadraticWarmupLR(begin=0, end=\(w), by_epoch=False) + CosineAnnealingLR(T_max=\(iterations - w - q), \(spec.target.argumentText), begin=\(w - 1), end=\(iterations - q), by_epoch=False) (L=\(per))"
+    /// mmdet YOLOX: its quadratic warmup of the base lr, its cosine of (k+1−W)/(N−W−Q) and the floor for the
+    /// last num_last_epochs (Q = L·num_last_epochs iterations). With every length known (W, N and Q in
+    /// iterations) the exact chain is mmdet 3.x's QuadraticWarmupLR over [0, W) and a CosineAnnealingLR from
+    /// W − 1 (its first step keeps the warmed lr, its next is MMCV's progress 1/(N−W−Q)) to N − Q, where it
+    /// reaches the floor. Without L the epoch form (mmdet 3.x's own layout) starts the cosine one iteration late.
+    func yoloxSchedule(_ spec: LegacyYOLOX, warmup: LegacyWarmup?, byEpoch: Bool) -> MainSchedule {
+        let at = arguments.location
+        let description = "policy 'YOLOX' (mmdet YOLOXLrUpdaterHook: warmup lr = b·warmup_ratio·((k+1)/W)² of the base lr b, then MMCV's cosine of (k+1−W)/(N−W−Q), then the floor for the last num_last_epochs=\(spec.numLastEpochs == spec.numLastEpochs.rounded() && abs(spec.numLastEpochs) < 1e9 ? String(Int(spec.numLastEpochs)) : LrConfigRule.show(spec.numLastEpochs)) epochs, Q = L·num_last_epochs)"
+        func manual(_ why: String) -> MainSchedule {
+            MainSchedule(kind: .manualStep, message: "\(description): \(why); write the schedule by hand (no lr scheduler was emitted)")
         }
-        return MainSchedule(kind: .manualStep, message: "policy 'YOLOX' (mmdet YOLOXLrUpdaterHook: warmup lr = b·warmup_ratio·((k+1)/W)², then MMCV's cosine of progress (k+1−W)/(N−W−Q), then the floor for the last num_last_epochs=\(spec.numLastEpochs == spec.numLastEpochs.rounded() && abs(spec.numLastEpochs) < 1e9 ? String(Int(spec.numLastEpochs)) : LrConfigRule.show(spec.numLastEpochs)) epochs) is simulated, but not translated: with warmup_ratio=1 its exact MMEngine form is \(chain); the official mmdet 3.x form (QuadraticWarmupLR + CosineAnnealingLR(begin=5, T_max=E−num_last_epochs) + ConstantLR) starts the cosine one iteration late and anneals over a longer T_max. Write the chain by hand; no lr scheduler was emitted")
+        guard !byEpoch else { return manual("by_epoch=True compares epochs with L·num_last_epochs iterations, which no MMEngine chain reproduces") }
+        guard let warmup else { return manual("without a warmup its first iteration already anneals (progress k+1), which needs a cosine that begins at iteration −1") }
+        guard warmup.ratio == 1 else { return manual("warmup_ratio=\(LrConfigRule.show(warmup.ratio)) scales the quadratic warmup, which mmdet 3.x's QuadraticWarmupLR (no ratio argument) cannot") }
+        guard spec.numLastEpochs == spec.numLastEpochs.rounded(), spec.numLastEpochs >= 0, spec.numLastEpochs < 1e6 else {
+            return manual("num_last_epochs=\(LrConfigRule.show(spec.numLastEpochs)) is not a whole number of epochs")
+        }
+        let (name, value): (String, ConfigNode)
+        switch spec.target {
+        case .absolute(let floor): (name, value) = ("eta_min", LrConfigRule.float(floor, at: arguments.location("min_lr")))
+        case .ratio(let ratio): (name, value) = ("eta_min_ratio", LrConfigRule.float(ratio, at: arguments.location("min_lr_ratio")))
+        }
+        let lastEpochs = Int(spec.numLastEpochs)
+        if let per = span.itersPerEpoch, let iterations = span.iterations {
+            let w = warmup.byEpoch ? warmup.length * per : warmup.length
+            let q = lastEpochs * per
+            let d = iterations - w - q
+            guard d >= 1 else { return manual("N − W − Q = \(iterations) − \(w) − \(q) leaves no annealing span") }
+            let quadratic = LrConfigRule.scheduler("mmdet.QuadraticWarmupLR", [:], begin: 0, end: w, byEpoch: false, at: arguments.location("warmup"))
+            let cosine = LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(d), name: value], begin: w - 1, end: iterations - q, byEpoch: false, at: at)
+            return MainSchedule(nodes: [quadratic, cosine],
+                                message: "\(description) with W=\(w), N=\(iterations), Q=\(q) iterations (L=\(per)) becomes \(LrConfigRule.describe(quadratic)) + \(LrConfigRule.describe(cosine)): the quadratic sums b·(2t+1)/W² to b·((k+1)/W)²; the cosine begins at W−1 (its first step keeps the warmed lr b) so that iteration k gets MMCV's progress (k+1−W)/(N−W−Q), and its last step N−Q−1 reaches the floor, which stays. Exact given L=\(per) (W, N and Q change with the dataloader length; mmdet 3.x's official form starts the cosine one iteration late and anneals over T_max = E − num_last_epochs epochs)")
+        }
+        guard span.kind == .epoch, warmup.byEpoch, let epochs = span.epochs else {
+            return manual("its iteration numbers need the iterations per epoch L (rerun with --iters-per-epoch L)")
+        }
+        let e = epochs, w = warmup.length
+        guard e - w - lastEpochs >= 1 else { return manual("E − warmup − num_last_epochs = \(e) − \(w) − \(lastEpochs) leaves no annealing span") }
+        let quadratic = LrConfigRule.scheduler("mmdet.QuadraticWarmupLR", [:], begin: 0, end: w, byEpoch: true, convertToIterBased: true, at: arguments.location("warmup"))
+        let cosine = LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(e - w - lastEpochs), name: value], begin: w, end: e - lastEpochs, byEpoch: true, convertToIterBased: true, at: at)
+        let d = e - w - lastEpochs
+        let share: Double? = {
+            switch spec.target {
+            case .ratio(let ratio): return ratio
+            case .absolute(let floor): return optimizer.baseLr.flatMap { $0 > 0 ? floor / $0 : nil }
+            }
+        }()
+        let size = share.map { "\(LrConfigRule.brief(Self.yoloxLagError(floorShare: $0, span: d))) at L=1 (computed for this floor; smaller for longer epochs)" } ?? "not computed (the floor's share of the lr is unknown)"
+        return MainSchedule(nodes: [quadratic, cosine], kind: .nonEquivalence,
+                            message: "\(description) needs iteration numbers (the cosine begins at W−1 = \(w)·L−1), but the iterations per epoch L are unknown (rerun with --iters-per-epoch L for the exact chain). Written in epochs as mmdet 3.x does: \(LrConfigRule.describe(quadratic)) + \(LrConfigRule.describe(cosine)), whose cosine runs one iteration behind MMCV's and stops one step short of the floor",
+                            deviation: "exact through the warmup; afterwards iteration k gets MMCV's lr of iteration k−1, and from N−Q−1 on the lr stays one cosine step above the floor: max relative lr error \(size) (D = \(d)·L annealing iterations)")
+    }
+}
+
+extension LrSchedulePlanner {
+    /// The largest relative error of a cosine from b = 1 to `floorShare` over `span` steps that runs one step
+    /// behind (value of step s − 1 at step s) and stops one step short of the floor.
+    static func yoloxLagError(floorShare t: Double, span d: Int) -> Double {
+        guard d >= 1, t > 0 else { return .infinity }
+        func value(_ s: Int) -> Double { t + (1 - t) * (1 + cos(Double.pi * Double(s) / Double(d))) / 2 }
+        var worst = abs(value(d - 1) - t) / t
+        for s in 0..<d { worst = max(worst, abs(value(s + 1) - value(s)) / value(s + 1)) }
+        return worst
     }
 }
 

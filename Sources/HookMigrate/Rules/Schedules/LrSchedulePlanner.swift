@@ -48,7 +48,8 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         }
         if case .downstream(.yolox(let spec)) = parsed {
             // YOLOX replaces MMCV's warmup with its own: planned as one piece.
-            let main = yoloxSchedule(spec, warmup: warmup)
+            let main = yoloxSchedule(spec, warmup: warmup, byEpoch: byEpoch)
+            plan.add(main.nodes, role: .main, placement: main.placement)
             plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
             return
         }
