@@ -81,4 +81,18 @@ import Testing
             try LegacyLrUpdater(node: try D.yaml("{policy: YOLOX, min_lr_ratio: 0.05}"), iterBasedRunner: false)
         }
     }
+
+    @Test func quadraticWarmupSumsToTheBaseLr() throws {
+        // mmdet 3.3.0 QuadraticWarmupLR: b·1/T² at step 0, then v + b·(2t+1)/T², T = end − begin.
+        let trace = try D.engineIterRun("[{type: mmdet.QuadraticWarmupLR, begin: 0, end: 4, by_epoch: false}]", groups: D.sgd([0.02]), iters: 6, length: 3)
+        var expected: [Double] = [0.02 * 1 / 16]
+        for t in 1..<4 { expected.append(expected[t - 1] + 0.02 * Double(2 * t + 1) / 16) }
+        expected += [expected[3], expected[3]]
+        #expect(D.lrs(trace) == expected)
+        #expect(abs(expected[3] - 0.02) < 1e-17)
+        var groups = D.sgd([0.02])
+        #expect(throws: ScheduleRuntimeError.self) {
+            _ = try ParamScheduler(kind: .quadraticWarmup, parameter: .lr, byEpoch: false, groups: &groups)
+        }
+    }
 }
