@@ -39,12 +39,6 @@ import harness  # noqa: E402  (load_downstream_file)
 import mmcv  # noqa: E402
 from mmcv.runner.hooks import HOOKS  # noqa: E402
 
-HOOK_FILES = {
-    'MultiStage': ('mmflow-0.5.2', 'mmflow/core/hooks/multistagelr_updater.py'),
-    'Linear': ('mmedit-0.16.1', 'mmedit/core/scheduler/lr_updater.py'),
-    'CosineAnnealingCooldown': ('mmcls-0.25.0', 'mmcls/core/hook/lr_updater.py'),
-    'YOLOX': ('mmdet-2.28.2', 'mmdet/core/hook/yolox_lrupdater_hook.py'),
-}
 
 
 def load(path):
@@ -89,7 +83,7 @@ def real_lrs(cfg, length):
         lr_config.setdefault('by_epoch', False)
     policy = lr_config.pop('policy')
     policy = policy.title() if policy == policy.lower() else policy
-    harness.load_downstream_file(*HOOK_FILES[policy])
+    harness.load_downstream_file(*harness.DOWNSTREAM_LR_HOOKS[policy])
     lr_config['type'] = policy + 'LrUpdaterHook'
     hook = mmcv.build_from_cfg(lr_config, HOOKS)
     param = torch.nn.Parameter(torch.zeros(1))
@@ -116,19 +110,6 @@ def simulated_lrs(path, length):
     return [event['values'][0] for event in events if event['kind'] == 'optim_step']
 
 
-def load_quadratic_warmup():
-    import types
-    from mmengine.registry import PARAM_SCHEDULERS
-    registry = types.ModuleType("mmdet.registry")
-    registry.PARAM_SCHEDULERS = PARAM_SCHEDULERS
-    package = types.ModuleType("mmdet")
-    package.__path__ = []
-    package.registry = registry
-    sys.modules.setdefault("mmdet", package)
-    sys.modules["mmdet.registry"] = registry
-    return harness.load_downstream_file("mmdet-3.3.0", "mmdet/engine/schedulers/quadratic_warmup.py")
-
-
 def converted_lrs(path, cfg, length):
     import mmengine.optim  # noqa: F401  (registers MMEngine's schedulers)
     from mmengine.registry import PARAM_SCHEDULERS
@@ -147,9 +128,7 @@ def converted_lrs(path, cfg, length):
     schedulers = []
     for entry in entries:
         entry = copy.deepcopy(entry)
-        if entry['type'].startswith('mmdet.'):
-            load_quadratic_warmup()
-            entry['type'] = entry['type'][len('mmdet.'):]
+        harness.load_quadratic_warmup([entry])
         by_epoch = entry.get('by_epoch', True)
         entry.setdefault('end', epochs if by_epoch and not iteration_runner else iters)
         default_args = {'optimizer': optim}
