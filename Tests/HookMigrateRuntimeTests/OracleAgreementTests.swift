@@ -107,8 +107,6 @@ import Testing
         "optim-fp16-hook-int/legacy",
         "optim-fp16-top-conflict/legacy",
         "optim-grad-clip-empty/legacy",
-        // mmdet's YOLOX policy: the real run lacks mmdet's hook here; the simulator declines downstream policies.
-        "lr-policy-yolox/legacy",
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
