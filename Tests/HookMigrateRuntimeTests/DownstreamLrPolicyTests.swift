@@ -15,7 +15,8 @@ import Testing
         #expect(LegacyPolicyName.resolve("YOLOX", family: .lr) == "YOLOX")
         #expect(LegacyPolicyName.resolve("linear", family: .lr) == "Linear")
         #expect(LegacyPolicyName.resolve("CosineAnnealingCooldown", family: .lr) == "CosineAnnealingCooldown")
-        #expect(LegacyPolicyName.resolve("SiameseRPN", family: .lr) == nil)
+        #expect(LegacyPolicyName.resolve("SiameseRPN", family: .lr) == "SiameseRPN")
+        #expect(LegacyPolicyName.resolve("Reduce", family: .lr) == nil)
         #expect(LegacyPolicyName.resolve("MultiStage", family: .momentum) == nil)
     }
 
@@ -93,6 +94,22 @@ import Testing
         var groups = D.sgd([0.02])
         #expect(throws: ScheduleRuntimeError.self) {
             _ = try ParamScheduler(kind: .quadraticWarmup, parameter: .lr, byEpoch: false, groups: &groups)
+        }
+    }
+
+    @Test func siameseRPNMultipliesPerEpochFactors() throws {
+        let trace = try D.legacyEpochRun(lr: "{policy: SiameseRPN, lr_configs: [{type: step, start_lr_factor: 0.2, end_lr_factor: 1.0, end_epoch: 2}, {type: log, start_lr_factor: 1.0, end_lr_factor: 0.01, end_epoch: 5}]}",
+                                         groups: D.sgd([0.02]), epochs: 5, length: 1)
+        let mult = pow(1.0 / 0.2, 1.0 / 2)
+        let expected = [0.02 * (0.2 * pow(mult, 0)), 0.02 * (0.2 * pow(mult, 1)),
+                        0.02 * pow(10, 0.0), 0.02 * pow(10, -1.0), 0.02 * pow(10, -2.0)]
+        #expect(D.lrs(trace) == expected)
+        // The constructor asserts by_epoch; the epoch past the factors is numpy's IndexError.
+        #expect(throws: ConfigError.self) {
+            try LegacyLrUpdater(node: try D.yaml("{policy: SiameseRPN}"), iterBasedRunner: true)
+        }
+        #expect(throws: ScheduleRuntimeError.self) {
+            _ = try D.legacyEpochRun(lr: "{policy: SiameseRPN}", groups: D.sgd([0.02]), epochs: 21, length: 1)
         }
     }
 }

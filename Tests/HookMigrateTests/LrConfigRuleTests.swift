@@ -197,8 +197,10 @@ import Testing
         let downstream = try convert(epochRunner + "lr_config: {policy: YOLOX, num_last_epochs: 15, min_lr_ratio: 0.05}")
         #expect(records(downstream).first?.message.contains("mmdet") == true)
         #expect(records(downstream).first?.kind == .manualStep)
-        let unsimulated = try convert(epochRunner + "lr_config: {policy: SiameseRPN}")
-        #expect(records(unsimulated).first?.message.contains("mmtrack") == true)
+        let unsimulated = try convert(epochRunner + "lr_config: {policy: TIN}")
+        #expect(records(unsimulated).first?.message.contains("mmaction2") == true)
+        let siamese = try schedulers("runner: {type: EpochBasedRunner, max_epochs: 20}\nlr_config: {policy: SiameseRPN}")
+        #expect(siamese?.list?.items.first?.mapping?["type"] == ConfigNode(.string("ConstantLR")))
     }
 
     @Test func downstreamPoliciesBecomeRatioChains() throws {

@@ -308,6 +308,7 @@ DOWNSTREAM_LR_HOOKS = {
     "Linear": ("mmedit-0.16.1", "mmedit/core/scheduler/lr_updater.py"),
     "CosineAnnealingCooldown": ("mmcls-0.25.0", "mmcls/core/hook/lr_updater.py"),
     "YOLOX": ("mmdet-2.28.2", "mmdet/core/hook/yolox_lrupdater_hook.py"),
+    "SiameseRPN": ("mmtrack-0.14.0", "mmtrack/core/optimizer/sot_lr_updater.py"),
 }
 
 

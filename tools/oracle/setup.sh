@@ -9,7 +9,7 @@
 # mmpose 0.29.0 mmpose/core/evaluation/eval_hooks.py (EvalHook with mmpose's save_best key lists); the
 # downstream lr updater hooks check_downstream_lr.py drives: mmdet 2.28.2 mmdet/core/hook/yolox_lrupdater_hook.py,
 # mmflow 0.5.2 mmflow/core/hooks/multistagelr_updater.py, mmedit 0.16.1 mmedit/core/scheduler/lr_updater.py,
-# mmcls 0.25.0 mmcls/core/hook/lr_updater.py.
+# mmcls 0.25.0 mmcls/core/hook/lr_updater.py, mmtrack 0.14.0 mmtrack/core/optimizer/sot_lr_updater.py.
 # Idempotent: each part that is already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +23,7 @@ WHEEL_FILES=(
   "mmflow==0.5.2:mmflow/core/hooks/multistagelr_updater.py"
   "mmedit==0.16.1:mmedit/core/scheduler/lr_updater.py"
   "mmcls==0.25.0:mmcls/core/hook/lr_updater.py"
+  "mmtrack==0.14.0:mmtrack/core/optimizer/sot_lr_updater.py"
 )
 if ! { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch" 2>/dev/null; }; then
   PY=/root/.pyenv/versions/3.8.18/bin/python

@@ -28,6 +28,8 @@ extension LrSchedulePlanner {
             return try linearInterval(spec, byEpoch: byEpoch)
         case .cosineAnnealingCooldown(let spec):
             return cosineCooldown(spec, byEpoch: byEpoch)
+        case .siameseRPN(let spec):
+            return try siameseRPN(spec, byEpoch: byEpoch)
         default:
             return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' has no translation; no main scheduler was emitted")
         }
@@ -130,6 +132,32 @@ extension LrSchedulePlanner {
         }
         var main = MainSchedule(nodes: chain.nodes, message: message)
         if let first = points.first, !chain.nodes.isEmpty { main.firstChange = byEpoch ? .epoch(first) : .iteration(first) }
+        return main
+    }
+
+    /// mmtrack SiameseRPN: its per-epoch factors as a ConstantLR for the first and ratio milestones after it.
+    func siameseRPN(_ spec: LegacySiameseRPN, byEpoch: Bool) throws -> MainSchedule {
+        guard byEpoch else {
+            throw ScheduleRejection("SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError)", at: arguments.location("by_epoch"))
+        }
+        guard let epochs = span.epochs else {
+            return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' (mmtrack) has one factor per epoch, but \(span.missingHorizon(byEpoch: true)); no main scheduler was emitted")
+        }
+        if epochs > spec.factors.count {
+            throw ScheduleRejection("SiameseRPN's lr_configs give \(spec.factors.count) epoch factors for a \(epochs)-epoch run: MMCV raises IndexError at epoch \(spec.factors.count)", at: arguments.location("lr_configs"))
+        }
+        guard let first = spec.factors.first, first > 0, first <= 1 else {
+            return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' starts at factor \(spec.factors.first.map(LrConfigRule.show) ?? "none"), which a ConstantLR (factor in (0, 1]) cannot apply: write the schedule by hand; no main scheduler was emitted")
+        }
+        guard let chain = try ratioChain(points: Array(1..<max(epochs, 1)), base: 1, byEpoch: true, value: { try spec.value(base: 1, epoch: $0) }) else {
+            return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' returns from factor 0 to a positive one, which no ratio can do; no main scheduler was emitted")
+        }
+        var nodes = chain.nodes
+        if first != 1 {
+            nodes.insert(LrConfigRule.scheduler("ConstantLR", ["factor": LrConfigRule.float(first)], begin: 0, end: epochs + 1, byEpoch: true, at: arguments.location), at: 0)
+        }
+        var main = MainSchedule(nodes: nodes, message: "policy 'SiameseRPN' (mmtrack SiameseRPNLrUpdaterHook: base_lr × its per-epoch factors \(spec.factors.prefix(3).map(LrConfigRule.brief).joined(separator: ", "))…) becomes \(first != 1 ? "ConstantLR(factor=\(LrConfigRule.show(first)), begin=0, end=\(epochs + 1), by_epoch=True) for the first factor (restored after the run) and " : "")\(chain.nodes.count) MultiStepLR(milestones=[e], gamma=f(e)/f(e−1), by_epoch=True) for the \(chain.steps) epochs whose factor changes: the product is MMCV's factor of each epoch, for every param group")
+        main.firstChange = .epoch(0)
         return main
     }
 

@@ -21,6 +21,7 @@ extension LegacyLrPolicy {
         case "Linear": return LegacyLinearInterval.keys
         case "CosineAnnealingCooldown": return LegacyCosineCooldown.keys
         case "YOLOX": return LegacyYOLOX.keys
+        case "SiameseRPN": return LegacySiameseRPN.keys
         default: return []
         }
     }
@@ -85,6 +86,8 @@ extension LegacyLrPolicy {
             return .cosineAnnealingCooldown(try LegacyCosineCooldown.parse(args, owner: owner))
         case "YOLOX":
             return .yolox(try LegacyYOLOX.parse(args, owner: owner))
+        case "SiameseRPN":
+            return .siameseRPN(try LegacySiameseRPN.parse(args, owner: owner))
         default:
             throw args.invalid("policy", "no lr policy class for \(stem)")
         }

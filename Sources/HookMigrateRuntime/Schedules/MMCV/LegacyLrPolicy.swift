@@ -35,6 +35,8 @@ public enum LegacyLrPolicy: Sendable, Hashable {
     case cosineAnnealingCooldown(LegacyCosineCooldown)
     /// mmdet's `YOLOX` (`LegacyYOLOX`; evaluated by the updater, which holds the dataloader length).
     case yolox(LegacyYOLOX)
+    /// mmtrack's `SiameseRPN`: per-epoch factors (`LegacySiameseRPN`).
+    case siameseRPN(LegacySiameseRPN)
 
     /// The registered stem (`Step`, `CosineAnnealing` …).
     public var stem: String {
@@ -54,6 +56,7 @@ public enum LegacyLrPolicy: Sendable, Hashable {
         case .linear: return "Linear"
         case .cosineAnnealingCooldown: return "CosineAnnealingCooldown"
         case .yolox: return "YOLOX"
+        case .siameseRPN: return "SiameseRPN"
         }
     }
 
@@ -108,6 +111,8 @@ public enum LegacyLrPolicy: Sendable, Hashable {
             return try spec.value(base: base, progress: progress, maxProgress: try maxP())
         case .cosineAnnealingCooldown(let spec):
             return try spec.value(base: base, progress: progress, maxProgress: try maxP())
+        case .siameseRPN(let spec):
+            return try spec.value(base: base, epoch: p)
         case .cyclic, .oneCycle, .yolox:
             throw ScheduleRuntimeError(.typeError, "\(stem) is evaluated by the updater with its runner state")
         }

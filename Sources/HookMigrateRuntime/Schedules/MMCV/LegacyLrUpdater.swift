@@ -70,6 +70,9 @@ public struct LegacyLrUpdater: Sendable, Hashable {
             throw args.invalid("by_epoch", "\(stem)LrUpdaterHook currently only supports \"by_epoch\" = False (AssertionError)")
         }
         let policy = try LegacyLrPolicy.parse(stem: stem, args)
+        if stem == "SiameseRPN" && !byEpoch {
+            throw args.invalid("by_epoch", "SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError; IterBasedRunner defaults it to False)")
+        }
         let warmupArguments = try LegacyWarmupArguments.parse(args, defaultRatio: 0.1)
         let warmupByEpoch = try args.flag("warmup_by_epoch", default: false)
         self.policy = policy
