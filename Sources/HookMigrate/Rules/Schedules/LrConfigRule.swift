@@ -81,14 +81,10 @@ public enum LrConfigRule: MigrationRule {
     static let mmcvPolicies = ["Fixed", "Step", "Exp", "Poly", "Inv", "CosineAnnealing", "FlatCosineAnnealing", "CosineRestart",
                                "Cyclic", "OneCycle", "LinearAnnealing"]
 
-    /// Policies registered by downstream packages, with the package that owns each.
+    /// Policies registered by downstream packages that the legacy simulator does not model, with the package
+    /// that owns each (the simulated ones, `LegacyPolicyName.Family.lr.downstreamStems`, are translated).
     static let downstreamPolicies: [(stem: String, owner: String)] = [
-        ("YOLOX", "mmdet (YOLOXLrUpdaterHook)"),
-        ("CosineAnnealingCooldown", "mmcls (CosineAnnealingCooldownLrUpdaterHook)"),
         ("Reduce", "mmedit (ReduceLrUpdaterHook)"),
-        ("Linear", "mmedit/mmgen (LinearLrUpdaterHook)"),
-        ("MultiStage", "mmflow (MultiStageLrUpdaterHook)"),
-        ("SiameseRPN", "mmtrack (SiameseRPNLrUpdaterHook)"),
         ("TIN", "mmaction2 (TINLrUpdaterHook)"),
         ("RelativeStep", "mmaction2 (RelativeStepLrUpdaterHook)"),
     ]

@@ -3,7 +3,8 @@ import HookMigrateCore
 import HookMigrateRuntime
 
 /// The lr policies downstream packages register that the legacy simulator models (mmflow `MultiStage`,
-/// mmedit/mmgen `Linear`, mmcls `CosineAnnealingCooldown`, mmdet `YOLOX`). Their values are read from the
+/// mmedit/mmgen `Linear`, mmcls `CosineAnnealingCooldown`, mmdet `YOLOX`, mmtrack `SiameseRPN`;
+/// docs/downstream-lr-policies.md). Their values are read from the
 /// runtime's own `get_lr` (`HookMigrateRuntime.LegacyLrPolicy`), so the chain written here is built from the
 /// same numbers the proof compares against.
 extension LrSchedulePlanner {
@@ -36,8 +37,8 @@ extension LrSchedulePlanner {
     }
 
     /// A piecewise-constant legacy lr as MultiStepLR schedulers: one per distinct ratio between consecutive
-    /// values, its milestones the points where that ratio applies. `values(p)` is the runtime's `get_lr`.
-    func ratioChain(points: [Int], base: Double, byEpoch: Bool, value: (Int) throws -> Double) throws -> (nodes: [ConfigNode], steps: Int)? {
+    /// values, its milestones the points where that ratio applies. `value(p)` is the runtime's `get_lr`.
+    func ratioChain(points: [Int], byEpoch: Bool, value: (Int) throws -> Double) throws -> (nodes: [ConfigNode], steps: Int)? {
         var previous = try value(0)
         var groups: [(gamma: Double, milestones: [Int])] = []
         var steps = 0
@@ -78,7 +79,7 @@ extension LrSchedulePlanner {
             if let horizon, integral >= horizon { return nil }
             return integral
         }
-        guard let chain = try ratioChain(points: points, base: base, byEpoch: byEpoch, value: { try spec.value(base: base, progress: Double($0)) }) else {
+        guard let chain = try ratioChain(points: points, byEpoch: byEpoch, value: { try spec.value(base: base, progress: Double($0)) }) else {
             return MainSchedule(kind: .manualStep, message: "policy 'MultiStage' (mmflow) returns from lr 0 to a positive lr, which no ratio of MMEngine's schedulers can do: write the chain by hand; no main scheduler was emitted")
         }
         let described = chain.nodes.map(LrConfigRule.describe).joined(separator: " + ")
@@ -119,7 +120,7 @@ extension LrSchedulePlanner {
             return MainSchedule(kind: .manualStep, message: "policy 'Linear' changes the lr more than 1000 times (every \(interval) \(unit)s from \(start) to \(horizon)), and the exact chain needs one MultiStepLR per change: write a custom scheduler (mmagic's LinearLrInterval is the successor's form); no main scheduler was emitted")
         }
         let total = Double(horizon)
-        guard let chain = try ratioChain(points: points, base: base, byEpoch: byEpoch, value: { try spec.value(base: base, progress: Double($0), maxProgress: total) }) else {
+        guard let chain = try ratioChain(points: points, byEpoch: byEpoch, value: { try spec.value(base: base, progress: Double($0), maxProgress: total) }) else {
             return MainSchedule(kind: .manualStep, message: "policy 'Linear' reaches lr 0 before the end of the run and leaves it, which no ratio can do: write the chain by hand; no main scheduler was emitted")
         }
         let steps = Int(((total - spec.start) / spec.interval).rounded(.down))
@@ -149,7 +150,7 @@ extension LrSchedulePlanner {
         guard let first = spec.factors.first, first > 0, first <= 1 else {
             return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' starts at factor \(spec.factors.first.map(LrConfigRule.show) ?? "none"), which a ConstantLR (factor in (0, 1]) cannot apply: write the schedule by hand; no main scheduler was emitted")
         }
-        guard let chain = try ratioChain(points: Array(1..<max(epochs, 1)), base: 1, byEpoch: true, value: { try spec.value(base: 1, epoch: $0) }) else {
+        guard let chain = try ratioChain(points: Array(1..<max(epochs, 1)), byEpoch: true, value: { try spec.value(base: 1, epoch: $0) }) else {
             return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' returns from factor 0 to a positive one, which no ratio can do; no main scheduler was emitted")
         }
         var nodes = chain.nodes
