@@ -77,7 +77,6 @@ import Testing
         "log-mlflow/legacy": "ImportError: MlflowLoggerHook: Please run \"pip install mlflow\" to install mlflow",
         "log-other-backends/legacy": "ImportError: ClearMLLoggerHook: Please run \"pip install clearml\" to install clearml",
         "log-pavi/legacy": "ImportError: SegmindLoggerHook: Please run 'pip install segmind' to install segmind",
-        "lr-policy-yolox/legacy": "KeyError: 'YOLOXLrUpdaterHook is not in the hook registry'",
         "optim-unknown-hook/legacy": "KeyError: 'SiameseRPNOptimizerHook is not in the hook registry'",
     ]
 
@@ -108,8 +107,6 @@ import Testing
         "optim-fp16-hook-int/legacy",
         "optim-fp16-top-conflict/legacy",
         "optim-grad-clip-empty/legacy",
-        // mmdet's YOLOX policy: the real run lacks mmdet's hook here; the simulator declines downstream policies.
-        "lr-policy-yolox/legacy",
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -224,6 +224,28 @@ import Testing
         #expect(records(upper).first?.kind == .manualStep)
         let downstream = try convert(epochRunner + "lr_config: {policy: YOLOX, num_last_epochs: 15, min_lr_ratio: 0.05}")
         #expect(records(downstream).first?.message.contains("mmdet") == true)
+        #expect(records(downstream).first?.kind == .manualStep)
+        let unsimulated = try convert(epochRunner + "lr_config: {policy: TIN}")
+        #expect(records(unsimulated).first?.message.contains("mmaction2") == true)
+        let siamese = try schedulers("runner: {type: EpochBasedRunner, max_epochs: 20}\nlr_config: {policy: SiameseRPN}")
+        #expect(siamese?.list?.items.first?.mapping?["type"] == ConfigNode(.string("ConstantLR")))
+    }
+
+    @Test func downstreamPoliciesBecomeRatioChains() throws {
+        let stages = try schedulers(iterRunner + "lr_config: {policy: MultiStage, milestone_lrs: [0.02, 0.01], milestone_iters: [0, 30], steps: [[10, 20], [40, 50]], gammas: [0.5, 0.1]}\noptimizer: {type: SGD, lr: 0.02}")
+        let first = stages?.list?.items.first?.mapping
+        #expect(first?["type"] == ConfigNode(.string("MultiStepLR")))
+        #expect(first?["milestones"]?.list?.items.count == 2)
+        #expect(stages?.list?.items.dropFirst().first?.mapping?["gamma"] == ConfigNode(.float(2.0)))
+        // MultiStage needs the optimizer's lr to equal the first stage's.
+        let offset = try convert(iterRunner + "lr_config: {policy: MultiStage, milestone_lrs: [0.01], milestone_iters: [0], steps: [[10]], gammas: [0.5]}\noptimizer: {type: SGD, lr: 0.02}")
+        #expect(records(offset).first?.kind == .manualStep)
+        let linear = try schedulers(iterRunner + "lr_config: {policy: Linear, target_lr: 0, start: 60, interval: 20}")
+        #expect(linear?.list?.items.count == 2)
+        let cooldown = try schedulers(epochRunner + "lr_config: {policy: CosineAnnealingCooldown, min_lr: 1.0e-5, cool_down_time: 2}")
+        #expect(cooldown?.list?.items.first?.mapping?["T_max"] == ConfigNode(.int(10)))
+        #expect(cooldown?.list?.items.first?.mapping?["end"] == ConfigNode(.int(11)))
+        #expect(cooldown?.list?.items.last?.mapping?["milestones"] == ConfigNode(ConfigList([ConfigNode(.int(11))])))
     }
 
     @Test func iterBasedRunnerDefaultsAndInertConfigs() throws {

@@ -301,6 +301,53 @@ def load_downstream_file(wheel, relative):
     return module
 
 
+# The downstream lr updater hooks hookmigrate simulates: policy stem -> (wheel, file). Each file registers its
+# `<stem>LrUpdaterHook` in MMCV's HOOKS with its own decorator when loaded.
+DOWNSTREAM_LR_HOOKS = {
+    "MultiStage": ("mmflow-0.5.2", "mmflow/core/hooks/multistagelr_updater.py"),
+    "Linear": ("mmedit-0.16.1", "mmedit/core/scheduler/lr_updater.py"),
+    "CosineAnnealingCooldown": ("mmcls-0.25.0", "mmcls/core/hook/lr_updater.py"),
+    "YOLOX": ("mmdet-2.28.2", "mmdet/core/hook/yolox_lrupdater_hook.py"),
+    "SiameseRPN": ("mmtrack-0.14.0", "mmtrack/core/optimizer/sot_lr_updater.py"),
+}
+
+
+def load_downstream_lr_hook(lr_config):
+    """Loads the file of a downstream lr policy (`register_lr_hook` then finds its class in HOOKS)."""
+    if not isinstance(lr_config, dict) or not isinstance(lr_config.get("policy"), str):
+        return
+    policy = lr_config["policy"]
+    policy = policy.title() if policy == policy.lower() else policy
+    if policy in DOWNSTREAM_LR_HOOKS:
+        load_downstream_file(*DOWNSTREAM_LR_HOOKS[policy])
+
+
+def load_quadratic_warmup(schedulers):
+    """mmdet 3.3.0's QuadraticWarmupLR (the warmup hookmigrate writes for YOLOX), loaded by file when a
+    scheduler names it. Environment adaptation: a stub `mmdet.registry` hands the file MMEngine's root
+    PARAM_SCHEDULERS, and `mmdet.QuadraticWarmupLR` is built by its bare name (the harness' Runner has
+    default_scope 'mmengine')."""
+    import types
+    if isinstance(schedulers, dict):
+        schedulers = [schedulers]
+    named = [s for s in schedulers or [] if isinstance(s, dict) and s.get("type") in ("QuadraticWarmupLR", "mmdet.QuadraticWarmupLR")]
+    if not named:
+        return
+    import mmengine.optim  # noqa: F401  (MMEngine's own schedulers first)
+    from mmengine.registry import PARAM_SCHEDULERS
+    registry = sys.modules.get("mmdet.registry") or types.ModuleType("mmdet.registry")
+    registry.PARAM_SCHEDULERS = PARAM_SCHEDULERS
+    package = sys.modules.get("mmdet") or types.ModuleType("mmdet")
+    if not hasattr(package, "__path__"):
+        package.__path__ = []
+    package.registry = registry
+    sys.modules["mmdet"] = package
+    sys.modules["mmdet.registry"] = registry
+    load_downstream_file("mmdet-3.3.0", "mmdet/engine/schedulers/quadratic_warmup.py")
+    for scheduler in named:
+        scheduler["type"] = "QuadraticWarmupLR"
+
+
 def load_mmdet3_ema():
     """mmdet 3.3.0's `ExpMomentumEMA` (the `ema_type` hookmigrate writes for mmdet 2's ExpMomentumEMAHook),
     loaded by file. Environment adaptation: the file registers it in `mmdet.registry.MODELS` (mmdet's scope, a
@@ -419,6 +466,7 @@ def run_legacy(config_path, iters_per_epoch, work_dir):
     runner.register_hook(Probe(), priority="HIGHEST")
 
     optimizer_config = legacy_optimizer_config(cfg)
+    load_downstream_lr_hook(cfg.get("lr_config"))
     runner.register_training_hooks(cfg.get("lr_config"), optimizer_config, cfg.get("checkpoint_config"),
                                    cfg.get("log_config"), cfg.get("momentum_config", None),
                                    custom_hooks_config=cfg.get("custom_hooks", None))
@@ -522,6 +570,7 @@ def adapt_new(cfg):
     if any(isinstance(h, dict) and h.get("ema_type") == "ExpMomentumEMA" for h in cfg.get("custom_hooks") or []):
         load_mmdet3_ema()
     placeholder_hooks(cfg.get("custom_hooks"), HOOKS, Hook)
+    load_quadratic_warmup(cfg.get("param_scheduler"))
     # The package's visualization hook in default_hooks (DetVisualizationHook, ...) is a downstream hook too.
     placeholder_hooks(list((cfg.get("default_hooks") or {}).values()), HOOKS, Hook)
     # Environment adaptation: AmpOptimWrapper asserts a CUDA/NPU/MLU/MUSA device. On this CPU machine its

@@ -6,7 +6,10 @@
 # which the harness loads by file: mmdet 2.28.2 mmdet/core/hook/ema.py (ExpMomentumEMAHook,
 # LinearMomentumEMAHook) and mmdet/core/evaluation/eval_hooks.py (EvalHook with dynamic_intervals); mmdet
 # 3.3.0 mmdet/models/layers/ema.py (ExpMomentumEMA, the ema_type hookmigrate writes for ExpMomentumEMAHook);
-# mmpose 0.29.0 mmpose/core/evaluation/eval_hooks.py (EvalHook with mmpose's save_best key lists).
+# mmpose 0.29.0 mmpose/core/evaluation/eval_hooks.py (EvalHook with mmpose's save_best key lists); the
+# downstream lr updater hooks check_downstream_lr.py drives: mmdet 2.28.2 mmdet/core/hook/yolox_lrupdater_hook.py,
+# mmflow 0.5.2 mmflow/core/hooks/multistagelr_updater.py, mmedit 0.16.1 mmedit/core/scheduler/lr_updater.py,
+# mmcls 0.25.0 mmcls/core/hook/lr_updater.py, mmtrack 0.14.0 mmtrack/core/optimizer/sot_lr_updater.py.
 # Idempotent: each part that is already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,9 +17,13 @@ VENV=.venv-oracle
 FILES_DIR="$VENV/downstream"
 # package==version: files extracted from that wheel into $FILES_DIR/<package>-<version>/
 WHEEL_FILES=(
-  "mmdet==2.28.2:mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py"
-  "mmdet==3.3.0:mmdet/models/layers/ema.py"
+  "mmdet==2.28.2:mmdet/core/hook/ema.py mmdet/core/evaluation/eval_hooks.py mmdet/core/hook/yolox_lrupdater_hook.py"
+  "mmdet==3.3.0:mmdet/models/layers/ema.py mmdet/engine/schedulers/quadratic_warmup.py"
   "mmpose==0.29.0:mmpose/core/evaluation/eval_hooks.py"
+  "mmflow==0.5.2:mmflow/core/hooks/multistagelr_updater.py"
+  "mmedit==0.16.1:mmedit/core/scheduler/lr_updater.py"
+  "mmcls==0.25.0:mmcls/core/hook/lr_updater.py"
+  "mmtrack==0.14.0:mmtrack/core/optimizer/sot_lr_updater.py"
 )
 if ! { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import mmcv.runner, mmengine.runner, torch" 2>/dev/null; }; then
   PY=/root/.pyenv/versions/3.8.18/bin/python

@@ -33,6 +33,13 @@ extension LegacyScheduleUpdater {
 extension LegacyLrUpdater: LegacyScheduleUpdater {
     /// Itself.
     public var lrUpdater: LegacyLrUpdater? { self }
+
+    /// `before_run`; the runner's dataloader length is noted as well (YOLOX's `get_lr` reads
+    /// `len(runner.data_loader)`, which IterBasedRunner also sets).
+    public mutating func beforeRun(_ state: LegacyRunState, groups: inout [ParamGroup]) throws {
+        dataLoaderLength = state.itersPerEpoch
+        try beforeRun(maxIters: state.maxIters, groups: &groups)
+    }
 }
 
 extension LegacyMomentumUpdater: LegacyScheduleUpdater {

@@ -1,5 +1,6 @@
 import Foundation
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// An lr policy as MMCV 1.7.2 builds it, validated.
 enum LegacyLrPolicy {
@@ -14,6 +15,8 @@ enum LegacyLrPolicy {
     case cyclic(LegacyCyclic)
     case oneCycle
     case linearAnnealing(LegacyFloor)
+    /// A downstream package's policy, as the legacy simulator reads it (`LrSchedulePlanner+Downstream.swift`).
+    case downstream(HookMigrateRuntime.LegacyLrPolicy)
 }
 
 /// Turns one lr_config into schedulers and records.
@@ -42,6 +45,13 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                             at: arguments.location("by_epoch"), role: nil)
                 return
             }
+        }
+        if case .downstream(.yolox(let spec)) = parsed {
+            // YOLOX replaces MMCV's warmup with its own: planned as one piece.
+            let main = yoloxSchedule(spec, warmup: warmup, byEpoch: byEpoch)
+            plan.add(main.nodes, role: .main, placement: main.placement)
+            plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+            return
         }
         let main = try mainSchedule(parsed, byEpoch: byEpoch)
         plan.add(main.nodes, role: .main, placement: main.placement)
@@ -113,6 +123,8 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             return .cyclic(try LegacyCyclic.read(arguments, hook: hook, defaultTarget: (10, 1e-4), checkGamma: true))
         case "OneCycle":
             return .oneCycle
+        case _ where Self.simulatedDownstreamStems.contains(stem):
+            return .downstream(try parseDownstream(stem))
         default:
             return .fixed
         }
@@ -233,6 +245,9 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
 
         case .oneCycle:
             return try oneCycle()
+
+        case .downstream(let policy):
+            return try downstreamSchedule(policy, byEpoch: byEpoch)
 
         case .linearAnnealing(let floor):
             switch floor {

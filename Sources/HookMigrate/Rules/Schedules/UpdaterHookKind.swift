@@ -17,6 +17,10 @@ struct UpdaterHookKind: Sendable {
     let mmcvPolicies: [String]
     /// Policies of this hook that downstream packages register, with the package that owns each.
     let downstreamPolicies: [(stem: String, owner: String)]
+    /// The downstream policies the legacy simulator models, which the planner translates like MMCV's own.
+    var simulatedDownstreamPolicies: [String] {
+        configKey == LrConfigRule.id ? HookMigrateRuntime.LegacyPolicyName.Family.lr.downstreamStems.map(\.stem) : []
+    }
     /// The arguments the hook of a registered policy accepts (the table the schedule simulators use too).
     let acceptedKeys: @Sendable (_ stem: String) -> Set<String>
     /// `warmup_ratio` when not written.

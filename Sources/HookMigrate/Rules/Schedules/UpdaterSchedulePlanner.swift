@@ -102,7 +102,7 @@ extension UpdaterSchedulePlanner {
     mutating func registeredStem() -> String? {
         let kind = Self.kind
         let stem = LrConfigRule.mmcvPolicyStem(policy)
-        if kind.mmcvPolicies.contains(stem) { return stem }
+        if kind.mmcvPolicies.contains(stem) || kind.simulatedDownstreamPolicies.contains(stem) { return stem }
         if let downstream = kind.downstreamPolicies.first(where: { $0.stem == stem }) {
             plan.record(.manualStep, arguments.path("policy"),
                         "policy '\(policy)' is not an MMCV policy: it is registered by \(downstream.owner). Convert it with that package's own migration to MMEngine (its successor's scheduler) — nothing was emitted",

@@ -17,6 +17,11 @@ extension LegacyLrPolicy {
         case "CosineRestart": return ["periods", "restart_weights", "min_lr", "min_lr_ratio"]
         case "Cyclic": return ["target_ratio", "cyclic_times", "step_ratio_up", "anneal_strategy", "gamma"]
         case "OneCycle": return ["max_lr", "total_steps", "pct_start", "anneal_strategy", "div_factor", "final_div_factor", "three_phase"]
+        case "MultiStage": return LegacyMultiStage.keys
+        case "Linear": return LegacyLinearInterval.keys
+        case "CosineAnnealingCooldown": return LegacyCosineCooldown.keys
+        case "YOLOX": return LegacyYOLOX.keys
+        case "SiameseRPN": return LegacySiameseRPN.keys
         default: return []
         }
     }
@@ -25,6 +30,12 @@ extension LegacyLrPolicy {
     /// TypeError in MMCV. Shared with the `lr_config` rule, so both check the same table.
     public static func acceptedKeys(_ stem: String) -> Set<String> {
         commonKeys.union(specificKeys(stem))
+    }
+
+    /// Builds a policy from an `lr_config` mapping as the hook's constructor does (the rule reads the downstream
+    /// policies through it). Throws a located `ConfigError` for what the constructor rejects.
+    public static func parse(stem: String, config: ConfigMapping, path: ConfigPath, location: SourceLocation?) throws -> LegacyLrPolicy {
+        try parse(stem: stem, ScheduleArguments(config, path: path, location: location))
     }
 
     /// Builds the policy of a registered stem from the hook's keyword arguments, with the constructor's
@@ -67,6 +78,16 @@ extension LegacyLrPolicy {
             return .cyclic(try LegacyCyclic.parse(args, lr: true))
         case "OneCycle":
             return .oneCycle(try LegacyOneCycle.parse(args))
+        case "MultiStage":
+            return .multiStage(try LegacyMultiStage.parse(args, owner: owner))
+        case "Linear":
+            return .linear(try LegacyLinearInterval.parse(args))
+        case "CosineAnnealingCooldown":
+            return .cosineAnnealingCooldown(try LegacyCosineCooldown.parse(args, owner: owner))
+        case "YOLOX":
+            return .yolox(try LegacyYOLOX.parse(args, owner: owner))
+        case "SiameseRPN":
+            return .siameseRPN(try LegacySiameseRPN.parse(args, owner: owner))
         default:
             throw args.invalid("policy", "no lr policy class for \(stem)")
         }

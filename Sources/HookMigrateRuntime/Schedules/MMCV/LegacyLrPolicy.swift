@@ -27,6 +27,16 @@ public enum LegacyLrPolicy: Sendable, Hashable {
     case oneCycle(LegacyOneCycle)
     /// `LinearAnnealing`: `annealing_linear(b, t, p/P)`.
     case linearAnnealing(target: LegacyTarget)
+    /// mmflow's `MultiStage`: an absolute lr per stage (`LegacyMultiStage`).
+    case multiStage(LegacyMultiStage)
+    /// mmedit's and mmgen's `Linear`: a straight line by intervals (`LegacyLinearInterval`).
+    case linear(LegacyLinearInterval)
+    /// mmcls' `CosineAnnealingCooldown` (`LegacyCosineCooldown`).
+    case cosineAnnealingCooldown(LegacyCosineCooldown)
+    /// mmdet's `YOLOX` (`LegacyYOLOX`; evaluated by the updater, which holds the dataloader length).
+    case yolox(LegacyYOLOX)
+    /// mmtrack's `SiameseRPN`: per-epoch factors (`LegacySiameseRPN`).
+    case siameseRPN(LegacySiameseRPN)
 
     /// The registered stem (`Step`, `CosineAnnealing` …).
     public var stem: String {
@@ -42,6 +52,11 @@ public enum LegacyLrPolicy: Sendable, Hashable {
         case .cyclic: return "Cyclic"
         case .oneCycle: return "OneCycle"
         case .linearAnnealing: return "LinearAnnealing"
+        case .multiStage: return "MultiStage"
+        case .linear: return "Linear"
+        case .cosineAnnealingCooldown: return "CosineAnnealingCooldown"
+        case .yolox: return "YOLOX"
+        case .siameseRPN: return "SiameseRPN"
         }
     }
 
@@ -90,8 +105,16 @@ public enum LegacyLrPolicy: Sendable, Hashable {
             return LegacyAnneal.cosine(base, target.value(base: base), alpha, weight: weights[index])
         case .linearAnnealing(let target):
             return LegacyAnneal.straight(base, target.value(base: base), try PyFloat.div(progress, try maxP()))
-        case .cyclic, .oneCycle:
-            throw ScheduleRuntimeError(.typeError, "\(stem) is evaluated by the updater with its before_run state")
+        case .multiStage(let spec):
+            return try spec.value(base: base, progress: progress)
+        case .linear(let spec):
+            return try spec.value(base: base, progress: progress, maxProgress: try maxP())
+        case .cosineAnnealingCooldown(let spec):
+            return try spec.value(base: base, progress: progress, maxProgress: try maxP())
+        case .siameseRPN(let spec):
+            return try spec.value(base: base, epoch: p)
+        case .cyclic, .oneCycle, .yolox:
+            throw ScheduleRuntimeError(.typeError, "\(stem) is evaluated by the updater with its runner state")
         }
     }
 

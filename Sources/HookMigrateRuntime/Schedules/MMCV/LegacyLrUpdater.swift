@@ -44,6 +44,8 @@ public struct LegacyLrUpdater: Sendable, Hashable {
     public private(set) var cyclicPhases: LegacyCyclic.Phases?
     /// The OneCycle phases fixed at `beforeRun`.
     public private(set) var oneCyclePhases: [LegacyOneCycle.Phase]?
+    /// `len(runner.data_loader)` as the hook last saw it (YOLOX's `get_lr` reads it).
+    public internal(set) var dataLoaderLength: Int?
 
     /// Builds the hook from `lr_config` (a mapping holding `policy`) the way `register_lr_hook` does.
     /// `iterBasedRunner` applies IterBasedRunner's `setdefault('by_epoch', False)`. Throws a located
@@ -68,6 +70,9 @@ public struct LegacyLrUpdater: Sendable, Hashable {
             throw args.invalid("by_epoch", "\(stem)LrUpdaterHook currently only supports \"by_epoch\" = False (AssertionError)")
         }
         let policy = try LegacyLrPolicy.parse(stem: stem, args)
+        if stem == "SiameseRPN" && !byEpoch {
+            throw args.invalid("by_epoch", "SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError; IterBasedRunner defaults it to False)")
+        }
         let warmupArguments = try LegacyWarmupArguments.parse(args, defaultRatio: 0.1)
         let warmupByEpoch = try args.flag("warmup_by_epoch", default: false)
         self.policy = policy
@@ -104,6 +109,7 @@ public struct LegacyLrUpdater: Sendable, Hashable {
     /// `before_train_epoch` (EpochBasedRunner only). `itersPerEpoch` is `len(runner.data_loader)`.
     public mutating func beforeTrainEpoch(epoch: Int, iter: Int, maxEpochs: Int?, maxIters: Int, itersPerEpoch: Int,
                                           groups: inout [ParamGroup]) throws {
+        dataLoaderLength = itersPerEpoch
         if warmupIters == nil {
             guard let warmupEpochs else {
                 throw ScheduleRuntimeError(.typeError, "unsupported operand type(s) for *: 'NoneType' and 'int' (warmup_iters is None)")
@@ -125,11 +131,11 @@ public struct LegacyLrUpdater: Sendable, Hashable {
             if regularLr.count != baseLr.count { regularLr = baseLr }
             for index in baseLr.indices { regularLr[index] = try regularValue(index, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters) }
             for index in 0..<Swift.min(groups.count, regularLr.count) {
-                groups[index].lr = try byIterationLr(regular: regularLr[index], iter: iter, length: length)
+                groups[index].lr = try byIterationLr(regular: regularLr[index], index: index, iter: iter, length: length)
             }
         } else {
             for index in 0..<Swift.min(groups.count, regularLr.count) {
-                groups[index].lr = try byEpochLr(groups[index].lr, regular: regularLr[index], iter: iter, length: length)
+                groups[index].lr = try byEpochLr(groups[index].lr, regular: regularLr[index], index: index, iter: iter, length: length)
             }
         }
     }
@@ -141,10 +147,10 @@ public struct LegacyLrUpdater: Sendable, Hashable {
         if !byEpoch {
             guard index < baseLr.count else { return current }
             return try byIterationLr(regular: try regularValue(index, epoch: epoch, iter: iter, maxEpochs: maxEpochs, maxIters: maxIters),
-                                     iter: iter, length: length)
+                                     index: index, iter: iter, length: length)
         }
         guard index < regularLr.count else { return current }
-        return try byEpochLr(current, regular: regularLr[index], iter: iter, length: length)
+        return try byEpochLr(current, regular: regularLr[index], index: index, iter: iter, length: length)
     }
 
     /// `warmup_iters`, which `before_train_iter` asserts is an int.
@@ -156,17 +162,24 @@ public struct LegacyLrUpdater: Sendable, Hashable {
     }
 
     /// By iteration: the warmed value of the regular lr before iteration `length`, the regular lr from then on.
-    @inline(__always) func byIterationLr(regular: Double, iter: Int, length: Double) throws -> Double {
-        if let warmup, Double(iter) < length { return try warmup.lr(regular: regular, iteration: iter, length: length) }
+    @inline(__always) func byIterationLr(regular: Double, index: Int, iter: Int, length: Double) throws -> Double {
+        if let warmup, Double(iter) < length { return try warmed(warmup, regular: regular, index: index, iter: iter, length: length) }
         return regular
     }
 
     /// By epoch: nothing written past the warmup (`current` stays), the epoch's regular lr at its end, the
     /// warmed value of it before.
-    @inline(__always) func byEpochLr(_ current: Double, regular: Double, iter: Int, length: Double) throws -> Double {
+    @inline(__always) func byEpochLr(_ current: Double, regular: Double, index: Int, iter: Int, length: Double) throws -> Double {
         let k = Double(iter)
         guard let warmup, k <= length else { return current }
         if k == length { return regular }
+        return try warmed(warmup, regular: regular, index: index, iter: iter, length: length)
+    }
+
+    /// `get_warmup_lr(cur_iter)` for group `index`: MMCV's warmup of the regular lr, or YOLOX's override, which
+    /// warms the group's base lr quadratically whatever the `warmup` kind.
+    @inline(__always) func warmed(_ warmup: LegacyWarmup, regular: Double, index: Int, iter: Int, length: Double) throws -> Double {
+        if case .yolox = policy { return try LegacyYOLOX.warmupLr(base: baseLr[index], ratio: warmup.ratio, iteration: iter, length: length) }
         return try warmup.lr(regular: regular, iteration: iter, length: length)
     }
 
@@ -184,6 +197,18 @@ public struct LegacyLrUpdater: Sendable, Hashable {
                 throw ScheduleRuntimeError(.typeError, "OneCycle phases are unset (before_run was not called)")
             }
             return try spec.value(base: base, iteration: iter, phases: phases)
+        case .yolox(let spec):
+            guard let length = dataLoaderLength else {
+                throw ScheduleRuntimeError(.typeError, "YOLOXLrUpdaterHook reads len(runner.data_loader), which the simulated runner did not give it (an IterBasedRunner run is not modelled)")
+            }
+            guard let warmupLength = warmupIters?.value else {
+                throw ScheduleRuntimeError(.typeError, "unsupported operand type(s) for -: 'int' and 'NoneType' (warmup_iters is None)")
+            }
+            let progress = byEpoch ? epoch : iter
+            guard let total = byEpoch ? maxEpochs : maxIters else {
+                throw ScheduleRuntimeError(.typeError, "unsupported operand type(s) for -: 'NoneType' and 'int' (runner.max_epochs is None)")
+            }
+            return try spec.value(base: base, progress: progress, maxProgress: Double(total), itersPerEpoch: length, warmupIters: warmupLength)
         default:
             return try policy.value(base: base, progress: byEpoch ? epoch : iter, maxProgress: byEpoch ? maxEpochs : maxIters)
         }

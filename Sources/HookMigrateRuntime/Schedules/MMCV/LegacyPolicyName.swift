@@ -20,6 +20,19 @@ public enum LegacyPolicyName {
                 return ["Step", "CosineAnnealing", "LinearAnnealing", "Cyclic", "OneCycle"]
             }
         }
+
+        /// The policy stems downstream packages register for this family and the simulator models, each with
+        /// its owner: the class is registered only where that package is imported, which a config naming it
+        /// implies (the corpus configs that name them come from those packages).
+        public var downstreamStems: [(stem: String, owner: String)] {
+            switch self {
+            case .lr:
+                return [("MultiStage", "mmflow 0.5.2"), ("YOLOX", "mmdet 2.28.2"), ("Linear", "mmedit 0.16.1 / mmgen 0.7.3"),
+                        ("CosineAnnealingCooldown", "mmcls 0.25.0"), ("SiameseRPN", "mmtrack 0.14.0")]
+            case .momentum:
+                return []
+            }
+        }
     }
 
     /// The stem MMCV appends the family suffix to: the title-cased name for an all-lower-case policy,
@@ -33,9 +46,10 @@ public enum LegacyPolicyName {
         stem(of: policy) + family.rawValue
     }
 
-    /// The registered stem the policy resolves to, or `nil` when MMCV would raise `KeyError`.
+    /// The registered stem the policy resolves to (MMCV's own or a simulated downstream one), or `nil` when
+    /// the registry would raise `KeyError`.
     public static func resolve(_ policy: String, family: Family) -> String? {
         let stem = stem(of: policy)
-        return family.registeredStems.contains(stem) ? stem : nil
+        return family.registeredStems.contains(stem) || family.downstreamStems.contains(where: { $0.stem == stem }) ? stem : nil
     }
 }

@@ -4,8 +4,8 @@ import HookMigrateCore
 /// runner registers the hook (`mmcv/runner/base_runner.py`, `register_lr_hook` / `register_momentum_hook`).
 ///
 /// Typical causes: an all-lower-case camel-case name (`cosineannealing` becomes
-/// `CosineannealingLrUpdaterHook`), a policy registered by a downstream package (mmdet `YOLOX`, mmcls
-/// `CosineAnnealingCooldown` …), a momentum policy that exists only for lr (`poly`, `exp`, `fixed`).
+/// `CosineannealingLrUpdaterHook`), a policy registered by a downstream package the simulator does not model
+/// (mmedit `Reduce`, mmaction2 `TIN` …; the modelled ones are `LegacyPolicyName.Family.downstreamStems`), a momentum policy that exists only for lr (`poly`, `exp`, `fixed`).
 /// schedules.md A.0.
 public struct UnknownPolicyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The `policy` string as written.

@@ -50,6 +50,12 @@ extension ParamScheduler {
             return try cosineRestartValue(current, base: base(index), periods: periods, weights: weights, floor: floor)
         case .oneCycle(let settings):
             return try oneCycleValue(index: index, initialLr: initialLr, settings: settings)
+        case .quadraticWarmup:
+            // `base_value * (2 * t + 1) / total_iters**2` (total_iters = end - begin), added to v after step 0.
+            let span = end - begin
+            let rise = try PyFloat.div(base(index) * Double(2 * t + 1), span * span)
+            if t == 0 { return rise }
+            return current + rise
         case .compatUpdater(let schedule):
             return try schedule.value(base: base(index), iteration: t, end: end)
         }

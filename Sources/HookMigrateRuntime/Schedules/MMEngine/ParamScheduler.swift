@@ -100,6 +100,10 @@ public struct ParamScheduler: Sendable, Hashable {
                     minima.append(try PyFloat.div(initial, settings.finalDivFactor))
                 }
             }
+        case .quadraticWarmup:
+            guard end < ParamScheduler.infinity else {
+                throw ScheduleRuntimeError(.valueError, "``end`` must be less than infinity,Please set ``end`` parameter of ``QuadraticWarmupScheduler`` as the number of warmup end.")
+            }
         case .compatUpdater:
             // The compat module's checks, before the base class's.
             guard !byEpoch else {
@@ -209,6 +213,7 @@ public struct ParamScheduler: Sendable, Hashable {
         case .cosineAnnealing: stem = "CosineAnnealing"
         case .cosineRestart: stem = "CosineRestart"
         case .oneCycle: stem = "OneCycle"
+        case .quadraticWarmup: return "QuadraticWarmupLR"
         case .compatUpdater: return CompatUpdaterSchedule.type
         }
         return stem + (parameter == .lr ? "LR" : "Momentum")

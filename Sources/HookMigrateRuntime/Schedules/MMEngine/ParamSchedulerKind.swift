@@ -22,6 +22,9 @@ public enum ParamSchedulerKind: Sendable, Hashable {
     case cosineRestart(periods: [Double], restartWeights: [Double], floor: ParamSchedulerFloor)
     /// `OneCycleParamScheduler` (lr only).
     case oneCycle(OneCycleSettings)
+    /// mmdet 3.x's `QuadraticWarmupLR` (`mmdet/engine/schedulers/quadratic_warmup.py`, mmdet 3.3.0):
+    /// `b·(2t+1)/T**2` at its first step, then `v + b·(2t+1)/T**2`, `T = end − begin` (lr only).
+    case quadraticWarmup
     /// hookmigrate's compat `MMCVLrUpdaterLR`: MMCV's updater formula at each iteration (lr only).
     case compatUpdater(CompatUpdaterSchedule)
 

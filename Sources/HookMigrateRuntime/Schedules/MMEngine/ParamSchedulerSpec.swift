@@ -28,12 +28,19 @@ struct ParamSchedulerSpec {
         ("OneCycle", ["eta_max", "total_steps", "pct_start", "anneal_strategy", "div_factor", "final_div_factor", "three_phase"]),
     ]
 
+    /// mmdet 3.x's QuadraticWarmupLR, by its name in mmdet's scope or with the scope written.
+    static let quadraticWarmupTypes: Set<String> = ["QuadraticWarmupLR", "mmdet.QuadraticWarmupLR"]
+
     /// Reads `type` and the class's arguments.
     static func parse(_ args: ScheduleArguments) throws -> ParamSchedulerSpec {
         guard let typeNode = args.raw("type") else {
             throw ConfigError(.missingKey, "`\(args.path)`: `cfg` must contain the key \"type\" (KeyError)", at: args.location)
         }
         let type = try typeNode.string(args.path.appending("type"))
+        if quadraticWarmupTypes.contains(type) {
+            try args.rejectUnknown(allowed: commonKeys, owner: type)
+            return ParamSchedulerSpec(type: type, parameter: .lr, kind: .quadraticWarmup)
+        }
         if type == CompatUpdaterSchedule.type {
             try args.rejectUnknown(allowed: commonKeys.union(CompatUpdaterSchedule.keys), owner: type)
             return ParamSchedulerSpec(type: type, parameter: .lr, kind: .compatUpdater(try CompatUpdaterSchedule.parse(args)))
