@@ -16,8 +16,28 @@ import Testing
         #expect(LegacyPolicyName.resolve("linear", family: .lr) == "Linear")
         #expect(LegacyPolicyName.resolve("CosineAnnealingCooldown", family: .lr) == "CosineAnnealingCooldown")
         #expect(LegacyPolicyName.resolve("SiameseRPN", family: .lr) == "SiameseRPN")
-        #expect(LegacyPolicyName.resolve("Reduce", family: .lr) == nil)
+        #expect(LegacyPolicyName.resolve("Reduce", family: .lr) == "Reduce")
+        #expect(LegacyPolicyName.resolve("TIN", family: .lr) == nil)
         #expect(LegacyPolicyName.resolve("MultiStage", family: .momentum) == nil)
+    }
+
+    @Test func reduceNeverReducesWhereItsHooksAreNotCalledAndIsRefusedElsewhere() throws {
+        // CAIN/FLAVR: IterBasedRunner, by iteration, val_metric, epoch_base_valid=True: the base lr throughout
+        // (the real hook under the real IterBasedRunner: fixtures/oracle/oracle-reduce-iter).
+        let never = "{policy: Reduce, by_epoch: false, mode: max, val_metric: PSNR, epoch_base_valid: true, factor: 0.5, patience: 1}"
+        let trace = try D.legacyIterRun(lr: never, groups: D.sgd([0.02]), iters: 40, length: 7)
+        #expect(D.lrs(trace) == Array(repeating: 0.02, count: 40))
+        // Its reductions would follow real metrics or losses: an epoch runner, no val_metric, or
+        // epoch_base_valid unset cannot be simulated.
+        for config in ["{policy: Reduce, val_metric: PSNR}", "{policy: Reduce, by_epoch: false, epoch_base_valid: true}",
+                       "{policy: Reduce, by_epoch: false, val_metric: PSNR}"] {
+            #expect(throws: ConfigError.self) { try LegacyLrUpdater(node: try D.yaml(config), iterBasedRunner: config.contains("by_epoch: false")) }
+        }
+        #expect(throws: ConfigError.self) { try LegacyLrUpdater(node: try D.yaml(never), iterBasedRunner: false) }
+        // The constructor's own checks.
+        #expect(throws: ConfigError.self) { try LegacyLrUpdater(node: try D.yaml("{policy: Reduce, mode: maximum}"), iterBasedRunner: true) }
+        #expect(throws: ConfigError.self) { try LegacyLrUpdater(node: try D.yaml("{policy: Reduce, factor: 1.0}"), iterBasedRunner: true) }
+        #expect(throws: ConfigError.self) { try LegacyLrUpdater(node: try D.yaml("{policy: Reduce, threshold_mode: relative}"), iterBasedRunner: true) }
     }
 
     @Test func multiStageSetsAbsoluteStageValues() throws {

@@ -306,6 +306,7 @@ def load_downstream_file(wheel, relative):
 DOWNSTREAM_LR_HOOKS = {
     "MultiStage": ("mmflow-0.5.2", "mmflow/core/hooks/multistagelr_updater.py"),
     "Linear": ("mmedit-0.16.1", "mmedit/core/scheduler/lr_updater.py"),
+    "Reduce": ("mmedit-0.16.1", "mmedit/core/scheduler/lr_updater.py"),
     "CosineAnnealingCooldown": ("mmcls-0.25.0", "mmcls/core/hook/lr_updater.py"),
     "YOLOX": ("mmdet-2.28.2", "mmdet/core/hook/yolox_lrupdater_hook.py"),
     "SiameseRPN": ("mmtrack-0.14.0", "mmtrack/core/optimizer/sot_lr_updater.py"),

@@ -63,7 +63,9 @@ public enum LrConfigRule: MigrationRule {
         MappingRow("policy: YOLOX, warmup_by_epoch, no L", "mmdet.QuadraticWarmupLR(end=w) + CosineAnnealingLR(T_max=E−w−n, begin=w, end=E−n), by epoch with convert_to_iter_based (mmdet 3.x's layout)", "approximate: the cosine runs one iteration late and stops one step above the floor (0.024 relative for the corpus mmdet config at L=1, 0.10 for ByteTrack's)"),
         MappingRow("policy: YOLOX with warmup_ratio ≠ 1, no warmup, or by_epoch: true", "nothing", "manual step"),
         MappingRow("policy: SiameseRPN (mmtrack), by epoch", "ConstantLR(factor=f(0), begin=0, end=E+1, by_epoch=True) when f(0) ≠ 1, then one MultiStepLR per distinct ratio f(e)/f(e−1)", "exact for every param group (f(0) in (0, 1]; otherwise a manual step)"),
-        MappingRow("policy: Reduce, TIN, RelativeStep", "nothing", "manual step: registered by a downstream package, use its own migration"),
+        MappingRow("policy: Reduce (mmedit) under an IterBasedRunner, by iteration, val_metric set, epoch_base_valid=True", "nothing: the lr stays constant, as the legacy hook left it (IterBasedRunner never called the hooks that reduce it)", "exact; a warning says how to get reduce-on-plateau in MMEngine"),
+        MappingRow("policy: Reduce (mmedit), any other run", "nothing", "manual step: reductions follow real losses or metrics"),
+        MappingRow("policy: TIN, RelativeStep", "nothing", "manual step: registered by a downstream package, use its own migration"),
         MappingRow("policy: cosineannealing (or any name MMCV does not register)", "nothing", "manual step: MMCV itself rejects the name (only all-lower-case names are title-cased)"),
         MappingRow("warmup: constant, warmup_iters: W, warmup_ratio: r", "ConstantLR(factor=r, begin=0, end=W+1, by_epoch=False), first", "exact"),
         MappingRow("warmup: linear", "LinearLR(start_factor=r, end_factor=1.0, begin=0, end=W+1, by_epoch=False), first", "exact"),
@@ -87,7 +89,6 @@ public enum LrConfigRule: MigrationRule {
     /// Policies registered by downstream packages that the legacy simulator does not model, with the package
     /// that owns each (the simulated ones, `LegacyPolicyName.Family.lr.downstreamStems`, are translated).
     static let downstreamPolicies: [(stem: String, owner: String)] = [
-        ("Reduce", "mmedit (ReduceLrUpdaterHook)"),
         ("TIN", "mmaction2 (TINLrUpdaterHook)"),
         ("RelativeStep", "mmaction2 (RelativeStepLrUpdaterHook)"),
     ]

@@ -31,6 +31,8 @@ extension LrSchedulePlanner {
             return cosineCooldown(spec, byEpoch: byEpoch)
         case .siameseRPN(let spec):
             return try siameseRPN(spec, byEpoch: byEpoch)
+        case .reduce(let spec):
+            return reduceOnPlateau(spec, byEpoch: byEpoch)
         default:
             return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' has no translation; no main scheduler was emitted")
         }
@@ -264,5 +266,18 @@ extension LegacyTarget {
         case .absolute(let value): return "eta_min=\(LrConfigRule.show(value))"
         case .ratio(let value): return "eta_min_ratio=\(LrConfigRule.show(value))"
         }
+    }
+}
+
+extension LrSchedulePlanner {
+    /// mmedit Reduce (`LegacyReduce`): where the legacy hook never reduced the lr, the lr stays constant and
+    /// nothing is written, with a warning that MMEngine's ReduceOnPlateauLR is what the config meant; in any
+    /// other run the reductions follow real metrics, and it is a manual step.
+    func reduceOnPlateau(_ spec: LegacyReduce, byEpoch: Bool) -> MainSchedule {
+        if let refusal = spec.simulationRefusal(iterBasedRunner: span.kind == .iteration, byEpoch: byEpoch) {
+            return MainSchedule(kind: .manualStep, message: "policy 'Reduce': \(refusal). Write MMEngine's ReduceOnPlateauLR by hand; no main scheduler was emitted")
+        }
+        let metric = spec.valMetric ?? ""
+        return MainSchedule(kind: .warning, message: "policy 'Reduce' (mmedit ReduceLrUpdaterHook, on `\(metric)`) never reduced the lr in this run: under an IterBasedRunner, by iteration, with epoch_base_valid=True it counts bad evaluations only in after_val_epoch, which IterBasedRunner never calls, so every param group kept its base lr. The lr stays constant and no main scheduler is written, which is what the legacy run did; the plateau reduction the config meant is MMEngine's ReduceOnPlateauLR (monitor='\(metric)', by_epoch=False), which would change the training")
     }
 }

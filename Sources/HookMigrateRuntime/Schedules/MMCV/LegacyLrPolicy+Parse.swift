@@ -22,6 +22,7 @@ extension LegacyLrPolicy {
         case "CosineAnnealingCooldown": return LegacyCosineCooldown.keys
         case "YOLOX": return LegacyYOLOX.keys
         case "SiameseRPN": return LegacySiameseRPN.keys
+        case "Reduce": return LegacyReduce.keys
         default: return []
         }
     }
@@ -88,6 +89,8 @@ extension LegacyLrPolicy {
             return .yolox(try LegacyYOLOX.parse(args, owner: owner))
         case "SiameseRPN":
             return .siameseRPN(try LegacySiameseRPN.parse(args, owner: owner))
+        case "Reduce":
+            return .reduce(try LegacyReduce.parse(args, owner: owner))
         default:
             throw args.invalid("policy", "no lr policy class for \(stem)")
         }

@@ -37,6 +37,8 @@ public enum LegacyLrPolicy: Sendable, Hashable {
     case yolox(LegacyYOLOX)
     /// mmtrack's `SiameseRPN`: per-epoch factors (`LegacySiameseRPN`).
     case siameseRPN(LegacySiameseRPN)
+    /// mmedit's `Reduce` (reduce-on-plateau), in the runs where it never reduces: `b` (`LegacyReduce`).
+    case reduce(LegacyReduce)
 
     /// The registered stem (`Step`, `CosineAnnealing` …).
     public var stem: String {
@@ -57,6 +59,7 @@ public enum LegacyLrPolicy: Sendable, Hashable {
         case .cosineAnnealingCooldown: return "CosineAnnealingCooldown"
         case .yolox: return "YOLOX"
         case .siameseRPN: return "SiameseRPN"
+        case .reduce: return "Reduce"
         }
     }
 
@@ -71,7 +74,7 @@ public enum LegacyLrPolicy: Sendable, Hashable {
         }
         let progress = Double(p)
         switch self {
-        case .fixed:
+        case .fixed, .reduce:
             return base
         case let .step(rule, gamma, minLr):
             let exponent = try rule.exponent(progress: p)

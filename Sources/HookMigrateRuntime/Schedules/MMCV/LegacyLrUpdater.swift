@@ -70,6 +70,9 @@ public struct LegacyLrUpdater: Sendable, Hashable {
             throw args.invalid("by_epoch", "\(stem)LrUpdaterHook currently only supports \"by_epoch\" = False (AssertionError)")
         }
         let policy = try LegacyLrPolicy.parse(stem: stem, args)
+        if case .reduce(let spec) = policy, let refusal = spec.simulationRefusal(iterBasedRunner: iterBasedRunner, byEpoch: byEpoch) {
+            throw ConfigError(.invalidValue, "`\(path)`: \(refusal)", at: location)
+        }
         if stem == "SiameseRPN" && !byEpoch {
             throw args.invalid("by_epoch", "SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError; IterBasedRunner defaults it to False)")
         }
@@ -227,7 +230,7 @@ public struct LegacyLrUpdater: Sendable, Hashable {
         }
         let regular: Int
         switch policy {
-        case .fixed: regular = limit
+        case .fixed, .reduce: regular = limit
         case .step(let rule, _, _): regular = rule.steadyProgress(from: iter, limit: limit)
         default: regular = 1
         }

@@ -28,7 +28,8 @@ public enum LegacyPolicyName {
             switch self {
             case .lr:
                 return [("MultiStage", "mmflow 0.5.2"), ("YOLOX", "mmdet 2.28.2"), ("Linear", "mmedit 0.16.1 / mmgen 0.7.3"),
-                        ("CosineAnnealingCooldown", "mmcls 0.25.0"), ("SiameseRPN", "mmtrack 0.14.0")]
+                        ("CosineAnnealingCooldown", "mmcls 0.25.0"), ("SiameseRPN", "mmtrack 0.14.0"),
+                        ("Reduce", "mmedit 0.16.1")]
             case .momentum:
                 return []
             }
