@@ -1,6 +1,6 @@
 import Foundation
+@testable import HookMigrateRuntime
 import HookMigrateCore
-import HookMigrateRuntime
 import Testing
 
 /// The downstream lr updater hooks the legacy simulator models, against their sources' formulas
@@ -19,6 +19,18 @@ import Testing
         #expect(LegacyPolicyName.resolve("Reduce", family: .lr) == "Reduce")
         #expect(LegacyPolicyName.resolve("TIN", family: .lr) == nil)
         #expect(LegacyPolicyName.resolve("MultiStage", family: .momentum) == nil)
+    }
+
+    @Test func linearIsSteadyExactlyBetweenItsIntervals() throws {
+        // The proof skips a steady run of iterations: it must end exactly where the value changes.
+        let spec = LegacyLinearInterval(targetLr: 0, start: 20, interval: 8)
+        let value = { (p: Int) in try spec.value(base: 0.1, progress: Double(p), maxProgress: 100) }
+        for p in 0..<100 {
+            let steady = spec.steadyProgress(from: p, limit: 100 - p)
+            for q in p..<(p + steady) { #expect(try value(q) == value(p), "p=\(p) q=\(q)") }
+            if p + steady < 100 { #expect(try value(p + steady) != value(p), "p=\(p): the run should end at \(p + steady)") }
+        }
+        #expect(LegacyLinearInterval(targetLr: 0, start: 2.5, interval: 8).steadyProgress(from: 3, limit: 50) == 1)
     }
 
     @Test func reduceNeverReducesWhereItsHooksAreNotCalledAndIsRefusedElsewhere() throws {

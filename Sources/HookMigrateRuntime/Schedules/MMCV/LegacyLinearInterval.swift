@@ -30,6 +30,19 @@ public struct LegacyLinearInterval: Sendable, Hashable {
         return base + (targetLr - base) * factor
     }
 
+    /// How many progress values from `p` on (at least 1, at most `limit`) give the value `p` gives: the
+    /// count of intervals passed, `max(0, p - start) // interval`, changes only at `start + n·interval`
+    /// (integral `start` and `interval`; otherwise 1).
+    func steadyProgress(from p: Int, limit: Int) -> Int {
+        guard limit > 1, start == start.rounded(), interval == interval.rounded(), interval >= 1,
+              Swift.abs(start) < 1e15, interval < 1e15 else { return 1 }
+        let first = Int(start)
+        let width = Int(interval)
+        let passed = p <= first ? 0 : (p - first) / width
+        let next = first + (passed + 1) * width
+        return Swift.max(1, Swift.min(limit, next - p))
+    }
+
     /// The keyword arguments the class takes beyond `LrUpdaterHook`'s.
     static let keys: Set<String> = ["target_lr", "start", "interval"]
 

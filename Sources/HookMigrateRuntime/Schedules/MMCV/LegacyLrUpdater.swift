@@ -231,6 +231,7 @@ public struct LegacyLrUpdater: Sendable, Hashable {
         let regular: Int
         switch policy {
         case .fixed, .reduce: regular = limit
+        case .linear(let spec): regular = spec.steadyProgress(from: iter, limit: limit)
         case .step(let rule, _, _): regular = rule.steadyProgress(from: iter, limit: limit)
         default: regular = 1
         }
