@@ -14,7 +14,6 @@ Prints one line per config and run length and exits 1 on any failure. A config w
 refuses (e.g. ``step`` passed to CosineAnnealing: TypeError) is skipped with a line saying so.
 """
 import argparse
-import copy
 import json
 import os
 import sys
@@ -26,21 +25,15 @@ import torch  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'migrations', 'compat'))
 
-import mmcv  # noqa: E402
-from mmcv.runner.hooks import HOOKS  # noqa: E402
 from mmengine.registry import PARAM_SCHEDULERS  # noqa: E402
 
 import hookmigrate_mmcv_compat_v1  # noqa: E402,F401  (registers MMCVLrUpdaterLR)
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import legacy_lr_drive  # noqa: E402
+from legacy_lr_drive import run_length  # noqa: E402
+
 POLICY_KEYS = {'CosineAnnealing': ('min_lr', 'min_lr_ratio'), 'Poly': ('min_lr', 'power'), 'Step': ('step', 'gamma', 'min_lr')}
-
-
-def run_length(cfg):
-    """(iteration runner, length): EpochBasedRunner max_epochs or IterBasedRunner max_iters."""
-    runner = cfg.get('runner') or {}
-    if runner.get('type') == 'IterBasedRunner' or (not runner and 'total_iters' in cfg):
-        return True, runner.get('max_iters', cfg.get('total_iters'))
-    return False, runner.get('max_epochs', cfg.get('total_epochs'))
 
 
 def compat_scheduler(lr_config, iteration_runner):
@@ -68,40 +61,8 @@ def optimizer(lr):
     return torch.optim.SGD([{'params': [params[0]]}, {'params': [params[1]], 'lr': lr / 3}], lr=lr, momentum=0.9)
 
 
-class StubRunner:
-    """What LrUpdaterHook reads from a runner."""
-
-    def __init__(self, optim, epochs, iters, length):
-        self.optimizer = optim
-        self.epoch = 0
-        self.iter = 0
-        self.max_epochs = epochs
-        self.max_iters = iters
-        self.data_loader = [None] * length
-
-
 def legacy_lrs(cfg, length):
-    iteration_runner, total = run_length(cfg)
-    lr_config = copy.deepcopy(cfg['lr_config'])
-    if iteration_runner:
-        lr_config.setdefault('by_epoch', False)
-    policy = lr_config.pop('policy')
-    policy = policy.title() if policy == policy.lower() else policy
-    lr_config['type'] = policy + 'LrUpdaterHook'
-    hook = mmcv.build_from_cfg(lr_config, HOOKS)
-    optim = optimizer(cfg['optimizer']['lr'])
-    epochs, iters = (1, total) if iteration_runner else (total, total * length)
-    runner = StubRunner(optim, None if iteration_runner else epochs, iters, length)
-    hook.before_run(runner)
-    values = []
-    for i in range(iters):
-        if not iteration_runner and i % length == 0:
-            runner.epoch = i // length
-            hook.before_train_epoch(runner)
-        runner.iter = i
-        hook.before_train_iter(runner)
-        values.append([group['lr'] for group in optim.param_groups])
-    return values
+    return legacy_lr_drive.lrs_per_iteration(cfg, optimizer(cfg['optimizer']['lr']), length)
 
 
 def compat_lrs(cfg, length):

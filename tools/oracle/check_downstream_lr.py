@@ -35,9 +35,9 @@ import yaml  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import harness  # noqa: E402  (load_downstream_file)
+import legacy_lr_drive  # noqa: E402
+from legacy_lr_drive import run_length  # noqa: E402
 
-import mmcv  # noqa: E402
-from mmcv.runner.hooks import HOOKS  # noqa: E402
 
 
 
@@ -52,23 +52,6 @@ def load(path):
     return cfg
 
 
-def run_length(cfg):
-    runner = cfg.get('runner') or {}
-    if runner.get('type') == 'IterBasedRunner' or (not runner and 'total_iters' in cfg):
-        return True, runner.get('max_iters', cfg.get('total_iters'))
-    return False, runner.get('max_epochs', cfg.get('total_epochs'))
-
-
-class StubRunner:
-    def __init__(self, optim, epochs, iters, length):
-        self.optimizer = optim
-        self.epoch = 0
-        self.iter = 0
-        self.max_epochs = epochs
-        self.max_iters = iters
-        self.data_loader = [None] * length
-
-
 def base_lr(cfg):
     optimizer = cfg.get('optimizer') or {}
     if 'lr' not in optimizer:  # a dict of optimizers (mmedit, mmgen): the first one
@@ -77,29 +60,10 @@ def base_lr(cfg):
 
 
 def real_lrs(cfg, length):
-    iteration_runner, total = run_length(cfg)
-    lr_config = copy.deepcopy(cfg['lr_config'])
-    if iteration_runner:
-        lr_config.setdefault('by_epoch', False)
-    policy = lr_config.pop('policy')
-    policy = policy.title() if policy == policy.lower() else policy
-    harness.load_downstream_file(*harness.DOWNSTREAM_LR_HOOKS[policy])
-    lr_config['type'] = policy + 'LrUpdaterHook'
-    hook = mmcv.build_from_cfg(lr_config, HOOKS)
+    harness.load_downstream_file(*harness.DOWNSTREAM_LR_HOOKS[legacy_lr_drive.policy_stem(cfg['lr_config'])])
     param = torch.nn.Parameter(torch.zeros(1))
     optim = torch.optim.SGD([param], lr=base_lr(cfg), momentum=0.9)
-    epochs, iters = (1, total) if iteration_runner else (total, total * length)
-    runner = StubRunner(optim, None if iteration_runner else epochs, iters, length)
-    hook.before_run(runner)
-    values = []
-    for i in range(iters):
-        if not iteration_runner and i % length == 0:
-            runner.epoch = i // length
-            hook.before_train_epoch(runner)
-        runner.iter = i
-        hook.before_train_iter(runner)
-        values.append(optim.param_groups[0]['lr'])
-    return values
+    return [groups[0] for groups in legacy_lr_drive.lrs_per_iteration(cfg, optim, length)]
 
 
 def simulated_lrs(path, length):
