@@ -89,6 +89,7 @@ enum CorpusResults {
 
         """
         var reasons: [String: (count: Int, example: String)] = [:]
+        var divergences: [String: (count: Int, example: String)] = [:]
         var all = [0, 0, 0, 0, 0, 0]
         var allTime = 0.0
         for package in packages {
@@ -106,7 +107,13 @@ enum CorpusResults {
                     guard let converted = result.config.mapping, !result.isAlreadyMMEngine else { continue }
                     switch ConversionProof(options: ProofOptions(migration: options)).prove(legacy: loaded.root, converted: converted, name: path, report: result.report).outcome {
                     case .equivalent(let rules): counts[rules.isEmpty ? 1 : 2] += 1
-                    case .notEquivalent: counts[3] += 1
+                    case .notEquivalent(let divergence, _):
+                        counts[3] += 1
+                        // The report names the non-equivalence the verdict confirms (or it is a finding).
+                        let named = result.report.records.contains { $0.kind == .nonEquivalence || $0.kind == .manualStep }
+                        let key = "\(divergence.stream)" + (named ? " (the report names it)" : " (the report names nothing)")
+                        let example = divergences[key]?.example ?? package + "/" + relative
+                        divergences[key] = ((divergences[key]?.count ?? 0) + 1, example)
                     case .notProven(let reason):
                         counts[4] += 1
                         let key = TreeSummary.reasonKey(reason)
@@ -125,6 +132,12 @@ enum CorpusResults {
         text += "| **all** | " + all.map { "**\($0)**" }.joined(separator: " | ") + String(format: " | %.1f s |\n", allTime)
         let proven = all[1] + all[2]
         text += String(format: "\nProven equivalent: %d of %d (%.1f%%).\n", proven, all[0], all[0] == 0 ? 0 : 100 * Double(proven) / Double(all[0]))
+        if !divergences.isEmpty {
+            text += "\nNot equivalent, by the stream of the first divergence:\n\n"
+            for (stream, value) in divergences.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
+                text += "- \(value.count): \(stream) (e.g. `\(value.example)`)\n"
+            }
+        }
         if !reasons.isEmpty {
             text += "\nNot proven, by reason:\n\n"
             for (reason, value) in reasons.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
