@@ -224,25 +224,31 @@ func explain(_ path: String) throws {
     let loaded = try ConfigLoader().load(path)
     let result = try Translator(options: MigrationOptions(itersPerEpoch: length)).translate(loaded)
     let converted = result.config.mapping ?? ConfigMapping()
-    let settings = SimulationSettings(itersPerEpoch: length)
-    let legacyRunner = try LegacyRunner(config: loaded.root, settings: settings, paramHooks: SimulatedSchedules.legacy)
-    var modernSettings = settings
-    modernSettings.distributed = false
-    let newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: SimulatedSchedules.modern)
-    let only = CommandLine.arguments.firstIndex(of: "--strategy").flatMap { CommandLine.arguments.indices.contains($0 + 1) ? TraceEquivalence.Strategy(rawValue: CommandLine.arguments[$0 + 1]) : nil }
-    for strategy in TraceEquivalence.Strategy.allCases where only == nil || only == strategy {
-        var comparison = Validator(settings: settings).comparison(legacy: loaded.root)
-        comparison.strategy = strategy
-        var verdict: EquivalenceVerdict?
-        var runs: [Double] = []
-        for _ in 0..<max(1, argument("--repeat", 3)) {
-            runs.append(try seconds { verdict = try comparison.compare(legacy: legacyRunner, new: newRunner, iterationRun: Validator.iterationRun(converted)) })
+    let validator = Validator(settings: SimulationSettings(itersPerEpoch: length))
+    // One proof per optimizer followed, with the model's stepping and the train script, as `convert` proves.
+    let proofs = validator.proofSettings(legacy: loaded.root)
+    if proofs.isEmpty { print("not proven: who steps the optimizers is not known") }
+    for settings in proofs {
+        if let name = settings.modelStepping?.optimizer { print("optimizer `\(name)`:") }
+        let legacyRunner = try LegacyRunner(config: loaded.root, settings: settings, paramHooks: SimulatedSchedules.legacy)
+        var modernSettings = settings
+        modernSettings.distributed = false
+        let newRunner = try ModernRunner(config: converted, settings: modernSettings, schedulers: SimulatedSchedules.modern)
+        let only = CommandLine.arguments.firstIndex(of: "--strategy").flatMap { CommandLine.arguments.indices.contains($0 + 1) ? TraceEquivalence.Strategy(rawValue: CommandLine.arguments[$0 + 1]) : nil }
+        for strategy in TraceEquivalence.Strategy.allCases where only == nil || only == strategy {
+            var comparison = Validator(settings: settings).comparison(legacy: loaded.root)
+            comparison.strategy = strategy
+            var verdict: EquivalenceVerdict?
+            var runs: [Double] = []
+            for _ in 0..<max(1, argument("--repeat", 3)) {
+                runs.append(try seconds { verdict = try comparison.compare(legacy: legacyRunner, new: newRunner, iterationRun: Validator.iterationRun(converted)) })
+            }
+            guard let verdict else { continue }
+            let work = verdict.work
+            print(String(format: "%@: %.2f ms (median of %d); ", strategy.rawValue, median(runs) * 1000, runs.count)
+                  + "\(work.spans) spans of \(work.bulkIterations) iterations (\(work.valueIterations) value evaluations), \(work.events) events one by one, \(work.units) units; "
+                  + (verdict.isEquivalent ? "equivalent" : "not equivalent (\(verdict.divergence?.stream ?? ""))"))
         }
-        guard let verdict else { continue }
-        let work = verdict.work
-        print(String(format: "%@: %.2f ms (median of %d); ", strategy.rawValue, median(runs) * 1000, runs.count)
-              + "\(work.spans) spans of \(work.bulkIterations) iterations (\(work.valueIterations) value evaluations), \(work.events) events one by one, \(work.units) units; "
-              + (verdict.isEquivalent ? "equivalent" : "not equivalent (\(verdict.divergence?.stream ?? ""))"))
     }
 }
 
