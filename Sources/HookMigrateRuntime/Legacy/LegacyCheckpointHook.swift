@@ -75,18 +75,9 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
         return Outcome(saved: file, step: step, removed: removed)
     }
 
-    /// `template.format(step)` for a template whose only field is its first `{}` (searched on the UTF-8
-    /// bytes: every checkpoint of a long run names a file).
+    /// `template.format(step)` for a template whose only field is its first `{}`.
     static func format(_ template: String, _ step: Int) -> String {
-        let utf8 = template.utf8
-        var index = utf8.startIndex
-        while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
-            let next = utf8.index(after: open)
-            if next < utf8.endIndex, utf8[next] == UInt8(ascii: "}") {
-                return String(template[..<open]) + String(step) + String(template[utf8.index(after: next)...])
-            }
-            index = next
-        }
-        return template
+        guard let field = Substring(template).firstRange(ofASCII: UInt8(ascii: "{"), UInt8(ascii: "}")) else { return template }
+        return String(template[..<field.lowerBound]) + String(step) + String(template[field.upperBound...])
     }
 }

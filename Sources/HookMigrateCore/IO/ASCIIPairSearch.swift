@@ -1,0 +1,17 @@
+extension Substring {
+    /// The first occurrence of two ASCII bytes in a row (`{{`, `{}`), found on the UTF-8 bytes: Foundation's
+    /// `range(of:)` compares by Unicode rules, at many times the cost, and the callers search every config
+    /// file's text and every checkpoint file name of a long run. ASCII bytes only (below 0x80), so the range
+    /// falls on character boundaries.
+    public func firstRange(ofASCII first: UInt8, _ second: UInt8) -> Range<String.Index>? {
+        guard first < 0x80, second < 0x80 else { return nil }
+        let bytes = utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            let next = bytes.index(after: found)
+            if next < bytes.endIndex, bytes[next] == second { return found..<bytes.index(after: next) }
+            index = next
+        }
+        return nil
+    }
+}
