@@ -109,9 +109,7 @@ enum CorpusResults {
                     case .equivalent(let rules): counts[rules.isEmpty ? 1 : 2] += 1
                     case .notEquivalent(let divergence, _):
                         counts[3] += 1
-                        // The report names the non-equivalence the verdict confirms (or it is a finding).
-                        let named = result.report.records.contains { $0.kind == .nonEquivalence || $0.kind == .manualStep }
-                        let key = "\(divergence.stream)" + (named ? " (the report names it)" : " (the report names nothing)")
+                        let key = "\(divergence.stream) " + reportNaming(result.report)
                         let example = divergences[key]?.example ?? package + "/" + relative
                         divergences[key] = ((divergences[key]?.count ?? 0) + 1, example)
                     case .notProven(let reason):

@@ -31,6 +31,15 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// Whether the report already named what a "not equivalent" verdict confirms: a non-equivalence, or a
+/// manual step on a training key; otherwise the verdict is a finding.
+func reportNaming(_ report: MigrationReport) -> String {
+    if report.records.contains(where: { $0.kind == .nonEquivalence }) { return "(report names a non-equivalence)" }
+    let trainingKeys = ["lr_config", "momentum_config", "custom_hooks", "optimizer"]
+    if report.records.contains(where: { $0.kind == .manualStep && trainingKeys.contains($0.rule) }) { return "(report names a manual step)" }
+    return "(report names none)"
+}
+
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 func argument(_ name: String, _ fallback: Int) -> Int {
@@ -70,9 +79,7 @@ func corpusTally(_ directory: String) throws {
             case .equivalent(let rules): key = rules.isEmpty ? "equivalent" : "equivalent under rules"
             case .notEquivalent(let divergence, _):
                 // Did the report already name a non-equivalence or a manual step (so the verdict confirms it)?
-                let named = result.report.records.contains { $0.kind == .nonEquivalence }
-                let manual = result.report.records.contains { $0.kind == .manualStep && ["lr_config", "momentum_config", "custom_hooks", "optimizer"].contains($0.rule) }
-                key = "not equivalent: \(divergence.stream)" + (named ? " (report names a non-equivalence)" : manual ? " (report names a manual step)" : " (report names none)")
+                key = "not equivalent: \(divergence.stream) " + reportNaming(result.report)
             case .notProven(let reason): key = "not proven: " + String(TreeSummary.reasonKey(reason).prefix(70))
             }
         } catch {
