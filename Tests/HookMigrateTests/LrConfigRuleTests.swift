@@ -1,6 +1,7 @@
 import Foundation
 @testable import HookMigrate
 import HookMigrateCore
+import HookMigrateRuntime
 import Testing
 
 /// The lr_config and momentum_config rules: the emitted scheduler lists for the key cases and the traps of
@@ -179,7 +180,7 @@ import Testing
         // The same form when L is given: it does not depend on L.
         #expect(try schedulers(twenty + "lr_config: {policy: cyclic, target_ratio: [10, 1.0e-4], cyclic_times: 1, step_ratio_up: 0.4}", itersPerEpoch: 7) == epochs)
         func phases(_ ratio: Double, cycles: Int = 1, epochs: Int) -> [Int]? {
-            LegacyCyclic(targetRatio: (10, 1e-4), cyclicTimes: cycles, stepRatioUp: ratio, annealStrategy: "cos", gamma: 1)
+            LegacyCyclic(upRatio: 10, downRatio: 1e-4, cyclicTimes: Double(cycles), stepRatioUp: ratio, anneal: .cos, gamma: 1)
                 .epochPhases(epochs: epochs).map { [$0.period, $0.up] }
         }
         #expect(phases(0.4, epochs: 20) == [20, 8])
@@ -212,10 +213,10 @@ import Testing
     // MARK: Names, units, runners
 
     @Test func policyNamesResolveLikeMMCV() throws {
-        #expect(LrConfigRule.mmcvPolicyStem("step") == "Step")
-        #expect(LrConfigRule.mmcvPolicyStem("cosineannealing") == "Cosineannealing")
-        #expect(LrConfigRule.mmcvPolicyStem("CosineAnnealing") == "CosineAnnealing")
-        #expect(LrConfigRule.pythonTitle("cosine_annealing2x") == "Cosine_Annealing2X")
+        #expect(LegacyPolicyName.stem(of: "step") == "Step")
+        #expect(LegacyPolicyName.stem(of: "cosineannealing") == "Cosineannealing")
+        #expect(LegacyPolicyName.stem(of: "CosineAnnealing") == "CosineAnnealing")
+        #expect(LegacyPolicyName.stem(of: "cosine_annealing2x") == "Cosine_Annealing2X")
         let lower = try convert(epochRunner + "lr_config: {policy: cosineannealing, min_lr: 0}")
         #expect(lower.config.mapping?["param_scheduler"] == nil)
         #expect(records(lower).first?.kind == .manualStep)
@@ -277,8 +278,14 @@ import Testing
         let neither = try convert(epochRunner + "lr_config: {policy: CosineAnnealing}")
         #expect(records(neither).map(\.kind) == [.manualStep])
         let extra = try convert(epochRunner + "lr_config: {policy: CosineAnnealing, min_lr: 0, step: [32, 48]}")
-        #expect(records(extra).first?.message.contains("`step`") == true)
+        #expect(records(extra).first?.message.contains("unexpected keyword argument 'step' (TypeError)") == true)
         #expect(throws: ConfigError.self) { try convert(epochRunner + "lr_config: {policy: step, step: [8], gamma: high}") }
+        // A float warmup_iters: MMCV's lr hook asserts an int at its first iteration, as the simulator does (one
+        // reading); not a type error of the conversion.
+        let floatWarmup = try convert(epochRunner + "lr_config: {policy: step, step: [8], warmup: linear, warmup_iters: 5.0}")
+        #expect(records(floatWarmup).map(\.kind) == [.manualStep])
+        #expect(records(floatWarmup).first?.message.contains("at run time: LrUpdaterHook.before_train_iter asserts warmup_iters is an int, and it is 5.0") == true)
+        #expect(records(floatWarmup).first?.location?.column == 68)
         do {
             _ = try convert(epochRunner + "lr_config: {step: [8]}")
             Issue.record("a missing policy must throw")

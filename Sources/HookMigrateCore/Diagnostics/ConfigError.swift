@@ -38,6 +38,10 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case runFailed = "run-failed"
         case wrongConfigWorld = "wrong-config-world"
         case traceMismatch = "trace-mismatch"
+        /// The library a config is for refuses it where it builds a hook or scheduler from it (MMCV 1.7.2 for a
+        /// legacy config, MMEngine 0.10.7 for a converted one): a constructor's assertion, `TypeError` or
+        /// `ValueError`. The one refusal of both sides: the rules report it as a manual step, the proof as "not proven".
+        case rejected = "rejected"
     }
 
     /// The kind of problem.

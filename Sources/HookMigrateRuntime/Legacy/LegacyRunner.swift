@@ -22,22 +22,17 @@ public struct LegacyRunner: Sendable {
     /// Assembles the runner from a resolved legacy config.
     public init(config: ConfigMapping, settings: SimulationSettings, paramHooks: LegacyParamHookFactory?) throws {
         self.settings = settings
-        let runner = config["runner"].flatMap(\.mapping)
-        let type = runner?["type"]?.scalar?.stringValue
-        let totalEpochs = try config["total_epochs"].flatMap { $0.isNull ? nil : try $0.int("total_epochs") }
-        let totalIters = try config["total_iters"].flatMap { $0.isNull ? nil : try $0.int("total_iters") }
-        let runnerEpochs = try runner?["max_epochs"].flatMap { $0.isNull ? nil : try $0.int("runner.max_epochs") }
-        let runnerIters = try runner?["max_iters"].flatMap { $0.isNull ? nil : try $0.int("runner.max_iters") }
-        if type == "IterBasedRunner" || type == "DynamicIterBasedRunner" || (type == nil && (runnerIters ?? totalIters) != nil && (runnerEpochs ?? totalEpochs) == nil) {
+        let length = try LegacyRunLength(config)
+        if length.iterationRunner {
             epochRunner = false
-            guard let iters = runnerIters ?? totalIters else {
+            guard let iters = length.maxIters else {
                 throw ConfigError(.missingKey, "the legacy runner has no max_iters", at: config.entry("runner")?.keyLocation)
             }
             maxIters = try RunLengthError.iterations(iters)
-            maxEpochs = runnerEpochs
+            maxEpochs = length.maxEpochs
         } else {
             epochRunner = true
-            guard let epochs = runnerEpochs ?? totalEpochs else {
+            guard let epochs = length.maxEpochs else {
                 throw ConfigError(.missingKey, "the legacy config states no training length (runner.max_epochs or total_epochs)", at: config.entry("runner")?.keyLocation)
             }
             maxEpochs = epochs

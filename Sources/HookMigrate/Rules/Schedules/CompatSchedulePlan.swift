@@ -13,23 +13,19 @@ enum CompatSchedulePlan {
 
     /// The compat plan for `lr_config`, or `nil` when the form is not one the module covers.
     static func plan(_ lrConfig: ConfigMapping, loop: LoopFacts?, location: SourceLocation?) -> SchedulePlan? {
-        guard let loop, let raw = lrConfig["policy"]?.scalar?.stringValue else { return nil }
-        let policy = raw == raw.lowercased() ? raw.prefix(1).uppercased() + raw.dropFirst() : raw
+        guard let loop,
+              let config = try? LegacyUpdaterConfig<LegacyLrPolicy>.parse(config: lrConfig, location: location, iterBasedRunner: !loop.isEpochBased)
+        else { return nil }
+        let policy = config.stem
         guard policy == "CosineAnnealing" || policy == "Poly" || policy == "Step" else { return nil }
         let allowed = Set(copiedKeys + ["policy", "by_epoch"])
         guard lrConfig.entries.allSatisfy({ $0.key.stringValue.map(allowed.contains) ?? false }) else { return nil }
-        guard let warmup = lrConfig["warmup"], !warmup.isNull else { return nil }
-        // MMCV's by_epoch default: True, except under IterBasedRunner (setdefault False).
-        let byEpoch: Bool
-        switch lrConfig["by_epoch"]?.scalar {
-        case .bool(let value)?: byEpoch = value
-        case nil: byEpoch = loop.isEpochBased
-        default: return nil
-        }
+        guard config.warmup != nil else { return nil }
+        let byEpoch = config.byEpoch
         // An iteration loop never calls before_train_epoch: a by-epoch policy keeps the lr constant there (A.9),
         // and a warmup in epochs crashes MMCV at the first iteration (its length is never computed).
         if byEpoch && !loop.isEpochBased { return nil }
-        if lrConfig["warmup_by_epoch"]?.scalar == .bool(true) && !loop.isEpochBased { return nil }
+        if config.warmupByEpoch && !loop.isEpochBased { return nil }
         var entry = ConfigMapping()
         entry["type"] = ConfigNode(.string(CompatUpdaterSchedule.type))
         entry["policy"] = ConfigNode(.string(policy))
@@ -45,10 +41,10 @@ enum CompatSchedulePlan {
         }
         var plan = SchedulePlan()
         plan.add([ConfigNode(entry, at: location)], role: .main, placement: .afterWarmup)
-        let why = (lrConfig["warmup_by_epoch"]?.scalar == .bool(true))
+        let why = config.warmupByEpoch
             ? "with its warmup in epochs, which a chain of MMEngine's built-in schedulers reproduces only with the iterations per epoch (not given)"
             : "with its warmup over a non-zero floor, which no chain of MMEngine's built-in schedulers reproduces (schedules.md E.6)"
-        plan.record(.change, LrConfigRule.id, "--compat: policy '\(raw)' \(why), becomes \(CompatUpdaterSchedule.type) of hookmigrate's compat module \(CompatUpdaterSchedule.module).py (written beside the converted config and imported through custom_imports): it computes MMCV 1.7.2's lr at every iteration, floor and warmup included",
+        plan.record(.change, LrConfigRule.id, "--compat: policy '\(config.policyName)' \(why), becomes \(CompatUpdaterSchedule.type) of hookmigrate's compat module \(CompatUpdaterSchedule.module).py (written beside the converted config and imported through custom_imports): it computes MMCV 1.7.2's lr at every iteration, floor and warmup included",
                     at: location, role: .main)
         return plan
     }

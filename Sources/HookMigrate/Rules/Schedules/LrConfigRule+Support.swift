@@ -1,41 +1,19 @@
 import Foundation
 import HookMigrateCore
+import HookMigrateRuntime
 
 // Helpers shared by the `lr_config` and `momentum_config` rules: MMCV's policy names, numbers as Python reads
 // and prints them, and MMEngine scheduler dicts. The rest of what the two rules share is in the
-// `UpdaterSchedulePlanner` files and in LegacyHookArguments, LegacyPolicyArguments, ScheduleSpan,
-// LegacyOptimizerFacts and SchedulePlan.
+// `UpdaterSchedulePlanner` files and in LegacyHookArguments (locations and presence of the keys; the values
+// come from the runtime's `LegacyUpdaterConfig`), ScheduleSpan, LegacyOptimizerFacts and SchedulePlan.
 
 extension LrConfigRule {
     // MARK: Policy names
 
-    /// The class-name stem MMCV looks up for a policy (`base_runner.py` `register_lr_hook`): an all-lower-case
-    /// name goes through Python's `str.title()` (`step` → `Step`, `cosineannealing` → `Cosineannealing`),
-    /// any other spelling is used as written.
-    static func mmcvPolicyStem(_ policy: String) -> String {
-        policy == policy.lowercased() ? pythonTitle(policy) : policy
-    }
-
-    /// Python's `str.title()`: a cased character is upper-cased after an uncased one, lower-cased after a cased one.
-    static func pythonTitle(_ text: String) -> String {
-        var result = ""
-        var previousCased = false
-        for character in text {
-            if character.isCased {
-                result += previousCased ? character.lowercased() : character.uppercased()
-                previousCased = true
-            } else {
-                result.append(character)
-                previousCased = false
-            }
-        }
-        return result
-    }
-
     /// A hint for a name MMCV rejects only because of its spelling (`cosineannealing` for `CosineAnnealing`).
     static func spellingHint(_ policy: String, known: [String]) -> String {
         guard let match = known.first(where: { $0.lowercased() == policy.lowercased() }) else { return "" }
-        return " (the MMCV policy is spelled `\(match)`: MMCV title-cases only all-lower-case names, so `\(policy)` becomes `\(mmcvPolicyStem(policy))`)"
+        return " (the MMCV policy is spelled `\(match)`: MMCV title-cases only all-lower-case names, so `\(policy)` becomes `\(LegacyPolicyName.stem(of: policy))`)"
     }
 
     // MARK: Numbers

@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `lr_config` → `param_scheduler`: the legacy lr updater hook becomes a list of MMEngine lr schedulers that
 /// reproduces MMCV 1.7.2's per-iteration lr (schedules.md C.0–C.4), not the official migration guide's forms
@@ -83,8 +84,7 @@ public enum LrConfigRule: MigrationRule {
     ]
 
     /// The lr policies MMCV 1.7.2 registers (`<Policy>LrUpdaterHook`).
-    static let mmcvPolicies = ["Fixed", "Step", "Exp", "Poly", "Inv", "CosineAnnealing", "FlatCosineAnnealing", "CosineRestart",
-                               "Cyclic", "OneCycle", "LinearAnnealing"]
+    static let mmcvPolicies = LegacyPolicyName.Family.lr.registeredStems
 
     /// Policies registered by downstream packages that the legacy simulator does not model, with the package
     /// that owns each (the simulated ones, `LegacyPolicyName.Family.lr.downstreamStems`, are translated).

@@ -11,15 +11,6 @@ extension LrSchedulePlanner {
     /// The downstream stems this planner translates (the simulated ones).
     static var simulatedDownstreamStems: [String] { LegacyPolicyName.Family.lr.downstreamStems.map(\.stem) }
 
-    /// Reads a downstream policy through the runtime's constructor checks.
-    func parseDownstream(_ stem: String) throws -> HookMigrateRuntime.LegacyLrPolicy {
-        do {
-            return try HookMigrateRuntime.LegacyLrPolicy.parse(stem: stem, config: arguments.mapping, path: arguments.path, location: arguments.location)
-        } catch let error as ConfigError {
-            throw ScheduleRejection(error.message, at: error.location)
-        }
-    }
-
     /// The main scheduler(s) of a downstream policy (YOLOX is planned with its own warmup, `yoloxSchedule`).
     func downstreamSchedule(_ policy: HookMigrateRuntime.LegacyLrPolicy, byEpoch: Bool) throws -> MainSchedule {
         switch policy {
@@ -141,13 +132,13 @@ extension LrSchedulePlanner {
     /// mmtrack SiameseRPN: its per-epoch factors as a ConstantLR for the first and ratio milestones after it.
     func siameseRPN(_ spec: LegacySiameseRPN, byEpoch: Bool) throws -> MainSchedule {
         guard byEpoch else {
-            throw ScheduleRejection("SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError)", at: arguments.location("by_epoch"))
+            throw ConfigError(.rejected, "SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError)", at: arguments.location("by_epoch"))
         }
         guard let epochs = span.epochs else {
             return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' (mmtrack) has one factor per epoch, but \(span.missingHorizon(byEpoch: true)); no main scheduler was emitted")
         }
         if epochs > spec.factors.count {
-            throw ScheduleRejection("SiameseRPN's lr_configs give \(spec.factors.count) epoch factors for a \(epochs)-epoch run: MMCV raises IndexError at epoch \(spec.factors.count)", at: arguments.location("lr_configs"))
+            throw ConfigError(.rejected, "at run time: SiameseRPN's lr_configs give \(spec.factors.count) epoch factors for a \(epochs)-epoch run: MMCV raises IndexError at epoch \(spec.factors.count)", at: arguments.location("lr_configs"))
         }
         guard let first = spec.factors.first, first > 0, first <= 1 else {
             return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' starts at factor \(spec.factors.first.map(LrConfigRule.show) ?? "none"), which a ConstantLR (factor in (0, 1]) cannot apply: write the schedule by hand; no main scheduler was emitted")
@@ -167,11 +158,7 @@ extension LrSchedulePlanner {
     /// mmcls CosineAnnealingCooldown: MMCV's cosine over H − cool_down_time, then one decay by cool_down_ratio.
     func cosineCooldown(_ spec: LegacyCosineCooldown, byEpoch: Bool) -> MainSchedule {
         let unit = unitWord(byEpoch)
-        let floor: LegacyFloor
-        switch spec.target {
-        case .absolute(let value): floor = .absolute(value)
-        case .ratio(let value): floor = .ratio(value)
-        }
+        let floor = spec.target
         guard let horizon = span.horizon(byEpoch: byEpoch) else {
             return MainSchedule(kind: .manualStep, message: "policy 'CosineAnnealingCooldown' (mmcls) anneals over the run less cool_down_time, but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
         }
@@ -198,7 +185,7 @@ extension LrSchedulePlanner {
     /// iterations) the exact chain is mmdet 3.x's QuadraticWarmupLR over [0, W) and a CosineAnnealingLR from
     /// W − 1 (its first step keeps the warmed lr, its next is MMCV's progress 1/(N−W−Q)) to N − Q, where it
     /// reaches the floor. Without L the epoch form (mmdet 3.x's own layout) starts the cosine one iteration late.
-    func yoloxSchedule(_ spec: LegacyYOLOX, warmup: LegacyWarmup?, byEpoch: Bool) -> MainSchedule {
+    func yoloxSchedule(_ spec: LegacyYOLOX, warmup: WarmupTerms?, byEpoch: Bool) -> MainSchedule {
         let at = arguments.location
         let description = "policy 'YOLOX' (mmdet YOLOXLrUpdaterHook: warmup lr = b·warmup_ratio·((k+1)/W)² of the base lr b, then MMCV's cosine of (k+1−W)/(N−W−Q), then the floor for the last num_last_epochs=\(spec.numLastEpochs == spec.numLastEpochs.rounded() && abs(spec.numLastEpochs) < 1e9 ? String(Int(spec.numLastEpochs)) : LrConfigRule.show(spec.numLastEpochs)) epochs, Q = L·num_last_epochs)"
         func manual(_ why: String) -> MainSchedule {

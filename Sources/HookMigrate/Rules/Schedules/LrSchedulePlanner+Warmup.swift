@@ -15,12 +15,12 @@ struct WarmupSchedule {
 
 extension LrSchedulePlanner {
     /// The warmup schedulers (schedules.md C.3): always by iteration from 0, `end = W + 1`.
-    func warmupSchedule(_ warmup: LegacyWarmup) -> WarmupSchedule {
+    func warmupSchedule(_ warmup: WarmupTerms) -> WarmupSchedule {
         let ratio = warmup.ratio
         let ratioText = LrConfigRule.show(ratio)
         let at = arguments.location("warmup")
         if ratio == 1 {
-            return WarmupSchedule(message: "\(warmup.kind) warmup with warmup_ratio=1 multiplies the lr by 1: a no-op, no warmup scheduler is emitted")
+            return WarmupSchedule(message: "\(warmup.name) warmup with warmup_ratio=1 multiplies the lr by 1: a no-op, no warmup scheduler is emitted")
         }
         let length = warmup.length
         let iterations: Int? = warmup.byEpoch ? span.itersPerEpoch.map { length * $0 } : length
@@ -32,7 +32,7 @@ extension LrSchedulePlanner {
         }
         let point: SchedulePoint = iterations.map { .iteration($0) } ?? .epoch(length)
         switch warmup.kind {
-        case "constant":
+        case .constant:
             if warmup.byEpoch {
                 let node = LrConfigRule.scheduler("ConstantLR", ["factor": LrConfigRule.float(ratio, at: arguments.location("warmup_ratio"))],
                                                   begin: 0, end: length + 1, byEpoch: true, at: at)
@@ -43,7 +43,7 @@ extension LrSchedulePlanner {
                                               begin: 0, end: length + 1, byEpoch: false, at: at)
             return WarmupSchedule(nodes: [node], message: "constant warmup over \(lengthText), ratio \(ratioText), becomes \(LrConfigRule.describe(node)): end is W+1 because ConstantLR restores the lr at its last step end−1 while MMCV still warms iteration W−1 (the official guide's end=W is one short)",
                                   length: point, ratio: ratio)
-        case "linear":
+        case .linear:
             if let iterations {
                 let node = LrConfigRule.scheduler("LinearLR", ["start_factor": LrConfigRule.float(ratio, at: arguments.location("warmup_ratio")), "end_factor": LrConfigRule.float(1.0)],
                                                   begin: 0, end: iterations + 1, byEpoch: false, at: at)
@@ -56,7 +56,7 @@ extension LrSchedulePlanner {
                                   message: "linear warmup over \(lengthText), ratio \(ratioText), needs W = \(length) × L iterations and end=W+1, but the iterations per epoch L are unknown (rerun with --iters-per-epoch L for the exact form). Assumed: \(LrConfigRule.describe(node)), which the Runner converts to end = \(length)·L iterations, so the ramp reaches the full lr one iteration early",
                                   deviation: "relative lr error (1−r)/(W−1+r) with r=\(ratioText) at iteration W−1, less before it; none after the warmup (4.7e-2 for W=20, r=0.1: schedules.md C.9, official linear-by-epoch column)",
                                   length: point, ratio: ratio)
-        default:
+        case .exp:
             guard let iterations else {
                 return WarmupSchedule(kind: .manualStep, message: "exp warmup over \(lengthText) needs W = \(length) × L iterations for its per-iteration factor r^(−1/W), but the iterations per epoch are unknown: rerun with --iters-per-epoch L (the length of the train dataloader); no warmup scheduler was emitted")
             }

@@ -2,23 +2,6 @@ import Foundation
 import HookMigrateCore
 import HookMigrateRuntime
 
-/// An lr policy as MMCV 1.7.2 builds it, validated.
-enum LegacyLrPolicy {
-    case fixed
-    case step(LegacySteps, gamma: Double, minLr: Double?)
-    case exp(gamma: Double)
-    case poly(power: Double, minLr: Double)
-    case inv(gamma: Double, power: Double)
-    case cosine(LegacyFloor)
-    case flatCosine(startPercent: Double, LegacyFloor)
-    case cosineRestart(periods: [Int], weights: [Double], LegacyFloor)
-    case cyclic(LegacyCyclic)
-    case oneCycle
-    case linearAnnealing(LegacyFloor)
-    /// A downstream package's policy, as the legacy simulator reads it (`LrSchedulePlanner+Downstream.swift`).
-    case downstream(HookMigrateRuntime.LegacyLrPolicy)
-}
-
 /// Turns one lr_config into schedulers and records.
 struct LrSchedulePlanner: UpdaterSchedulePlanner {
     static let kind = UpdaterHookKind.lr
@@ -30,10 +13,19 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
     let optimizer: LegacyOptimizerFacts
     var plan = SchedulePlan()
 
-    mutating func planSchedulers(_ parsed: LegacyLrPolicy, stem _: String, warmup: LegacyWarmup?, byEpoch: Bool) throws {
+    func read() throws -> LegacyUpdaterConfig<LegacyLrPolicy> {
+        try LegacyUpdaterConfig<LegacyLrPolicy>.parse(config: arguments.mapping, location: arguments.location, path: arguments.path,
+                                                      iterBasedRunner: span.kind == .iteration)
+    }
+
+    mutating func planSchedulers(_ config: LegacyUpdaterConfig<LegacyLrPolicy>) throws {
+        if let refusal = config.lrWarmupLengthRefusal(at: arguments.location("warmup_iters")) { throw refusal }
+        let parsed = config.policy
+        let byEpoch = config.byEpoch
+        let warmup = config.warmupTerms
         if span.kind == .iteration {
             // Read (and type-checked) with the warmup; it matters here even without one.
-            if try arguments.bool("warmup_by_epoch") ?? false {
+            if config.warmupByEpoch {
                 plan.record(.manualStep, arguments.path("warmup_by_epoch"),
                             "warmup_by_epoch=True under IterBasedRunner crashes MMCV in the first iteration (AssertionError: the warmup length is only computed in before_train_epoch, which IterBasedRunner never calls): this config never trained. Give the warmup in iterations (warmup_by_epoch=False) and convert again; nothing was emitted",
                             at: arguments.location("warmup_by_epoch"), role: nil)
@@ -46,7 +38,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                 return
             }
         }
-        if case .downstream(.yolox(let spec)) = parsed {
+        if case .yolox(let spec) = parsed {
             // YOLOX replaces MMCV's warmup with its own: planned as one piece.
             let main = yoloxSchedule(spec, warmup: warmup, byEpoch: byEpoch)
             plan.add(main.nodes, role: .main, placement: main.placement)
@@ -68,65 +60,6 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             plan.record(outcome.kind, arguments.path("warmup"), outcome.message, deviation: outcome.deviation, at: arguments.location("warmup"), role: .warmup)
         } else {
             plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
-        }
-    }
-
-    // MARK: Reading
-
-    /// The policy's own arguments, validated as its hook's constructor does.
-    func parsePolicy(_ stem: String, hook: String) throws -> LegacyLrPolicy {
-        switch stem {
-        case "Fixed":
-            return .fixed
-        case "Step":
-            return .step(try LegacySteps.read(arguments, hook: hook), gamma: try arguments.double("gamma") ?? 0.1, minLr: try arguments.double("min_lr"))
-        case "Exp":
-            guard let gamma = try arguments.double("gamma") else {
-                throw ScheduleRejection("\(hook) requires `gamma` (TypeError without it)", at: arguments.location)
-            }
-            return .exp(gamma: gamma)
-        case "Poly":
-            return .poly(power: try arguments.double("power") ?? 1.0, minLr: try arguments.double("min_lr") ?? 0.0)
-        case "Inv":
-            guard let gamma = try arguments.double("gamma") else {
-                throw ScheduleRejection("\(hook) requires `gamma` (TypeError without it)", at: arguments.location)
-            }
-            return .inv(gamma: gamma, power: try arguments.double("power") ?? 1.0)
-        case "CosineAnnealing":
-            return .cosine(try readFloor(hook: hook))
-        case "LinearAnnealing":
-            return .linearAnnealing(try readFloor(hook: hook))
-        case "FlatCosineAnnealing":
-            let floor = try readFloor(hook: hook)
-            let start = try arguments.double("start_percent") ?? 0.75
-            guard arguments.node("start_percent") == nil || arguments.isFloat("start_percent"), start >= 0, start <= 1 else {
-                throw ScheduleRejection("`lr_config.start_percent` must be a float between 0 and 1 (MMCV raises ValueError), found \(arguments.node("start_percent")?.description ?? "")", at: arguments.location("start_percent"))
-            }
-            return .flatCosine(startPercent: start, floor)
-        case "CosineRestart":
-            let floor = try readFloor(hook: hook)
-            guard let periodsNode = arguments.node("periods") else {
-                throw ScheduleRejection("\(hook) requires `periods` (TypeError without it)", at: arguments.location)
-            }
-            let periodsPath = ConfigPath(arguments.path("periods"))
-            let periods = try periodsNode.list(periodsPath).items.enumerated().map { try $1.count(periodsPath.appending(index: $0)) }
-            var weights: [Double] = [1]
-            if let weightsNode = arguments.node("restart_weights") {
-                let weightsPath = ConfigPath(arguments.path("restart_weights"))
-                weights = try weightsNode.list(weightsPath).items.enumerated().map { try $1.double(weightsPath.appending(index: $0)) }
-            }
-            guard periods.count == weights.count else {
-                throw ScheduleRejection("`lr_config.periods` (\(periods.count) items) and `restart_weights` (\(weights.count)) must have the same length (MMCV asserts it)", at: arguments.location("restart_weights"))
-            }
-            return .cosineRestart(periods: periods, weights: weights, floor)
-        case "Cyclic":
-            return .cyclic(try LegacyCyclic.read(arguments, hook: hook, defaultTarget: (10, 1e-4), checkGamma: true))
-        case "OneCycle":
-            return .oneCycle
-        case _ where Self.simulatedDownstreamStems.contains(stem):
-            return .downstream(try parseDownstream(stem))
-        default:
-            return .fixed
         }
     }
 
@@ -194,7 +127,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                 let previous = 1 + gamma * Double(epoch - 1)
                 let current = 1 + gamma * Double(epoch)
                 guard previous > 0, current > 0 else {
-                    throw ScheduleRejection("policy 'inv' computes (1 + gamma·epoch)**(-power) with 1 + \(LrConfigRule.show(gamma))·\(epoch) ≤ 0 inside the run (a complex or infinite lr in Python)", at: arguments.location("gamma"))
+                    throw ConfigError(.rejected, "at run time: policy 'inv' computes (1 + gamma·epoch)**(-power) with 1 + \(LrConfigRule.show(gamma))·\(epoch) ≤ 0 inside the run (a complex or infinite lr in Python)", at: arguments.location("gamma"))
                 }
                 nodes.append(LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints([epoch]), "gamma": LrConfigRule.float(LrConfigRule.tidy(pow(previous / current, power)))], byEpoch: true, at: at))
             }
@@ -203,7 +136,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             }
             return MainSchedule(nodes: nodes, message: "policy 'inv' (gamma=\(LrConfigRule.show(gamma)), power=\(LrConfigRule.show(power))) by epoch has no MMEngine scheduler; it becomes the exact per-epoch chain of \(nodes.count) MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))**power, by_epoch=True), e = 1…\(epochs - 1), whose product is (1+γe)**(−power) (schedules.md C.2, measured 3e-16)")
 
-        case .cosine(let floor):
+        case .cosineAnnealing(let floor):
             var main = cosineAnnealing(floor, byEpoch: byEpoch)
             guard !main.nodes.isEmpty else { return main }
             main.affine = !floor.isZero
@@ -211,7 +144,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             main.overlapDeviation = overlapDeviation("9e-6…1.5e-3", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
             return main
 
-        case .flatCosine(let startPercent, let floor):
+        case .flatCosineAnnealing(let startPercent, let floor):
             guard let horizon else {
                 return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' needs the run length to place the start of its cosine (S = round(H × start_percent)), but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
             }
@@ -229,24 +162,31 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             return main
 
         case .cosineRestart(let periods, let weights, let floor):
-            return try cosineRestart(periods: periods, weights: weights, floor: floor, byEpoch: byEpoch)
+            let whole = periods.compactMap { Int(exactly: $0) }
+            guard whole.count == periods.count else {
+                return MainSchedule(kind: .manualStep, message: "policy 'CosineRestart' with periods=\(LrConfigRule.show(periods)) that are not whole numbers of \(unit)s has no CosineRestartLR form (its periods are counts of steps): write the schedule by hand; no main scheduler was emitted")
+            }
+            return try cosineRestart(periods: whole, weights: weights, floor: floor, byEpoch: byEpoch)
 
         case .cyclic(let cyclic):
-            guard cyclic.annealStrategy == "cos" else {
+            guard cyclic.anneal == .cos else {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (there is no CyclicLR, LinearLR factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; no main scheduler was emitted")
+            }
+            guard cyclic.wholeCyclicTimes != nil || cyclic.cyclicTimes <= 0 else {
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with cyclic_times=\(LrConfigRule.show(cyclic.cyclicTimes)), not a whole number, has cycles of max_iters // \(LrConfigRule.show(cyclic.cyclicTimes)) iterations, which single-period segments cannot place: write a custom scheduler; no main scheduler was emitted")
             }
             guard let plan = try cyclic.plan(type: "CosineRestartLR", span: span, at: at) else {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; no main scheduler was emitted")
             }
             var main = MainSchedule(nodes: plan.nodes, placement: .beforeWarmup,
-                                    message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp)), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; \(plan.how); the first step of each segment sets its phase's start value (schedules.md C.4, measured 5.6e-17)")
+                                    message: "policy 'cyclic' (\(cyclic.argumentsText), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; \(plan.how); the first step of each segment sets its phase's start value (schedules.md C.4, measured 5.6e-17)")
             main.noCounterpartWithWarmup = true
             return main
 
-        case .oneCycle:
-            return try oneCycle()
+        case .oneCycle(let spec):
+            return try oneCycle(spec)
 
-        case .downstream(let policy):
+        case .multiStage, .linear, .cosineAnnealingCooldown, .yolox, .siameseRPN, .reduce:
             return try downstreamSchedule(policy, byEpoch: byEpoch)
 
         case .linearAnnealing(let floor):
@@ -266,7 +206,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
     }
 
     /// The floor as a share of the base lr (ρ, or min_lr / optimizer.lr), when known.
-    func share(_ floor: LegacyFloor) -> Double? {
+    func share(_ floor: LegacyTarget) -> Double? {
         switch floor {
         case .ratio(let ratio): return ratio
         case .absolute(let value): return optimizer.baseLr.flatMap { $0 > 0 ? value / $0 : nil }
@@ -285,7 +225,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
     }
 
     /// Step's `min_lr` floor: MMEngine has none. Exact iff it never binds (C.1).
-    func applyFloor(_ main: inout MainSchedule, steps: LegacySteps, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
+    func applyFloor(_ main: inout MainSchedule, steps: LegacyStepRule, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
         let measured = "schedules.md C.9: 8e-5 absolute, 0.8 relative on the floored epochs (step=[4, 8, 11], min_lr=1e-4, lr 0.02)"
         switch StepFloor.verdict(steps, gamma: gamma, floor: floor, base: optimizer.baseLr, horizon: horizon) {
         case .unchecked:
@@ -307,13 +247,13 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
     }
 
     /// CosineRestart → CosineRestartLR with adjusted restart weights, before any warmup (C.4).
-    func cosineRestart(periods: [Int], weights: [Double], floor: LegacyFloor, byEpoch: Bool) throws -> MainSchedule {
+    func cosineRestart(periods: [Int], weights: [Double], floor: LegacyTarget, byEpoch: Bool) throws -> MainSchedule {
         let at = arguments.location
         let unit = unitWord(byEpoch)
         let total = periods.reduce(0, +)
         let horizon = span.horizon(byEpoch: byEpoch)
         if let horizon, total < horizon {
-            throw ScheduleRejection("periods=\(periods) (sum \(total)) do not cover the run of \(horizon) \(unit)s: CosineRestart raises ValueError (\"Current iteration \(total) exceeds cumulative_periods\") when the run reaches \(unit) \(total)", at: arguments.location("periods"))
+            throw ConfigError(.rejected, "at run time: periods=\(periods) (sum \(total)) do not cover the run of \(horizon) \(unit)s: CosineRestart raises ValueError (\"Current iteration \(total) exceeds cumulative_periods\") when the run reaches \(unit) \(total)", at: arguments.location("periods"))
         }
         var adjusted = weights
         var kind = MigrationRecord.Kind.change
@@ -362,45 +302,36 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         return main
     }
 
-    /// OneCycle → OneCycleLR by iteration, before any warmup (C.4).
-    func oneCycle() throws -> MainSchedule {
+    /// OneCycle → OneCycleLR by iteration, before any warmup (C.4). The arguments written are those the config
+    /// wrote, with the values the parser read.
+    func oneCycle(_ spec: LegacyOneCycle) throws -> MainSchedule {
         let at = arguments.location
-        guard let maxLrNode = arguments.node("max_lr") else {
-            throw ScheduleRejection("OneCycleLrUpdaterHook requires `max_lr` (TypeError without it)", at: at)
-        }
+        let maxLrLocation = arguments.location("max_lr")
         let maxLr: ConfigNode
-        switch maxLrNode.value {
-        case .scalar(.int(let value)): maxLr = LrConfigRule.float(Double(value), at: maxLrNode.location)
-        case .scalar(.float(let value)): maxLr = LrConfigRule.float(value, at: maxLrNode.location)
-        case .list(let list):
-            let path = ConfigPath(arguments.path("max_lr"))
-            maxLr = LrConfigRule.floats(try list.items.enumerated().map { try $1.double(path.appending(index: $0)) }, at: maxLrNode.location)
-        case .mapping:
-            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with max_lr given per optimizer (\(maxLrNode.description)) needs one scheduler list per optimizer name (param_scheduler as a dict keyed by optimizer, each with its own OneCycleLR(eta_max=…)): write it by hand; no main scheduler was emitted")
-        default:
-            throw ScheduleRejection("`lr_config.max_lr` must be a number, a list or a dict (MMCV raises ValueError for \(maxLrNode.typeDescription))", at: maxLrNode.location)
+        switch spec.maxLr {
+        case .scalar(let value): maxLr = LrConfigRule.float(value, at: maxLrLocation)
+        case .list(let values): maxLr = LrConfigRule.floats(values, at: maxLrLocation)
+        case .byOptimizer:
+            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with max_lr given per optimizer (\(arguments.node("max_lr")?.description ?? "")) needs one scheduler list per optimizer name (param_scheduler as a dict keyed by optimizer, each with its own OneCycleLR(eta_max=…)): write it by hand; no main scheduler was emitted")
         }
         var pairs: [(String, ConfigNode)] = [("eta_max", maxLr)]
-        if let totalSteps = arguments.node("total_steps") {
-            guard case .scalar(.int(let steps)) = totalSteps.value else {
-                throw ScheduleRejection("`lr_config.total_steps` must be an int (MMCV raises ValueError for \(totalSteps.typeDescription))", at: totalSteps.location)
-            }
+        if let steps = spec.totalSteps {
             if let iterations = span.iterations, steps < iterations {
-                throw ScheduleRejection("total_steps=\(steps) is less than the run's \(iterations) iterations (MMCV raises ValueError in before_run)", at: totalSteps.location)
+                throw ConfigError(.rejected, "at run time: total_steps=\(steps) is less than the run's \(iterations) iterations (MMCV raises ValueError in before_run)", at: arguments.location("total_steps"))
             }
-            pairs.append(("total_steps", LrConfigRule.int(steps, at: totalSteps.location)))
+            pairs.append(("total_steps", LrConfigRule.int(steps, at: arguments.location("total_steps"))))
         }
-        if let pct = try arguments.pctStart() {
-            pairs.append(("pct_start", LrConfigRule.float(pct, at: arguments.node("pct_start")?.location)))
+        if arguments.node("pct_start") != nil {
+            pairs.append(("pct_start", LrConfigRule.float(spec.pctStart, at: arguments.location("pct_start"))))
         }
-        if let strategy = try arguments.annealStrategy() {
-            pairs.append(("anneal_strategy", ConfigNode(.string(strategy), at: arguments.location("anneal_strategy"))))
+        if arguments.node("anneal_strategy") != nil {
+            pairs.append(("anneal_strategy", ConfigNode(.string(spec.anneal.rawValue), at: arguments.location("anneal_strategy"))))
         }
-        for key in ["div_factor", "final_div_factor"] {
-            if let value = try arguments.double(key) { pairs.append((key, LrConfigRule.float(value, at: arguments.location(key)))) }
+        for (key, value) in [("div_factor", spec.divFactor), ("final_div_factor", spec.finalDivFactor)] where arguments.node(key) != nil {
+            pairs.append((key, LrConfigRule.float(value, at: arguments.location(key))))
         }
-        if let threePhase = try arguments.bool("three_phase") {
-            pairs.append(("three_phase", ConfigNode(.bool(threePhase), at: arguments.location("three_phase"))))
+        if arguments.node("three_phase") != nil {
+            pairs.append(("three_phase", ConfigNode(.bool(spec.threePhase), at: arguments.location("three_phase"))))
         }
         var mapping = ConfigMapping()
         mapping["type"] = ConfigNode(.string("OneCycleLR"))

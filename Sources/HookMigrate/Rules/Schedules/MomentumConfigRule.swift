@@ -1,5 +1,6 @@
 import Foundation
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `momentum_config` → momentum schedulers appended to `param_scheduler` after the lr schedulers
 /// (schedules.md A.4, C.4 momentum table).
@@ -45,24 +46,13 @@ public enum MomentumConfigRule: MigrationRule {
     ]
 
     /// The momentum policies MMCV 1.7.2 registers (`<Policy>MomentumUpdaterHook`).
-    static let mmcvPolicies = ["Step", "CosineAnnealing", "LinearAnnealing", "Cyclic", "OneCycle"]
+    static let mmcvPolicies = LegacyPolicyName.Family.momentum.registeredStems
 
     public static func apply(to context: inout MigrationContext) throws {
         try MomentumSchedulePlanner.convert(&context,
                                             whenNone: "None: MMCV registers no momentum hook, so the optimizer's momentum stays as configured; no momentum scheduler is emitted",
                                             instead: "write the momentum schedulers by hand")
     }
-}
-
-/// A momentum policy as MMCV 1.7.2 builds it, validated.
-enum LegacyMomentumPolicy {
-    case step(LegacySteps, gamma: Double, minMomentum: Double?)
-    case cosine(LegacyFloor)
-    case linearAnnealing(LegacyFloor)
-    case cyclic(LegacyCyclic)
-    case oneCycle(base: Double, max: Double, pctStart: Double, annealStrategy: String, threePhase: Bool)
-    /// OneCycle with per-group or per-optimizer momenta.
-    case oneCyclePerGroup(String)
 }
 
 /// Turns one momentum_config into schedulers and records.
@@ -76,7 +66,15 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
     let optimizer: LegacyOptimizerFacts
     var plan = SchedulePlan()
 
-    mutating func planSchedulers(_ parsed: LegacyMomentumPolicy, stem: String, warmup: LegacyWarmup?, byEpoch: Bool) throws {
+    func read() throws -> LegacyUpdaterConfig<LegacyMomentumPolicy> {
+        try LegacyUpdaterConfig<LegacyMomentumPolicy>.parse(config: arguments.mapping, location: arguments.location, path: arguments.path)
+    }
+
+    mutating func planSchedulers(_ config: LegacyUpdaterConfig<LegacyMomentumPolicy>) throws {
+        let parsed = config.policy
+        let stem = config.stem
+        let byEpoch = config.byEpoch
+        let warmup = config.warmup
         if let type = optimizer.type, LegacyOptimizerFacts.withoutMomentum.contains(type) {
             let failure = stem == "OneCycle" ? "ValueError: optimizer must support momentum" : "KeyError: 'betas'"
             plan.record(.manualStep, id, "optimizer \(type) has neither momentum nor betas: MMCV's momentum hook fails in before_run (\(failure)) and MMEngine's momentum schedulers raise ValueError. Remove momentum_config or change the optimizer; nothing was emitted",
@@ -101,39 +99,11 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
         }
         if let warmup {
             let dropped = 1 - warmup.ratio
+            let length = config.warmupLength.map { $0.isInt ? String(Int($0.value)) : LrConfigRule.show($0.value) } ?? "None"
             plan.record(.nonEquivalence, arguments.path("warmup"),
-                        "the \(warmup.kind) momentum warmup (\(warmup.length) iterations, ratio \(LrConfigRule.show(warmup.ratio))) has no MMEngine counterpart: MMCV divides the momentum by the warmup factor, so it starts at momentum/\(LrConfigRule.show(warmup.ratio)), above its regular value, and ConstantMomentum/LinearMomentum reject factors above 1 (schedules.md C.3). Dropped: the warmup iterations get the regular momentum",
-                        deviation: "during the first \(warmup.length) iterations the momentum is up to 1 − r = \(LrConfigRule.brief(dropped)) relative below MMCV's (\(warmup.kind == "constant" ? "on every warmup iteration" : "at iteration 0, shrinking to 0 at the end of the warmup"))",
+                        "the \(warmup.kind.rawValue) momentum warmup (\(length) iterations, ratio \(LrConfigRule.show(warmup.ratio))) has no MMEngine counterpart: MMCV divides the momentum by the warmup factor, so it starts at momentum/\(LrConfigRule.show(warmup.ratio)), above its regular value, and ConstantMomentum/LinearMomentum reject factors above 1 (schedules.md C.3). Dropped: the warmup iterations get the regular momentum",
+                        deviation: "during the first \(length) iterations the momentum is up to 1 − r = \(LrConfigRule.brief(dropped)) relative below MMCV's (\(warmup.kind == .constant ? "on every warmup iteration" : "at iteration 0, shrinking to 0 at the end of the warmup"))",
                         at: arguments.location("warmup"), role: nil)
-        }
-    }
-
-    /// The policy's own arguments, validated as its hook's constructor does.
-    func parsePolicy(_ stem: String, hook: String) throws -> LegacyMomentumPolicy {
-        switch stem {
-        case "Step":
-            return .step(try LegacySteps.read(arguments, hook: hook), gamma: try arguments.double("gamma") ?? 0.5, minMomentum: try arguments.double("min_momentum"))
-        case "CosineAnnealing":
-            return .cosine(try readFloor(hook: hook))
-        case "LinearAnnealing":
-            return .linearAnnealing(try readFloor(hook: hook))
-        case "Cyclic":
-            return .cyclic(try LegacyCyclic.read(arguments, hook: hook, defaultTarget: (0.85 / 0.95, 1.0), checkGamma: false))
-        default:
-            var momenta: [Double] = []
-            for (key, value) in [("base_momentum", 0.85), ("max_momentum", 0.95)] {
-                guard let node = arguments.node(key) else { momenta.append(value); continue }
-                switch node.value {
-                case .scalar(.float(let number)): momenta.append(number)
-                case .list, .mapping:
-                    return .oneCyclePerGroup("`\(arguments.path(key))` = \(node.description) is given per param group or per optimizer")
-                default:
-                    throw ScheduleRejection("`\(arguments.path(key))` must be a float, a list or a dict (MMCV raises ValueError for \(node.typeDescription) \(node.description))", at: node.location)
-                }
-            }
-            let pct = try arguments.pctStart() ?? 0.3
-            let strategy = try arguments.annealStrategy() ?? "cos"
-            return .oneCycle(base: momenta[0], max: momenta[1], pctStart: pct, annealStrategy: strategy, threePhase: try arguments.bool("three_phase") ?? false)
         }
     }
 
@@ -141,11 +111,11 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
     func isMultiplicative(_ policy: LegacyMomentumPolicy) -> Bool {
         switch policy {
         case .step(_, _, let floor): return floor.map { $0 <= 0 } ?? true
-        case .cosine(let floor), .linearAnnealing(let floor):
+        case .cosineAnnealing(let floor), .linearAnnealing(let floor):
             if case .absolute(let value) = floor { return value == 0 }
             return true
         case .cyclic: return true
-        case .oneCycle, .oneCyclePerGroup: return false
+        case .oneCycle: return false
         }
     }
 
@@ -181,7 +151,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
             }
             return main
 
-        case .cosine(let floor):
+        case .cosineAnnealing(let floor):
             return cosineAnnealing(floor, byEpoch: byEpoch)
 
         case .linearAnnealing(let floor):
@@ -195,26 +165,31 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
             return linearAnnealing(floor, byEpoch: byEpoch, lastStepShortDeviation: shortDeviation)
 
         case .cyclic(let cyclic):
-            guard cyclic.annealStrategy == "cos" else {
+            guard cyclic.anneal == .cos else {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (no CyclicMomentum; LinearMomentum factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; nothing was emitted")
+            }
+            guard cyclic.wholeCyclicTimes != nil || cyclic.cyclicTimes <= 0 else {
+                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with cyclic_times=\(LrConfigRule.show(cyclic.cyclicTimes)), not a whole number, has cycles of max_iters // \(LrConfigRule.show(cyclic.cyclicTimes)) iterations, which single-period segments cannot place: write a custom scheduler; nothing was emitted")
             }
             guard let plan = try cyclic.plan(type: "CosineRestartMomentum", span: span, at: at) else {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; nothing was emitted")
             }
-            return MainSchedule(nodes: plan.nodes, message: "policy 'cyclic' (target_ratio=(\(LrConfigRule.show(cyclic.targetRatio.0)), \(LrConfigRule.show(cyclic.targetRatio.1))), cyclic_times=\(cyclic.cyclicTimes), step_ratio_up=\(LrConfigRule.show(cyclic.stepRatioUp))) has no MMEngine CyclicMomentum; \(plan.how), with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)")
+            return MainSchedule(nodes: plan.nodes, message: "policy 'cyclic' (\(cyclic.argumentsText)) has no MMEngine CyclicMomentum; \(plan.how), with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)")
 
-        case .oneCyclePerGroup(let why):
-            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with \(why): the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
-
-        case .oneCycle(let base, let maximum, let pct, let strategy, let threePhase):
-            return oneCycle(base: base, maximum: maximum, pct: pct, strategy: strategy, threePhase: threePhase)
+        case .oneCycle(let spec):
+            func perGroup(_ key: String) -> MainSchedule {
+                MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with `\(arguments.path(key))` = \(arguments.node(key)?.description ?? "") given per param group or per optimizer: the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
+            }
+            guard case .scalar(let base) = spec.baseMomentum else { return perGroup("base_momentum") }
+            guard case .scalar(let maximum) = spec.maxMomentum else { return perGroup("max_momentum") }
+            return oneCycle(base: base, maximum: maximum, pct: spec.pctStart, strategy: spec.anneal, threePhase: spec.threePhase)
         }
     }
 
     /// OneCycle momentum → three CosineRestartMomentum segments (C.4), plus the optimizer momentum to set by hand.
-    func oneCycle(base: Double, maximum: Double, pct: Double, strategy: String, threePhase: Bool) -> MainSchedule {
+    func oneCycle(base: Double, maximum: Double, pct: Double, strategy: LegacyAnneal, threePhase: Bool) -> MainSchedule {
         let at = arguments.location
-        guard strategy == "cos" else {
+        guard strategy == .cos else {
             return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with anneal_strategy='linear' has no MMEngine counterpart (there is no OneCycleMomentum, and the linear phases cannot be built from the momentum schedulers): write it by hand; nothing was emitted")
         }
         guard let iterations = span.iterations else {
@@ -253,7 +228,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
     }
 
     /// Step momentum's `min_momentum` floor: MMEngine has none. Exact iff it never binds.
-    func applyFloor(_ main: inout MainSchedule, steps: LegacySteps, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
+    func applyFloor(_ main: inout MainSchedule, steps: LegacyStepRule, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
         let unit = unitWord(byEpoch)
         switch StepFloor.verdict(steps, gamma: gamma, floor: floor, base: optimizer.baseMomentum, horizon: horizon) {
         case .unchecked:

@@ -1,4 +1,5 @@
 import Foundation
+import HookMigrateRuntime
 
 /// MMCV's Step floors (`min_lr`, `min_momentum`) have no MMEngine counterpart: whether dropping one is exact
 /// depends on whether `b·gamma^n` ever falls below it within the run (schedules.md C.1). Shared by the
@@ -15,7 +16,7 @@ enum StepFloor {
     }
 
     /// The verdict for a Step policy with base value `base` over the progress 0…horizon−1.
-    static func verdict(_ steps: LegacySteps, gamma: Double, floor: Double, base: Double?, horizon: Int?) -> Verdict {
+    static func verdict(_ steps: LegacyStepRule, gamma: Double, floor: Double, base: Double?, horizon: Int?) -> Verdict {
         let exponent = steps.maximumExponent(last: horizon.map { $0 - 1 })
         guard let base, let exponent, exponent <= 10_000_000 else { return .unchecked }
         let (lowest, firstBinding) = scan(base: base, gamma: gamma, maxExponent: exponent, floor: floor)

@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 // The translations of the annealing policies both hooks have: CosineAnnealing and LinearAnnealing, to
 // `min_<value>` or `min_<value>_ratio` (schedules.md C.1, C.0.5).
@@ -6,13 +7,8 @@ import HookMigrateCore
 extension UpdaterSchedulePlanner {
     func unitWord(_ byEpoch: Bool) -> String { byEpoch ? "epoch" : "iteration" }
 
-    /// `LegacyFloor.read` for this hook's `min_<value>` / `min_<value>_ratio`.
-    func readFloor(hook: String) throws -> LegacyFloor {
-        try LegacyFloor.read(arguments, name: Self.kind.valueName, hook: hook)
-    }
-
     /// Where the floor argument is written.
-    func floorLocation(_ floor: LegacyFloor) -> SourceLocation? {
+    func floorLocation(_ floor: LegacyTarget) -> SourceLocation? {
         switch floor {
         case .absolute: return arguments.location("min_\(Self.kind.valueName)")
         case .ratio: return arguments.location("min_\(Self.kind.valueName)_ratio")
@@ -21,7 +17,7 @@ extension UpdaterSchedulePlanner {
 
     /// CosineAnnealing → `CosineAnnealingLR`/`CosineAnnealingMomentum` over the whole run (`T_max = H`), or over
     /// the loop's max_iters when a by-iteration policy runs under an epoch runner.
-    func cosineAnnealing(_ floor: LegacyFloor, byEpoch: Bool) -> MainSchedule {
+    func cosineAnnealing(_ floor: LegacyTarget, byEpoch: Bool) -> MainSchedule {
         let type = "CosineAnnealing" + Self.kind.schedulerSuffix
         let unit = unitWord(byEpoch)
         let legacy = floor.legacyText(Self.kind.valueName)
@@ -39,7 +35,7 @@ extension UpdaterSchedulePlanner {
 
     /// LinearAnnealing → `LinearLR`/`LinearMomentum` to `min_<value>_ratio` (a factor in [0, 1]), or
     /// `PolyLR`/`PolyMomentum` with power 1 to an absolute `min_<value>`; see `annealing` for `end`.
-    func linearAnnealing(_ floor: LegacyFloor, byEpoch: Bool, lastStepShortDeviation: String) -> MainSchedule {
+    func linearAnnealing(_ floor: LegacyTarget, byEpoch: Bool, lastStepShortDeviation: String) -> MainSchedule {
         let kind = Self.kind
         switch floor {
         case .ratio(let ratio):

@@ -1,35 +1,37 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
-/// The warmup part of an updater-hook config.
-struct LegacyWarmup {
+/// The warmup the parser read (`LegacyUpdaterConfig`), with its length as the whole count the translations
+/// are written in.
+struct WarmupTerms {
     /// `constant`, `linear` or `exp`.
-    var kind: String
-    /// `warmup_iters` as written: iterations, or epochs with `warmup_by_epoch`.
-    var length: Int
+    var kind: LegacyWarmup.Kind
     /// `warmup_ratio`.
     var ratio: Double
+    /// `warmup_iters`: iterations, or epochs with `warmup_by_epoch`.
+    var length: Int
     /// `warmup_by_epoch`.
     var byEpoch: Bool
+
+    /// The kind's name as MMCV spells it.
+    var name: String { kind.rawValue }
 }
 
-extension UpdaterSchedulePlanner {
-    /// `warmup`, `warmup_iters`, `warmup_ratio` and `warmup_by_epoch`, validated as the hook's `__init__` does.
-    /// `warmup_by_epoch` is an lr hook argument only: the momentum hook's unknown-argument check refuses it first.
-    func parseWarmup() throws -> LegacyWarmup? {
-        let key = Self.kind.configKey
-        let length = try arguments.int("warmup_iters") ?? 0
-        let ratio = try arguments.double("warmup_ratio") ?? Self.kind.defaultWarmupRatio
-        let byEpoch = try arguments.bool("warmup_by_epoch") ?? false
-        guard let kind = try arguments.string("warmup") else { return nil }
-        guard ["constant", "linear", "exp"].contains(kind) else {
-            throw ScheduleRejection("\"\(kind)\" is not a supported warmup type (ValueError); valid types are \"constant\", \"linear\" and \"exp\"", at: arguments.location("warmup"))
-        }
-        guard length > 0 else {
-            throw ScheduleRejection("`\(key).warmup_iters` must be a positive integer when a warmup is set (MMCV asserts it), found \(length)", at: arguments.location("warmup_iters"))
-        }
-        guard ratio > 0, ratio <= 1 else {
-            throw ScheduleRejection("`\(key).warmup_ratio` must be in (0, 1] (MMCV asserts it), found \(LrConfigRule.show(ratio))", at: arguments.location("warmup_ratio"))
-        }
-        return LegacyWarmup(kind: kind, length: length, ratio: ratio, byEpoch: byEpoch)
+extension LegacyUpdaterConfig {
+    /// The warmup of a config, `nil` without one. `warmup_iters` that is not a whole number has no counterpart:
+    /// the lr hook refuses it at run time (`lrWarmupLengthRefusal(at:)`), and a momentum warmup with it is
+    /// `nil` too, to be reported by the caller.
+    var warmupTerms: WarmupTerms? {
+        guard let warmup, let length = warmupLength, let whole = Int(exactly: length.value) else { return nil }
+        return WarmupTerms(kind: warmup.kind, ratio: warmup.ratio, length: whole, byEpoch: warmupByEpoch)
+    }
+
+    /// MMCV's lr hook asserts `isinstance(self.warmup_iters, int)` at every `before_train_iter`, with or without
+    /// a warmup (with `warmup_by_epoch` it is `warmup_iters × len(data_loader)`, an int only when the epochs
+    /// are): a float or `None` stops the run at its first iteration. The refusal, or `nil`.
+    func lrWarmupLengthRefusal(at location: SourceLocation?) -> ConfigError? {
+        if let length = warmupLength, length.isInt { return nil }
+        let found = warmupLength.map { LrConfigRule.show($0.value) } ?? "None"
+        return ConfigError(.rejected, "at run time: LrUpdaterHook.before_train_iter asserts warmup_iters is an int, and it is \(found) (AssertionError in the first iteration)", at: location)
     }
 }

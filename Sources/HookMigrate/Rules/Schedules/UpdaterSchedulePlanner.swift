@@ -1,14 +1,16 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// Turns one updater-hook config (`lr_config`, `momentum_config`) into schedulers and records.
 ///
-/// The lr and momentum planners read their config the same way — the policy name resolved as MMCV does, the
-/// arguments checked against the hook's, the warmup and `by_epoch` validated — and share the translations of
-/// the policies both hooks have (`UpdaterSchedulePlanner+Annealing.swift`). Each planner supplies only how its
-/// policies are read (`parsePolicy`) and what they become (`planSchedulers`).
+/// The config is read once, by the runtime's `LegacyUpdaterConfig` (the reading the legacy simulator runs):
+/// the policy name resolved as MMCV does, the arguments checked against the hook's, `by_epoch`, the policy's
+/// arguments and the warmup. A refusal of the hook's constructor (`ConfigError.Code.rejected`) becomes one
+/// manual step. The lr and momentum planners share the translations of the policies both hooks have
+/// (`UpdaterSchedulePlanner+Annealing.swift`); each supplies only what its policies become (`planSchedulers`).
 protocol UpdaterSchedulePlanner {
-    /// A policy of this hook as MMCV 1.7.2 builds it, validated.
-    associatedtype Policy
+    /// A policy of this hook as MMCV 1.7.2 builds it (`LegacyLrPolicy`, `LegacyMomentumPolicy`).
+    associatedtype Policy: Sendable & Hashable
 
     /// Which hook the planner reads.
     static var kind: UpdaterHookKind { get }
@@ -24,11 +26,11 @@ protocol UpdaterSchedulePlanner {
     var optimizer: LegacyOptimizerFacts { get }
     var plan: SchedulePlan { get set }
 
-    /// The policy's own arguments, validated as its hook's constructor does.
-    func parsePolicy(_ stem: String, hook: String) throws -> Policy
+    /// Reads the config as MMCV does (`LegacyUpdaterConfig.parse`).
+    func read() throws -> LegacyUpdaterConfig<Policy>
 
-    /// The schedulers and records of a policy MMCV builds.
-    mutating func planSchedulers(_ policy: Policy, stem: String, warmup: LegacyWarmup?, byEpoch: Bool) throws
+    /// The schedulers and records of the hook MMCV builds.
+    mutating func planSchedulers(_ config: LegacyUpdaterConfig<Policy>) throws
 }
 
 extension UpdaterSchedulePlanner {
@@ -58,7 +60,7 @@ extension UpdaterSchedulePlanner {
                            optimizer: LegacyOptimizerFacts(context), plan: SchedulePlan())
         do {
             try planner.run()
-        } catch let rejection as ScheduleRejection {
+        } catch let rejection as ConfigError where rejection.code == .rejected {
             planner.plan = SchedulePlan()
             planner.plan.record(.manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
                                 at: rejection.location, role: nil)
@@ -81,27 +83,19 @@ extension UpdaterSchedulePlanner {
         planner.plan.commit(to: &context, rule: id, source: id)
     }
 
-    /// Reads the config in the order MMCV's hook does and plans its schedulers; throws `ScheduleRejection` for
-    /// a config MMCV refuses.
+    /// Reads the config as MMCV's hook does and plans its schedulers; throws a `.rejected` `ConfigError` for a
+    /// config MMCV refuses.
     mutating func run() throws {
-        guard let stem = registeredStem() else { return }
-        let hook = stem + Self.kind.hookSuffix
-        if let unknown = arguments.unknownKeys(allowed: Self.kind.acceptedKeys(stem).sorted()).first {
-            // Only the momentum hook lacks `warmup_by_epoch`.
-            let hint = unknown == "warmup_by_epoch" ? "; momentum warmups are always in iterations" : ""
-            throw ScheduleRejection("\(hook) takes no argument `\(unknown)` (TypeError: unexpected keyword argument)\(hint); remove it", at: arguments.location(unknown))
-        }
-        let parsed = try parsePolicy(stem, hook: hook)
-        let warmup = try parseWarmup()
-        let byEpoch = try readByEpoch(stem: stem, hook: hook)
-        try planSchedulers(parsed, stem: stem, warmup: warmup, byEpoch: byEpoch)
+        guard registeredStem() != nil else { return }
+        try arguments.requireCountsInRange()
+        try planSchedulers(try read())
     }
 
     /// The class-name stem MMCV looks up for the policy when it registers it; otherwise records why nothing is
     /// emitted and returns nil.
     mutating func registeredStem() -> String? {
         let kind = Self.kind
-        let stem = LrConfigRule.mmcvPolicyStem(policy)
+        let stem = LegacyPolicyName.stem(of: policy)
         if kind.mmcvPolicies.contains(stem) || kind.simulatedDownstreamPolicies.contains(stem) { return stem }
         if let downstream = kind.downstreamPolicies.first(where: { $0.stem == stem }) {
             plan.record(.manualStep, arguments.path("policy"),
@@ -113,21 +107,5 @@ extension UpdaterSchedulePlanner {
                         at: policyLocation, role: nil)
         }
         return nil
-    }
-
-    /// `by_epoch` as written (an explicit None is False to MMCV), else the hook's default: True, False for Cyclic
-    /// and OneCycle, which accept nothing else; IterBasedRunner makes the lr hook's default False (A.0).
-    func readByEpoch(stem: String, hook: String) throws -> Bool {
-        let byEpoch: Bool
-        if arguments.contains("by_epoch") {
-            byEpoch = try arguments.bool("by_epoch") ?? false
-        } else {
-            let runnerSaysIteration = span.kind == .iteration && Self.kind.iterationRunnerDefaultsToByIteration
-            byEpoch = stem != "Cyclic" && stem != "OneCycle" && !runnerSaysIteration
-        }
-        if byEpoch, stem == "Cyclic" || stem == "OneCycle" {
-            throw ScheduleRejection("\(hook) supports only by_epoch=False (MMCV asserts it)", at: arguments.location("by_epoch"))
-        }
-        return byEpoch
     }
 }

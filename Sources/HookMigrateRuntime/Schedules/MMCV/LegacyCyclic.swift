@@ -23,6 +23,17 @@ public struct LegacyCyclic: Sendable, Hashable {
     /// `gamma`: the cycle decay.
     public var gamma: Double
 
+    /// Creates the policy from its arguments (`target_ratio`, `cyclic_times`, `step_ratio_up`,
+    /// `anneal_strategy`, `gamma`).
+    public init(upRatio: Double, downRatio: Double, cyclicTimes: Double, stepRatioUp: Double, anneal: LegacyAnneal, gamma: Double) {
+        self.upRatio = upRatio
+        self.downRatio = downRatio
+        self.cyclicTimes = cyclicTimes
+        self.stepRatioUp = stepRatioUp
+        self.anneal = anneal
+        self.gamma = gamma
+    }
+
     /// The phase lengths fixed at `before_run`.
     public struct Phases: Sendable, Hashable {
         /// `Pc`: iterations per cycle.

@@ -80,7 +80,7 @@ public enum LegacyGroupValues: Sendable, Hashable {
             }
             return .byOptimizer(entries)
         default:
-            throw ConfigError(.invalidValue, "`\(path)`: \(owner) takes \(allowInt ? "a number" : "a float"), a list or a dict, found \(node.typeDescription) (\(node.description)) (ValueError)", at: node.location)
+            throw ConfigError(.rejected, "`\(path)`: \(owner) takes \(allowInt ? "a number" : "a float"), a list or a dict, found \(node.typeDescription) (\(node.description)) (ValueError)", at: node.location)
         }
     }
 }

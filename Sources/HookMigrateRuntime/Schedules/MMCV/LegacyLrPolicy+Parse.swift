@@ -33,12 +33,6 @@ extension LegacyLrPolicy {
         commonKeys.union(specificKeys(stem))
     }
 
-    /// Builds a policy from an `lr_config` mapping as the hook's constructor does (the rule reads the downstream
-    /// policies through it). Throws a located `ConfigError` for what the constructor rejects.
-    public static func parse(stem: String, config: ConfigMapping, path: ConfigPath, location: SourceLocation?) throws -> LegacyLrPolicy {
-        try parse(stem: stem, ScheduleArguments(config, path: path, location: location))
-    }
-
     /// Builds the policy of a registered stem from the hook's keyword arguments, with the constructor's
     /// checks (each a located `ConfigError`).
     static func parse(stem: String, _ args: ScheduleArguments) throws -> LegacyLrPolicy {

@@ -53,37 +53,23 @@ public struct LegacyLrUpdater: Sendable, Hashable {
     /// registered class.
     public init(config: ConfigMapping, location: SourceLocation?, path: ConfigPath = "lr_config",
                 iterBasedRunner: Bool, optimizerType: String? = nil) throws {
-        let args = ScheduleArguments(config, path: path, location: location)
-        guard let policyNode = config["policy"] else {
-            throw ConfigError(.missingKey, "`\(path.appending("policy"))` is required (the runner asserts 'policy' in lr_config)", at: location)
-        }
-        let name = try policyNode.string(path.appending("policy"))
-        guard let stem = LegacyPolicyName.resolve(name, family: .lr) else {
-            throw UnknownPolicyError(policy: name, className: LegacyPolicyName.className(of: name, family: .lr),
-                                     known: LegacyPolicyName.Family.lr.registeredStems.map { $0 + "LrUpdaterHook" },
-                                     location: policyNode.location ?? location)
-        }
-        let hasByEpoch = config["by_epoch"] != nil
-        let classDefault = !(stem == "Cyclic" || stem == "OneCycle")
-        let byEpoch = try args.flag("by_epoch", default: iterBasedRunner ? false : classDefault)
-        if (stem == "Cyclic" || (stem == "OneCycle" && hasByEpoch)) && byEpoch {
-            throw args.invalid("by_epoch", "\(stem)LrUpdaterHook currently only supports \"by_epoch\" = False (AssertionError)")
-        }
-        let policy = try LegacyLrPolicy.parse(stem: stem, args)
-        if case .reduce(let spec) = policy, let refusal = spec.simulationRefusal(iterBasedRunner: iterBasedRunner, byEpoch: byEpoch) {
+        try self.init(LegacyUpdaterConfig<LegacyLrPolicy>.parse(config: config, location: location, path: path, iterBasedRunner: iterBasedRunner),
+                      path: path, location: location, iterBasedRunner: iterBasedRunner, optimizerType: optimizerType)
+    }
+
+    /// Builds the hook from its parsed config. Throws a located `ConfigError` (`.invalidValue`) where the
+    /// simulator does not model the run (mmedit's `Reduce` where it could reduce).
+    public init(_ config: LegacyUpdaterConfig<LegacyLrPolicy>, path: ConfigPath = "lr_config", location: SourceLocation?,
+                iterBasedRunner: Bool, optimizerType: String? = nil) throws {
+        if case .reduce(let spec) = config.policy, let refusal = spec.simulationRefusal(iterBasedRunner: iterBasedRunner, byEpoch: config.byEpoch) {
             throw ConfigError(.invalidValue, "`\(path)`: \(refusal)", at: location)
         }
-        if stem == "SiameseRPN" && !byEpoch {
-            throw args.invalid("by_epoch", "SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError; IterBasedRunner defaults it to False)")
-        }
-        let warmupArguments = try LegacyWarmupArguments.parse(args, defaultRatio: 0.1)
-        let warmupByEpoch = try args.flag("warmup_by_epoch", default: false)
-        self.policy = policy
-        self.byEpoch = byEpoch
-        self.warmup = warmupArguments.warmup
-        self.warmupByEpoch = warmupByEpoch
-        self.warmupIters = warmupByEpoch ? nil : warmupArguments.iters
-        self.warmupEpochs = warmupByEpoch ? warmupArguments.iters : nil
+        self.policy = config.policy
+        self.byEpoch = config.byEpoch
+        self.warmup = config.warmup
+        self.warmupByEpoch = config.warmupByEpoch
+        self.warmupIters = config.warmupByEpoch ? nil : config.warmupLength
+        self.warmupEpochs = config.warmupByEpoch ? config.warmupLength : nil
         self.optimizerType = optimizerType
     }
 

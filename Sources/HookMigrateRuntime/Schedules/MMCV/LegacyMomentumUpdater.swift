@@ -42,27 +42,15 @@ public struct LegacyMomentumUpdater: Sendable, Hashable {
     /// from the runner). Throws a located `ConfigError` or `UnknownPolicyError`.
     public init(config: ConfigMapping, location: SourceLocation?, path: ConfigPath = "momentum_config",
                 optimizerType: String? = nil) throws {
-        let args = ScheduleArguments(config, path: path, location: location)
-        guard let policyNode = config["policy"] else {
-            throw ConfigError(.missingKey, "`\(path.appending("policy"))` is required (the runner asserts 'policy' in momentum_config)", at: location)
-        }
-        let name = try policyNode.string(path.appending("policy"))
-        guard let stem = LegacyPolicyName.resolve(name, family: .momentum) else {
-            throw UnknownPolicyError(policy: name, className: LegacyPolicyName.className(of: name, family: .momentum),
-                                     known: LegacyPolicyName.Family.momentum.registeredStems.map { $0 + "MomentumUpdaterHook" },
-                                     location: policyNode.location ?? location)
-        }
-        let perIteration = stem == "Cyclic" || stem == "OneCycle"
-        let byEpoch = try args.flag("by_epoch", default: !perIteration)
-        if perIteration && byEpoch {
-            throw args.invalid("by_epoch", "\(stem)MomentumUpdaterHook currently only supports \"by_epoch\" = False (AssertionError)")
-        }
-        let policy = try LegacyMomentumPolicy.parse(stem: stem, args)
-        let warmupArguments = try LegacyWarmupArguments.parse(args, defaultRatio: 0.9)
-        self.policy = policy
-        self.byEpoch = byEpoch
-        self.warmup = warmupArguments.warmup
-        self.warmupIters = warmupArguments.iters
+        self.init(try LegacyUpdaterConfig<LegacyMomentumPolicy>.parse(config: config, location: location, path: path), optimizerType: optimizerType)
+    }
+
+    /// Builds the hook from its parsed config.
+    public init(_ config: LegacyUpdaterConfig<LegacyMomentumPolicy>, optimizerType: String? = nil) {
+        self.policy = config.policy
+        self.byEpoch = config.byEpoch
+        self.warmup = config.warmup
+        self.warmupIters = config.warmupLength
         self.optimizerType = optimizerType
     }
 

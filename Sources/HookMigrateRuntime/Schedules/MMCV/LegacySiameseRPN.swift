@@ -89,7 +89,7 @@ public struct LegacySiameseRPN: Sendable, Hashable {
                 factors += item.type == "step" ? try stepFactors(start: item.start, end: item.end, epochs: epochs)
                                                : try logFactors(start: item.start, end: item.end, epochs: epochs)
             } catch let error as ScheduleRuntimeError {
-                throw ConfigError(.invalidValue, "`\(item.path)`: \(error.message) (\(error.exception.rawValue) in SiameseRPNLrUpdaterHook.__init__)", at: item.location)
+                throw ConfigError(.rejected, "`\(item.path)`: \(error.message) (\(error.exception.rawValue) in SiameseRPNLrUpdaterHook.__init__)", at: item.location)
             }
             startEpoch = item.endEpoch
         }

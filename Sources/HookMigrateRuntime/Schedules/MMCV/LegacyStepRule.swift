@@ -51,16 +51,31 @@ public enum LegacyStepRule: Sendable, Hashable {
             var milestones: [Int] = []
             for (index, item) in list.items.enumerated() {
                 guard case .scalar(.int(let value)) = item.value else {
-                    throw ConfigError(.invalidValue, "`\(path.appending(index: index))`: every milestone must be an int, found \(item.typeDescription) (\(item.description)) (AssertionError)", at: item.location ?? node.location)
+                    throw ConfigError(.rejected, "`\(path.appending(index: index))`: every milestone must be an int, found \(item.typeDescription) (\(item.description)) (AssertionError)", at: item.location ?? node.location)
                 }
                 guard value > 0 else {
-                    throw ConfigError(.invalidValue, "`\(path.appending(index: index))`: every milestone must be positive, got \(value) (AssertionError)", at: item.location ?? node.location)
+                    throw ConfigError(.rejected, "`\(path.appending(index: index))`: every milestone must be positive, got \(value) (AssertionError)", at: item.location ?? node.location)
                 }
                 milestones.append(value)
             }
             return .milestones(milestones)
         default:
             throw args.invalid("step", "\"step\" must be a list or integer, found \(node.typeDescription) (\(node.description)) (TypeError)")
+        }
+    }
+}
+
+extension LegacyStepRule {
+    /// The largest exponent reached at progress 0…last; `nil` for an interval when the run's length is unknown
+    /// (it grows without bound), the number of milestones for a list.
+    public func maximumExponent(last: Int?) -> Int? {
+        switch self {
+        case .every(let interval):
+            guard let last else { return nil }
+            return Swift.max(last, 0) / interval
+        case .milestones(let list):
+            guard let last else { return list.count }
+            return list.firstIndex { Swift.max(last, 0) < $0 } ?? list.count
         }
     }
 }

@@ -29,7 +29,7 @@ struct LegacyWarmupArguments {
             throw args.invalid("warmup_iters", "must be a positive integer when a warmup is set, found None (TypeError)")
         }
         guard count.value > 0 else {
-            throw args.invalid("warmup_iters", "\"warmup_iters\" must be a positive integer, got \(count.value) (AssertionError)")
+            throw args.invalid("warmup_iters", "\"warmup_iters\" must be a positive integer, got \(count.isInt ? String(Int(count.value)) : String(count.value)) (AssertionError)")
         }
         let ratio = try args.double("warmup_ratio", default: defaultRatio)
         guard ratio > 0 && ratio <= 1 else {

@@ -37,12 +37,12 @@ struct ScheduleArguments {
 
     /// A located error about a key.
     func invalid(_ key: String, _ message: String) -> ConfigError {
-        ConfigError(.invalidValue, "`\(path.appending(key))`: \(message)", at: location(of: key))
+        ConfigError(.rejected, "`\(path.appending(key))`: \(message)", at: location(of: key))
     }
 
     /// A located error about the whole dict.
     func invalid(_ message: String) -> ConfigError {
-        ConfigError(.invalidValue, "`\(path)`: \(message)", at: location)
+        ConfigError(.rejected, "`\(path)`: \(message)", at: location)
     }
 
     /// A number whose Python default is `None`: absent or null → `nil`.
@@ -107,7 +107,7 @@ struct ScheduleArguments {
 
     /// The error for a missing required argument (Python: `TypeError: missing 1 required positional argument`).
     func missing(_ key: String, for owner: String) -> ConfigError {
-        ConfigError(.missingKey, "`\(path.appending(key))` is required by \(owner) but missing", at: location)
+        ConfigError(.rejected, "`\(path.appending(key))` is required by \(owner) but missing", at: location)
     }
 
     /// Rejects keys the constructor does not take (Python: `TypeError: __init__() got an unexpected keyword
@@ -115,10 +115,10 @@ struct ScheduleArguments {
     func rejectUnknown(allowed: Set<String>, owner: String) throws {
         for entry in mapping.entries {
             guard case .string(let key) = entry.key else {
-                throw ConfigError(.invalidValue, "`\(path)`: keyword arguments must be strings, found \(entry.key.description)", at: entry.keyLocation ?? location)
+                throw ConfigError(.rejected, "`\(path)`: keyword arguments must be strings, found \(entry.key.description)", at: entry.keyLocation ?? location)
             }
             if !allowed.contains(key) {
-                throw ConfigError(.invalidValue, "`\(path.appending(key))`: \(owner) got an unexpected keyword argument '\(key)'", at: entry.keyLocation ?? entry.value.location ?? location)
+                throw ConfigError(.rejected, "`\(path.appending(key))`: \(owner) got an unexpected keyword argument '\(key)' (TypeError)", at: entry.keyLocation ?? entry.value.location ?? location)
             }
         }
     }
