@@ -1,27 +1,54 @@
 import HookMigrateCore
 
-/// Which runner MMCV 1.7.2 builds for a legacy config, and the training length it is given: `runner.type`
-/// `IterBasedRunner` (or mmgen's `DynamicIterBasedRunner`), or no type with an iteration count and no epoch
-/// count, is an iteration runner; anything else an epoch runner. The counts are `runner.max_epochs` /
-/// `runner.max_iters`, else the old top-level `total_epochs` / `total_iters`.
+/// Which runner MMCV 1.7.2 builds for a legacy config, and the training length it is given, read once for the
+/// `runner` rule (which writes `train_cfg` from it) and the simulated legacy runner (which runs it).
+///
+/// `runner.type` `IterBasedRunner` (or mmgen's `DynamicIterBasedRunner`) is an iteration runner; any other type
+/// an epoch runner. A runner without a type (which MMCV's registry refuses; the rule infers one with a
+/// warning) is an iteration runner when it states an iteration count, else an epoch runner. Without `runner`,
+/// the old top-level `total_epochs` (mmdet built an EpochBasedRunner from it) or `total_iters` decide. The
+/// counts are `runner.max_epochs` / `runner.max_iters`, else `total_epochs` / `total_iters`, each within
+/// `ConfigNode.maxCount` (`number-range` otherwise).
 public struct LegacyRunLength: Sendable, Hashable {
+    /// `runner.type` as written (`nil` without a runner or a type).
+    public var type: String?
+    /// Whether a `runner` mapping is written.
+    public var hasRunner: Bool
     /// Whether the runner is IterBasedRunner-like.
     public var iterationRunner: Bool
-    /// `runner.max_epochs` or `total_epochs`.
+    /// `runner.max_epochs`, else `total_epochs`.
     public var maxEpochs: Int?
-    /// `runner.max_iters` or `total_iters`.
+    /// `runner.max_iters`, else `total_iters`.
     public var maxIters: Int?
+    /// The top-level `total_epochs` / `total_iters` (mmdet asserted they equal the runner's).
+    public var totalEpochs: Int?
+    public var totalIters: Int?
 
-    /// Reads the runner's kind and counts (a count of the wrong type is a located `ConfigError`).
+    /// Reads the runner's kind and counts (a value of the wrong type is a located `ConfigError`).
     public init(_ config: ConfigMapping) throws {
-        let runner = config["runner"].flatMap(\.mapping)
-        let type = runner?["type"]?.scalar?.stringValue
-        let totalEpochs = try config["total_epochs"].flatMap { $0.isNull ? nil : try $0.int("total_epochs") }
-        let totalIters = try config["total_iters"].flatMap { $0.isNull ? nil : try $0.int("total_iters") }
-        let runnerEpochs = try runner?["max_epochs"].flatMap { $0.isNull ? nil : try $0.int("runner.max_epochs") }
-        let runnerIters = try runner?["max_iters"].flatMap { $0.isNull ? nil : try $0.int("runner.max_iters") }
+        func count(_ node: ConfigNode?, _ path: ConfigPath) throws -> Int? {
+            guard let node, !node.isNull else { return nil }
+            return try node.count(path)
+        }
+        totalEpochs = try count(config["total_epochs"], "total_epochs")
+        totalIters = try count(config["total_iters"], "total_iters")
+        var runnerEpochs: Int?
+        var runnerIters: Int?
+        if let runnerNode = config["runner"], !runnerNode.isNull {
+            let runner = try runnerNode.mapping("runner")
+            hasRunner = true
+            type = try runner["type"].flatMap { $0.isNull ? nil : try $0.string("runner.type") }
+            runnerEpochs = try count(runner["max_epochs"], "runner.max_epochs")
+            runnerIters = try count(runner["max_iters"], "runner.max_iters")
+        } else {
+            hasRunner = false
+        }
         maxEpochs = runnerEpochs ?? totalEpochs
         maxIters = runnerIters ?? totalIters
-        iterationRunner = type == "IterBasedRunner" || type == "DynamicIterBasedRunner" || (type == nil && maxIters != nil && maxEpochs == nil)
+        switch type {
+        case "IterBasedRunner", "DynamicIterBasedRunner": iterationRunner = true
+        case nil: iterationRunner = hasRunner ? maxIters != nil : (totalEpochs == nil && totalIters != nil)
+        default: iterationRunner = false
+        }
     }
 }

@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `runner`, `total_epochs`, `total_iters`, `workflow` → `train_cfg` (the training loop) and the loop facts
 /// every other rule reads.
@@ -49,17 +50,19 @@ public enum RunnerRule: MigrationRule {
     }
 
     static func loopFacts(_ context: inout MigrationContext) throws -> LoopFacts? {
-        let totalEpochs = try context.legacyNode("total_epochs").flatMap { $0.isNull ? nil : try $0.count("total_epochs") }
-        let totalIters = try context.legacyNode("total_iters").flatMap { $0.isNull ? nil : try $0.count("total_iters") }
-        if let runnerNode = context.legacyNode("runner"), !runnerNode.isNull {
+        // The runner's kind and counts, read as the legacy simulator reads them.
+        let length = try LegacyRunLength(context.legacy)
+        let totalEpochs = length.totalEpochs
+        let totalIters = length.totalIters
+        if length.hasRunner, let runnerNode = context.legacyNode("runner") {
             let runner = try runnerNode.mapping("runner")
-            let type = try runner["type"].flatMap { $0.isNull ? nil : try $0.string("runner.type") }
-            let maxEpochs = try runner["max_epochs"].flatMap { $0.isNull ? nil : try $0.count("runner.max_epochs") }
-            let maxIters = try runner["max_iters"].flatMap { $0.isNull ? nil : try $0.count("runner.max_iters") }
+            let type = length.type
+            let maxEpochs = length.maxEpochs
+            let maxIters = length.maxIters
             let at = runnerNode.location
             switch type {
             case "EpochBasedRunner", "Runner":
-                guard let epochs = maxEpochs ?? totalEpochs else {
+                guard let epochs = maxEpochs else {
                     throw ConfigError(.missingKey, "`runner.max_epochs` is required for an \(type ?? "") (MMCV refuses to run without a length)", at: at)
                 }
                 if let totalEpochs, totalEpochs != epochs {
@@ -68,7 +71,7 @@ public enum RunnerRule: MigrationRule {
                 context.change(id, "runner", to: "train_cfg", "\(type ?? "") with max_epochs=\(epochs) becomes EpochBasedTrainLoop", at: at)
                 return LoopFacts(kind: .epoch, maxEpochs: epochs)
             case "IterBasedRunner", "DynamicIterBasedRunner":
-                guard let iters = maxIters ?? totalIters else {
+                guard let iters = maxIters else {
                     throw ConfigError(.missingKey, "`runner.max_iters` is required for an \(type ?? "")", at: at)
                 }
                 if type == "DynamicIterBasedRunner" {
@@ -78,11 +81,11 @@ public enum RunnerRule: MigrationRule {
                 }
                 return LoopFacts(kind: .iteration, maxIters: iters)
             case nil:
-                if let iters = maxIters ?? totalIters {
+                if length.iterationRunner, let iters = maxIters {
                     context.warn(id, "runner", "the runner has no type; max_iters=\(iters) implies an iteration runner (IterBasedTrainLoop)", at: at, newPath: "train_cfg")
                     return LoopFacts(kind: .iteration, maxIters: iters)
                 }
-                if let epochs = maxEpochs ?? totalEpochs {
+                if let epochs = maxEpochs {
                     context.warn(id, "runner", "the runner has no type; max_epochs=\(epochs) implies an epoch runner (EpochBasedTrainLoop)", at: at, newPath: "train_cfg")
                     return LoopFacts(kind: .epoch, maxEpochs: epochs)
                 }
@@ -93,7 +96,7 @@ public enum RunnerRule: MigrationRule {
                 return nil
             }
         }
-        if let totalEpochs {
+        if !length.iterationRunner, let totalEpochs {
             context.change(id, "total_epochs", to: "train_cfg", "total_epochs=\(totalEpochs) (no runner; mmdet built an EpochBasedRunner from it) becomes EpochBasedTrainLoop", at: context.legacyKeyLocation("total_epochs"))
             return LoopFacts(kind: .epoch, maxEpochs: totalEpochs)
         }
