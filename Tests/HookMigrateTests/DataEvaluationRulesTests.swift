@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 import Testing
 @testable import HookMigrate
 
@@ -405,11 +406,11 @@ data:
     }
 
     @Test func ruleInferenceMatchesMMCV() {
-        #expect(EvaluationRule.inferRule("bbox_mAP", greater: EvaluationRule.defaultGreaterKeys, less: EvaluationRule.defaultLessKeys) == "greater")
-        #expect(EvaluationRule.inferRule("val_loss", greater: EvaluationRule.defaultGreaterKeys, less: EvaluationRule.defaultLessKeys) == "less")
-        #expect(EvaluationRule.inferRule("coco/AP", greater: EvaluationRule.defaultGreaterKeys, less: EvaluationRule.defaultLessKeys) == nil)
-        #expect(EvaluationRule.inferRule("AP", greater: EvaluationRule.mmposeGreaterKeys, less: EvaluationRule.mmposeLessKeys) == "greater")
-        #expect(EvaluationRule.inferRule("NME", greater: EvaluationRule.mmposeGreaterKeys, less: EvaluationRule.mmposeLessKeys) == "less")
+        #expect(BestRule.KeyLists.mmcv.infer("bbox_mAP") == "greater")
+        #expect(BestRule.KeyLists.mmcv.infer("val_loss") == "less")
+        #expect(BestRule.KeyLists.mmcv.infer("coco/AP") == nil)
+        #expect(EvaluationRule.legacyKeyLists(.mmpose).infer("AP") == "greater")
+        #expect(EvaluationRule.legacyKeyLists(.mmpose).infer("NME") == "less")
     }
 
     @Test func evaluatorKeysAreRenamed() {

@@ -139,6 +139,7 @@ public struct Validator: Sendable {
         var runSettings = settings
         runSettings.modelStepping = stepping
         runSettings.trainScript = Self.trainScript(legacy)
+        runSettings.evalKeyLists = EvaluationRule.legacyKeyLists(LegacyCodebase.guess(legacy))
         return runSettings
     }
 

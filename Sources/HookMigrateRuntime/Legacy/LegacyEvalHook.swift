@@ -13,6 +13,8 @@ public struct LegacyEvalHook: Sendable, Equatable {
     public var saveBest: String?
     /// Explicit `rule`: `greater` or `less`.
     public var rule: String?
+    /// The key lists the hook infers a rule from (`greater_keys`/`less_keys`, else its class's defaults).
+    public var keyLists: BestRule.KeyLists = .mmcv
     /// mmedit's `EvalIterHook`: it clears the log buffer before evaluating (MMCV's EvalHook by iteration runs
     /// the logger hooks first), so a train record due at that iteration is never written.
     public var clearsLogBuffer = false
@@ -31,13 +33,14 @@ public struct LegacyEvalHook: Sendable, Equatable {
 
     /// Creates the hook.
     public init(start: Int?, interval: Int, byEpoch: Bool, dynamicIntervals: [(milestone: Int, interval: Int)] = [],
-                saveBest: String?, rule: String?) {
+                saveBest: String?, rule: String?, keyLists: BestRule.KeyLists = .mmcv) {
         self.start = start
         self.interval = interval
         self.byEpoch = byEpoch
         self.dynamicIntervals = dynamicIntervals
         self.saveBest = saveBest
         self.rule = rule
+        self.keyLists = keyLists
     }
 
     public static func == (lhs: LegacyEvalHook, rhs: LegacyEvalHook) -> Bool {
@@ -76,7 +79,7 @@ public struct LegacyEvalHook: Sendable, Equatable {
         guard let saveBest else { return nil }
         if resolvedKey == nil {
             resolvedKey = saveBest == "auto" ? metricKey : saveBest
-            resolvedRule = rule ?? BestRule.infer(resolvedKey ?? metricKey) ?? BestRule.inferDownstream(resolvedKey ?? metricKey) ?? "greater"
+            resolvedRule = rule ?? keyLists.infer(resolvedKey ?? metricKey) ?? "greater"
         }
         guard let key = resolvedKey, let rule = resolvedRule else { return nil }
         return (key, rule)
@@ -93,43 +96,5 @@ public struct LegacyEvalHook: Sendable, Equatable {
         bestFile = file
         bestStep = step
         return (removed, file)
-    }
-}
-
-/// The save-best rule inference both libraries share (`_init_rule`): explicit rule, else exact then
-/// substring match against the greater/less key lists.
-public enum BestRule {
-    /// `_default_greater_keys` (identical in MMCV and MMEngine).
-    public static let greaterKeys = ["acc", "top", "AR@", "auc", "precision", "mAP", "mDice", "mIoU", "mAcc", "aAcc"]
-    /// `_default_less_keys`.
-    public static let lessKeys = ["loss"]
-
-    /// `greater` or `less` for a key; `nil` when nothing matches (both libraries raise ValueError then).
-    public static func infer(_ key: String) -> String? {
-        let lowered = key.lowercased()
-        if greaterKeys.contains(where: { $0.lowercased() == lowered }) { return "greater" }
-        if lessKeys.contains(where: { $0.lowercased() == lowered }) { return "less" }
-        if greaterKeys.contains(where: { lowered.contains($0.lowercased()) }) { return "greater" }
-        if lessKeys.contains(where: { lowered.contains($0.lowercased()) }) { return "less" }
-        return nil
-    }
-
-    /// mmpose 0.x's EvalHook key lists (`mmpose/core/evaluation/eval_hooks.py`): a key MMCV's own lists do not
-    /// match made MMCV's EvalHook raise, so a legacy run that trained used a downstream hook like this one.
-    public static let downstreamGreaterKeys = ["acc", "ap", "ar", "pck", "auc", "3dpck", "p-3dpck", "3dauc", "p-3dauc", "pcp"]
-    /// mmpose 0.x's less-is-better keys.
-    public static let downstreamLessKeys = ["loss", "epe", "nme", "mpjpe", "p-mpjpe", "n-mpjpe"]
-
-    /// The rule a downstream EvalHook inferred for a key MMCV's lists do not match.
-    public static func inferDownstream(_ key: String) -> String? {
-        let lowered = key.lowercased()
-        if downstreamLessKeys.contains(where: { lowered.contains($0) }) { return "less" }
-        if downstreamGreaterKeys.contains(where: { lowered.contains($0) }) { return "greater" }
-        return nil
-    }
-
-    /// Whether `score` strictly improves on `best` under `rule`.
-    public static func better(_ score: Double, than best: Double, rule: String) -> Bool {
-        rule == "less" ? score < best : score > best
     }
 }

@@ -117,7 +117,7 @@ public struct LegacyRunner: Sendable {
                 let generative = try GenerativeEvalSettings.read(mapping, at: evaluation?.location)
                 order.insert(.eval(LegacyRunner.generativeEvalHook(generative)), priority: generative.priority)
             } else {
-                var hook = try LegacyRunner.evalHook(mapping, epochRunner: epochRunner)
+                var hook = try LegacyRunner.evalHook(mapping, epochRunner: epochRunner, keyLists: settings.evalKeyLists)
                 hook.clearsLogBuffer = settings.trainScript == .mmedit
                 order.insert(.eval(hook), priority: 70)
             }
@@ -206,7 +206,7 @@ public struct LegacyRunner: Sendable {
         return hook
     }
 
-    static func evalHook(_ mapping: ConfigMapping, epochRunner: Bool) throws -> LegacyEvalHook {
+    static func evalHook(_ mapping: ConfigMapping, epochRunner: Bool, keyLists defaults: BestRule.KeyLists) throws -> LegacyEvalHook {
         let path = ConfigPath("evaluation")
         var dynamic: [(milestone: Int, interval: Int)] = []
         for (index, pair) in try (mapping["dynamic_intervals"]?.list(path.appending("dynamic_intervals")).items ?? []).enumerated() {
@@ -223,15 +223,17 @@ public struct LegacyRunner: Sendable {
         }
         let saveBest = try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) }
         let rule = try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) }
-        // EvalHook._init_rule: a named key with no rule must be inferable (MMCV's lists, or the downstream
-        // EvalHooks' longer ones), else the hook raised ValueError when it was built.
-        if let saveBest, saveBest != "auto", rule == nil, BestRule.infer(saveBest) == nil, BestRule.inferDownstream(saveBest) == nil {
+        let configured = try BestRule.configuredKeys(mapping, path: path)
+        let keyLists = defaults.overridden(greater: configured.greater, less: configured.less)
+        // EvalHook._init_rule: a named key with no rule must be inferable from the hook's lists, else the hook
+        // raised ValueError when it was built.
+        if let saveBest, saveBest != "auto", rule == nil, keyLists.infer(saveBest) == nil {
             throw ConfigError(.invalidValue, "`evaluation.save_best`: cannot infer the rule for key \(saveBest) (EvalHook raised ValueError); give `rule`", at: mapping["save_best"]?.location)
         }
         return LegacyEvalHook(
             start: try mapping["start"].flatMap { $0.isNull ? nil : try $0.int(path.appending("start")) },
             interval: interval, byEpoch: epochRunner, dynamicIntervals: dynamic,
             saveBest: try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) },
-            rule: try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) })
+            rule: try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) }, keyLists: keyLists)
     }
 }

@@ -13,6 +13,9 @@ public struct SimulationSettings: Sendable, Equatable {
     public var modelStepping: ModelStepping?
     /// The train script of the legacy run.
     public var trainScript: LegacyTrainScript
+    /// The key lists the legacy evaluation hook infers a best-checkpoint rule from when the config gives
+    /// none (MMCV's, or mmpose 0.x's for the EvalHook its train script registered).
+    public var evalKeyLists: BestRule.KeyLists = .mmcv
 
     /// Creates settings.
     public init(itersPerEpoch: Int = 10, valIters: Int = 2, metrics: MetricSequence = MetricSequence(seed: 1), distributed: Bool = false,

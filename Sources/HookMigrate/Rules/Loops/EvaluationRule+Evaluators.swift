@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// The MMEngine-era evaluator hookmigrate writes for a legacy `dataset.evaluate(metric=…)`, chosen by a small
 /// table of the dataset types and metric names it can recognise (the pairs of the model-zoo corpus).
@@ -241,23 +242,10 @@ extension EvaluationRule {
         return EvaluatorChoice(family: family, node: ConfigNode(evaluator), usedKeys: used, reason: described)
     }
 
-    /// mmpose 0.x's EvalHook inferred the best-checkpoint rule from its own key lists.
-    static let mmposeGreaterKeys = ["acc", "ap", "ar", "pck", "auc", "3dpck", "p-3dpck", "3dauc", "p-3dauc", "pcp"]
-    static let mmposeLessKeys = ["loss", "epe", "nme", "mpjpe", "p-mpjpe", "n-mpjpe"]
-    /// MMCV's and MMEngine's default key lists (identical).
-    static let defaultGreaterKeys = ["acc", "top", "AR@", "auc", "precision", "mAP", "mDice", "mIoU", "mAcc", "aAcc"]
-    static let defaultLessKeys = ["loss"]
-
-    /// The comparison rule MMCV's `EvalHook._init_rule` (and MMEngine's `CheckpointHook._init_rule`, the same
-    /// algorithm) infers for a key: exact match first, then substring, case-insensitive; nil when none matches.
-    static func inferRule(_ key: String, greater: [String], less: [String]) -> String? {
-        let lowered = key.lowercased()
-        let greaterLowered = greater.map { $0.lowercased() }
-        let lessLowered = less.map { $0.lowercased() }
-        if greaterLowered.contains(lowered) { return "greater" }
-        if lessLowered.contains(lowered) { return "less" }
-        if greaterLowered.contains(where: { lowered.contains($0) }) { return "greater" }
-        if lessLowered.contains(where: { lowered.contains($0) }) { return "less" }
-        return nil
+    /// The key lists the legacy evaluation hook inferred a best-checkpoint rule from: mmpose 0.x's train script
+    /// registered its own EvalHook with its own lists, every other package MMCV's. The proof's legacy runner
+    /// is given the same lists (`Validator.proofSettings`).
+    static func legacyKeyLists(_ codebase: LegacyCodebase) -> BestRule.KeyLists {
+        codebase == .mmpose ? .mmpose0x : .mmcv
     }
 }

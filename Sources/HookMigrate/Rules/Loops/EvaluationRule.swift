@@ -263,13 +263,6 @@ public enum EvaluationRule: MigrationRule {
     }
 
     // MARK: Best checkpoint
-
-    static func stringList(_ node: ConfigNode?, _ path: String) throws -> [String]? {
-        guard let node, !node.isNull else { return nil }
-        if let text = node.scalar?.stringValue { return [text] }
-        return try node.list(ConfigPath(path)).items.enumerated().map { try $0.element.string(ConfigPath(path).appending(index: $0.offset)) }
-    }
-
     /// `save_best`, `rule`, `greater_keys`, `less_keys`, `out_dir` → `default_hooks.checkpoint`.
     static func convertBest(_ evaluation: ConfigMapping, choice: EvaluatorChoice, codebase: LegacyCodebase, _ context: inout MigrationContext) throws {
         let ruleNode = evaluation["rule"].flatMap { $0.isNull ? nil : $0 }
@@ -277,17 +270,14 @@ public enum EvaluationRule: MigrationRule {
         if let rule, rule != "greater", rule != "less" {
             throw ConfigError(.invalidValue, "`evaluation.rule` must be 'greater' or 'less' (MMCV's EvalHook raises KeyError), found '\(rule)'", at: ruleNode?.location)
         }
-        let greater = try stringList(evaluation["greater_keys"], "evaluation.greater_keys")
-        let less = try stringList(evaluation["less_keys"], "evaluation.less_keys")
+        let (greater, less) = try BestRule.configuredKeys(evaluation, path: "evaluation")
         let outDir = try evaluation["out_dir"].flatMap { $0.isNull ? nil : try $0.string("evaluation.out_dir") }
         var hook = context.defaultHook("checkpoint")?.mapping ?? defaultCheckpointHook()
         var changed = false
 
         if let bestNode = evaluation["save_best"], !bestNode.isNull {
             let saveBest = try bestNode.string("evaluation.save_best")
-            let legacyGreater = greater ?? (codebase == .mmpose ? mmposeGreaterKeys : defaultGreaterKeys)
-            let legacyLess = less ?? (codebase == .mmpose ? mmposeLessKeys : defaultLessKeys)
-            let legacyRule = rule ?? (saveBest == "auto" ? nil : inferRule(saveBest, greater: legacyGreater, less: legacyLess))
+            let legacyRule = rule ?? (saveBest == "auto" ? nil : legacyKeyLists(codebase).overridden(greater: greater, less: less).infer(saveBest))
             if saveBest != "auto", legacyRule == nil {
                 context.manualStep(id, "evaluation.save_best", "no rule is given for save_best='\(saveBest)' and none follows from the greater/less key lists (MMCV's EvalHook raised ValueError for it unless the package's own hook had other lists): no best checkpoint is configured — set default_hooks.checkpoint.save_best and rule ('greater' or 'less') by hand", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
             } else {
@@ -302,12 +292,12 @@ public enum EvaluationRule: MigrationRule {
                         hook["rule"] = ConfigNode(.string(rule))
                     } else if codebase == .mmpose, greater == nil, less == nil {
                         // MMCV resolved 'auto' with mmpose's key lists; MMEngine's defaults would not match `coco/AP`.
-                        hook["greater_keys"] = ConfigNode(ConfigList(mmposeGreaterKeys.map { ConfigNode(.string($0)) }))
-                        hook["less_keys"] = ConfigNode(ConfigList(mmposeLessKeys.map { ConfigNode(.string($0)) }))
+                        hook["greater_keys"] = ConfigNode(ConfigList(BestRule.KeyLists.mmpose0x.greater.map { ConfigNode(.string($0)) }))
+                        hook["less_keys"] = ConfigNode(ConfigList(BestRule.KeyLists.mmpose0x.less.map { ConfigNode(.string($0)) }))
                         notes.append("greater_keys/less_keys set to mmpose 0.x's lists, which inferred the rule of the first metric")
                     }
                 } else if let legacyRule {
-                    let modernRule = inferRule(newKey, greater: greater ?? defaultGreaterKeys, less: less ?? defaultLessKeys)
+                    let modernRule = BestRule.KeyLists.mmcv.overridden(greater: greater, less: less).infer(newKey)
                     if rule != nil || modernRule != legacyRule {
                         hook["rule"] = ConfigNode(.string(legacyRule))
                         if rule != nil { notes.append("rule '\(legacyRule)' kept") }
