@@ -151,18 +151,11 @@ public struct LegacyRunner: Sendable {
             if let chosen { single["optimizer"] = ConfigNode(chosen) }
             return try paramGroups(single)
         }
-        guard let optimizer = config["optimizer"]?.mapping, let lrNode = optimizer["lr"] else {
+        guard let optimizer = config["optimizer"]?.mapping, optimizer["lr"] != nil,
+              let group = try TorchOptimizerConfig(optimizer).paramGroup else {
             return [ParamGroup(lr: 0.01, momentum: 0.9)]
         }
-        let lr = try lrNode.double("optimizer.lr")
-        if let momentum = optimizer["momentum"] { return [ParamGroup(lr: lr, momentum: try momentum.double("optimizer.momentum"))] }
-        if let betas = optimizer["betas"]?.list, betas.count == 2 {
-            return [ParamGroup(lr: lr, betas: (try betas.items[0].double("optimizer.betas[0]"), try betas.items[1].double("optimizer.betas[1]")))]
-        }
-        let type = optimizer["type"]?.scalar?.stringValue ?? ""
-        if type.hasPrefix("Adam") { return [ParamGroup(lr: lr, betas: (0.9, 0.999))] }
-        if type == "SGD" { return [ParamGroup(lr: lr, momentum: 0)] }
-        return [ParamGroup(lr: lr)]
+        return [group]
     }
 
     static func customHook(_ mapping: ConfigMapping, path: ConfigPath, at location: SourceLocation?) throws -> LegacyHook {

@@ -1,6 +1,8 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
-/// What the legacy `optimizer` says about the base values the schedules start from.
+/// What the legacy `optimizer` says about the base values the schedules start from (read by the runtime's
+/// `TorchOptimizerConfig`), merged over the named optimizers of a dict of optimizers.
 struct LegacyOptimizerFacts {
     /// `optimizer.lr`, when the optimizer is a single one with a numeric lr.
     var baseLr: Double?
@@ -15,16 +17,6 @@ struct LegacyOptimizerFacts {
     /// Whether the base momentum is the optimizer type's default (not written in the config).
     var momentumIsDefault = false
 
-    /// Optimizer types without momentum or betas (MMCV's momentum hooks fail on them).
-    static let withoutMomentum: Set<String> = ["Adagrad", "Adadelta", "ASGD", "Rprop", "LBFGS"]
-    /// Optimizer types whose momentum is `betas[0]` (torch default 0.9).
-    static let withBetas: Set<String> = ["Adam", "AdamW", "Adamax", "NAdam", "RAdam", "SparseAdam"]
-    /// Optimizer types with a `momentum` argument defaulting to 0.
-    static let withMomentum: Set<String> = ["SGD", "RMSprop"]
-
-    /// The facts of the optimizer the schedules act on: mmedit's `optimizers` when set, else `optimizer`. A
-    /// dict of named optimizers (MMCV's updaters act on each alike, and the converted schedulers are built
-    /// for each wrapper) gives a fact only where every optimizer of the dict agrees on it.
     init(_ context: MigrationContext) {
         let plural = context.legacyNode("optimizers").flatMap { $0.isNull ? nil : $0.mapping }
         guard let source = plural ?? context.legacyNode("optimizer")?.mapping else {
@@ -48,40 +40,20 @@ struct LegacyOptimizerFacts {
     }
 
     /// The facts of one optimizer's config.
+    /// The facts of one optimizer dict, as torch reads it (`TorchOptimizerConfig`, the reading the simulated
+    /// runners start their param groups from); nothing is known of a dict with a wrongly typed number.
     init(optimizer: ConfigMapping?) {
         baseLr = nil
         baseMomentum = nil
         momentumKey = "momentum"
         type = nil
         hasParamwise = false
-        guard let optimizer else { return }
-        type = optimizer["type"]?.scalar?.stringValue
-        hasParamwise = optimizer["paramwise_cfg"].map { !$0.isNull } ?? false
-        if case .scalar(let scalar)? = optimizer["lr"]?.value {
-            baseLr = Self.number(scalar)
-        }
-        if case .scalar(let scalar)? = optimizer["momentum"]?.value {
-            baseMomentum = Self.number(scalar)
-        } else if let betas = optimizer["betas"]?.list, let first = betas.items.first?.scalar {
-            momentumKey = "betas[0]"
-            baseMomentum = Self.number(first)
-        } else if let type, Self.withMomentum.contains(type) {
-            baseMomentum = 0
-            momentumIsDefault = true
-        } else if let type, Self.withBetas.contains(type) {
-            momentumKey = "betas[0]"
-            baseMomentum = 0.9
-            momentumIsDefault = true
-        }
-        if optimizer["momentum"] == nil, let type, Self.withBetas.contains(type) { momentumKey = "betas[0]" }
-    }
-
-    /// An int or float scalar as a number; nil for any other scalar.
-    static func number(_ scalar: ConfigScalar) -> Double? {
-        switch scalar {
-        case .int(let value): return Double(value)
-        case .float(let value): return value
-        default: return nil
-        }
+        guard let optimizer, let torch = try? TorchOptimizerConfig(optimizer) else { return }
+        type = torch.type
+        hasParamwise = torch.hasParamwise
+        baseLr = torch.lr
+        baseMomentum = torch.firstMoment
+        momentumKey = torch.usesBetas ? "betas[0]" : "momentum"
+        momentumIsDefault = torch.firstMomentIsDefault
     }
 }

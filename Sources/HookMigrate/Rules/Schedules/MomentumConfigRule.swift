@@ -75,7 +75,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
         let stem = config.stem
         let byEpoch = config.byEpoch
         let warmup = config.warmup
-        if let type = optimizer.type, LegacyOptimizerFacts.withoutMomentum.contains(type) {
+        if let type = optimizer.type, TorchOptimizerConfig.withoutMomentum.contains(type) {
             let failure = stem == "OneCycle" ? "ValueError: optimizer must support momentum" : "KeyError: 'betas'"
             plan.record(.manualStep, id, "optimizer \(type) has neither momentum nor betas: MMCV's momentum hook fails in before_run (\(failure)) and MMEngine's momentum schedulers raise ValueError. Remove momentum_config or change the optimizer; nothing was emitted",
                         at: arguments.location, role: nil)
