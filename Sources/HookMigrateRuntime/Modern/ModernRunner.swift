@@ -19,10 +19,7 @@ public struct ModernRunner: Sendable {
     var groups: [ParamGroup]
 
     /// MMEngine's class priorities.
-    static let classPriority: [String: Int] = [
-        "RuntimeInfoHook": 10, "IterTimerHook": 50, "DistSamplerSeedHook": 50, "LoggerHook": 60, "ParamSchedulerHook": 70,
-        "CheckpointHook": 90, "EMAHook": 50, "EmptyCacheHook": 50, "SyncBuffersHook": 50, "ProfilerHook": 90, "EarlyStoppingHook": 100,
-    ]
+    static var classPriority: [String: Int] { Priority.mmengineClassPriorities }
 
     /// Assembles the runner from a converted config.
     public init(config: ConfigMapping, settings: SimulationSettings, schedulers factory: ModernSchedulerFactory?) throws {

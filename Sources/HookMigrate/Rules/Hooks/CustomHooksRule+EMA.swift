@@ -1,5 +1,6 @@
 import Foundation
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// The EMA hooks of `custom_hooks`: MMCV's `EMAHook` and mmdet 2's `ExpMomentumEMAHook` /
 /// `LinearMomentumEMAHook` all become MMEngine's `EMAHook` with an averaged-model type
@@ -74,7 +75,7 @@ extension CustomHooksRule {
         // as a float.
         func count(_ value: Double) -> String { Int(exactly: value).map(String.init) ?? PythonFloat.repr(value) }
         let halfLife = count((log(0.5) / log1p(-effective)).rounded())
-        let priorityText = legacyPriority.map { "; priority \(HookPriority.describe($0)) kept" } ?? ""
+        let priorityText = legacyPriority.map { "; priority \(Priority.describe($0)) kept" } ?? ""
         let warmUpText: String
         if type == "ExpMomentumEMAHook" {
             warmUpText = ""
@@ -130,19 +131,19 @@ extension CustomHooksRule {
         }
 
         // Where the EMA weights were used (X4).
-        let old = legacyPriority ?? HookPriority.normal
+        let old = legacyPriority ?? Priority.normal
         switch context.loop?.kind {
         case .iteration?:
             context.nonEquivalence(id, "\(path)", "under an IterBasedRunner MMCV's \(type) never swapped the EMA weights into the model (its swap points are train-epoch boundaries, which that runner never calls): evaluation and checkpoints used the raw weights. MMEngine's EMAHook validates with the EMA weights and saves them as state_dict (X4, T10b)",
                                    deviation: "evaluated and saved weights: raw (MMCV) vs EMA (MMEngine)", at: args.location, newPath: newPath)
         case .epoch?:
-            let rawCheckpoint = old >= HookPriority.normal && hasCheckpointHook(context)
-            let rawEvaluation = old > HookPriority.low && evaluates(context)
+            let rawCheckpoint = old >= Priority.normal && hasCheckpointHook(context)
+            let rawEvaluation = old > Priority.low && evaluates(context)
             guard rawCheckpoint || rawEvaluation else { break }
             var what: [String] = []
             if rawCheckpoint { what.append("the regular checkpoint was saved before the swap (state_dict held the raw weights, the EMA ones sat under ema_*)") }
             if rawEvaluation { what.append("the evaluation ran before the swap (on the raw weights)") }
-            context.nonEquivalence(id, "\(path)", "at \(legacyPriority.map { "priority \(HookPriority.describe($0))" } ?? "the default priority NORMAL (50)") MMCV's \(type) swapped the EMA weights in at after_train_epoch only after CheckpointHook (NORMAL) ran: \(what.joined(separator: "; ")). MMEngine's EMAHook validates with the EMA weights and saves them as state_dict whatever its priority (X4, T10c); give it priority < 50 in MMCV terms to compare like for like",
+            context.nonEquivalence(id, "\(path)", "at \(legacyPriority.map { "priority \(Priority.describe($0))" } ?? "the default priority NORMAL (50)") MMCV's \(type) swapped the EMA weights in at after_train_epoch only after CheckpointHook (NORMAL) ran: \(what.joined(separator: "; ")). MMEngine's EMAHook validates with the EMA weights and saves them as state_dict whatever its priority (X4, T10c); give it priority < 50 in MMCV terms to compare like for like",
                                    deviation: "\(rawCheckpoint ? "saved state_dict" : "")\(rawCheckpoint && rawEvaluation ? " and " : "")\(rawEvaluation ? "evaluated weights" : ""): raw (MMCV) vs EMA (MMEngine)",
                                    at: args.location("priority"), newPath: newPath)
         case nil:

@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `custom_hooks` → `custom_hooks`, entry by entry: EMA hooks by Swift logic (`CustomHooksRule+EMA.swift`),
 /// every other type by the hook table (`migrations/mmcv1-to-mmengine/custom_hooks.yaml`, overridden by
@@ -43,9 +44,6 @@ public enum CustomHooksRule: MigrationRule {
     /// act only at `before_*` points, or change no state.
     static let orderInsensitiveTypes: Set<String> = ["NumClassCheckHook", "SetEpochInfoHook", "YOLOXModeSwitchHook", "EmptyCacheHook"]
 
-    /// MMEngine class priorities that are not NORMAL (used when an entry has no `priority`).
-    static let mmengineClassPriorities = ["ProfilerHook": 90, "EarlyStoppingHook": 100, "CheckpointHook": 90, "LoggerHook": 60,
-                                          "ParamSchedulerHook": 70, "RuntimeInfoHook": 10]
 
     public static func apply(to context: inout MigrationContext) throws {
         guard let node = context.legacyNode(id) else { return }
@@ -79,7 +77,7 @@ public enum CustomHooksRule: MigrationRule {
                 continue
             }
             let type = try typeNode.string(item.path.appending("type"))
-            let legacyPriority = try args.node("priority").map { try HookPriority.value(of: $0, item.path.appending("priority")) }
+            let legacyPriority = try args.node("priority").map { try Priority.value(of: $0, path: item.path.appending("priority")) }
             let newPath = "\(id)[\(output.count)]"
             var converted: ConfigMapping?
             var checkOrder = true
@@ -163,26 +161,26 @@ public enum CustomHooksRule: MigrationRule {
     static func reportOrder(type: String, legacyPriority: Int?, converted: ConfigMapping, args: LegacyHookArgs,
                             newPath: String, _ context: inout MigrationContext) throws {
         guard !orderInsensitiveTypes.contains(type) else { return }
-        let old = legacyPriority ?? HookPriority.normal
+        let old = legacyPriority ?? Priority.normal
         let newType = converted["type"]?.scalar?.stringValue ?? type
-        let new = try converted["priority"].map { try HookPriority.value(of: $0, ConfigPath(newPath).appending("priority")) }
-            ?? mmengineClassPriorities[newType] ?? HookPriority.normal
+        let new = try converted["priority"].map { try Priority.value(of: $0, path: ConfigPath(newPath).appending("priority")) }
+            ?? Priority.mmengineClassPriorities[newType] ?? Priority.normal
         var notes: [String] = []
         if hasCheckpointHook(context) {
             // MMCV: CheckpointHook NORMAL (50), registered before the custom hooks; MMEngine: VERY_LOW (90), also first.
-            let beforeSaveOld = old < HookPriority.normal
-            let beforeSaveNew = new < HookPriority.veryLow
+            let beforeSaveOld = old < Priority.normal
+            let beforeSaveNew = new < Priority.veryLow
             if !beforeSaveOld, beforeSaveNew {
                 notes.append("it ran after the regular checkpoint save in MMCV (CheckpointHook is NORMAL there and registered first) and runs before it in MMEngine (CheckpointHook is VERY_LOW), so what it changes at after_train_epoch/after_train_iter now goes into the checkpoint")
             } else if beforeSaveOld, !beforeSaveNew {
                 notes.append("it ran before the regular checkpoint save in MMCV and runs after it in MMEngine")
             }
         }
-        if evaluates(context), old > HookPriority.low {
+        if evaluates(context), old > Priority.low {
             notes.append("it ran after the evaluation in MMCV (EvalHook, LOW, evaluates inside after_train_epoch/after_train_iter) and runs before validation in MMEngine, which validates after that dispatch (R2; X1 if it reads the evaluation results)")
         }
         guard !notes.isEmpty else { return }
-        let priorityText = legacyPriority.map { "priority \(HookPriority.describe($0))" } ?? "the default priority NORMAL (50)"
+        let priorityText = legacyPriority.map { "priority \(Priority.describe($0))" } ?? "the default priority NORMAL (50)"
         context.warn(id, args.path.description, "\(type) at \(priorityText): \(notes.joined(separator: "; ")) (runners-and-hooks 1.3)",
                      at: args.location("priority"), newPath: newPath)
     }

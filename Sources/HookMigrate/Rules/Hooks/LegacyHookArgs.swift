@@ -51,43 +51,6 @@ struct LegacyHookArgs {
     }
 }
 
-/// Hook priorities as MMCV's and MMEngine's `get_priority` read them (identical in both; runners-and-hooks.md 1.1).
-enum HookPriority {
-    static let levels: [(name: String, value: Int)] = [
-        ("HIGHEST", 0), ("VERY_HIGH", 10), ("HIGH", 30), ("ABOVE_NORMAL", 40), ("NORMAL", 50),
-        ("BELOW_NORMAL", 60), ("LOW", 70), ("VERY_LOW", 90), ("LOWEST", 100),
-    ]
-    static let normal = 50
-    static let low = 70
-    static let veryLow = 90
-
-    /// The numeric priority of a `priority` value: an int in 0…100 or a level name in any case. Anything
-    /// else is what `get_priority` rejects (`ValueError`, `KeyError`, `TypeError`).
-    static func value(of node: ConfigNode, _ path: ConfigPath) throws -> Int {
-        switch node.value {
-        case .scalar(.int(let number)):
-            guard (0...100).contains(number) else {
-                throw ConfigError(.invalidValue, "`\(path)` must be between 0 and 100 (get_priority raises ValueError), found \(number)", at: node.location)
-            }
-            return number
-        case .scalar(.string(let name)):
-            guard let level = levels.first(where: { $0.name == name.uppercased() }) else {
-                let names = levels.map(\.name).joined(separator: ", ")
-                throw ConfigError(.invalidValue, "`\(path)` is not a priority name (get_priority raises KeyError), found '\(name)'; expected an int in 0…100 or one of \(names) (any case)", at: node.location)
-            }
-            return level.value
-        default:
-            throw ConfigError(.typeMismatch, "expected an int or a priority name for `\(path)`, found \(node.typeDescription) (\(node.description))", at: node.location)
-        }
-    }
-
-    /// `NORMAL (50)` for a level value, `49` otherwise.
-    static func describe(_ value: Int) -> String {
-        if let level = levels.first(where: { $0.value == value }) { return "\(level.name) (\(value))" }
-        return String(value)
-    }
-}
-
 extension ConfigMapping {
     /// This mapping with `key` renamed in place (keeping its position and value).
     func renaming(_ key: String, to newKey: String) -> ConfigMapping {
