@@ -1,3 +1,5 @@
+import HookMigrateCore
+
 /// MMCV 1.7.2's CheckpointHook (`mmcv/runner/hooks/checkpoint.py`): saves on the interval grid and at the
 /// last step (`save_last`), names files by the runner kind, and deletes old files by walking the grid
 /// below the new step, stopping at the first file that does not exist.
@@ -25,6 +27,24 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
     /// IterBasedRunner saves `iter_*` and walks `epoch_*`: it never deletes, and keeps no list), so a long run
     /// holds a bounded list.
     public private(set) var files: Set<String> = []
+
+    /// Reads `checkpoint_config` (a `CheckpointHook` one) as MMCV builds the hook: `interval` (-1), `by_epoch`
+    /// (the runner's kind: False under IterBasedRunner), `max_keep_ckpts` (-1), `save_last` (True),
+    /// `filename_tmpl`. Counts are range-checked (`number-range`). The one reading of these arguments: the
+    /// `checkpoint_config` rule translates it and the simulated runner runs it. (Arguments the hook does not
+    /// take are the caller's to check: `LegacyRunner.checkCheckpointHook`.)
+    public static func parse(_ mapping: ConfigMapping, iterationRunner: Bool, path: ConfigPath = "checkpoint_config") throws -> LegacyCheckpointHook {
+        func present(_ key: String) -> ConfigNode? {
+            guard let node = mapping[key], !node.isNull else { return nil }
+            return node
+        }
+        return LegacyCheckpointHook(
+            interval: try present("interval").map { try $0.count(path.appending("interval")) } ?? -1,
+            byEpoch: try present("by_epoch").map { try $0.bool(path.appending("by_epoch")) } ?? !iterationRunner,
+            maxKeep: try present("max_keep_ckpts").map { try $0.count(path.appending("max_keep_ckpts")) } ?? -1,
+            saveLast: try present("save_last").map { try $0.bool(path.appending("save_last")) } ?? true,
+            filenameTemplate: try present("filename_tmpl").map { try $0.string(path.appending("filename_tmpl")) })
+    }
 
     /// Creates the hook.
     public init(interval: Int = -1, byEpoch: Bool = true, maxKeep: Int = -1, saveLast: Bool = true, filenameTemplate: String? = nil) {

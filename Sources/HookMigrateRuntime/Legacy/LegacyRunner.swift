@@ -67,29 +67,16 @@ public struct LegacyRunner: Sendable {
         if let checkpointConfig = config["checkpoint_config"], !checkpointConfig.isNull {
             let mapping = try checkpointConfig.mapping("checkpoint_config")
             try LegacyRunner.checkCheckpointHook(mapping)
-            let path = ConfigPath("checkpoint_config")
-            order.insert(.checkpoint(LegacyCheckpointHook(
-                interval: try mapping["interval"].map { try $0.int(path.appending("interval")) } ?? -1,
-                byEpoch: try mapping["by_epoch"].map { try $0.bool(path.appending("by_epoch")) } ?? !iterRunner,
-                maxKeep: try mapping["max_keep_ckpts"].map { try $0.int(path.appending("max_keep_ckpts")) } ?? -1,
-                saveLast: try mapping["save_last"].map { try $0.bool(path.appending("save_last")) } ?? true,
-                filenameTemplate: try mapping["filename_tmpl"].map { try $0.string(path.appending("filename_tmpl")) })), priority: 50)
+            order.insert(.checkpoint(try LegacyCheckpointHook.parse(mapping, iterationRunner: iterRunner)), priority: 50)
         }
         order.insert(.timer, priority: 70)
         if let logConfig = config["log_config"], !logConfig.isNull {
-            let mapping = try logConfig.mapping("log_config")
-            let interval = try mapping["interval"].map { try $0.int("log_config.interval") } ?? 10
-            for (index, hook) in try (mapping["hooks"]?.list("log_config.hooks").items ?? []).enumerated() {
-                let path = ConfigPath("log_config.hooks").appending(index: index)
-                let hookMapping = try hook.mapping(path)
-                guard hookMapping["type"] != nil else {
-                    throw ConfigError(.missingKey, "this logger hook has no `type`: MMCV's build_from_cfg raised KeyError", at: hook.location)
+            let items = try logConfig.mapping("log_config")["hooks"]?.list?.items ?? []
+            for (index, hook) in try LegacyLoggerHook.parse(try logConfig.mapping("log_config"), iterationRunner: iterRunner).hooks.enumerated() {
+                guard let hook else {
+                    throw ConfigError(.missingKey, "this logger hook has no `type`: MMCV's build_from_cfg raised KeyError", at: items[index].location)
                 }
-                order.insert(.logger(LegacyLoggerHook(
-                    type: try hookMapping["type"].map { try $0.string(path.appending("type")) } ?? "LoggerHook",
-                    interval: try hookMapping["interval"].map { try $0.int(path.appending("interval")) } ?? interval,
-                    byEpoch: try hookMapping["by_epoch"].map { try $0.bool(path.appending("by_epoch")) } ?? !iterRunner,
-                    ignoreLast: try hookMapping["ignore_last"].map { try $0.bool(path.appending("ignore_last")) } ?? true)), priority: 90)
+                order.insert(.logger(hook), priority: 90)
             }
         }
         // `register_custom_hooks` wraps a single dict in a list.

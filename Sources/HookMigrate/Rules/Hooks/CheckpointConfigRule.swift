@@ -112,10 +112,12 @@ public enum CheckpointConfigRule: MigrationRule {
             }
         }
 
-        let interval = try args.int("interval") ?? -1
-        let saveLast = try args.bool("save_last") ?? true
-        let maxKeep = try args.int("max_keep_ckpts") ?? -1
-        let explicitByEpoch = try args.bool("by_epoch")
+        // The values MMCV's CheckpointHook was built with, read as the legacy simulator reads them.
+        let legacy = try LegacyCheckpointHook.parse(args.mapping, iterationRunner: context.loop?.kind == .iteration, path: ConfigPath(id))
+        let interval = legacy.interval
+        let saveLast = legacy.saveLast
+        let maxKeep = legacy.maxKeep
+        let explicitByEpoch = args.mapping["by_epoch"].flatMap { $0.isNull ? nil : legacy.byEpoch }
         var byEpoch = explicitByEpoch ?? true
         var namesDiffer = false
 

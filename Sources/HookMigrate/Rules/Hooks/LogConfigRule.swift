@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `log_config` → `default_hooks.logger` (one `LoggerHook`), `log_processor` (averaging window and
 /// epoch/iteration labels) and `visualizer` (one vis backend per legacy logger hook).
@@ -81,18 +82,18 @@ public enum LogConfigRule: MigrationRule {
         for key in try config.keys() where key != "interval" && key != "hooks" {
             context.warn(id, "\(id).\(key)", "dropped: MMCV's register_logger_hooks reads only `interval` and `hooks`, so `\(key)` had no effect", at: config.location(key))
         }
-        guard let defaultInterval = try config.int("interval") else {
-            context.manualStep(id, id, "log_config has no `interval`: MMCV's register_logger_hooks read log_config['interval'] and failed (KeyError); nothing converted — add the interval and convert again", at: context.legacyKeyLocation(id))
+        // log_config as MMCV's register_logger_hooks read it (the reading the legacy simulator runs).
+        let parsed: (interval: Int, hooks: [LegacyLoggerHook?])
+        do {
+            parsed = try LegacyLoggerHook.parse(config.mapping, iterationRunner: context.loop?.kind == .iteration, path: ConfigPath(id))
+        } catch let rejection as ConfigError where rejection.code == .rejected {
+            context.manualStep(id, id, "\(rejection.message); nothing converted — add it and convert again", at: context.legacyKeyLocation(id))
             return
         }
-        guard let hooksNode = config.node("hooks") else {
-            context.manualStep(id, id, "log_config has no `hooks`: MMCV's register_logger_hooks read log_config['hooks'] and failed (KeyError); nothing converted — add the hooks and convert again", at: context.legacyKeyLocation(id))
-            return
-        }
-        let hookItems = try hooksNode.list(ConfigPath(id).appending("hooks")).items
+        let hookItems = config.node("hooks")?.list?.items ?? []
         if hookItems.isEmpty {
             context.setDefaultHook("logger", ConfigNode(.null))
-            context.change(id, "\(id).hooks", to: "default_hooks.logger", "no logger hooks: MMCV logged nothing; default_hooks.logger=None removes MMEngine's default LoggerHook", at: hooksNode.location)
+            context.change(id, "\(id).hooks", to: "default_hooks.logger", "no logger hooks: MMCV logged nothing; default_hooks.logger=None removes MMEngine's default LoggerHook", at: config.node("hooks")?.location)
             return
         }
 
@@ -101,17 +102,12 @@ public enum LogConfigRule: MigrationRule {
             let path = ConfigPath(id).appending("hooks").appending(index: index)
             let args = LegacyHookArgs(try item.mapping(path), path: path, at: item.location)
             _ = try args.keys()
-            guard let type = try args.string("type") else {
+            guard let hook = parsed.hooks[index] else {
                 context.manualStep(id, "\(path)", "this logger hook has no `type`: MMCV's build_from_cfg raised KeyError; dropped — give it a type by hand", at: item.location)
                 continue
             }
-            let target = target(of: type)
-            var byEpochDefault = context.loop?.kind != .iteration
-            if case .text(iterationLabels: true) = target { byEpochDefault = false }
-            let interval = try args.int("interval") ?? defaultInterval
-            loggers.append(LegacyLogger(index: index, type: type, args: args, target: target, interval: interval,
-                                        ignoreLast: try args.bool("ignore_last") ?? true,
-                                        byEpoch: try args.bool("by_epoch") ?? byEpochDefault, location: item.location))
+            loggers.append(LegacyLogger(index: index, type: hook.type, args: args, target: target(of: hook.type), interval: hook.interval,
+                                        ignoreLast: hook.ignoreLast, byEpoch: hook.byEpoch, location: item.location))
         }
         let convertible = loggers.filter { if case .none = $0.target { return false } else { return true } }
         guard let primary = convertible.first(where: { if case .text = $0.target { return true } else { return false } }) ?? convertible.first ?? loggers.first else {
