@@ -1,3 +1,5 @@
+import HookMigrateCore
+
 /// MMCV 1.7.2's EvalHook timing and best-checkpoint logic (`mmcv/runner/hooks/evaluation.py`), with mmdet
 /// 2.28.2's `dynamic_intervals` (`mmdet/core/evaluation/eval_hooks.py`).
 public struct LegacyEvalHook: Sendable, Equatable {
@@ -30,6 +32,43 @@ public struct LegacyEvalHook: Sendable, Equatable {
     private var initialCallDone = false
     private var resolvedKey: String?
     private var resolvedRule: String?
+
+    /// The timing arguments of `evaluation` as MMCV's EvalHook (and mmdet's, for `dynamic_intervals`) takes
+    /// them: `interval` (1; positive, else ValueError), `start` (None; not negative, else ValueError),
+    /// `dynamic_intervals` ((milestone, interval) pairs, each interval positive). Counts are range-checked.
+    /// The one reading of them: the `evaluation` rule translates it, the simulated runner runs it.
+    public static func parseSchedule(_ mapping: ConfigMapping, path: ConfigPath = "evaluation") throws -> (interval: Int, start: Int?, dynamicIntervals: [(milestone: Int, interval: Int)]) {
+        func present(_ key: String) -> ConfigNode? {
+            guard let node = mapping[key], !node.isNull else { return nil }
+            return node
+        }
+        let interval = try present("interval").map { try $0.count(path.appending("interval")) } ?? 1
+        guard interval > 0 else {
+            throw ConfigError(.invalidValue, "`\(path.appending("interval"))` must be positive (MMCV's EvalHook raises ValueError), found \(interval)", at: mapping["interval"]?.location)
+        }
+        let start = try present("start").map { try $0.count(path.appending("start")) }
+        if let start, start < 0 {
+            throw ConfigError(.invalidValue, "`\(path.appending("start"))` must not be negative (MMCV's EvalHook raises ValueError), found \(start)", at: mapping["start"]?.location)
+        }
+        var dynamic: [(milestone: Int, interval: Int)] = []
+        if let node = present("dynamic_intervals") {
+            let listPath = path.appending("dynamic_intervals")
+            for (index, item) in try node.list(listPath).items.enumerated() {
+                let itemPath = listPath.appending(index: index)
+                let pair = try item.list(itemPath)
+                guard pair.count == 2 else {
+                    throw ConfigError(.invalidValue, "each `\(listPath)` entry is a (milestone, interval) pair, found \(pair.count) items", at: item.location)
+                }
+                let milestone = try pair.items[0].count(itemPath.appending(index: 0))
+                let step = try pair.items[1].count(itemPath.appending(index: 1))
+                guard step > 0 else {
+                    throw ConfigError(.invalidValue, "a dynamic interval must be positive, found \(step)", at: pair.items[1].location)
+                }
+                dynamic.append((milestone, step))
+            }
+        }
+        return (interval, start, dynamic)
+    }
 
     /// Creates the hook.
     public init(start: Int?, interval: Int, byEpoch: Bool, dynamicIntervals: [(milestone: Int, interval: Int)] = [],

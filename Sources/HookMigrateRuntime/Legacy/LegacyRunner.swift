@@ -188,19 +188,7 @@ public struct LegacyRunner: Sendable {
 
     static func evalHook(_ mapping: ConfigMapping, epochRunner: Bool, keyLists defaults: BestRule.KeyLists) throws -> LegacyEvalHook {
         let path = ConfigPath("evaluation")
-        var dynamic: [(milestone: Int, interval: Int)] = []
-        for (index, pair) in try (mapping["dynamic_intervals"]?.list(path.appending("dynamic_intervals")).items ?? []).enumerated() {
-            let items = try pair.list(path.appending("dynamic_intervals").appending(index: index)).items
-            guard items.count == 2 else { continue }
-            dynamic.append((try items[0].int("dynamic_intervals"), try items[1].int("dynamic_intervals")))
-        }
-        let interval = try mapping["interval"].map { try $0.int(path.appending("interval")) } ?? 1
-        guard interval > 0 else {
-            throw ConfigError(.invalidValue, "`evaluation.interval` must be positive (MMCV raises ValueError)", at: mapping["interval"]?.location)
-        }
-        if mapping["start"].map({ !$0.isNull }) == true, dynamic.contains(where: { $0.interval == 0 }) {
-            throw ConfigError(.invalidValue, "`evaluation.dynamic_intervals` holds an interval of 0: with `start` set, EvalHook divides by it (ZeroDivisionError once it applies)", at: mapping["dynamic_intervals"]?.location)
-        }
+        let schedule = try LegacyEvalHook.parseSchedule(mapping, path: path)
         let saveBest = try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) }
         let rule = try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) }
         let configured = try BestRule.configuredKeys(mapping, path: path)
@@ -211,9 +199,8 @@ public struct LegacyRunner: Sendable {
             throw ConfigError(.invalidValue, "`evaluation.save_best`: cannot infer the rule for key \(saveBest) (EvalHook raised ValueError); give `rule`", at: mapping["save_best"]?.location)
         }
         return LegacyEvalHook(
-            start: try mapping["start"].flatMap { $0.isNull ? nil : try $0.int(path.appending("start")) },
-            interval: interval, byEpoch: epochRunner, dynamicIntervals: dynamic,
-            saveBest: try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) },
-            rule: try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) }, keyLists: keyLists)
+            start: schedule.start,
+            interval: schedule.interval, byEpoch: epochRunner, dynamicIntervals: schedule.dynamicIntervals,
+            saveBest: saveBest, rule: rule, keyLists: keyLists)
     }
 }

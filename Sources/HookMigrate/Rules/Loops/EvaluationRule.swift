@@ -150,32 +150,11 @@ public enum EvaluationRule: MigrationRule {
         return choice
     }
 
+    /// The EvalHook's timing as MMCV read it (`LegacyEvalHook.parseSchedule`, the reading the simulator runs).
     static func readSchedule(_ evaluation: ConfigMapping) throws -> EvaluationSchedule {
-        let interval = try evaluation["interval"].flatMap { $0.isNull ? nil : try $0.count("evaluation.interval") } ?? 1
-        if interval <= 0 {
-            throw ConfigError(.invalidValue, "`evaluation.interval` must be positive (MMCV's EvalHook raises ValueError), found \(interval)", at: evaluation["interval"]?.location)
-        }
-        let start = try evaluation["start"].flatMap { $0.isNull ? nil : try $0.count("evaluation.start") }
-        if let start, start < 0 {
-            throw ConfigError(.invalidValue, "`evaluation.start` must not be negative (MMCV's EvalHook raises ValueError), found \(start)", at: evaluation["start"]?.location)
-        }
-        var dynamic: [EvaluationSchedule.DynamicInterval] = []
-        if let node = evaluation["dynamic_intervals"], !node.isNull {
-            for (index, item) in try node.list("evaluation.dynamic_intervals").items.enumerated() {
-                let path = ConfigPath("evaluation.dynamic_intervals").appending(index: index)
-                let pair = try item.list(path)
-                guard pair.count == 2 else {
-                    throw ConfigError(.invalidValue, "each `evaluation.dynamic_intervals` entry is a (milestone, interval) pair, found \(pair.count) items", at: item.location)
-                }
-                let milestone = try pair.items[0].count(path.appending(index: 0))
-                let step = try pair.items[1].count(path.appending(index: 1))
-                if step <= 0 {
-                    throw ConfigError(.invalidValue, "a dynamic interval must be positive, found \(step)", at: pair.items[1].location)
-                }
-                dynamic.append(.init(milestone: milestone, interval: step))
-            }
-        }
-        return EvaluationSchedule(interval: interval, start: start, dynamicIntervals: dynamic)
+        let legacy = try LegacyEvalHook.parseSchedule(evaluation)
+        return EvaluationSchedule(interval: legacy.interval, start: legacy.start,
+                                  dynamicIntervals: legacy.dynamicIntervals.map { .init(milestone: $0.milestone, interval: $0.interval) })
     }
 
     /// `interval`, `start`, `dynamic_intervals`, `by_epoch` → `train_cfg.val_interval/val_begin/dynamic_intervals`.
