@@ -124,7 +124,13 @@ import Testing
         let file = side == "legacy" ? "legacy.yaml" : "converted.yaml"
         let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
         let config = try YAMLReader().read(SourceText(path: file, text: text)).mapping ?? ConfigMapping()
-        let settings = SimulationSettings(itersPerEpoch: 3, metrics: MetricSequence(seed: 1))
+        var settings = SimulationSettings(itersPerEpoch: 3, metrics: MetricSequence(seed: 1))
+        // The harness ran mmpose 0.29.0's EvalHook where MMCV's key lists cannot infer the save_best rule
+        // (tools/oracle/harness.py); the Validator gives the runner mmpose's lists from the config's codebase.
+        let evaluation = config["evaluation"]?.mapping
+        if let key = evaluation?["save_best"]?.scalar?.stringValue, key != "auto", evaluation?["rule"] == nil, BestRule.infer(key) == nil {
+            settings.evalKeyLists = .mmpose0x
+        }
         if side == "legacy" {
             return try LegacyRunner(config: config, settings: settings, paramHooks: SimulatedSchedules.legacy).trace(config: file)
         }

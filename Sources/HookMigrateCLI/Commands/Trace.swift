@@ -64,7 +64,10 @@ struct Trace: ParsableCommand {
     func run(_ loaded: LoadedConfig, settings: SimulationSettings) throws -> HookMigrateRuntime.Trace {
         let trace: HookMigrateRuntime.Trace
         if runner == "legacy" {
-            trace = try LegacyRunner(config: loaded.root, settings: settings, paramHooks: SimulatedSchedules.legacy).trace(config: config)
+            // As the proof runs it: the train script, the evaluation hook's key lists, the first optimizer a
+            // model that steps its own optimizers follows.
+            let legacySettings = Validator(settings: settings).proofSettings(legacy: loaded.root).first ?? settings
+            trace = try LegacyRunner(config: loaded.root, settings: legacySettings, paramHooks: SimulatedSchedules.legacy).trace(config: config)
         } else {
             trace = try ModernRunner(config: loaded.root, settings: settings, schedulers: SimulatedSchedules.modern).trace(config: config)
         }

@@ -147,25 +147,13 @@ public struct LegacyRunner: Sendable {
 
     static func customHook(_ mapping: ConfigMapping, path: ConfigPath, at location: SourceLocation?) throws -> LegacyHook {
         let type = try mapping.required("type", in: path, owner: location).string(path.appending("type"))
-        func double(_ key: String, _ fallback: Double) throws -> Double {
-            try mapping[key].map { try $0.double(path.appending(key)) } ?? fallback
-        }
-        func int(_ key: String, _ fallback: Int) throws -> Int {
-            try mapping[key].map { try $0.int(path.appending(key)) } ?? fallback
-        }
         func bool(_ key: String, _ fallback: Bool) throws -> Bool {
             try mapping[key].map { try $0.bool(path.appending(key)) } ?? fallback
         }
-        if type.hasSuffix("EMAHook"), try int("interval", 1) == 0 {
-            throw ConfigError(.invalidValue, "`\(path.appending("interval"))` is 0: \(type) divides the iteration by it (ZeroDivisionError at the first iteration)", at: mapping["interval"]?.location ?? location)
+        if let kind = LegacyEMAHook.kind(of: type) {
+            return .ema(try LegacyEMAHook.parse(mapping, kind: kind, type: type, path: path, at: location))
         }
         switch type {
-        case "EMAHook":
-            return .ema(LegacyEMAHook(kind: .mmcv, momentum: try double("momentum", 0.0002), interval: try int("interval", 1), warmUp: try double("warm_up", 100)))
-        case "ExpMomentumEMAHook":
-            return .ema(LegacyEMAHook(kind: .expMomentum, momentum: try double("momentum", 0.0002), interval: try int("interval", 1), totalIter: try double("total_iter", 2000)))
-        case "LinearMomentumEMAHook":
-            return .ema(LegacyEMAHook(kind: .linearMomentum, momentum: try double("momentum", 0.0002), interval: try int("interval", 1), warmUp: try double("warm_up", 100)))
         case "EmptyCacheHook":
             return .emptyCache(beforeEpoch: try bool("before_epoch", false), afterEpoch: try bool("after_epoch", true), afterIter: try bool("after_iter", false))
         case "SyncBuffersHook":

@@ -26,23 +26,25 @@ extension CustomHooksRule {
         for key in try args.keys() where !allowed.contains(key) {
             context.manualStep(id, "\(path).\(key)", "\(type) has no argument `\(key)` (MMCV raised TypeError building it); dropped", at: args.location(key))
         }
-        let momentum = try args.double("momentum") ?? 0.0002
-        guard momentum > 0, momentum < 1 else {
-            throw ConfigError(.invalidValue, "`\(path).momentum` must be between 0 and 1 exclusive (\(type) asserts it), found \(PythonFloat.repr(momentum))", at: args.node("momentum")?.location)
+        // The hook as MMCV (or mmdet) built it, read as the legacy simulator reads it.
+        let legacy: LegacyEMAHook
+        do {
+            legacy = try LegacyEMAHook.parse(args.mapping, kind: LegacyEMAHook.kind(of: type) ?? .mmcv, type: type, path: path, at: args.location)
+        } catch let rejection as ConfigError where rejection.code == .rejected {
+            context.manualStep(id, "\(path)", "\(rejection.message); dropped — choose an interval ≥ 1 and convert again", at: rejection.location ?? args.location)
+            return nil
         }
-        let interval = try args.int("interval") ?? 1
+        let momentum = legacy.momentum
+        let interval = legacy.interval
         guard interval >= 1 else {
-            if type == "EMAHook" {
-                throw ConfigError(.invalidValue, "`\(path).interval` must be a positive int (MMCV's EMAHook asserts it), found \(interval)", at: args.node("interval")?.location)
-            }
-            context.manualStep(id, "\(path)", "\(type) with interval=\(interval): mmdet's hook computed (iter + 1) % interval and failed at the first iteration; dropped — choose an interval ≥ 1 and convert again", at: args.location("interval"))
+            context.manualStep(id, "\(path)", "\(type) with interval=\(interval): mmdet's hook computed (iter + 1) % interval, which no MMEngine EMAHook interval reproduces; dropped — choose an interval ≥ 1 and convert again", at: args.location("interval"))
             return nil
         }
         let skipBuffers = try args.bool("skip_buffers") ?? false
-        let warmUp = try args.int("warm_up") ?? 100
-        let totalIter = try args.int("total_iter") ?? 2000
+        let warmUp = legacy.warmUp
+        let totalIter = legacy.totalIter
         if type == "ExpMomentumEMAHook", totalIter <= 0 {
-            context.manualStep(id, "\(path).total_iter", "total_iter=\(totalIter): mmdet's momentum exp(−(1+iter)/total_iter) divides by it or grows without bound, and mmdet 3's ExpMomentumEMA asserts gamma > 0; dropped — choose a positive total_iter and convert again", at: args.location("total_iter"))
+            context.manualStep(id, "\(path).total_iter", "total_iter=\(Int(exactly: totalIter).map(String.init) ?? PythonFloat.repr(totalIter)): mmdet's momentum exp(−(1+iter)/total_iter) divides by it or grows without bound, and mmdet 3's ExpMomentumEMA asserts gamma > 0; dropped — choose a positive total_iter and convert again", at: args.location("total_iter"))
             return nil
         }
         if let resume = args.node("resume_from"), !resume.isNull {
@@ -79,10 +81,10 @@ extension CustomHooksRule {
         let warmUpText: String
         if type == "ExpMomentumEMAHook" {
             warmUpText = ""
-        } else if effective > 1 / Double(warmUp), warmUp > 0 {
+        } else if effective > 1 / warmUp, warmUp > 0 {
             warmUpText = "; warm_up dropped (reported below)"
         } else {
-            warmUpText = args.has("warm_up") ? "; warm_up=\(warmUp) dropped: with momentum \(PythonFloat.repr(effective)) ≤ 1/warm_up its warm-up term was never the minimum, so it had no effect" : ""
+            warmUpText = args.has("warm_up") ? "; warm_up=\(count(warmUp)) dropped: with momentum \(PythonFloat.repr(effective)) ≤ 1/warm_up its warm-up term was never the minimum, so it had no effect" : ""
         }
         let resumeText = args.node("resume_from").map { $0.isNull ? "; resume_from=None dropped" : "" } ?? ""
         switch type {
@@ -94,7 +96,7 @@ extension CustomHooksRule {
                                    deviation: "EMA weights differ by (1−m)^t·|w₁−w₀| after t updates (w₁−w₀ is the first optimizer step; m=\(PythonFloat.repr(effective)), half-life ≈ \(halfLife) updates); raw weights and update count identical",
                                    at: args.location, newPath: newPath)
         case "ExpMomentumEMAHook":
-            let gamma = Double(totalIter)
+            let gamma = totalIter
             let firstMomentum = (1 - momentum) * exp(-1 / gamma) + momentum
             let timing = interval == 1
                 ? "the same momentum sequence on the same iterations: mmdet's m(iter) and MMEngine's m(steps) coincide because MMEngine counts one step per iteration"
@@ -116,11 +118,11 @@ extension CustomHooksRule {
         // warm_up with an effect (X4).
         if type != "ExpMomentumEMAHook" {
             if warmUp <= 0 {
-                context.manualStep(id, "\(path).warm_up", "warm_up=\(warmUp): MMCV's momentum (1+iter)/(warm_up+iter) divided by zero or went negative in the first iterations; MMEngine has no warm-up, dropped — check the legacy run", at: args.location("warm_up"))
-            } else if effective > 1 / Double(warmUp) {
-                let affected = count(((effective * Double(warmUp) - 1) / (1 - effective)).rounded(.up))
-                context.nonEquivalence(id, "\(path).warm_up", "warm_up=\(warmUp)\(args.has("warm_up") ? "" : " (MMCV's default)") had an effect because momentum \(PythonFloat.repr(effective)) > 1/warm_up: MMCV used the smaller momentum (1+iter)/(warm_up+iter) for the first \(affected) iteration\(affected == "1" ? "" : "s"); MMEngine's ExponentialMovingAverage has no warm-up (X4)",
-                                       deviation: "EMA momentum lower in MMCV for the first \(affected) iterations (from 1/warm_up=\(PythonFloat.repr(1 / Double(warmUp))) up to \(PythonFloat.repr(effective)))",
+                context.manualStep(id, "\(path).warm_up", "warm_up=\(count(warmUp)): MMCV's momentum (1+iter)/(warm_up+iter) divided by zero or went negative in the first iterations; MMEngine has no warm-up, dropped — check the legacy run", at: args.location("warm_up"))
+            } else if effective > 1 / warmUp {
+                let affected = count(((effective * warmUp - 1) / (1 - effective)).rounded(.up))
+                context.nonEquivalence(id, "\(path).warm_up", "warm_up=\(count(warmUp))\(args.has("warm_up") ? "" : " (MMCV's default)") had an effect because momentum \(PythonFloat.repr(effective)) > 1/warm_up: MMCV used the smaller momentum (1+iter)/(warm_up+iter) for the first \(affected) iteration\(affected == "1" ? "" : "s"); MMEngine's ExponentialMovingAverage has no warm-up (X4)",
+                                       deviation: "EMA momentum lower in MMCV for the first \(affected) iterations (from 1/warm_up=\(PythonFloat.repr(1 / warmUp)) up to \(PythonFloat.repr(effective)))",
                                        at: args.location("warm_up"), newPath: newPath)
             }
         }
