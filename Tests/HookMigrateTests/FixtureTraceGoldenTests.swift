@@ -1,5 +1,5 @@
 import Foundation
-import HookMigrate
+@testable import HookMigrate
 import HookMigrateCore
 import HookMigrateRuntime
 import HookMigrateTestSupport
@@ -28,7 +28,9 @@ import Testing
         let directory = Self.root + "/" + name
         let result = try ConvertFixture.convert(directory)
         let legacy = try ConvertFixture.loader.load(ConvertFixture.input(directory)).root
-        let settings = SimulationSettings(itersPerEpoch: 3)
+        var settings = SimulationSettings(itersPerEpoch: 3)
+        // The evaluation hook's key lists, as the proof gives them (mmpose's EvalHook for an mmpose config).
+        settings.evalKeyLists = EvaluationRule.legacyKeyLists(LegacyCodebase.guess(legacy))
         let legacySummary = Self.summary { sink in
             try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy).run(into: &sink)
         }

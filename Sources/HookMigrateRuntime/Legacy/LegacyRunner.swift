@@ -61,7 +61,8 @@ public struct LegacyRunner: Sendable {
         // train script registered none).
         if settings.modelStepping == nil, let optimizerConfig = config["optimizer_config"], !optimizerConfig.isNull {
             try LegacyRunner.checkOptimizerHook(optimizerConfig, fp16: config["fp16"])
-            let cumulative = try optimizerConfig.mapping?["cumulative_iters"].map { try $0.int("optimizer_config.cumulative_iters") } ?? 1
+            let mapping = optimizerConfig.mapping ?? ConfigMapping()
+            let cumulative = try LegacyRunner.cumulativeIters(mapping, type: mapping["type"]?.scalar?.stringValue)
             order.insert(.optimizer(cumulative: cumulative), priority: 40)
         }
         if let checkpointConfig = config["checkpoint_config"], !checkpointConfig.isNull {

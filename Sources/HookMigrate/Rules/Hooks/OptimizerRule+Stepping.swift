@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 extension OptimizerRule {
     /// How the optimizer is stepped: the OptimWrapper fields that come from `optimizer_config` and `fp16`.
@@ -172,10 +173,11 @@ extension OptimizerRule {
         let fp16 = type.hasSuffix("Fp16OptimizerHook")
         var counts = 1
         if cumulative, let node = kept.first(where: { $0.name == "cumulative_iters" }) {
-            counts = try node.node.count(ConfigPath(node.path))
-            guard counts > 0 else {
-                throw ConfigError(.invalidValue, "cumulative_iters must be a positive int (MMCV asserts it), found \(counts)", at: node.location)
-            }
+            // Read as the legacy simulator reads it.
+            var single = ConfigMapping()
+            single["cumulative_iters"] = node.node
+            let owner = node.path.hasSuffix(".cumulative_iters") ? String(node.path.dropLast(".cumulative_iters".count)) : "optimizer_config"
+            counts = try LegacyRunner.cumulativeIters(single, type: type, path: ConfigPath(owner))
         }
         let name = explicit ? type : "OptimizerHook (the default type)"
         switch (cumulative, fp16) {
