@@ -31,6 +31,8 @@ struct Convert: ParsableCommand {
         """
     )
 
+    @OptionGroup var workload: WorkloadOptions
+
     @Argument(help: "The legacy config file (.yaml, .yml, .json or .py).")
     var input: String
 
@@ -49,8 +51,6 @@ struct Convert: ParsableCommand {
     @Flag(help: "Print a unified diff of the resolved legacy config and the converted one instead of the config.")
     var diff = false
 
-    @Option(help: "Iterations per epoch (the train dataloader's length), for exact epoch-to-iteration conversions.")
-    var itersPerEpoch: Int?
 
     @Option(help: "Extra custom-hook rules (YAML, same schema as migrations/mmcv1-to-mmengine/custom_hooks.yaml).")
     var rules: String?
@@ -58,8 +58,6 @@ struct Convert: ParsableCommand {
     @Flag(help: "Only resolve `_base_` and write the legacy config; convert nothing.")
     var resolveOnly = false
 
-    @Flag(help: "Treat the legacy run as distributed (mmdet-era scripts registered some hooks only then).")
-    var distributed = false
 
     @Option(help: "The default_scope to write (mmdet, mmseg, mmpretrain, mmpose, mmagic, ...), instead of the one inferred from the config's model and dataset types.")
     var scope: String?
@@ -91,7 +89,6 @@ struct Convert: ParsableCommand {
         if let jobs, !(1...CommandLimits.maxJobs).contains(jobs) {
             throw ValidationError("--jobs must be between 1 and \(CommandLimits.maxJobs), not \(jobs)")
         }
-        if let itersPerEpoch { try CommandLimits.checkItersPerEpoch(itersPerEpoch) }
         if let format, let output, let named = ConfigFormat(path: output), named != format {
             throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue); drop --format or use a matching extension")
         }
@@ -144,7 +141,7 @@ struct Convert: ParsableCommand {
         if resolveOnly {
             mainText = try write(loaded.node)
         } else {
-            var options = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope, compat: compat)
+            var options = MigrationOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed, scope: scope, compat: compat)
             if let rules { options.extraHookRules = try HookRuleTable.load(rules) }
             // An input that is already an MMEngine config has no legacy run to compare with: nothing to prove.
             // The proof runs with the conversion's own settings (the same epoch length, given or not).
@@ -173,8 +170,8 @@ struct Convert: ParsableCommand {
                 if result.isAlreadyMMEngine {
                     Console.printErrorText("hookmigrate: no plot written: \(input) is already an MMEngine config, so there is no legacy run to draw")
                 } else if let converted = result.config.mapping {
-                    picture = plotting.picture(legacy: loaded.root, converted: converted, name: input, distributed: distributed,
-                                               proof: proof, given: itersPerEpoch)
+                    picture = plotting.picture(legacy: loaded.root, converted: converted, name: input, distributed: workload.distributed,
+                                               proof: proof, given: workload.itersPerEpoch)
                 }
             }
             switch reportFormat {
@@ -215,12 +212,12 @@ struct Convert: ParsableCommand {
         if compat {
             throw ValidationError("--compat takes a single config file for now: the tree mode does not write the compat module yet")
         }
-        var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
+        var migration = MigrationOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed, scope: scope)
         if let rules { migration.extraHookRules = try HookRuleTable.load(rules) }
         var options = TreeMigrationOptions(migration: migration, outputFormat: format, validate: !noVerify,
                                            concurrency: jobs ?? TreeMigrationOptions().concurrency)
         // --plots: each complete config drawn by the worker that converted it.
-        let plots = try plotting.treeCollector(input: input, settings: SimulationSettings(itersPerEpoch: itersPerEpoch ?? 10, distributed: distributed))
+        let plots = try plotting.treeCollector(input: input, settings: SimulationSettings(itersPerEpoch: workload.itersPerEpoch ?? 10, distributed: workload.distributed))
         if let plots { options.onConfig = { plots.draw($0) } }
         // The summary names each config's first divergence; only the full report and the plots show every
         // stream's state, which costs a comparison per diverged stream.

@@ -23,6 +23,8 @@ struct DiffTrace: ParsableCommand {
         """
     )
 
+    @OptionGroup var workload: WorkloadOptions
+
     @Argument(help: "A trace file or a config.")
     var first: String
 
@@ -41,14 +43,10 @@ struct DiffTrace: ParsableCommand {
     @Option(help: "Events of context around a raw divergence.")
     var context: Int = 3
 
-    @Option(help: "Configs: iterations per epoch of the real train dataloader (as `convert` and `verify` take it).")
-    var itersPerEpoch: Int?
 
     @Flag(help: "Compare each param group's lr up to a constant factor (an lr rescaled on purpose); the verdict says so.")
     var ignoreLrScale = false
 
-    @Flag(help: "The legacy run was distributed.")
-    var distributed = false
 
     @Flag(help: "Exit 0, not 1, when the runs cannot be proven equivalent or not (never reported as equivalent).")
     var allowUnproven = false
@@ -60,13 +58,12 @@ struct DiffTrace: ParsableCommand {
         guard (0...CommandLimits.maxContext).contains(context) else {
             throw ValidationError("--context must be between 0 and \(CommandLimits.maxContext), not \(context)")
         }
-        if let itersPerEpoch { try CommandLimits.checkItersPerEpoch(itersPerEpoch) }
     }
 
     var printer: ProofPrinter { ProofPrinter(policy: ProofExitPolicy(allowUnproven: allowUnproven)) }
 
     var options: ProofOptions {
-        ProofOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, tolerance: Tolerance(rtol: rtol, atol: atol), ignoreLrScale: ignoreLrScale)
+        ProofOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed, tolerance: Tolerance(rtol: rtol, atol: atol), ignoreLrScale: ignoreLrScale)
     }
 
     func run() throws {
@@ -86,7 +83,7 @@ struct DiffTrace: ParsableCommand {
     /// One legacy config: converted with `convert`'s settings and proven as `convert` proves it.
     func convertAndProve() throws {
         let loaded = try ConfigLoader().load(first)
-        let migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        let migration = MigrationOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed)
         let result = try Translator(options: migration).translate(loaded)
         if result.isAlreadyMMEngine {
             Console.write("validation: not run: \(first) is already an MMEngine config (nothing to convert), so there is no legacy run to compare\n")
@@ -109,7 +106,7 @@ struct DiffTrace: ParsableCommand {
             let context = TracePairProof.context(legacy: sides.legacy, new: sides.new,
                                                  legacyConfig: Self.config(sides.legacy.header.config), newConfig: Self.config(sides.new.header.config))
             let proof = try TracePairProof.prove(legacy: sides.legacy, new: sides.new, context: context, tolerance: Tolerance(rtol: rtol, atol: atol),
-                                                 distributed: distributed, ignoreLrScale: ignoreLrScale, newPath: newPath)
+                                                 distributed: workload.distributed, ignoreLrScale: ignoreLrScale, newPath: newPath)
             let heading = "diff-trace: a legacy-runner trace against a new-runner trace, under the equivalence rules (--strict compares raw events); run facts read from \(context.source)"
             return try printer.finish(proof, heading: heading)
         }

@@ -25,6 +25,8 @@ struct Plot: ParsableCommand {
         """
     )
 
+    @OptionGroup var workload: WorkloadOptions
+
     @Argument(help: "The legacy config (.yaml, .yml, .json or .py).")
     var legacy: String
 
@@ -34,20 +36,15 @@ struct Plot: ParsableCommand {
     @Option(name: .shortAndLong, help: "The SVG file to write (default: standard output).")
     var output: String?
 
-    @Option(help: "Iterations per epoch (the train dataloader's length), as for convert.")
-    var itersPerEpoch: Int?
 
     @Option(help: "Extra custom-hook rules for the conversion (as for convert).")
     var rules: String?
 
-    @Flag(help: "Treat the legacy run as distributed (as for convert).")
-    var distributed = false
 
     @Option(help: "The default_scope of the conversion (as for convert).")
     var scope: String?
 
     func validate() throws {
-        if let itersPerEpoch { try CommandLimits.checkItersPerEpoch(itersPerEpoch) }
         if let scope { try Convert.checkScope(scope) }
         if new != nil, rules != nil || scope != nil {
             throw ValidationError("--rules and --scope shape the conversion of LEGACY; with NEW given nothing is converted")
@@ -58,7 +55,7 @@ struct Plot: ParsableCommand {
         let loaded = try ConfigLoader().load(legacy)
         for warning in loaded.warnings { Console.printError(warning) }
         let converted: ConfigMapping
-        var migration = MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, scope: scope)
+        var migration = MigrationOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed, scope: scope)
         if let new {
             let newLoaded = try ConfigLoader().load(new)
             for warning in newLoaded.warnings { Console.printError(warning) }
@@ -75,8 +72,8 @@ struct Plot: ParsableCommand {
         // The proof `convert` and `verify` make (every epoch length of its plan); the picture draws its most
         // telling run (PlottedRun).
         let proof = ConversionProof(options: ProofOptions(migration: migration)).prove(legacy: loaded.root, converted: converted, name: new ?? legacy)
-        let svg = ConversionPlot(settings: SimulationSettings(distributed: distributed))
-            .svg(legacy: loaded.root, new: converted, name: legacy, newName: new, proof: proof, given: itersPerEpoch)
+        let svg = ConversionPlot(settings: SimulationSettings(distributed: workload.distributed))
+            .svg(legacy: loaded.root, new: converted, name: legacy, newName: new, proof: proof, given: workload.itersPerEpoch)
         if let output { try FileIO.writeAtomically(svg, to: output) } else { Console.write(svg) }
         Console.printErrorText(ValidationRenderer.text(proof))
         let status = ProofExitPolicy(allowUnproven: false).status(proof.status)

@@ -20,6 +20,8 @@ struct Trace: ParsableCommand {
         """
     )
 
+    @OptionGroup var workload: WorkloadOptions
+
     @Argument(help: "The config to run (.yaml, .yml or .json).")
     var config: String
 
@@ -29,17 +31,12 @@ struct Trace: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the trace to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Iterations per epoch of the simulated train dataloader.")
-    var itersPerEpoch: Int = 10
 
-    @Flag(help: "Simulate a distributed legacy run.")
-    var distributed = false
 
     func validate() throws {
         guard ["legacy", "new"].contains(runner) else {
             throw ValidationError("--runner takes legacy or new, not '\(runner)'")
         }
-        try CommandLimits.checkItersPerEpoch(itersPerEpoch)
     }
 
     func run() throws {
@@ -48,8 +45,8 @@ struct Trace: ParsableCommand {
         _ = try OutputConflicts(inputs: loaded.files, output: output, report: nil, inPlace: false).check()
         // The same checks of the config as `convert` makes (the conversion itself is not used): a legacy
         // config's values, an MMEngine config's shape (`mixed-config`).
-        _ = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: distributed)).translate(loaded)
-        let settings = SimulationSettings(itersPerEpoch: itersPerEpoch, distributed: distributed)
+        _ = try Translator(options: MigrationOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed)).translate(loaded)
+        let settings = SimulationSettings(itersPerEpoch: workload.itersPerEpoch ?? 10, distributed: workload.distributed)
         let trace: HookMigrateRuntime.Trace
         do {
             trace = try run(loaded, settings: settings)

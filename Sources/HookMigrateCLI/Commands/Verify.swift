@@ -21,20 +21,18 @@ struct Verify: ParsableCommand {
         """
     )
 
+    @OptionGroup var workload: WorkloadOptions
+
     @Argument(help: "The legacy MMCV 1.x config.")
     var legacy: String
 
     @Argument(help: "The MMEngine config.")
     var new: String
 
-    @Option(help: "Iterations per epoch of the real train dataloader: proven first, and its verdict counts.")
-    var itersPerEpoch: Int?
 
     @Flag(help: "Compare each param group's lr up to a constant factor (an lr rescaled on purpose); the verdict says so.")
     var ignoreLrScale = false
 
-    @Flag(help: "The legacy run was distributed.")
-    var distributed = false
 
     @Flag(help: "Exit 0, not 1, when the pair cannot be proven (it is never reported as equivalent).")
     var allowUnproven = false
@@ -46,11 +44,10 @@ struct Verify: ParsableCommand {
     var plot: String?
 
     func validate() throws {
-        if let itersPerEpoch { try CommandLimits.checkItersPerEpoch(itersPerEpoch) }
     }
 
     func run() throws {
-        let options = ProofOptions(itersPerEpoch: itersPerEpoch, distributed: distributed, ignoreLrScale: ignoreLrScale)
+        let options = ProofOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed, ignoreLrScale: ignoreLrScale)
         let printer = ProofPrinter(policy: ProofExitPolicy(allowUnproven: allowUnproven), json: json)
         guard let plot else { return try Self.verify(legacy: legacy, new: new, options: options, printer: printer) }
         for input in [legacy, new] where OutputTarget.writesRegularFile(plot) && OutputTarget.sameFile(plot, input) {
@@ -61,8 +58,8 @@ struct Verify: ParsableCommand {
         let newConfig = try loader.load(new)
         let proof = try Migration.verify(legacy: legacyConfig, new: newConfig, name: new, options: options)
         // The picture of the proof's most telling run, written before the verdict decides the exit.
-        let svg = ConversionPlot(settings: SimulationSettings(distributed: distributed))
-            .svg(legacy: legacyConfig.root, new: newConfig.root, name: legacy, newName: new, proof: proof, given: itersPerEpoch)
+        let svg = ConversionPlot(settings: SimulationSettings(distributed: workload.distributed))
+            .svg(legacy: legacyConfig.root, new: newConfig.root, name: legacy, newName: new, proof: proof, given: workload.itersPerEpoch)
         try FileIO.writeAtomically(svg, to: plot)
         try printer.finish(proof, heading: "verify: \(legacy) (MMCV 1.x) against \(new) (MMEngine)")
     }
