@@ -31,10 +31,11 @@ struct Convert: ParsableCommand {
         """
     )
 
-    @OptionGroup var workload: WorkloadOptions
 
     @Argument(help: "The legacy config file (.yaml, .yml, .json or .py).")
     var input: String
+
+    @OptionGroup var workload: WorkloadOptions
 
     @Option(name: .shortAndLong, help: "Write the converted config to this file instead of standard output.")
     var output: String?

@@ -23,13 +23,14 @@ struct DiffTrace: ParsableCommand {
         """
     )
 
-    @OptionGroup var workload: WorkloadOptions
 
     @Argument(help: "A trace file or a config.")
     var first: String
 
     @Argument(help: "A second trace file or config.")
     var second: String?
+
+    @OptionGroup var workload: WorkloadOptions
 
     @Flag(help: "Two traces: compare the raw events exactly, not under the equivalence rules.")
     var strict = false

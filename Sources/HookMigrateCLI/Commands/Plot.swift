@@ -25,13 +25,14 @@ struct Plot: ParsableCommand {
         """
     )
 
-    @OptionGroup var workload: WorkloadOptions
 
     @Argument(help: "The legacy config (.yaml, .yml, .json or .py).")
     var legacy: String
 
     @Argument(help: "The new (MMEngine) config; default: hookmigrate's conversion of LEGACY.")
     var new: String?
+
+    @OptionGroup var workload: WorkloadOptions
 
     @Option(name: .shortAndLong, help: "The SVG file to write (default: standard output).")
     var output: String?

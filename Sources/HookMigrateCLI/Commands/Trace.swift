@@ -20,10 +20,11 @@ struct Trace: ParsableCommand {
         """
     )
 
-    @OptionGroup var workload: WorkloadOptions
 
     @Argument(help: "The config to run (.yaml, .yml or .json).")
     var config: String
+
+    @OptionGroup var workload: WorkloadOptions
 
     @Option(help: "Which runner: legacy (MMCV 1.x semantics) or new (MMEngine).")
     var runner: String = "new"

@@ -21,13 +21,14 @@ struct Verify: ParsableCommand {
         """
     )
 
-    @OptionGroup var workload: WorkloadOptions
 
     @Argument(help: "The legacy MMCV 1.x config.")
     var legacy: String
 
     @Argument(help: "The MMEngine config.")
     var new: String
+
+    @OptionGroup var workload: WorkloadOptions
 
 
     @Flag(help: "Compare each param group's lr up to a constant factor (an lr rescaled on purpose); the verdict says so.")
