@@ -1,0 +1,54 @@
+import Foundation
+import HookMigrate
+import HookMigrateCore
+import HookMigrateRuntime
+import Testing
+
+/// Configs the real MMCV 1.7.2 refuses where it builds a hook or at the first iteration
+/// (`tools/oracle/check_refusals.py` checks each on the real library). Both sides of hookmigrate read them
+/// through the one reading and refuse them: the conversion reports a manual step for the key (or stops with
+/// a located error), and the simulated legacy runner cannot be built, so the proof says "not proven".
+@Suite struct RefusalAgreementTests {
+    static let base = """
+        optimizer: {type: SGD, lr: 0.01, momentum: 0.9}
+        runner: {type: EpochBasedRunner, max_epochs: 4}
+        data: {train: {type: CocoDataset}, val: {type: CocoDataset}}
+
+        """
+
+    struct Case: CustomStringConvertible, Sendable {
+        var name: String
+        var yaml: String
+        /// The legacy key the refusal is about.
+        var key: String
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "lr warmup_iters 5.0", yaml: "lr_config: {policy: step, step: [2], warmup: linear, warmup_iters: 5.0}\n", key: "lr_config"),
+        Case(name: "lr warmup_iters None", yaml: "lr_config: {policy: step, step: [2], warmup_iters: null}\n", key: "lr_config"),
+        Case(name: "log_config without interval", yaml: "log_config: {hooks: [{type: TextLoggerHook}]}\n", key: "log_config"),
+        Case(name: "log_config without hooks", yaml: "log_config: {interval: 5}\n", key: "log_config"),
+        Case(name: "OptimizerHook with cumulative_iters", yaml: "optimizer_config: {type: OptimizerHook, cumulative_iters: 4}\n", key: "optimizer_config"),
+        Case(name: "EMAHook momentum 1.5", yaml: "custom_hooks: [{type: EMAHook, momentum: 1.5}]\n", key: "custom_hooks"),
+        Case(name: "EvalHook start -1", yaml: "evaluation: {interval: 1, start: -1}\n", key: "evaluation"),
+    ]
+
+    @Test(arguments: cases)
+    func bothSidesRefuse(_ item: Case) throws {
+        let config = try #require(try YAMLReader().read(SourceText(path: "legacy.yaml", text: Self.base + item.yaml)).mapping)
+        // The conversion: a manual step for the key, or a located error.
+        do {
+            let result = try Translator().translate(config, at: SourceLocation(file: "legacy.yaml", line: 1, column: 1))
+            let steps = result.report.records.filter { $0.kind == .manualStep && $0.legacyPath.hasPrefix(item.key) }
+            #expect(!steps.isEmpty, "\(item.name): the conversion reports no manual step for \(item.key)")
+        } catch let error as ConfigError {
+            #expect(error.location != nil, "\(item.name): \(error)")
+        }
+        // The simulated legacy run cannot be built.
+        #expect(throws: (any Error).self, "\(item.name): the simulated legacy runner accepted it") {
+            var runner = try LegacyRunner(config: config, settings: SimulationSettings(itersPerEpoch: 3), paramHooks: SimulatedSchedules.legacy)
+            _ = try runner.trace(config: "legacy.yaml")
+        }
+    }
+}
