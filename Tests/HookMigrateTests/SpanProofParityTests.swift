@@ -107,6 +107,41 @@ import Testing
         #expect(proofs == models.count * schedules.count * 2)
     }
 
+    /// An optimizer that accumulates gradients (`cumulative_iters`) steps at every window's last iteration;
+    /// quiet spans carry that as a periodic pattern. Hooks that emit at every iteration before the optimizer
+    /// hook (an EMA or EmptyCacheHook of higher priority) keep the old path (a boundary per window); both
+    /// must agree with the event-by-event path, a divergence inside a span (a binding min_lr) included.
+    @Test func accumulatingOptimizersAgreeBothWays() throws {
+        let runners = [
+            "runner: {type: IterBasedRunner, max_iters: 1500}\ncheckpoint_config: {interval: 400, by_epoch: false}\n",
+            "runner: {type: EpochBasedRunner, max_epochs: 3}\ncheckpoint_config: {interval: 1}\n",
+        ]
+        let hooks = [
+            "",
+            "custom_hooks: [{type: EMAHook, momentum: 0.0002, priority: 49}, {type: EmptyCacheHook, after_iter: true}]\n",
+            "custom_hooks: [{type: EmptyCacheHook, after_iter: true, priority: 10}]\n",
+        ]
+        let schedules = [
+            "lr_config: {policy: poly, power: 0.9, min_lr: 0.0001, by_epoch: false, warmup: linear, warmup_iters: 30}\n",
+            // An lr above the floor (equivalent), and a binding floor: the runs diverge at iteration 1000, inside a span.
+            "lr_config: {policy: Step, step: [1000], gamma: 0.1, min_lr: 0.0005, by_epoch: false}\n",
+            "lr_config: {policy: Step, step: [1000], gamma: 0.1, min_lr: 0.002, by_epoch: false}\n",
+        ]
+        let base = "optimizer: {type: SGD, lr: 0.01, momentum: 0.9}\noptimizer_config: {type: GradientCumulativeOptimizerHook, cumulative_iters: 3}\n"
+            + "log_config: {interval: 7, hooks: [{type: TextLoggerHook, by_epoch: false}]}\n"
+        var proofs = 0
+        for (r, runner) in runners.enumerated() {
+            for (h, hook) in hooks.enumerated() {
+                for (k, schedule) in schedules.enumerated() {
+                    let root = try YAMLReader().read(SourceText(path: "accumulating.yaml", text: base + runner + hook + schedule))
+                    let legacy = try root.mapping("<root>")
+                    for length in [7, 500] where Self.agree(legacy, length: length, name: "accumulating-\(r)-\(h)-\(k)") { proofs += 1 }
+                }
+            }
+        }
+        #expect(proofs == runners.count * hooks.count * schedules.count * 2)
+    }
+
     @Test func aCorpusSampleAgreesAtSeveralEpochLengths() throws {
         let files = CorpusConversionTests.legacyJSON()
         guard !files.isEmpty else { return } // no corpus beside the project: nothing to sample
