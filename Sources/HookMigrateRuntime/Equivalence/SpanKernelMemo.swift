@@ -31,6 +31,23 @@ enum SpanKernelMemo {
         let lrScale: SpanProof.LrScale
     }
 
+    /// One run's schedule over a span after a divergence (`SpanProof.advanceSchedule`): a pure function of
+    /// its kernel and the span too; the runs of a non-equivalent config go on alone to their ends, and a tree
+    /// of configs repeats those schedules as it repeats the compared ones.
+    struct LegacyAloneKey: Hashable {
+        let kernel: LegacyScheduleKernel
+        let iter: Int
+        let count: Int
+    }
+
+    struct NewAloneKey: Hashable {
+        let kernel: ModernScheduleKernel
+        let count: Int
+    }
+
+    static let legacyAlone = OutcomeMemo<LegacyAloneKey, (group: ParamGroup, work: Int)>(capacity: 1 << 14)
+    static let newAlone = OutcomeMemo<NewAloneKey, (kernel: ModernScheduleKernel, work: Int)>(capacity: 1 << 14)
+
     /// The process's table: spans of 16 iterations and more (a shorter one costs about what hashing its key
     /// costs), at most 65,536 of them (about 20 MB).
     static let shared = OutcomeMemo<Key, Outcome>(capacity: 1 << 16)

@@ -269,6 +269,18 @@ enum SpanProof {
     /// (`nil`: none, and the span is not taken). Returns the work done.
     static func advanceSchedule(_ legacy: inout LegacyRun, iter: Int, count: Int) throws -> Int? {
         guard let kernel = legacy.scheduleKernel() else { return nil }
+        let advanced = count >= SpanKernelMemo.shortestSpan
+            ? try SpanKernelMemo.legacyAlone.value(SpanKernelMemo.LegacyAloneKey(kernel: kernel, iter: iter, count: count)) {
+                try advanceKernel(kernel, iter: iter, count: count)
+            }
+            : try advanceKernel(kernel, iter: iter, count: count)
+        try legacy.applySchedule(at: iter + count - 1)
+        legacy.groups[0] = advanced.group
+        return advanced.work
+    }
+
+    /// The legacy kernel over `count` iterations from `iter`: the group as the hooks leave it, and the work.
+    static func advanceKernel(_ kernel: LegacyScheduleKernel, iter: Int, count: Int) throws -> (group: ParamGroup, work: Int) {
         var current = iter
         var work = 0
         var probe = Probe()
@@ -284,15 +296,25 @@ enum SpanProof {
             if run > 1 { try kernel.apply(at: current + run - 1, to: &group) }
             current += run
         }
-        try legacy.applySchedule(at: iter + count - 1)
-        legacy.groups[0] = group
-        return work
+        return (group, work)
     }
 
     /// The new run's schedulers over `count` quiet iterations, alone (after a divergence), on its kernel
     /// (`nil`: none, and the span is not taken). Returns the work done.
     static func advanceSchedule(_ new: inout ModernRun, count: Int, steps: Int) throws -> Int? {
-        guard var kernel = new.takeScheduleKernel(steps: steps) else { return nil }
+        guard let kernel = new.takeScheduleKernel(steps: steps) else { return nil }
+        let advanced = count >= SpanKernelMemo.shortestSpan
+            ? try SpanKernelMemo.newAlone.value(SpanKernelMemo.NewAloneKey(kernel: kernel, count: count)) {
+                try advanceKernel(kernel, count: count)
+            }
+            : try advanceKernel(kernel, count: count)
+        new.restore(advanced.kernel)
+        return advanced.work
+    }
+
+    /// The new run's kernel over `count` iterations: the kernel as its schedulers leave it, and the work.
+    static func advanceKernel(_ start: ModernScheduleKernel, count: Int) throws -> (kernel: ModernScheduleKernel, work: Int) {
+        var kernel = start
         var done = 0
         var work = 0
         var probe = Probe()
@@ -307,7 +329,6 @@ enum SpanProof {
             work += 1
             done += run
         }
-        new.restore(kernel)
-        return work
+        return (kernel, work)
     }
 }
