@@ -98,12 +98,15 @@ enum SpanProof {
                         }
                     }
                 }
-            } else if legacyRunning {
-                // After the divergence the drive runs the legacy run to its end, then the new one.
+            } else if legacyRunning && (!newRunning || !stream.legacyAhead) {
+                // After the divergence each run goes on when it is its turn (the run behind), as the drive does,
+                // its quiet spans counted alone.
                 if let iter = legacy.quietIteration, iter >= nextLook.legacy {
                     nextLook.legacy = iter + 1
                     if let span = legacy.quietSpan(limit: Int(Int32.max)) {
-                        nextLook.legacy = iter + span.count + 1
+                        // Too short: no span before the boundary that cut it. A span not taken while the context
+                        // of the divergence is still being collected is looked for again at the next iteration.
+                        if span.count < shortestSpan { nextLook.legacy = iter + span.count + 1 }
                         if span.count >= shortestSpan, !stream.collectsContext(.legacy, for: span.template) {
                             guard let done = try advanceSchedule(&legacy, iter: iter, count: span.count) else {
                                 nextLook.legacy = Int.max
@@ -119,10 +122,10 @@ enum SpanProof {
                         }
                     }
                 }
-            } else if let iter = new.quietIteration, iter >= nextLook.new {
+            } else if newRunning, let iter = new.quietIteration, iter >= nextLook.new {
                 nextLook.new = iter + 1
                 if let span = new.quietSpan(limit: Int(Int32.max)) {
-                    nextLook.new = iter + span.count + 1
+                    if span.count < shortestSpan { nextLook.new = iter + span.count + 1 }
                     if span.count >= shortestSpan, !stream.collectsContext(.new, for: span.template) {
                         guard let done = try advanceSchedule(&new, count: span.count, steps: steps) else {
                             nextLook.new = Int.max
