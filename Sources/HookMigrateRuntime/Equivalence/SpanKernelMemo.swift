@@ -29,6 +29,7 @@ enum SpanKernelMemo {
         let group: ParamGroup
         let new: ModernScheduleKernel
         let lrScale: SpanProof.LrScale
+        let symbolic: Bool
     }
 
     /// One run's schedule over a span after a divergence (`SpanProof.advanceSchedule`): a pure function of

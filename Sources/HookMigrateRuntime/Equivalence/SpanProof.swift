@@ -8,6 +8,12 @@
 /// reported by the same code, with the same context, as on the event-by-event path. After a divergence only
 /// counts are kept; quiet spans then advance each run alone.
 enum SpanProof {
+    /// A span comparison's outcome: how many iterations matched, the legacy values of the last matched (stepping)
+    /// iteration, the work done, the legacy group as the hooks leave it, and whether the values were compared
+    /// symbolically (`PolySpanBound`).
+    typealias SpanComparison = (matched: Int, values: TraceValues, work: Int, group: ParamGroup, symbolic: Bool)
+
+
     /// The shortest span taken in bulk: a shorter one costs more to set up than its events one by one (an
     /// optimizer that steps every second iteration makes every second iteration a boundary).
     static let shortestSpan = 8
@@ -83,6 +89,7 @@ enum SpanProof {
                             }
                             work += compared.work + 1
                             record.valueIterations += compared.work
+                            if compared.symbolic { record.symbolicIterations += compared.matched }
                             // A value that differs: its iteration runs event by event, where the comparison reports it.
                             if compared.matched < count { nextLook.matched = iter + compared.matched + 1 }
                             if compared.matched > 0 {
@@ -164,7 +171,7 @@ enum SpanProof {
     /// does again, and the new run's schedulers have not stepped for it), the legacy values of the last
     /// matched iteration, and the work done.
     static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool, keptAt stepping: ModelStepping? = nil,
-                                 tolerance: Tolerance, steps: Int, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int)? {
+                                 tolerance: Tolerance, steps: Int, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, symbolic: Bool)? {
         guard let left = legacy.scheduleKernel(), var right = new.takeScheduleKernel(steps: steps) else { return nil }
         let compared = try rememberedComparison(left, &right, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
         // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied them for
@@ -173,14 +180,14 @@ enum SpanProof {
         try legacy.applySchedule(at: iter + Swift.min(compared.matched, count - 1))
         legacy.groups[0] = compared.group
         new.restore(right)
-        return (compared.matched, compared.values, compared.work)
+        return (compared.matched, compared.values, compared.work, compared.symbolic)
     }
 
     /// `compareKernels`, taken from `SpanKernelMemo` when another proof compared the same span of the same
     /// kernels (long spans only).
     static func rememberedComparison(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                                      keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
-                                     lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                                     lrScale: inout LrScale) throws -> SpanComparison {
         guard count >= SpanKernelMemo.shortestSpan else {
             return try compareKernels(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
         }
@@ -193,19 +200,25 @@ enum SpanProof {
             let compared = try compareKernels(legacy, &stepped, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance,
                                               lrScale: &steppedScale)
             return SpanKernelMemo.Outcome(matched: compared.matched, values: compared.values, work: compared.work, group: compared.group, new: stepped,
-                                          lrScale: steppedScale)
+                                          lrScale: steppedScale, symbolic: compared.symbolic)
         }
         new = outcome.new
         lrScale = outcome.lrScale
-        return (outcome.matched, outcome.values, outcome.work, outcome.group)
+        return (outcome.matched, outcome.values, outcome.work, outcome.group, outcome.symbolic)
     }
 
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
     /// With `stepping`, the values are compared at every iteration (a stricter test than the steps need) and
     /// the values returned are those of the last iteration at which the pattern steps.
+    /// Two poly schedules are compared symbolically when `PolySpanBound` proves the whole span equal
+    /// (`symbolic: false` keeps the iteration-by-iteration comparison, the reference its tests check it against).
     static func compareKernels(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                                keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
-                               lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                               lrScale: inout LrScale, symbolic: Bool = true) throws -> SpanComparison {
+        if symbolic, let proven = try PolySpanBound.compare(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
+                                                            tolerance: tolerance, lrScale: lrScale) {
+            return proven
+        }
         var current = iter
         let end = iter + count
         // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
@@ -213,8 +226,8 @@ enum SpanProof {
         var work = 0
         var probe = Probe()
         var group = legacy.group
-        func matched(_ count: Int) -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
-            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group)
+        func matched(_ count: Int) -> SpanComparison {
+            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group, false)
         }
         while current < end {
             try legacy.apply(at: current, to: &group)
