@@ -156,6 +156,21 @@ import Testing
         }
     }
 
+    /// After a divergence the legacy run goes on alone; a poly updater's span is then its last iteration's
+    /// value (`writesEveryIteration`), which must be what applying every iteration in turn leaves.
+    @Test func aLegacyPolySpanAloneIsItsLastIteration() throws {
+        var random = Generator(state: 77)
+        for _ in 0..<200 {
+            let schedule = Self.randomSchedule(&random)
+            let (legacy, _) = try Self.kernels(schedule)
+            #expect(PolySpanBound.writesEveryIteration(legacy, iter: schedule.start))
+            var walked = legacy.group
+            for iteration in schedule.start..<(schedule.start + schedule.count) { try legacy.apply(at: iteration, to: &walked) }
+            let advanced = try SpanProof.advanceKernel(legacy, iter: schedule.start, count: schedule.count)
+            #expect(advanced.group == walked && advanced.work == schedule.count, "\(schedule)")
+        }
+    }
+
     /// The last stepping iteration of a pattern inside a span, in closed form, is the one a walk finds.
     @Test func theLastSteppingIterationIsFound() {
         for every in 1...6 {

@@ -78,7 +78,7 @@ enum PolySpanBound {
                         keptAt stepping: ModelStepping?, tolerance: Tolerance,
                         lrScale: SpanProof.LrScale) throws -> SpanProof.SpanComparison? {
         guard count >= shortestSpan, !lrScale.enabled, legacy.momentum == nil, let updater = legacy.lr?.updater,
-              case let .poly(power, minLr) = updater.policy, !updater.byEpoch, let base = updater.baseLr.first, base > minLr,
+              case let .poly(power, minLr) = updater.policy, power > 0, power.isFinite, !updater.byEpoch, let base = updater.baseLr.first, base > minLr,
               let warmupIters = updater.warmupIters, warmupIters.isInt, updater.warmup == nil || Double(iter) >= warmupIters.value,
               new.steps == 1, let remaining = polyRemaining(new, count: count, power: power, etaMin: minLr),
               remaining == legacy.maxIters - iter else { return nil }
@@ -112,6 +112,17 @@ enum PolySpanBound {
         // The new run's chained values: its state, stepped as the per-iteration comparison steps it.
         for _ in 0..<count { try new.step() }
         return (count, kept, count, group, true)
+    }
+
+    /// Whether the legacy kernel's updaters, from iteration `iter` on, only write the lr of a poly policy by
+    /// iteration past its warmup, with a positive power: each iteration's value then overwrites the last
+    /// whatever came before, and none can fail (`(1 − i/N)^p` is in (0, 1] inside a run), so a span's state
+    /// is its last iteration's.
+    static func writesEveryIteration(_ legacy: LegacyScheduleKernel, iter: Int) -> Bool {
+        guard legacy.momentum == nil, let updater = legacy.lr?.updater, case let .poly(power, _) = updater.policy, power > 0, power.isFinite,
+              !updater.byEpoch,
+              !updater.baseLr.isEmpty, let warmupIters = updater.warmupIters, warmupIters.isInt else { return false }
+        return updater.warmup == nil || Double(iter) >= warmupIters.value
     }
 
     /// When the new kernel's only scheduler that writes over the next `count` steps is one by-iteration PolyLR
