@@ -171,6 +171,39 @@ import Testing
         }
     }
 
+    /// The chained PolyLR stepped from the shared factor table (`PolyFactorTable`, `ParamSchedulers.stepPoly`)
+    /// is the PolyLR stepped one call at a time: the same values, counters and `_last_value`s, with other
+    /// schedulers before and after it in the list that do not write over the span (a warmup that has ended,
+    /// a step schedule that starts later, a momentum schedule).
+    @Test func theFactorTableStepsAsTheSchedulerSteps() throws {
+        var random = Generator(state: 4242)
+        for _ in 0..<60 {
+            let power: Double = [0.9, 1.0, 2.0, Double.random(in: 0.2...3, using: &random)].randomElement(using: &random) ?? 0.9
+            let floor: Double = [0.0, 1e-4, 3e-6].randomElement(using: &random) ?? 0
+            let length = Int.random(in: 100...5000, using: &random)
+            var groups = [ParamGroup(lr: Double.random(in: 1e-4...0.1, using: &random), momentum: 0.9)]
+            var list = [try ParamScheduler(kind: .linear(startFactor: 0.1, endFactor: 1), parameter: .lr, begin: 0, end: 10, byEpoch: false, groups: &groups),
+                        try ParamScheduler(kind: .poly(etaMin: floor, power: power), parameter: .lr, begin: 0, end: Double(length + 1), byEpoch: false, groups: &groups),
+                        try ParamScheduler(kind: .step(stepSize: 5, gamma: 0.5), parameter: .lr, begin: Double(length + 10), end: 1e9, byEpoch: false, groups: &groups),
+                        try ParamScheduler(kind: .cosineAnnealing(tMax: nil, floor: .absolute(0.5)), parameter: .momentum, begin: 0, end: 8, byEpoch: false, groups: &groups)]
+            if Bool.random(using: &random) { list.swapAt(0, 3) }
+            var kernel = ModernScheduleKernel(schedulers: ParamSchedulers(list), hadSchedulers: true, group: groups[0], steps: 1)
+            for _ in 0..<20 { try kernel.step() }
+            let count = Int.random(in: 1...(length - 21), using: &random)
+            guard let poly = PolySpanBound.polyRemaining(kernel, count: count, power: nil, etaMin: nil) else {
+                Issue.record("no lone PolyLR found")
+                continue
+            }
+            var tabled = kernel
+            try PolySpanBound.stepChained(&tabled, count: count, poly: poly)
+            var stepped = kernel
+            for _ in 0..<count { try stepped.step() }
+            #expect(tabled == stepped, "power \(power) floor \(floor) length \(length) count \(count)")
+            let advanced = try SpanProof.advanceKernel(kernel, count: count)
+            #expect(advanced.kernel == stepped && advanced.work == count)
+        }
+    }
+
     /// The last stepping iteration of a pattern inside a span, in closed form, is the one a walk finds.
     @Test func theLastSteppingIterationIsFound() {
         for every in 1...6 {

@@ -80,8 +80,8 @@ enum PolySpanBound {
         guard count >= shortestSpan, !lrScale.enabled, legacy.momentum == nil, let updater = legacy.lr?.updater,
               case let .poly(power, minLr) = updater.policy, power > 0, power.isFinite, !updater.byEpoch, let base = updater.baseLr.first, base > minLr,
               let warmupIters = updater.warmupIters, warmupIters.isInt, updater.warmup == nil || Double(iter) >= warmupIters.value,
-              new.steps == 1, let remaining = polyRemaining(new, count: count, power: power, etaMin: minLr),
-              remaining == legacy.maxIters - iter else { return nil }
+              new.steps == 1, let poly = polyRemaining(new, count: count, power: power, etaMin: minLr),
+              poly.remaining == legacy.maxIters - iter else { return nil }
         var first = legacy.group
         try legacy.apply(at: iter, to: &first)
         // The momentum is written by no one over the span: equal once, equal throughout.
@@ -110,7 +110,7 @@ enum PolySpanBound {
             }
         }
         // The new run's chained values: its state, stepped as the per-iteration comparison steps it.
-        for _ in 0..<count { try new.step() }
+        try stepChained(&new, count: count, poly: poly)
         return (count, kept, count, group, true)
     }
 
@@ -128,21 +128,34 @@ enum PolySpanBound {
     /// When the new kernel's only scheduler that writes over the next `count` steps is one by-iteration PolyLR
     /// on the lr with `power` and `etaMin`, writing at every one of them from its second step on: the
     /// iterations it counts as left at the span's first iteration (`T − t₀`, `T = end − begin − 1`).
-    static func polyRemaining(_ kernel: ModernScheduleKernel, count: Int, power: Double, etaMin: Double) -> Int? {
-        var found: Int?
-        for scheduler in kernel.schedulers.schedulers where !scheduler.byEpoch {
+    /// (`power` and `etaMin` `nil`: any.) Also the scheduler's index in the list.
+    static func polyRemaining(_ kernel: ModernScheduleKernel, count: Int, power: Double?, etaMin: Double?) -> (remaining: Int, index: Int)? {
+        var found: (remaining: Int, index: Int)?
+        for (index, scheduler) in kernel.schedulers.schedulers.enumerated() where !scheduler.byEpoch {
             let first = Double(scheduler.globalStep + 1)
             let final = Double(scheduler.globalStep) + Double(count)
             let writes = first < scheduler.end && final >= scheduler.begin
             guard writes else { continue }
-            guard found == nil, case let .poly(floor, exponent) = scheduler.kind, scheduler.parameter == .lr,
-                  exponent == power, floor == etaMin, scheduler.begin <= first, final < scheduler.end, scheduler.lastStep >= 0,
+            guard found == nil, case let .poly(floor, exponent) = scheduler.kind, scheduler.parameter == .lr, exponent > 0, exponent.isFinite,
+                  exponent == power ?? exponent, floor == etaMin ?? floor, scheduler.begin <= first, final < scheduler.end, scheduler.lastStep >= 0,
                   scheduler.totalIters.isFinite, scheduler.totalIters < 1e15 else { return nil }
             let left = scheduler.totalIters - Double(scheduler.lastStep)
             guard left >= 1, left.rounded(.towardZero) == left else { return nil }
-            found = Int(left)
+            found = (Int(left), index)
         }
         return found
+    }
+
+    /// Steps the new kernel `count` times, its only writing scheduler the PolyLR `poly` found by
+    /// `polyRemaining`: with the shared factors (`PolyFactorTable`) when they can be had, else one step at a
+    /// time. Either way the same counters and values.
+    static func stepChained(_ new: inout ModernScheduleKernel, count: Int, poly: (remaining: Int, index: Int)) throws {
+        if case let .poly(_, power) = new.schedulers.schedulers[poly.index].kind,
+           let factors = PolyFactorTable.shared.factors(power: power, through: poly.remaining) {
+            new.schedulers.stepPoly(at: poly.index, count: count, group: &new.group, factors: factors)
+        } else {
+            for _ in 0..<count { try new.step() }
+        }
     }
 
     /// The last iteration in `start ... last` at which `stepping` steps, if any.

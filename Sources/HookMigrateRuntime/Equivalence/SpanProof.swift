@@ -337,6 +337,11 @@ enum SpanProof {
     /// The new run's kernel over `count` iterations: the kernel as its schedulers leave it, and the work.
     static func advanceKernel(_ start: ModernScheduleKernel, count: Int) throws -> (kernel: ModernScheduleKernel, work: Int) {
         var kernel = start
+        if kernel.steps == 1, let poly = PolySpanBound.polyRemaining(kernel, count: count, power: nil, etaMin: nil) {
+            // One PolyLR writing at every step: its chained values from the shared factors.
+            try PolySpanBound.stepChained(&kernel, count: count, poly: poly)
+            return (kernel, count)
+        }
         var done = 0
         var work = 0
         var probe = Probe()
