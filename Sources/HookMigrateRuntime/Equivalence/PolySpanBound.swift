@@ -25,7 +25,8 @@ import Foundation
 /// `tools/oracle/poly_chain_drift.py` measures the real MMEngine's chained PolyLR against the closed form.
 ///
 /// The new run's schedulers are still stepped at every iteration (their chained value is the run's state
-/// after the span, and what its next events report); only the legacy values and the comparisons are saved.
+/// after the span, and what its next events report), from the shared factors of `PolyFactorTable`; the
+/// legacy values and the comparisons are saved.
 enum PolySpanBound {
     /// The unit roundoff of a double.
     static let unit = Double.ulpOfOne / 2

@@ -3,7 +3,7 @@ import Foundation
 /// Span comparisons remembered across proofs in one process.
 ///
 /// A model zoo repeats its schedules: the 333 mmsegmentation configs of the corpus hold about 30 distinct
-/// ones, each 20k–160k iterations of poly lr whose every value costs a `pow` on each side. A span comparison
+/// ones, each 20k–160k iterations of poly lr. A span comparison
 /// (`SpanProof.compareKernels`) is a pure function of the two kernels (updaters, schedulers, the group's
 /// values, the run's length and epoch), the span, the tolerance and the lr factor found so far, so a second proof that meets the same
 /// span takes the first one's outcome instead of recomputing it. The outcome is the same value either way
