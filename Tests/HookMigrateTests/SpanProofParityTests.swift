@@ -107,6 +107,100 @@ import Testing
         #expect(proofs == models.count * schedules.count * 2)
     }
 
+    /// An optimizer that accumulates gradients (`cumulative_iters`) steps at every window's last iteration;
+    /// quiet spans carry that as a periodic pattern. Hooks that emit at every iteration before the optimizer
+    /// hook (an EMA or EmptyCacheHook of higher priority) keep the old path (a boundary per window); both
+    /// must agree with the event-by-event path, a divergence inside a span (a binding min_lr) included.
+    @Test func accumulatingOptimizersAgreeBothWays() throws {
+        let runners = [
+            "runner: {type: IterBasedRunner, max_iters: 1500}\ncheckpoint_config: {interval: 400, by_epoch: false}\n",
+            "runner: {type: EpochBasedRunner, max_epochs: 3}\ncheckpoint_config: {interval: 1}\n",
+        ]
+        let hooks = [
+            "",
+            "custom_hooks: [{type: EMAHook, momentum: 0.0002, priority: 49}, {type: EmptyCacheHook, after_iter: true}]\n",
+            "custom_hooks: [{type: EmptyCacheHook, after_iter: true, priority: 10}]\n",
+        ]
+        let schedules = [
+            "lr_config: {policy: poly, power: 0.9, min_lr: 0.0001, by_epoch: false, warmup: linear, warmup_iters: 30}\n",
+            // An lr above the floor (equivalent), and a binding floor: the runs diverge at iteration 1000, inside a span.
+            "lr_config: {policy: Step, step: [1000], gamma: 0.1, min_lr: 0.0005, by_epoch: false}\n",
+            "lr_config: {policy: Step, step: [1000], gamma: 0.1, min_lr: 0.002, by_epoch: false}\n",
+        ]
+        let base = "optimizer: {type: SGD, lr: 0.01, momentum: 0.9}\noptimizer_config: {type: GradientCumulativeOptimizerHook, cumulative_iters: 3}\n"
+            + "log_config: {interval: 7, hooks: [{type: TextLoggerHook, by_epoch: false}]}\n"
+        var proofs = 0
+        for (r, runner) in runners.enumerated() {
+            for (h, hook) in hooks.enumerated() {
+                for (k, schedule) in schedules.enumerated() {
+                    let root = try YAMLReader().read(SourceText(path: "accumulating.yaml", text: base + runner + hook + schedule))
+                    let legacy = try root.mapping("<root>")
+                    for length in [7, 500] where Self.agree(legacy, length: length, name: "accumulating-\(r)-\(h)-\(k)") { proofs += 1 }
+                }
+            }
+        }
+        #expect(proofs == runners.count * hooks.count * schedules.count * 2)
+    }
+
+    /// Poly schedules, whose quiet spans `PolySpanBound` compares symbolically: random powers, floors, lrs,
+    /// lengths and warmups, each proven both ways as converted and with the converted PolyLR put off in its
+    /// power, floor or end (a non-equivalence the bulk path must find where the event-by-event path does).
+    @Test func randomPolySchedulesAgreeBothWays() throws {
+        var random = SplitMix(state: 0x5EED_1357)
+        var proofs = 0
+        var differing = 0
+        for index in 0..<40 {
+            let lr = [0.01, 0.004, 6e-5, 0.02][index % 4] * Double(Int.random(in: 1...3, using: &random))
+            let power = [0.9, 1.0, 2.0, 0.5][Int.random(in: 0..<4, using: &random)]
+            let floor = [0.0, 1e-4, lr * 0.01][Int.random(in: 0..<3, using: &random)]
+            let iterations = Int.random(in: 200...1800, using: &random)
+            let warmup = Bool.random(using: &random) ? ", warmup: linear, warmup_iters: \(Int.random(in: 5...50, using: &random)), warmup_ratio: 0.1" : ""
+            let text = """
+            optimizer: {type: SGD, lr: \(String(format: "%.14f", lr)), momentum: 0.9}
+            optimizer_config: {}
+            lr_config: {policy: poly, power: \(power), min_lr: \(String(format: "%.14f", floor)), by_epoch: false\(warmup)}
+            runner: {type: IterBasedRunner, max_iters: \(iterations)}
+            checkpoint_config: {by_epoch: false, interval: \(iterations / 4)}
+            log_config: {interval: \(Int.random(in: 7...60, using: &random)), hooks: [{type: TextLoggerHook, by_epoch: false}]}
+            """
+            let legacy = try YAMLReader().read(SourceText(path: "poly.yaml", text: text)).mapping("<root>")
+            guard let result = try? Translator(options: MigrationOptions(itersPerEpoch: 10)).translate(legacy, at: SourceLocation(file: "poly.yaml", line: 1, column: 1)) else { continue }
+            var converted = result.config.mapping ?? ConfigMapping()
+            let mutation = Int.random(in: 0..<4, using: &random)
+            if mutation > 0, var schedulers = converted["param_scheduler"]?.list?.items, let last = schedulers.indices.last, var poly = schedulers[last].mapping {
+                switch mutation {
+                case 1: poly["power"] = ConfigNode(.float(power * (1 + 1e-6)))
+                case 2: poly["eta_min"] = ConfigNode(.float(floor + lr * 1e-6))
+                default:
+                    if case .scalar(.int(let end))? = poly["end"]?.value { poly["end"] = ConfigNode(.int(end - 1)) }
+                }
+                schedulers[last] = ConfigNode(poly)
+                converted["param_scheduler"] = ConfigNode(ConfigList(schedulers))
+            }
+            let settings = SimulationSettings(itersPerEpoch: 10)
+            let spans = Validator(settings: settings, strategy: .spans).validate(legacy: legacy, converted: converted, name: "poly-\(index)").outcome
+            let events = Validator(settings: settings, strategy: .events).validate(legacy: legacy, converted: converted, name: "poly-\(index)").outcome
+            #expect(Self.summary(spans) == Self.summary(events), "poly-\(index) (mutation \(mutation)): \(text)")
+            if case .notEquivalent = events { differing += 1 }
+            proofs += 1
+        }
+        #expect(proofs == 40)
+        // Both outcomes occur.
+        #expect(differing > 5 && differing < proofs - 5, "\(differing) of \(proofs) not equivalent")
+    }
+
+    /// A deterministic generator (SplitMix64).
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     @Test func aCorpusSampleAgreesAtSeveralEpochLengths() throws {
         let files = CorpusConversionTests.legacyJSON()
         guard !files.isEmpty else { return } // no corpus beside the project: nothing to sample

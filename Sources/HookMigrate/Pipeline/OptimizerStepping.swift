@@ -25,8 +25,9 @@ enum OptimizerStepping: Equatable {
     case notProven(String)
 
     /// The stepping of a resolved legacy config.
-    static func of(_ legacy: ConfigMapping) -> OptimizerStepping {
-        let inference = LegacyCodebase.infer(legacy)
+    /// `inference`: the config's package inference when the caller has it (it is not cheap).
+    static func of(_ legacy: ConfigMapping, inference known: PackageInference? = nil) -> OptimizerStepping {
+        let inference = known ?? LegacyCodebase.infer(legacy)
         let plural = legacy["optimizers"].flatMap { $0.isNull ? nil : $0 }
         let packages = Set(inference.codebases)
         let mmedit = plural != nil || (packages == [.mmedit])

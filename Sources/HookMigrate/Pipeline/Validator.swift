@@ -77,7 +77,9 @@ public struct Validator: Sendable {
         // mmgen, optimizer_config None with a model known to step itself): then each optimizer is followed
         // in a proof of its own.
         var steppings: [ModelStepping?] = [nil]
-        switch OptimizerStepping.of(legacy) {
+        // The package inference, once for every question asked of it below.
+        let inference = LegacyCodebase.infer(legacy)
+        switch OptimizerStepping.of(legacy, inference: inference) {
         case .notProven(let reason):
             return Result(outcome: .notProven(reason), dependsOnLength: false)
         case .model(let list):
@@ -104,7 +106,7 @@ public struct Validator: Sendable {
         // applied add up, and the stream states are the first proof's.
         var combined: [EquivalenceRule: Int] = [:]
         var first: Result?
-        for runSettings in steppings.map({ proofSettings(legacy: legacy, stepping: $0) }) {
+        for runSettings in steppings.map({ proofSettings(legacy: legacy, stepping: $0, inference: inference) }) {
             var result = prove(legacy: legacy, converted: converted, settings: runSettings)
             switch result.outcome {
             case .equivalent(let rules):
@@ -135,10 +137,10 @@ public struct Validator: Sendable {
         }
     }
 
-    func proofSettings(legacy: ConfigMapping, stepping: ModelStepping?) -> SimulationSettings {
+    func proofSettings(legacy: ConfigMapping, stepping: ModelStepping?, inference: PackageInference? = nil) -> SimulationSettings {
         var runSettings = settings
         runSettings.modelStepping = stepping
-        runSettings.trainScript = Self.trainScript(legacy)
+        runSettings.trainScript = Self.trainScript(legacy, inference: inference)
         runSettings.evalKeyLists = EvaluationRule.legacyKeyLists(LegacyCodebase.guess(legacy))
         return runSettings
     }
@@ -199,9 +201,9 @@ extension Validator {
 
     /// The train script a legacy config ran under, from its package (mmedit: the `optimizers` key or the
     /// inferred package; mmgen: the inferred package).
-    static func trainScript(_ legacy: ConfigMapping) -> LegacyTrainScript {
+    static func trainScript(_ legacy: ConfigMapping, inference: PackageInference? = nil) -> LegacyTrainScript {
         if legacy["optimizers"].map({ !$0.isNull }) == true { return .mmedit }
-        switch Set(LegacyCodebase.infer(legacy).codebases) {
+        switch Set((inference ?? LegacyCodebase.infer(legacy)).codebases) {
         case [.mmedit]: return .mmedit
         case [.mmgen]: return .mmgen
         default: return .standard

@@ -7,6 +7,9 @@ public struct ProofWork: Sendable, Equatable {
     /// Iterations whose optimizer values were computed one by one inside them (the rest were in runs of
     /// unchanged values, each computed once).
     public var valueIterations = 0
+    /// Iterations among them whose values were compared symbolically (`PolySpanBound`: two poly schedules
+    /// proven equal over a whole span by a bound; the new run's chained values still stepped one by one).
+    public var symbolicIterations = 0
     /// Events the runs emitted one by one (every event on the event-by-event path).
     public var events = 0
     /// Units of work spent against the budget (`ProofBudget`).

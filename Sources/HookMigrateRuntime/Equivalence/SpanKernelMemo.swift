@@ -3,7 +3,7 @@ import Foundation
 /// Span comparisons remembered across proofs in one process.
 ///
 /// A model zoo repeats its schedules: the 333 mmsegmentation configs of the corpus hold about 30 distinct
-/// ones, each 20k–160k iterations of poly lr whose every value costs a `pow` on each side. A span comparison
+/// ones, each 20k–160k iterations of poly lr. A span comparison
 /// (`SpanProof.compareKernels`) is a pure function of the two kernels (updaters, schedulers, the group's
 /// values, the run's length and epoch), the span, the tolerance and the lr factor found so far, so a second proof that meets the same
 /// span takes the first one's outcome instead of recomputing it. The outcome is the same value either way
@@ -29,7 +29,25 @@ enum SpanKernelMemo {
         let group: ParamGroup
         let new: ModernScheduleKernel
         let lrScale: SpanProof.LrScale
+        let symbolic: Bool
     }
+
+    /// One run's schedule over a span after a divergence (`SpanProof.advanceSchedule`): a pure function of
+    /// its kernel and the span too; the runs of a non-equivalent config go on alone to their ends, and a tree
+    /// of configs repeats those schedules as it repeats the compared ones.
+    struct LegacyAloneKey: Hashable {
+        let kernel: LegacyScheduleKernel
+        let iter: Int
+        let count: Int
+    }
+
+    struct NewAloneKey: Hashable {
+        let kernel: ModernScheduleKernel
+        let count: Int
+    }
+
+    static let legacyAlone = OutcomeMemo<LegacyAloneKey, (group: ParamGroup, work: Int)>(capacity: 1 << 14)
+    static let newAlone = OutcomeMemo<NewAloneKey, (kernel: ModernScheduleKernel, work: Int)>(capacity: 1 << 14)
 
     /// The process's table: spans of 16 iterations and more (a shorter one costs about what hashing its key
     /// costs), at most 65,536 of them (about 20 MB).

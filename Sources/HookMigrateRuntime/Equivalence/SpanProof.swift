@@ -8,6 +8,12 @@
 /// reported by the same code, with the same context, as on the event-by-event path. After a divergence only
 /// counts are kept; quiet spans then advance each run alone.
 enum SpanProof {
+    /// A span comparison's outcome: how many iterations matched, the legacy values of the last matched (stepping)
+    /// iteration, the work done, the legacy group as the hooks leave it, and whether the values were compared
+    /// symbolically (`PolySpanBound`).
+    typealias SpanComparison = (matched: Int, values: TraceValues, work: Int, group: ParamGroup, symbolic: Bool)
+
+
     /// The shortest span taken in bulk: a shorter one costs more to set up than its events one by one (an
     /// optimizer that steps every second iteration makes every second iteration a boundary).
     static let shortestSpan = 8
@@ -83,6 +89,7 @@ enum SpanProof {
                             }
                             work += compared.work + 1
                             record.valueIterations += compared.work
+                            if compared.symbolic { record.symbolicIterations += compared.matched }
                             // A value that differs: its iteration runs event by event, where the comparison reports it.
                             if compared.matched < count { nextLook.matched = iter + compared.matched + 1 }
                             if compared.matched > 0 {
@@ -98,12 +105,15 @@ enum SpanProof {
                         }
                     }
                 }
-            } else if legacyRunning {
-                // After the divergence the drive runs the legacy run to its end, then the new one.
+            } else if legacyRunning && (!newRunning || !stream.legacyAhead) {
+                // After the divergence each run goes on when it is its turn (the run behind), as the drive does,
+                // its quiet spans counted alone.
                 if let iter = legacy.quietIteration, iter >= nextLook.legacy {
                     nextLook.legacy = iter + 1
                     if let span = legacy.quietSpan(limit: Int(Int32.max)) {
-                        nextLook.legacy = iter + span.count + 1
+                        // Too short: no span before the boundary that cut it. A span not taken while the context
+                        // of the divergence is still being collected is looked for again at the next iteration.
+                        if span.count < shortestSpan { nextLook.legacy = iter + span.count + 1 }
                         if span.count >= shortestSpan, !stream.collectsContext(.legacy, for: span.template) {
                             guard let done = try advanceSchedule(&legacy, iter: iter, count: span.count) else {
                                 nextLook.legacy = Int.max
@@ -119,10 +129,10 @@ enum SpanProof {
                         }
                     }
                 }
-            } else if let iter = new.quietIteration, iter >= nextLook.new {
+            } else if newRunning, let iter = new.quietIteration, iter >= nextLook.new {
                 nextLook.new = iter + 1
                 if let span = new.quietSpan(limit: Int(Int32.max)) {
-                    nextLook.new = iter + span.count + 1
+                    if span.count < shortestSpan { nextLook.new = iter + span.count + 1 }
                     if span.count >= shortestSpan, !stream.collectsContext(.new, for: span.template) {
                         guard let done = try advanceSchedule(&new, count: span.count, steps: steps) else {
                             nextLook.new = Int.max
@@ -161,7 +171,7 @@ enum SpanProof {
     /// does again, and the new run's schedulers have not stepped for it), the legacy values of the last
     /// matched iteration, and the work done.
     static func compareSchedules(_ legacy: inout LegacyRun, _ new: inout ModernRun, iter: Int, count: Int, values: Bool, keptAt stepping: ModelStepping? = nil,
-                                 tolerance: Tolerance, steps: Int, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int)? {
+                                 tolerance: Tolerance, steps: Int, lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, symbolic: Bool)? {
         guard let left = legacy.scheduleKernel(), var right = new.takeScheduleKernel(steps: steps) else { return nil }
         let compared = try rememberedComparison(left, &right, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
         // Bring the runs up to date: the legacy hooks applied for the last iteration the kernel applied them for
@@ -170,14 +180,14 @@ enum SpanProof {
         try legacy.applySchedule(at: iter + Swift.min(compared.matched, count - 1))
         legacy.groups[0] = compared.group
         new.restore(right)
-        return (compared.matched, compared.values, compared.work)
+        return (compared.matched, compared.values, compared.work, compared.symbolic)
     }
 
     /// `compareKernels`, taken from `SpanKernelMemo` when another proof compared the same span of the same
     /// kernels (long spans only).
     static func rememberedComparison(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                                      keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
-                                     lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                                     lrScale: inout LrScale) throws -> SpanComparison {
         guard count >= SpanKernelMemo.shortestSpan else {
             return try compareKernels(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
         }
@@ -190,19 +200,25 @@ enum SpanProof {
             let compared = try compareKernels(legacy, &stepped, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance,
                                               lrScale: &steppedScale)
             return SpanKernelMemo.Outcome(matched: compared.matched, values: compared.values, work: compared.work, group: compared.group, new: stepped,
-                                          lrScale: steppedScale)
+                                          lrScale: steppedScale, symbolic: compared.symbolic)
         }
         new = outcome.new
         lrScale = outcome.lrScale
-        return (outcome.matched, outcome.values, outcome.work, outcome.group)
+        return (outcome.matched, outcome.values, outcome.work, outcome.group, outcome.symbolic)
     }
 
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
     /// With `stepping`, the values are compared at every iteration (a stricter test than the steps need) and
     /// the values returned are those of the last iteration at which the pattern steps.
+    /// Two poly schedules are compared symbolically when `PolySpanBound` proves the whole span equal
+    /// (`symbolic: false` keeps the iteration-by-iteration comparison, the reference its tests check it against).
     static func compareKernels(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                                keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
-                               lrScale: inout LrScale) throws -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
+                               lrScale: inout LrScale, symbolic: Bool = true) throws -> SpanComparison {
+        if symbolic, let proven = try PolySpanBound.compare(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
+                                                            tolerance: tolerance, lrScale: lrScale) {
+            return proven
+        }
         var current = iter
         let end = iter + count
         // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
@@ -210,8 +226,8 @@ enum SpanProof {
         var work = 0
         var probe = Probe()
         var group = legacy.group
-        func matched(_ count: Int) -> (matched: Int, values: TraceValues, work: Int, group: ParamGroup) {
-            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group)
+        func matched(_ count: Int) -> SpanComparison {
+            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group, false)
         }
         while current < end {
             try legacy.apply(at: current, to: &group)
@@ -269,6 +285,24 @@ enum SpanProof {
     /// (`nil`: none, and the span is not taken). Returns the work done.
     static func advanceSchedule(_ legacy: inout LegacyRun, iter: Int, count: Int) throws -> Int? {
         guard let kernel = legacy.scheduleKernel() else { return nil }
+        let advanced = count >= SpanKernelMemo.shortestSpan
+            ? try SpanKernelMemo.legacyAlone.value(SpanKernelMemo.LegacyAloneKey(kernel: kernel, iter: iter, count: count)) {
+                try advanceKernel(kernel, iter: iter, count: count)
+            }
+            : try advanceKernel(kernel, iter: iter, count: count)
+        try legacy.applySchedule(at: iter + count - 1)
+        legacy.groups[0] = advanced.group
+        return advanced.work
+    }
+
+    /// The legacy kernel over `count` iterations from `iter`: the group as the hooks leave it, and the work.
+    static func advanceKernel(_ kernel: LegacyScheduleKernel, iter: Int, count: Int) throws -> (group: ParamGroup, work: Int) {
+        if PolySpanBound.writesEveryIteration(kernel, iter: iter) {
+            // Every iteration's value overwrites the last, and none can fail: the span's last one is the state.
+            var group = kernel.group
+            try kernel.apply(at: iter + count - 1, to: &group)
+            return (group, count)
+        }
         var current = iter
         var work = 0
         var probe = Probe()
@@ -284,15 +318,30 @@ enum SpanProof {
             if run > 1 { try kernel.apply(at: current + run - 1, to: &group) }
             current += run
         }
-        try legacy.applySchedule(at: iter + count - 1)
-        legacy.groups[0] = group
-        return work
+        return (group, work)
     }
 
     /// The new run's schedulers over `count` quiet iterations, alone (after a divergence), on its kernel
     /// (`nil`: none, and the span is not taken). Returns the work done.
     static func advanceSchedule(_ new: inout ModernRun, count: Int, steps: Int) throws -> Int? {
-        guard var kernel = new.takeScheduleKernel(steps: steps) else { return nil }
+        guard let kernel = new.takeScheduleKernel(steps: steps) else { return nil }
+        let advanced = count >= SpanKernelMemo.shortestSpan
+            ? try SpanKernelMemo.newAlone.value(SpanKernelMemo.NewAloneKey(kernel: kernel, count: count)) {
+                try advanceKernel(kernel, count: count)
+            }
+            : try advanceKernel(kernel, count: count)
+        new.restore(advanced.kernel)
+        return advanced.work
+    }
+
+    /// The new run's kernel over `count` iterations: the kernel as its schedulers leave it, and the work.
+    static func advanceKernel(_ start: ModernScheduleKernel, count: Int) throws -> (kernel: ModernScheduleKernel, work: Int) {
+        var kernel = start
+        if kernel.steps == 1, let poly = PolySpanBound.polyRemaining(kernel, count: count, power: nil, etaMin: nil) {
+            // One PolyLR writing at every step: its chained values from the shared factors.
+            try PolySpanBound.stepChained(&kernel, count: count, poly: poly)
+            return (kernel, count)
+        }
         var done = 0
         var work = 0
         var probe = Probe()
@@ -307,7 +356,6 @@ enum SpanProof {
             work += 1
             done += run
         }
-        new.restore(kernel)
-        return work
+        return (kernel, work)
     }
 }

@@ -77,14 +77,24 @@ extension LegacyRun {
                 }
             }
         }
+        // Whether an action before the one at hand emits in quiet iterations (then an accumulating
+        // optimizer's steps would not come right after the after_train_iter call, as a pattern's do).
+        var emittedBefore = false
         for action in dispatch.afterTrainIter {
             guard count > 0 else { return nil }
             switch action {
             case .optimizer(let window):
                 // An optimizer hook beside a stepping pattern: event by event.
                 if template.stepping != nil { return nil }
+                let accumulating = ModelStepping.accumulating(window: window)
                 if window == 1 {
                     template.optimizerSteps = true
+                    template.lastKind = .optimStep
+                    template.lastKindLogging = .optimStep
+                } else if !emittedBefore, accumulating.isPeriodic(from: iter) {
+                    // Steps at every window's last iteration: a periodic pattern (the run's last iteration,
+                    // which also steps, ends every span).
+                    template.stepping = accumulating
                     template.lastKind = .optimStep
                     template.lastKindLogging = .optimStep
                 } else {
@@ -97,6 +107,7 @@ extension LegacyRun {
                 bound(evaluationBound(index, iter: iter))
             case .logger(let index, _):
                 let logger = dispatch.loggerHooks[index]
+                emittedBefore = true
                 if template.logs != nil {
                     template.lastKindLogging = .log
                 } else if logger.interval > 0 {
@@ -121,6 +132,7 @@ extension LegacyRun {
                 if ema.interval == 1 {
                     // An update whose momentum follows no law (a warm-up still capping it) is a boundary.
                     guard let law = ema.momentumLaw(from: iter) else { return nil }
+                    emittedBefore = true
                     template.emaLaws.append(law)
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
@@ -129,6 +141,7 @@ extension LegacyRun {
                     bound(QuietBound.untilMultiple(of: ema.interval, from: ema.kind == .mmcv ? iter : iter + 1))
                 }
             case .emptyCache:
+                emittedBefore = true
                 template.cacheEmpties += 1
                 template.lastKind = .cacheEmpty
                 template.lastKindLogging = .cacheEmpty

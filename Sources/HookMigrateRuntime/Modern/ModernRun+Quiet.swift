@@ -44,8 +44,15 @@ extension ModernRun {
                 }
             }
         } else if runner.steps {
+            let accumulating = ModelStepping.accumulating(window: window)
             if window == 1 {
                 template.optimizerSteps = true
+                template.lastKind = .optimStep
+                template.lastKindLogging = .optimStep
+            } else if accumulating.isPeriodic(from: iter) {
+                // Steps at every window's last iteration, right after the after_train_iter call: a periodic
+                // pattern (the run's last iteration, which also steps, ends every span).
+                template.stepping = accumulating
                 template.lastKind = .optimStep
                 template.lastKindLogging = .optimStep
             } else {

@@ -31,6 +31,15 @@ public struct ModelStepping: Sendable, Hashable {
         self.times = Swift.max(0, times)
     }
 
+    /// The steps of an optimizer that accumulates gradients over `window` iterations (MMCV's
+    /// `GradientCumulativeOptimizerHook` `cumulative_iters`, MMEngine's `accumulative_counts`): one step at
+    /// every iteration `i` with `(i + 1) % window == 0`. (Both libraries also step at the run's last
+    /// iteration, which is never inside a quiet span.) Quiet spans carry it in their template like a model's
+    /// pattern, so an accumulating optimizer's iterations are compared in bulk, not one window at a time.
+    static func accumulating(window: Int) -> ModelStepping {
+        ModelStepping(every: window, offset: window - 1)
+    }
+
     /// One step at every iteration.
     public var isEveryIteration: Bool { every == 1 && times == 1 && start <= 0 }
 

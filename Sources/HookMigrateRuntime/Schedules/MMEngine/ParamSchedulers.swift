@@ -58,3 +58,32 @@ extension ParamSchedulers {
         }
     }
 }
+
+extension ParamSchedulers {
+    /// `count` calls of `stepIteration(group:)` when the scheduler at `poly` is a by-iteration PolyLR writing at
+    /// every one of them, with factors from `factors` (`PolyFactorTable`, indexed by steps left plus one), and
+    /// every other by-iteration scheduler writes at none (the caller has checked both): the same counters,
+    /// values and `_last_value`s as stepping one call at a time, without a `pow` per step.
+    mutating func stepPoly(at poly: Int, count: Int, group: inout ParamGroup, factors: [Double]) {
+        guard count > 0, case let .poly(etaMin, _) = schedulers[poly].kind else { return }
+        var value = group.lr
+        var before = value
+        var t = schedulers[poly].lastStep
+        let total = schedulers[poly].totalIters
+        for _ in 0..<count {
+            before = value
+            t += 1
+            // `nextValue`: t == 0 keeps the value; otherwise `(v − eta_min)·(1 − 1/(T − t + 1))^p + eta_min`.
+            if t != 0 { value = (value - etaMin) * factors[Int(total - Double(t) + 1)] + etaMin }
+        }
+        for index in schedulers.indices where !schedulers[index].byEpoch {
+            schedulers[index].globalStep += count
+            if index == poly { schedulers[index].lastStep = t }
+            // `_last_value` of each scheduler: the group's value after its own step of the last call.
+            var seen = group
+            seen.lr = index < poly ? before : value
+            schedulers[index].recordLastValue(seen)
+        }
+        group.lr = value
+    }
+}
