@@ -90,7 +90,7 @@ public struct JSONWriter: Sendable {
         for item in list.items {
             guard case .scalar(let scalar) = item.value else { return nil }
             let text = scalarText(scalar)
-            width += text.count + 2
+            width += UTF8Text.characterCount(text) + 2
             if width > 100 { return nil }
             parts.append(text)
         }
@@ -125,6 +125,12 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal; control characters escaped, everything else written as UTF-8.
     public static func quoted(_ text: String) -> String {
+        // Most strings need no escape: written as they are.
+        let plain = UTF8Text.withBytes(text) { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            return true
+        }
+        if plain { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

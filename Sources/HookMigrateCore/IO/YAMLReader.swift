@@ -305,6 +305,17 @@ struct YAMLNodeConverter {
     static let yamlTagPrefix = "tag:yaml.org,2002:"
     static let tupleTag = yamlTagPrefix + "python/tuple"
     static let rangeTag = yamlTagPrefix + "python/object/apply:builtins.range"
+    // The tags a scalar may carry, spelled out once (not concatenated again at every scalar).
+    static let strTag = yamlTagPrefix + "str"
+    static let intTag = yamlTagPrefix + "int"
+    static let floatTag = yamlTagPrefix + "float"
+    static let boolTag = yamlTagPrefix + "bool"
+    static let nullTag = yamlTagPrefix + "null"
+    static let noneTag = yamlTagPrefix + "python/none"
+    static let pythonStrTag = yamlTagPrefix + "python/str"
+    static let unicodeTag = yamlTagPrefix + "python/unicode"
+    static let seqTag = yamlTagPrefix + "seq"
+    static let mapTag = yamlTagPrefix + "map"
 
     init(source: SourceText, limits: ReadLimits, selfReferences: ConfigDictSelfReferences) {
         self.source = source
@@ -414,28 +425,28 @@ struct YAMLNodeConverter {
         case "":
             // No tag: a plain scalar resolves by the YAML 1.1 rules; a quoted or block one is a string.
             return scalar.style == .plain ? try resolvePlain(text, at: scalar.mark) : .string(text)
-        case "!", Self.yamlTagPrefix + "str":
+        case "!", Self.strTag:
             return .string(text)
-        case Self.yamlTagPrefix + "int":
+        case Self.intTag:
             guard let value = YAML11Scalar.intValue(text) else {
                 throw ConfigError(.invalidValue, "'\(text)' is tagged !!int but is not an integer that fits in 64 bits", at: location(scalar.mark))
             }
             return .int(value)
-        case Self.yamlTagPrefix + "float":
+        case Self.floatTag:
             guard let value = YAML11Scalar.floatValue(text) ?? YAML11Scalar.intValue(text).map(Double.init) else {
                 throw ConfigError(.invalidValue, "'\(text)' is tagged !!float but is not a number", at: location(scalar.mark))
             }
             return .float(value)
-        case Self.yamlTagPrefix + "bool":
+        case Self.boolTag:
             guard let value = YAML11Scalar.bool(text) else {
                 throw ConfigError(.invalidValue, "'\(text)' is tagged !!bool but is not a YAML boolean", at: location(scalar.mark))
             }
             return .bool(value)
-        case Self.yamlTagPrefix + "null":
+        case Self.nullTag:
             return .null
-        case Self.yamlTagPrefix + "python/none":
+        case Self.noneTag:
             return .null
-        case Self.yamlTagPrefix + "python/str", Self.yamlTagPrefix + "python/unicode":
+        case Self.pythonStrTag, Self.unicodeTag:
             return .string(text)
         default:
             throw refusedTag(tag, at: scalar.mark)
@@ -445,7 +456,7 @@ struct YAMLNodeConverter {
     /// Yams' duplicate-key check resolves the tags of key nodes in place (an untagged key then reads as
     /// `!!str`), so for a plain key with that tag the source text tells whether the tag was written.
     mutating func convertKey(_ scalar: Node.Scalar) throws -> ConfigScalar {
-        if scalar.style == .plain, scalar.tag.description == Self.yamlTagPrefix + "str", !hasExplicitTag(at: scalar.mark) {
+        if scalar.style == .plain, scalar.tag.description == Self.strTag, !hasExplicitTag(at: scalar.mark) {
             return try resolvePlain(scalar.string, at: scalar.mark)
         }
         return try convertScalar(scalar)
@@ -484,7 +495,7 @@ struct YAMLNodeConverter {
             items.append(try convert(item, depth: depth + 1))
         }
         switch tag {
-        case "", "!", Self.yamlTagPrefix + "seq":
+        case "", "!", Self.seqTag:
             return ConfigNode(ConfigList(items, style: .list), at: at)
         case Self.tupleTag:
             return ConfigNode(ConfigList(items, style: .tuple), at: at)
@@ -530,7 +541,7 @@ struct YAMLNodeConverter {
         if tag == Self.configDictTag {
             return try convertConfigDict(mapping, depth: depth)
         }
-        guard tag.isEmpty || tag == "!" || tag == Self.yamlTagPrefix + "map" else {
+        guard tag.isEmpty || tag == "!" || tag == Self.mapTag else {
             throw refusedTag(tag, at: mapping.mark)
         }
         var merged: [ConfigMapping.Entry] = []
