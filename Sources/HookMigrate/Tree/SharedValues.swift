@@ -20,6 +20,8 @@ struct SharedValues {
     /// `target` is what the file must resolve to; `names` allows same-file names (Python only).
     static func share(_ content: ConfigMapping, bases: ConfigMapping?, target: ConfigMapping, names: Bool) -> (ConfigMapping, SharedValues) {
         var shared = SharedValues()
+        // No bases to refer to and no names to use (a flat YAML or JSON file): nothing can be shared.
+        if bases == nil && !names { return (content, shared) }
         var result = ConfigMapping()
         // Earlier top-level values written whole (equal to what the file resolves to), by name.
         var written: [(name: String, value: ConfigNode)] = []
@@ -80,19 +82,33 @@ struct SharedValues {
                 }
             }
         }
+        // A collection is rebuilt only from its first shared part on: one with nothing shared is returned as it
+        // is (no copy). `before` is the marker count before a child, so a change shows as a new marker.
         switch node.value {
         case .scalar:
             return node
-        case .list(var list):
+        case .list(let list):
+            var items: [ConfigNode]?
             for index in list.items.indices {
-                list.items[index] = replace(list.items[index], topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1)
+                let before = references.count
+                let item = replace(list.items[index], topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1)
+                if items == nil, references.count != before { items = Array(list.items[..<index]) }
+                items?.append(item)
             }
-            return ConfigNode(list, at: node.location)
-        case .mapping(var mapping):
+            guard let items else { return node }
+            return ConfigNode(ConfigList(items, style: list.style), at: node.location)
+        case .mapping(let mapping):
+            var rebuilt: ConfigMapping?
             for index in mapping.entries.indices {
-                mapping.setValue(replace(mapping.entries[index].value, topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1), at: index)
+                let before = references.count
+                let value = replace(mapping.entries[index].value, topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1)
+                if references.count != before {
+                    if rebuilt == nil { rebuilt = mapping }
+                    rebuilt?.setValue(value, at: index)
+                }
             }
-            return ConfigNode(mapping, at: node.location)
+            guard let rebuilt else { return node }
+            return ConfigNode(rebuilt, at: node.location)
         }
     }
 

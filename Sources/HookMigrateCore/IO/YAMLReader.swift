@@ -337,8 +337,12 @@ struct YAMLNodeConverter {
     /// bomb": ten anchors of ten aliases each expand to ten billion). Sizes of anchored nodes are
     /// counted once, so this takes time in the size of the text, not of the expansion.
     func checkExpandedSize(_ root: Node) throws {
-        var memo: [ObjectIdentifier: Int] = [:]
         let limit = limits.maxNodes
+        // Without an alias (no `*` anywhere) nothing expands, and every node but the first follows a separator
+        // byte, at most two a separator (`checkSeparators`): a text of at most a quarter of the limit in bytes
+        // holds fewer nodes than the limit.
+        if source.bytes.count <= (limit - 1) / 4, !source.bytes.contains(0x2A) { return }
+        var memo: [ObjectIdentifier: Int] = [:]
         func size(_ node: Node) -> Int {
             let anchor = Self.anchor(of: node)
             if let anchor, let known = memo[ObjectIdentifier(anchor)] { return known }
@@ -545,8 +549,8 @@ struct YAMLNodeConverter {
             throw refusedTag(tag, at: mapping.mark)
         }
         var merged: [ConfigMapping.Entry] = []
-        var own: [ConfigMapping.Entry] = []
-        var ownKeys: [ConfigScalar: SourceLocation?] = [:]
+        // The mapping's own entries, in order; its lookup finds a duplicate key (a scan while it is small).
+        var own = ConfigMapping()
         for (keyNode, valueNode) in mapping {
             if case .scalar(let keyScalar) = keyNode, keyScalar.style == .plain, keyScalar.string == "<<" {
                 merged = try mergeEntries(valueNode, depth: depth) + merged
@@ -558,16 +562,15 @@ struct YAMLNodeConverter {
             try count(keyNode.mark)
             let key = try convertKey(keyScalar)
             let keyAt = location(keyScalar.mark)
-            if let first = ownKeys[key] {
+            if let first = own.index(of: key) {
                 throw ConfigError(.duplicateKey, "duplicate key \(key) in this mapping", at: keyAt,
-                                  notes: [.init("first written here", at: first)])
+                                  notes: [.init("first written here", at: own.entries[first].keyLocation)])
             }
-            ownKeys[key] = keyAt
             let value = try convert(valueNode, depth: depth + 1)
-            own.append(ConfigMapping.Entry(key: key, keyLocation: keyAt, value: value))
+            own.appendNew(ConfigMapping.Entry(key: key, keyLocation: keyAt, value: value))
         }
         // PyYAML puts merged entries first and lets the mapping's own entries override them.
-        let result = merged.isEmpty ? ConfigMapping(own) : ConfigMapping(merged + own)
+        let result = merged.isEmpty ? own : ConfigMapping(merged + own.entries)
         return ConfigNode(result, at: location(mapping.mark))
     }
 

@@ -125,8 +125,13 @@ public struct ConfigLoader: Sendable {
         var source = try SourceText(path: path, bytes: bytes)
         var warnings: [Diagnostic] = []
 
-        let predefined = TemplateVariables.predefined(absolutePath: ConfigPaths.absolute(path))
-        var text = TemplateVariables.substitute(source.text) { predefined[$0] }
+        // The predefined variables need the absolute path (the working directory, a walk of the path): found
+        // only for a text that has a template.
+        var predefined: [String: String]?
+        var text = TemplateVariables.substitute(source.text) { name in
+            if predefined == nil { predefined = TemplateVariables.predefined(absolutePath: ConfigPaths.absolute(path)) }
+            return predefined?[name]
+        }
         let (substituted, placeholders) = TemplateVariables.preSubstituteBaseVariables(text)
         text = substituted
         if text != source.text { source = SourceText(path: path, text: text) }
