@@ -299,8 +299,14 @@ struct YAMLNodeConverter {
     let selfReferences: ConfigDictSelfReferences
     var consumedSelfReferences: Set<ConfigDictSelfReferences.Position> = []
     var nodeCount = 0
-    /// The source split into lines once, for `hasExplicitTag`.
+    /// The source split into lines once, for `tagLocation` (ConfigDict nodes only).
     lazy var lines: [Substring] = SourceText.lines(source.text)
+    /// The byte offset at which each line starts, found once, for `hasExplicitTag` (every plain key).
+    lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for (offset, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        return starts
+    }()
 
     static let yamlTagPrefix = "tag:yaml.org,2002:"
     static let tupleTag = yamlTagPrefix + "python/tuple"
@@ -475,11 +481,19 @@ struct YAMLNodeConverter {
         return value
     }
 
+    /// Whether the character at the mark (a line, and a column in Unicode scalars) is `!`, read on the bytes.
     mutating func hasExplicitTag(at mark: Mark?) -> Bool {
-        guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
-        let scalars = lines[mark.line - 1].unicodeScalars
-        guard mark.column >= 1, mark.column <= scalars.count else { return false }
-        return scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)] == "!"
+        guard let mark, mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 1 else { return false }
+        let bytes = source.bytes
+        var end = mark.line < lineStarts.count ? lineStarts[mark.line] - 1 : bytes.count
+        if end > lineStarts[mark.line - 1], bytes[end - 1] == 0x0D { end -= 1 }
+        var index = lineStarts[mark.line - 1]
+        for _ in 1..<mark.column {
+            guard index < end else { return false }
+            index += 1
+            while index < end, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        }
+        return index < end && bytes[index] == 0x21
     }
 
     func refusedTag(_ tag: String, at mark: Mark?) -> ConfigError {

@@ -104,7 +104,7 @@ public struct ConfigLoader: Sendable {
     /// Loads one file and, recursively, its bases. Base paths arrive joined and normalized
     /// (`ConfigPaths.join`): a base named from many folders is one file in messages and in the cache.
     func loadFile(_ path: String, chain: [ChainLink], requestedAt: SourceLocation?) throws -> LoadedFile {
-        let identity = source.identity(of: path)
+        let identity = cache?.identity(of: path, in: source) ?? source.identity(of: path)
         if let start = chain.firstIndex(where: { $0.identity == identity }) {
             let cycle = (chain[start...].map(\.display) + [path]).joined(separator: " -> ")
             throw ConfigError(.baseCycle, "`_base_` files include each other in a cycle: \(cycle)", at: requestedAt)
