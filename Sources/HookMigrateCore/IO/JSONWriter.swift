@@ -33,10 +33,11 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Appends a node's text. Pieces are appended one by one (no intermediate strings).
     static func emit(_ node: ConfigNode, indent: Int, layout: Layout, into output: inout String) {
         switch node.value {
         case .scalar(let scalar):
-            output += scalarText(scalar)
+            appendScalar(scalar, into: &output)
         case .list(let list):
             if list.items.isEmpty {
                 output += "[]"
@@ -51,13 +52,13 @@ public struct JSONWriter: Sendable {
                 output += inline
             } else {
                 output += "[\n"
-                let inner = String(repeating: " ", count: indent + 2)
                 for (index, item) in list.items.enumerated() {
-                    output += inner
+                    appendSpaces(indent + 2, into: &output)
                     emit(item, indent: indent + 2, layout: layout, into: &output)
                     output += index + 1 < list.items.count ? ",\n" : "\n"
                 }
-                output += String(repeating: " ", count: indent) + "]"
+                appendSpaces(indent, into: &output)
+                output += "]"
             }
         case .mapping(let mapping):
             if mapping.isEmpty {
@@ -66,20 +67,64 @@ public struct JSONWriter: Sendable {
                 output += "{"
                 for (index, entry) in mapping.entries.enumerated() {
                     if index > 0 { output += ", " }
-                    output += quoted(keyText(entry.key)) + ": "
+                    appendQuoted(keyText(entry.key), into: &output)
+                    output += ": "
                     emit(entry.value, indent: indent, layout: layout, into: &output)
                 }
                 output += "}"
             } else {
                 output += "{\n"
-                let inner = String(repeating: " ", count: indent + 2)
                 for (index, entry) in mapping.entries.enumerated() {
-                    output += inner + quoted(keyText(entry.key)) + ": "
+                    appendSpaces(indent + 2, into: &output)
+                    appendQuoted(keyText(entry.key), into: &output)
+                    output += ": "
                     emit(entry.value, indent: indent + 2, layout: layout, into: &output)
                     output += index + 1 < mapping.count ? ",\n" : "\n"
                 }
-                output += String(repeating: " ", count: indent) + "}"
+                appendSpaces(indent, into: &output)
+                output += "}"
             }
+        }
+    }
+
+    /// Appends `count` spaces.
+    @inline(__always) static func appendSpaces(_ count: Int, into output: inout String) {
+        var remaining = count
+        while remaining >= spaces.utf8.count {
+            output += spaces
+            remaining -= spaces.utf8.count
+        }
+        if remaining > 0 { output.append(contentsOf: spaces.prefix(remaining)) }
+    }
+
+    /// Spaces appended in one piece.
+    static let spaces = String(repeating: " ", count: 32)
+
+    /// Appends a scalar's text (a string quoted in place).
+    static func appendScalar(_ scalar: ConfigScalar, into output: inout String) {
+        if case .string(let text) = scalar {
+            appendQuoted(text, into: &output)
+        } else {
+            output += scalarText(scalar)
+        }
+    }
+
+    /// Appends `quoted(text)`.
+    static func appendQuoted(_ text: String, into output: inout String) {
+        if needsNoEscape(text) {
+            output += "\""
+            output += text
+            output += "\""
+        } else {
+            output += quoted(text)
+        }
+    }
+
+    /// Whether a string has no byte that JSON escapes (a quote, a backslash, a control character).
+    static func needsNoEscape(_ text: String) -> Bool {
+        UTF8Text.withBytes(text) { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            return true
         }
     }
 
@@ -126,11 +171,7 @@ public struct JSONWriter: Sendable {
     /// A JSON string literal; control characters escaped, everything else written as UTF-8.
     public static func quoted(_ text: String) -> String {
         // Most strings need no escape: written as they are.
-        let plain = UTF8Text.withBytes(text) { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-            return true
-        }
-        if plain { return "\"" + text + "\"" }
+        if needsNoEscape(text) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -43,7 +43,8 @@ public struct YAMLWriter: Sendable {
                 // PyYAML writes a key of 128 or more as an explicit `? key` entry, and so does this writer.
                 output += "? " + key + "\n" + pad + ":"
             } else {
-                output += key + ":"
+                output += key
+                output += ":"
             }
             emitValue(entry.value, indent: indent, into: &output)
         }
@@ -52,7 +53,9 @@ public struct YAMLWriter: Sendable {
     /// What follows `key:` — inline for scalars and short lists, else a block on the next lines.
     static func emitValue(_ node: ConfigNode, indent: Int, into output: inout String) {
         if let inline = inlineText(node, indent: indent) {
-            output += " " + inline + "\n"
+            output += " "
+            output += inline
+            output += "\n"
             return
         }
         switch node.value {
@@ -73,7 +76,9 @@ public struct YAMLWriter: Sendable {
         for (index, item) in list.items.enumerated() {
             let dash = ((index == 0 ? firstPrefix : nil) ?? pad) + "- "
             if let inline = inlineText(item, indent: indent + 2) {
-                output += dash + inline + "\n"
+                output += dash
+                output += inline
+                output += "\n"
                 continue
             }
             switch item.value {
