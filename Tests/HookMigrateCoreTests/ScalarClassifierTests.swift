@@ -84,6 +84,15 @@ import Testing
         }
     }
 
+    @Test func pythonStringsAndNamesAgreeWithTheScalarLevelVersions() {
+        let names = ["", "_", "a", "lr", "type", "class", "None", "__debug__", "x1", "1x", "a-b", "a b", "é", "ﬁ", "_é", "A_9"]
+        for text in Self.samples(50_000) + names {
+            #expect(PythonLiteral.string(text) == PythonLiteral.escapedString(text), "\(text.debugDescription)")
+            #expect(PythonLiteral.nameProblem(text) == PythonLiteral.unicodeNameProblem(text), "\(text.debugDescription)")
+            #expect(UTF8Text.scalarCount(text) == text.unicodeScalars.count, "\(text.debugDescription)")
+        }
+    }
+
     /// Where the two differ on purpose: PyYAML's patterns match code points, so a digit followed by a
     /// combining mark, or a full-width digit, is no number (the character-level test took `1` + U+0301 for
     /// a digit and then refused the "integer" as too large).

@@ -25,8 +25,15 @@ struct SharedValues {
         var result = ConfigMapping()
         // Earlier top-level values written whole (equal to what the file resolves to), by name.
         var written: [(name: String, value: ConfigNode)] = []
+        // The bases' top-level values a `{{_base_.NAME}}` can name, found once for every node of the file.
+        let referable = bases.map { bases in
+            bases.entries.compactMap { entry -> Referable? in
+                guard case .string(let name) = entry.key, isReferenceName(name) else { return nil }
+                return Referable(key: entry.key, name: name, value: entry.value)
+            }
+        }
         for entry in content.entries {
-            let value = shared.replace(entry.value, topLevelKey: entry.key, bases: bases, written: names ? written : [], depth: 0)
+            let value = shared.replace(entry.value, topLevelKey: entry.key, bases: referable, written: names ? written : [], depth: 0)
             result.appendNew(ConfigMapping.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
             if case .string(let name) = entry.key, let resolved = target[name], resolved == entry.value,
                isWorthSharing(entry.value), !contains(ConfigMerge.deleteKey, in: entry.value) {
@@ -70,15 +77,22 @@ struct SharedValues {
         return replaced == references.count ? String(decoding: output, as: UTF8.self) : nil
     }
 
-    mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: ConfigMapping?, written: [(name: String, value: ConfigNode)], depth: Int) -> ConfigNode {
+    /// A top-level value of the bases that a `{{_base_.NAME}}` reference can name.
+    struct Referable {
+        var key: ConfigScalar
+        var name: String
+        var value: ConfigNode
+    }
+
+    mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: [Referable]?, written: [(name: String, value: ConfigNode)], depth: Int) -> ConfigNode {
         if isWorthSharing(node) {
             if let name = written.first(where: { $0.value.equalsIgnoringKeyOrder(node) })?.name, depth > 0 {
                 return marker(for: name, at: node.location)
             }
             if let bases {
-                for entry in bases.entries where entry.key != topLevelKey || depth > 0 {
-                    guard case .string(let name) = entry.key, Self.isReferenceName(name), entry.value.equalsIgnoringKeyOrder(node) else { continue }
-                    return marker(for: "{{_base_.\(name)}}", at: node.location)
+                for entry in bases where entry.key != topLevelKey || depth > 0 {
+                    guard entry.value.equalsIgnoringKeyOrder(node) else { continue }
+                    return marker(for: "{{_base_.\(entry.name)}}", at: node.location)
                 }
             }
         }

@@ -18,6 +18,15 @@ enum UTF8Text {
         return simple ? text.utf8.count : text.count
     }
 
+    /// `text.unicodeScalars.count`, from the bytes: every scalar has one byte that is not a continuation byte.
+    static func scalarCount(_ text: String) -> Int {
+        withBytes(text) { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
     /// Whether a byte is an ASCII digit.
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 }
