@@ -129,6 +129,7 @@ public struct ConfigLoader: Sendable {
         // only for a text that has a template.
         var predefined: [String: String]?
         var text = TemplateVariables.substitute(source.text) { name in
+            guard TemplateVariables.predefinedNames.contains(name) else { return nil }
             if predefined == nil { predefined = TemplateVariables.predefined(absolutePath: ConfigPaths.absolute(path)) }
             return predefined?[name]
         }
