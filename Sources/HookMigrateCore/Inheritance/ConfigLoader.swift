@@ -230,9 +230,15 @@ public struct ConfigLoader: Sendable {
     /// Replaces placeholder strings (values only, never keys, as MMCV does) by the base value they name.
     static func substituteBaseVariables(in node: ConfigNode, _ placeholders: [String: String], bases: ConfigMapping) throws -> ConfigNode {
         guard !placeholders.isEmpty else { return node }
+        return try substitutedBaseVariables(in: node, placeholders, bases: bases) ?? node
+    }
+
+    /// `substituteBaseVariables`, or `nil` when the node holds no placeholder: a collection is rebuilt only
+    /// from its first substituted part on, so the parts without placeholders are not copied.
+    static func substitutedBaseVariables(in node: ConfigNode, _ placeholders: [String: String], bases: ConfigMapping) throws -> ConfigNode? {
         switch node.value {
         case .scalar(.string(let text)):
-            guard let variable = placeholders[text] else { return node }
+            guard let variable = placeholders[text] else { return nil }
             var current = ConfigNode(bases)
             var walked: [String] = []
             for key in variable.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
@@ -248,17 +254,23 @@ public struct ConfigLoader: Sendable {
             }
             return current
         case .scalar:
-            return node
-        case .list(var list):
+            return nil
+        case .list(let list):
+            var changed: ConfigList?
             for index in list.items.indices {
-                list.items[index] = try substituteBaseVariables(in: list.items[index], placeholders, bases: bases)
+                guard let item = try substitutedBaseVariables(in: list.items[index], placeholders, bases: bases) else { continue }
+                if changed == nil { changed = list }
+                changed?.items[index] = item
             }
-            return ConfigNode(list, at: node.location)
-        case .mapping(var mapping):
+            return changed.map { ConfigNode($0, at: node.location) }
+        case .mapping(let mapping):
+            var changed: ConfigMapping?
             for index in mapping.entries.indices {
-                mapping.setValue(try substituteBaseVariables(in: mapping.entries[index].value, placeholders, bases: bases), at: index)
+                guard let value = try substitutedBaseVariables(in: mapping.entries[index].value, placeholders, bases: bases) else { continue }
+                if changed == nil { changed = mapping }
+                changed?.setValue(value, at: index)
             }
-            return ConfigNode(mapping, at: node.location)
+            return changed.map { ConfigNode($0, at: node.location) }
         }
     }
 

@@ -7,14 +7,23 @@ extension ConfigNode {
         case let (.scalar(a), .scalar(b)):
             return a == b
         case let (.list(a), .list(b)):
-            return a.style == b.style && a.items.count == b.items.count
-                && zip(a.items, b.items).allSatisfy { $0.equalsIgnoringKeyOrder($1) }
+            guard a.style == b.style, a.items.count == b.items.count else { return false }
+            // By index: the items are compared in place, not copied out.
+            for index in a.items.indices where !a.items[index].equalsIgnoringKeyOrder(b.items[index]) { return false }
+            return true
         case let (.mapping(a), .mapping(b)):
             guard a.count == b.count else { return false }
-            for (position, entry) in a.entries.enumerated() {
-                guard let match = b.matchingValue(of: entry.key, near: position), entry.value.equalsIgnoringKeyOrder(match) else {
+            for position in a.entries.indices {
+                // The same key at the same position (the usual case), else looked up.
+                let other: Int
+                if a.entries[position].key == b.entries[position].key {
+                    other = position
+                } else if let found = b.index(of: a.entries[position].key) {
+                    other = found
+                } else {
                     return false
                 }
+                guard a.entries[position].value.equalsIgnoringKeyOrder(b.entries[other].value) else { return false }
             }
             return true
         default:
