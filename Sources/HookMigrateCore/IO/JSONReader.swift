@@ -16,7 +16,7 @@ public struct JSONReader: Sendable {
     /// Parses one JSON value (the whole file).
     public func read(_ source: SourceText) throws -> ConfigNode {
         let limits = self.limits
-        return try LargeStack.run {
+        return try LargeStack.run(inline: LargeStack.isShallowJSON(source.bytes)) {
             var parser = JSONParser(source: source, limits: limits)
             return try parser.parseDocument()
         }

@@ -25,7 +25,7 @@ public struct JSONWriter: Sendable {
     /// The JSON text, ending in a newline for `.pretty` and without one for `.mmcv`.
     public func write(_ node: ConfigNode) throws -> String {
         let layout = self.layout
-        return try LargeStack.run {
+        return try LargeStack.run(inline: LargeStack.isShallow(node)) {
             var output = ""
             JSONWriter.emit(node, indent: 0, layout: layout, into: &output)
             if layout == .pretty { output += "\n" }

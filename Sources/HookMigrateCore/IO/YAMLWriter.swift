@@ -11,7 +11,7 @@ public struct YAMLWriter: Sendable {
 
     /// The YAML text, ending in a newline.
     public func write(_ node: ConfigNode) throws -> String {
-        try LargeStack.run {
+        try LargeStack.run(inline: LargeStack.isShallow(node)) {
             var output = ""
             switch node.value {
             case .mapping(let mapping) where !mapping.isEmpty:
