@@ -3,14 +3,15 @@ import HookMigrate
 import HookMigrateCore
 import HookMigrateRuntime
 
-/// `hookmigrate-bench tree DIR [--ext json] [--repeat N] [--mmcv-seconds S] [--iters-per-epoch L]`: times the
+/// `hookmigrate-bench tree DIR [--ext json] [--repeat N] [--mmcv-seconds S] [--iters-per-epoch L] [--no-verify]`: times the
 /// whole tree mode on DIR (read, convert, prove every config, factor, check, write into a temporary folder),
 /// as `hookmigrate convert DIR -o OUT` does it, and prints the ratio against the real MMCV 1.7.2 merely loading
 /// the same leaves (`tools/oracle/time_mmcv_load.py`, run with `.venv-oracle/bin/python` when present, or
-/// the seconds given with `--mmcv-seconds`). The target is a ratio of at least 5.
+/// the seconds given with `--mmcv-seconds`). The target is a ratio of at least 5. `--no-verify` leaves the proof
+/// out, to time the rest alone.
 enum TreeBench {
     static func run(_ arguments: [String]) throws -> Int32 {
-        guard arguments.count >= 3 else { throw ConfigError(.invalidValue, "usage: hookmigrate-bench tree DIR [--ext json] [--repeat N] [--mmcv-seconds S]") }
+        guard arguments.count >= 3 else { throw ConfigError(.invalidValue, "usage: hookmigrate-bench tree DIR [--ext json] [--repeat N] [--mmcv-seconds S] [--no-verify]") }
         let directory = arguments[2]
         func value(_ name: String) -> String? {
             arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
@@ -22,6 +23,8 @@ enum TreeBench {
         // As `convert IN_DIR -o OUT_DIR` does without --report or --plots: the summary's first divergences.
         options.exploresStreams = false
         if let ext = value("--ext") { options.extensions = [ext] }
+        // Everything but the proof: reading, converting, factoring, rendering, checking, writing.
+        if arguments.contains("--no-verify") { options.validate = false }
         var seconds: [Double] = []
         var last: TreeMigrationResult?
         for _ in 0..<max(repeats, 1) {
@@ -36,7 +39,7 @@ enum TreeBench {
         seconds.sort()
         guard let result = last else { return 2 }
         let summary = TreeSummary(result)
-        print("tree \(directory): \(summary.filesRead) files (\(summary.configsConverted) configs, \(summary.basesConverted) bases), \(summary.checked) checked, L = \(itersPerEpoch.map(String.init) ?? "not given"), \(options.concurrency) threads")
+        print("tree \(directory): \(summary.filesRead) files (\(summary.configsConverted) configs, \(summary.basesConverted) bases), \(summary.checked) checked, L = \(itersPerEpoch.map(String.init) ?? "not given"), \(options.concurrency) threads\(options.validate ? "" : ", no proof")")
         print(String(format: "hookmigrate: min %.3f s, median %.3f s, max %.3f s (%d runs)", seconds[0], seconds[seconds.count / 2], seconds[seconds.count - 1], seconds.count))
         let mmcv = try Double(value("--mmcv-seconds") ?? "") ?? mmcvSeconds(directory, ext: value("--ext"))
         guard let mmcv else {

@@ -19,4 +19,17 @@ import Testing
         // Non-ASCII bytes are refused: they could match inside a character.
         #expect(Substring("é").firstRange(ofASCII: 0xC3, 0xA9) == nil)
     }
+
+    /// A slice that starts inside its string (the byte loop's offsets are the slice's own).
+    @Test func findsThePairInASliceOfALongerText() {
+        let text = "{{ a }} é {{ b }}"
+        let slice = text[text.index(text.startIndex, offsetBy: 3)...]
+        guard let range = slice.firstRange(ofASCII: UInt8(ascii: "{"), UInt8(ascii: "{")) else {
+            Issue.record("no pair found")
+            return
+        }
+        #expect(String(slice[..<range.lowerBound]) == "a }} é ")
+        #expect(String(slice[range.upperBound...]) == " b }}")
+        #expect(slice.firstRange(ofASCII: UInt8(ascii: "}"), UInt8(ascii: "{")) == nil)
+    }
 }

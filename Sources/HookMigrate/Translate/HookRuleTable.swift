@@ -65,8 +65,14 @@ public struct HookRuleTable: Sendable, Equatable {
         return result
     }
 
-    /// The bundled table (`migrations/mmcv1-to-mmengine/custom_hooks.yaml`, compiled in).
+    /// The bundled table (`migrations/mmcv1-to-mmengine/custom_hooks.yaml`, compiled in), parsed once per
+    /// process: every conversion with custom hooks (and every proof) asks for it.
     public static func bundled() throws -> HookRuleTable {
+        try bundledTable.get()
+    }
+
+    /// The bundled table's parse, or its error (a compiled-in text: the same every time).
+    private static let bundledTable = Result {
         try parse(SourceText(path: EmbeddedMigrations.customHooksPath, text: EmbeddedMigrations.customHooksYAML))
     }
 

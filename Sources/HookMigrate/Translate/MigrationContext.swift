@@ -191,7 +191,21 @@ public struct MigrationContext: Sendable {
         for (index, entry) in legacy.entries.enumerated() {
             if case .string(let key) = entry.key { legacyIndex[key] = index }
         }
-        struct Slot { var position: Int; var rank: Int; var insertion: Int; var entry: ConfigMapping.Entry }
+        // `name` is the key's description, the last tie-breaker, spelled once per slot (not at every comparison).
+        struct Slot {
+            var position: Int
+            var rank: Int
+            var insertion: Int
+            var entry: ConfigMapping.Entry
+            var name: String
+            init(position: Int, rank: Int, insertion: Int, entry: ConfigMapping.Entry) {
+                self.position = position
+                self.rank = rank
+                self.insertion = insertion
+                self.entry = entry
+                self.name = entry.key.description
+            }
+        }
         var slots: [Slot] = []
         for (index, entry) in legacy.entries.enumerated() {
             if case .string(let key) = entry.key, consumed.contains(key) || outputs[key] != nil { continue }
@@ -209,7 +223,7 @@ public struct MigrationContext: Sendable {
             slots.append(Slot(position: position, rank: rank, insertion: output.insertion,
                               entry: ConfigMapping.Entry(key: .string(key), keyLocation: keyLocation, value: output.node)))
         }
-        slots.sort { ($0.position, $0.rank, $0.insertion, $0.entry.key.description) < ($1.position, $1.rank, $1.insertion, $1.entry.key.description) }
+        slots.sort { ($0.position, $0.rank, $0.insertion, $0.name) < ($1.position, $1.rank, $1.insertion, $1.name) }
         return ConfigMapping(slots.map(\.entry))
     }
 }

@@ -51,7 +51,7 @@ public struct Translator: Sendable {
             try rule.apply(to: &context)
         }
         context.tracer = nil
-        let known = Set(RuleRegistry.rules.flatMap { $0.legacyKeys } + RuleRegistry.keptKeys)
+        let known = Self.knownKeys
         var unknown: [String] = []
         for entry in legacy.entries {
             guard case .string(let key) = entry.key else { continue }
@@ -75,6 +75,9 @@ public struct Translator: Sendable {
         return TranslationResult(config: ConfigNode(output, at: location),
                                  report: MigrationReport(source: location.file, records: context.records))
     }
+
+    /// The legacy keys some rule reads or keeps.
+    static let knownKeys = Set(RuleRegistry.rules.flatMap { $0.legacyKeys } + RuleRegistry.keptKeys)
 
     /// The `mixed-config` error: located at the first MMCV 1.x key, with a note at every key of both worlds.
     static func mixedError(_ config: ConfigMapping, legacyKeys: [String], mmengineKeys: [String], at location: SourceLocation) -> ConfigError {

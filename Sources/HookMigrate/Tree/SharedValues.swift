@@ -20,11 +20,20 @@ struct SharedValues {
     /// `target` is what the file must resolve to; `names` allows same-file names (Python only).
     static func share(_ content: ConfigMapping, bases: ConfigMapping?, target: ConfigMapping, names: Bool) -> (ConfigMapping, SharedValues) {
         var shared = SharedValues()
+        // No bases to refer to and no names to use (a flat YAML or JSON file): nothing can be shared.
+        if bases == nil && !names { return (content, shared) }
         var result = ConfigMapping()
         // Earlier top-level values written whole (equal to what the file resolves to), by name.
         var written: [(name: String, value: ConfigNode)] = []
+        // The bases' top-level values a `{{_base_.NAME}}` can name, found once for every node of the file.
+        let referable = bases.map { bases in
+            bases.entries.compactMap { entry -> Referable? in
+                guard case .string(let name) = entry.key, isReferenceName(name) else { return nil }
+                return Referable(key: entry.key, name: name, value: entry.value)
+            }
+        }
         for entry in content.entries {
-            let value = shared.replace(entry.value, topLevelKey: entry.key, bases: bases, written: names ? written : [], depth: 0)
+            let value = shared.replace(entry.value, topLevelKey: entry.key, bases: referable, written: names ? written : [], depth: 0)
             result.appendNew(ConfigMapping.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
             if case .string(let name) = entry.key, let resolved = target[name], resolved == entry.value,
                isWorthSharing(entry.value), !contains(ConfigMerge.deleteKey, in: entry.value) {
@@ -68,31 +77,52 @@ struct SharedValues {
         return replaced == references.count ? String(decoding: output, as: UTF8.self) : nil
     }
 
-    mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: ConfigMapping?, written: [(name: String, value: ConfigNode)], depth: Int) -> ConfigNode {
+    /// A top-level value of the bases that a `{{_base_.NAME}}` reference can name.
+    struct Referable {
+        var key: ConfigScalar
+        var name: String
+        var value: ConfigNode
+    }
+
+    mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: [Referable]?, written: [(name: String, value: ConfigNode)], depth: Int) -> ConfigNode {
         if isWorthSharing(node) {
             if let name = written.first(where: { $0.value.equalsIgnoringKeyOrder(node) })?.name, depth > 0 {
                 return marker(for: name, at: node.location)
             }
             if let bases {
-                for entry in bases.entries where entry.key != topLevelKey || depth > 0 {
-                    guard case .string(let name) = entry.key, Self.isReferenceName(name), entry.value.equalsIgnoringKeyOrder(node) else { continue }
-                    return marker(for: "{{_base_.\(name)}}", at: node.location)
+                for entry in bases where entry.key != topLevelKey || depth > 0 {
+                    guard entry.value.equalsIgnoringKeyOrder(node) else { continue }
+                    return marker(for: "{{_base_.\(entry.name)}}", at: node.location)
                 }
             }
         }
+        // A collection is rebuilt only from its first shared part on: one with nothing shared is returned as it
+        // is (no copy). `before` is the marker count before a child, so a change shows as a new marker.
         switch node.value {
         case .scalar:
             return node
-        case .list(var list):
+        case .list(let list):
+            var items: [ConfigNode]?
             for index in list.items.indices {
-                list.items[index] = replace(list.items[index], topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1)
+                let before = references.count
+                let item = replace(list.items[index], topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1)
+                if items == nil, references.count != before { items = Array(list.items[..<index]) }
+                items?.append(item)
             }
-            return ConfigNode(list, at: node.location)
-        case .mapping(var mapping):
+            guard let items else { return node }
+            return ConfigNode(ConfigList(items, style: list.style), at: node.location)
+        case .mapping(let mapping):
+            var rebuilt: ConfigMapping?
             for index in mapping.entries.indices {
-                mapping.setValue(replace(mapping.entries[index].value, topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1), at: index)
+                let before = references.count
+                let value = replace(mapping.entries[index].value, topLevelKey: topLevelKey, bases: bases, written: written, depth: depth + 1)
+                if references.count != before {
+                    if rebuilt == nil { rebuilt = mapping }
+                    rebuilt?.setValue(value, at: index)
+                }
             }
-            return ConfigNode(mapping, at: node.location)
+            guard let rebuilt else { return node }
+            return ConfigNode(rebuilt, at: node.location)
         }
     }
 

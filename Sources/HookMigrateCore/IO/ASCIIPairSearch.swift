@@ -6,6 +6,19 @@ extension Substring {
     public func firstRange(ofASCII first: UInt8, _ second: UInt8) -> Range<String.Index>? {
         guard first < 0x80, second < 0x80 else { return nil }
         let bytes = utf8
+        // A native string's bytes in one buffer: a plain loop (index arithmetic on the view checks every step).
+        if let offset = bytes.withContiguousStorageIfAvailable({ buffer -> Int? in
+            var position = 0
+            while position + 1 < buffer.count {
+                if buffer[position] == first, buffer[position + 1] == second { return position }
+                position += 1
+            }
+            return nil
+        }) {
+            guard let offset else { return nil }
+            let start = bytes.index(bytes.startIndex, offsetBy: offset)
+            return start..<bytes.index(start, offsetBy: 2)
+        }
         var index = bytes.startIndex
         while let found = bytes[index...].firstIndex(of: first) {
             let next = bytes.index(after: found)

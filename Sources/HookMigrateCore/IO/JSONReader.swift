@@ -16,7 +16,7 @@ public struct JSONReader: Sendable {
     /// Parses one JSON value (the whole file).
     public func read(_ source: SourceText) throws -> ConfigNode {
         let limits = self.limits
-        return try LargeStack.run {
+        return try LargeStack.run(inline: LargeStack.isShallowJSON(source.bytes)) {
             var parser = JSONParser(source: source, limits: limits)
             return try parser.parseDocument()
         }
@@ -145,7 +145,6 @@ struct JSONParser {
         try enter(start)
         advance() // {
         var mapping = ConfigMapping()
-        var keyLocations: [String: SourceLocation] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             advance()
@@ -166,11 +165,11 @@ struct JSONParser {
             advance()
             skipWhitespace()
             let value = try parseValue()
-            if let first = keyLocations[key] {
+            // The mapping's own lookup finds a duplicate (a scan while it is small, an index past that).
+            if let first = mapping.index(of: .string(key)) {
                 throw ConfigError(.duplicateKey, "duplicate key '\(key)' in this mapping", at: keyLocation,
-                                  notes: [.init("first written here", at: first)])
+                                  notes: [.init("first written here", at: mapping.entries[first].keyLocation)])
             }
-            keyLocations[key] = keyLocation
             mapping.appendNew(.init(key: .string(key), keyLocation: keyLocation, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
@@ -273,14 +272,26 @@ struct JSONParser {
         var result = ""
         var runStart = index
         while true {
+            // A run of ordinary bytes (no quote, backslash or control character, so no line break): the
+            // column moves by the characters' first bytes, without going through `advance()` byte by byte.
+            var end = index
+            var characters = 0
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                if byte & 0xC0 != 0x80 { characters += 1 }
+                end += 1
+            }
+            index = end
+            column += characters
             guard index < bytes.count else {
                 throw error("unterminated string (it starts here)", at: start)
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                result += String(decoding: bytes[runStart..<index], as: UTF8.self)
+                let run = String(decoding: bytes[runStart..<index], as: UTF8.self)
                 advance()
-                return result
+                return result.isEmpty ? run : result + run
             }
             if byte < 0x20 {
                 throw error("control character 0x\(String(byte, radix: 16, uppercase: true)) inside a string; write it as an escape")
@@ -291,7 +302,6 @@ struct JSONParser {
                 runStart = index
                 continue
             }
-            advance()
         }
     }
 

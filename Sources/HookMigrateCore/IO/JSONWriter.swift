@@ -25,7 +25,7 @@ public struct JSONWriter: Sendable {
     /// The JSON text, ending in a newline for `.pretty` and without one for `.mmcv`.
     public func write(_ node: ConfigNode) throws -> String {
         let layout = self.layout
-        return try LargeStack.run {
+        return try LargeStack.run(inline: LargeStack.isShallow(node)) {
             var output = ""
             JSONWriter.emit(node, indent: 0, layout: layout, into: &output)
             if layout == .pretty { output += "\n" }
@@ -33,10 +33,11 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Appends a node's text. Pieces are appended one by one (no intermediate strings).
     static func emit(_ node: ConfigNode, indent: Int, layout: Layout, into output: inout String) {
         switch node.value {
         case .scalar(let scalar):
-            output += scalarText(scalar)
+            appendScalar(scalar, into: &output)
         case .list(let list):
             if list.items.isEmpty {
                 output += "[]"
@@ -51,13 +52,13 @@ public struct JSONWriter: Sendable {
                 output += inline
             } else {
                 output += "[\n"
-                let inner = String(repeating: " ", count: indent + 2)
                 for (index, item) in list.items.enumerated() {
-                    output += inner
+                    appendSpaces(indent + 2, into: &output)
                     emit(item, indent: indent + 2, layout: layout, into: &output)
                     output += index + 1 < list.items.count ? ",\n" : "\n"
                 }
-                output += String(repeating: " ", count: indent) + "]"
+                appendSpaces(indent, into: &output)
+                output += "]"
             }
         case .mapping(let mapping):
             if mapping.isEmpty {
@@ -66,20 +67,64 @@ public struct JSONWriter: Sendable {
                 output += "{"
                 for (index, entry) in mapping.entries.enumerated() {
                     if index > 0 { output += ", " }
-                    output += quoted(keyText(entry.key)) + ": "
+                    appendQuoted(keyText(entry.key), into: &output)
+                    output += ": "
                     emit(entry.value, indent: indent, layout: layout, into: &output)
                 }
                 output += "}"
             } else {
                 output += "{\n"
-                let inner = String(repeating: " ", count: indent + 2)
                 for (index, entry) in mapping.entries.enumerated() {
-                    output += inner + quoted(keyText(entry.key)) + ": "
+                    appendSpaces(indent + 2, into: &output)
+                    appendQuoted(keyText(entry.key), into: &output)
+                    output += ": "
                     emit(entry.value, indent: indent + 2, layout: layout, into: &output)
                     output += index + 1 < mapping.count ? ",\n" : "\n"
                 }
-                output += String(repeating: " ", count: indent) + "}"
+                appendSpaces(indent, into: &output)
+                output += "}"
             }
+        }
+    }
+
+    /// Appends `count` spaces.
+    @inline(__always) static func appendSpaces(_ count: Int, into output: inout String) {
+        var remaining = count
+        while remaining >= spaces.utf8.count {
+            output += spaces
+            remaining -= spaces.utf8.count
+        }
+        if remaining > 0 { output.append(contentsOf: spaces.prefix(remaining)) }
+    }
+
+    /// Spaces appended in one piece.
+    static let spaces = String(repeating: " ", count: 32)
+
+    /// Appends a scalar's text (a string quoted in place).
+    static func appendScalar(_ scalar: ConfigScalar, into output: inout String) {
+        if case .string(let text) = scalar {
+            appendQuoted(text, into: &output)
+        } else {
+            output += scalarText(scalar)
+        }
+    }
+
+    /// Appends `quoted(text)`.
+    static func appendQuoted(_ text: String, into output: inout String) {
+        if needsNoEscape(text) {
+            output += "\""
+            output += text
+            output += "\""
+        } else {
+            output += quoted(text)
+        }
+    }
+
+    /// Whether a string has no byte that JSON escapes (a quote, a backslash, a control character).
+    static func needsNoEscape(_ text: String) -> Bool {
+        UTF8Text.withBytes(text) { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            return true
         }
     }
 
@@ -90,7 +135,7 @@ public struct JSONWriter: Sendable {
         for item in list.items {
             guard case .scalar(let scalar) = item.value else { return nil }
             let text = scalarText(scalar)
-            width += text.count + 2
+            width += UTF8Text.characterCount(text) + 2
             if width > 100 { return nil }
             parts.append(text)
         }
@@ -125,6 +170,8 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal; control characters escaped, everything else written as UTF-8.
     public static func quoted(_ text: String) -> String {
+        // Most strings need no escape: written as they are.
+        if needsNoEscape(text) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

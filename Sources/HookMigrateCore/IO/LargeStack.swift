@@ -78,6 +78,62 @@ enum LargeStack {
 
     private static let pool = Pool()
 
+    /// Nesting up to which a reader or writer runs on the caller's thread: its recursion then stays far
+    /// within any thread's stack (a dispatch worker has 512 KiB), and a file costs no hand-over to a worker.
+    static let inlineDepth = 32
+
+    /// Runs `body` on the caller's thread when `shallow` (the input nests at most `inlineDepth` levels),
+    /// else on a thread with a large stack.
+    static func run<T>(inline shallow: Bool, _ body: @escaping @Sendable () throws -> T) throws -> T {
+        if shallow { return try body() }
+        return try run(body)
+    }
+
+    /// Whether a node nests at most `inlineDepth` levels (its walk stops one level past that).
+    static func isShallow(_ node: ConfigNode) -> Bool {
+        func within(_ node: ConfigNode, _ remaining: Int) -> Bool {
+            switch node.value {
+            case .scalar: return true
+            case .list(let list):
+                guard remaining > 0 else { return false }
+                return list.items.allSatisfy { within($0, remaining - 1) }
+            case .mapping(let mapping):
+                guard remaining > 0 else { return false }
+                return mapping.entries.allSatisfy { within($0.value, remaining - 1) }
+            }
+        }
+        return within(node, inlineDepth)
+    }
+
+    /// Whether a JSON text nests at most `inlineDepth` brackets: counted as the JSON reader meets them
+    /// (outside strings, an escape skipping the byte after its backslash), so a text the reader stops in
+    /// nests no deeper there than counted here.
+    static func isShallowJSON(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var depth = 0
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                switch buffer[index] {
+                case 0x5B, 0x7B: // [ {
+                    depth += 1
+                    if depth > inlineDepth { return false }
+                case 0x5D, 0x7D: // ] }
+                    depth = max(0, depth - 1)
+                case 0x22: // a string, to its closing quote
+                    index += 1
+                    while index < count, buffer[index] != 0x22 {
+                        index += buffer[index] == 0x5C ? 2 : 1
+                    }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
     /// Runs `body` on a thread with a large stack and returns or rethrows its result.
     static func run<T>(_ body: @escaping @Sendable () throws -> T) throws -> T {
         let outcome = Outcome<T>()

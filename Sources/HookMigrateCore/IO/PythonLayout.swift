@@ -9,7 +9,7 @@ struct PythonLayout {
     /// the last ending with `suffix` (`,` inside a broken container).
     func render(_ node: ConfigNode, indent: Int, prefix: String, suffix: String, into lines: inout [String]) {
         let pad = String(repeating: " ", count: indent)
-        let budget = width - indent - prefix.unicodeScalars.count - suffix.unicodeScalars.count
+        let budget = width - indent - UTF8Text.scalarCount(prefix) - UTF8Text.scalarCount(suffix)
         if let flat = Self.flat(node, budget: budget) {
             lines.append(pad + prefix + flat + suffix)
             return
@@ -76,7 +76,7 @@ struct PythonLayout {
     /// Appends the one-line text, counting columns down; `false` as soon as they run out.
     private static func append(_ node: ConfigNode, to text: inout String, remaining: inout Int) -> Bool {
         func add(_ piece: String) -> Bool {
-            remaining -= piece.unicodeScalars.count
+            remaining -= UTF8Text.scalarCount(piece)
             guard remaining >= 0 else { return false }
             text += piece
             return true

@@ -34,6 +34,29 @@ public enum PythonLiteral {
     /// backslash, the quote, `\t`, `\n`, `\r` escaped; other non-printable characters as `\xhh`,
     /// `\uhhhh` or `\Uhhhhhhhh` (printable as `str.isprintable` defines it); everything else as it is.
     public static func string(_ text: String) -> String {
+        // Printable ASCII without a backslash (almost every config string): only the quotes are chosen.
+        let (simple, hasSingle, hasDouble) = UTF8Text.withBytes(text) { bytes -> (Bool, Bool, Bool) in
+            var single = false
+            var double = false
+            for byte in bytes {
+                switch byte {
+                case 0x27: single = true
+                case 0x22: double = true
+                case 0x5C: return (false, false, false)
+                case 0x20..<0x7F: continue
+                default: return (false, false, false)
+                }
+            }
+            return (true, single, double)
+        }
+        if simple, !(hasSingle && hasDouble) {
+            return hasSingle ? "\"" + text + "\"" : "'" + text + "'"
+        }
+        return escapedString(text)
+    }
+
+    /// `string(_:)` scalar by scalar, with every escape.
+    static func escapedString(_ text: String) -> String {
         let hasSingle = text.unicodeScalars.contains("'")
         let hasDouble = text.unicodeScalars.contains("\"")
         let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
@@ -89,6 +112,27 @@ public enum PythonLiteral {
     /// can: it must be an identifier (a letter or `_`, then letters, digits or `_`), not a reserved word,
     /// not `__debug__`, and already in NFKC form (Python normalizes identifiers, so `ﬁ` would become `fi`).
     public static func nameProblem(_ name: String) -> String? {
+        // An ASCII name is tested on its bytes: an ASCII identifier is a letter or `_`, then letters, digits
+        // or `_` (the XID properties of ASCII), and it is its own NFKC form.
+        let ascii = UTF8Text.withBytes(name) { bytes -> Bool? in
+            guard let first = bytes.first else { return nil }
+            for byte in bytes where byte >= 0x80 { return nil }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+            guard first == 0x5F || isLetter(first) else { return false }
+            for byte in bytes.dropFirst() where !(byte == 0x5F || isLetter(byte) || UTF8Text.isDigit(byte)) { return false }
+            return true
+        }
+        if let ascii {
+            guard ascii else { return "'\(name)' is not a Python identifier" }
+            if keywords.contains(name) { return "'\(name)' is a Python keyword" }
+            if name == "__debug__" { return "Python does not allow assigning to '__debug__'" }
+            return nil
+        }
+        return unicodeNameProblem(name)
+    }
+
+    /// `nameProblem(_:)` by Unicode properties, for names with non-ASCII characters (or the empty name).
+    static func unicodeNameProblem(_ name: String) -> String? {
         guard let first = name.unicodeScalars.first else { return "the empty string is not a Python name" }
         guard first == "_" || first.properties.isXIDStart,
               name.unicodeScalars.dropFirst().allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }) else {

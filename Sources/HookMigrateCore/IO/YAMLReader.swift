@@ -299,12 +299,29 @@ struct YAMLNodeConverter {
     let selfReferences: ConfigDictSelfReferences
     var consumedSelfReferences: Set<ConfigDictSelfReferences.Position> = []
     var nodeCount = 0
-    /// The source split into lines once, for `hasExplicitTag`.
+    /// The source split into lines once, for `tagLocation` (ConfigDict nodes only).
     lazy var lines: [Substring] = SourceText.lines(source.text)
+    /// The byte offset at which each line starts, found once, for `hasExplicitTag` (every plain key).
+    lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for (offset, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        return starts
+    }()
 
     static let yamlTagPrefix = "tag:yaml.org,2002:"
     static let tupleTag = yamlTagPrefix + "python/tuple"
     static let rangeTag = yamlTagPrefix + "python/object/apply:builtins.range"
+    // The tags a scalar may carry, spelled out once (not concatenated again at every scalar).
+    static let strTag = yamlTagPrefix + "str"
+    static let intTag = yamlTagPrefix + "int"
+    static let floatTag = yamlTagPrefix + "float"
+    static let boolTag = yamlTagPrefix + "bool"
+    static let nullTag = yamlTagPrefix + "null"
+    static let noneTag = yamlTagPrefix + "python/none"
+    static let pythonStrTag = yamlTagPrefix + "python/str"
+    static let unicodeTag = yamlTagPrefix + "python/unicode"
+    static let seqTag = yamlTagPrefix + "seq"
+    static let mapTag = yamlTagPrefix + "map"
 
     init(source: SourceText, limits: ReadLimits, selfReferences: ConfigDictSelfReferences) {
         self.source = source
@@ -326,8 +343,12 @@ struct YAMLNodeConverter {
     /// bomb": ten anchors of ten aliases each expand to ten billion). Sizes of anchored nodes are
     /// counted once, so this takes time in the size of the text, not of the expansion.
     func checkExpandedSize(_ root: Node) throws {
-        var memo: [ObjectIdentifier: Int] = [:]
         let limit = limits.maxNodes
+        // Without an alias (no `*` anywhere) nothing expands, and every node but the first follows a separator
+        // byte, at most two a separator (`checkSeparators`): a text of at most a quarter of the limit in bytes
+        // holds fewer nodes than the limit.
+        if source.bytes.count <= (limit - 1) / 4, !source.bytes.contains(0x2A) { return }
+        var memo: [ObjectIdentifier: Int] = [:]
         func size(_ node: Node) -> Int {
             let anchor = Self.anchor(of: node)
             if let anchor, let known = memo[ObjectIdentifier(anchor)] { return known }
@@ -414,28 +435,28 @@ struct YAMLNodeConverter {
         case "":
             // No tag: a plain scalar resolves by the YAML 1.1 rules; a quoted or block one is a string.
             return scalar.style == .plain ? try resolvePlain(text, at: scalar.mark) : .string(text)
-        case "!", Self.yamlTagPrefix + "str":
+        case "!", Self.strTag:
             return .string(text)
-        case Self.yamlTagPrefix + "int":
+        case Self.intTag:
             guard let value = YAML11Scalar.intValue(text) else {
                 throw ConfigError(.invalidValue, "'\(text)' is tagged !!int but is not an integer that fits in 64 bits", at: location(scalar.mark))
             }
             return .int(value)
-        case Self.yamlTagPrefix + "float":
+        case Self.floatTag:
             guard let value = YAML11Scalar.floatValue(text) ?? YAML11Scalar.intValue(text).map(Double.init) else {
                 throw ConfigError(.invalidValue, "'\(text)' is tagged !!float but is not a number", at: location(scalar.mark))
             }
             return .float(value)
-        case Self.yamlTagPrefix + "bool":
+        case Self.boolTag:
             guard let value = YAML11Scalar.bool(text) else {
                 throw ConfigError(.invalidValue, "'\(text)' is tagged !!bool but is not a YAML boolean", at: location(scalar.mark))
             }
             return .bool(value)
-        case Self.yamlTagPrefix + "null":
+        case Self.nullTag:
             return .null
-        case Self.yamlTagPrefix + "python/none":
+        case Self.noneTag:
             return .null
-        case Self.yamlTagPrefix + "python/str", Self.yamlTagPrefix + "python/unicode":
+        case Self.pythonStrTag, Self.unicodeTag:
             return .string(text)
         default:
             throw refusedTag(tag, at: scalar.mark)
@@ -445,7 +466,7 @@ struct YAMLNodeConverter {
     /// Yams' duplicate-key check resolves the tags of key nodes in place (an untagged key then reads as
     /// `!!str`), so for a plain key with that tag the source text tells whether the tag was written.
     mutating func convertKey(_ scalar: Node.Scalar) throws -> ConfigScalar {
-        if scalar.style == .plain, scalar.tag.description == Self.yamlTagPrefix + "str", !hasExplicitTag(at: scalar.mark) {
+        if scalar.style == .plain, scalar.tag.description == Self.strTag, !hasExplicitTag(at: scalar.mark) {
             return try resolvePlain(scalar.string, at: scalar.mark)
         }
         return try convertScalar(scalar)
@@ -460,11 +481,19 @@ struct YAMLNodeConverter {
         return value
     }
 
+    /// Whether the character at the mark (a line, and a column in Unicode scalars) is `!`, read on the bytes.
     mutating func hasExplicitTag(at mark: Mark?) -> Bool {
-        guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
-        let scalars = lines[mark.line - 1].unicodeScalars
-        guard mark.column >= 1, mark.column <= scalars.count else { return false }
-        return scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)] == "!"
+        guard let mark, mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 1 else { return false }
+        let bytes = source.bytes
+        var end = mark.line < lineStarts.count ? lineStarts[mark.line] - 1 : bytes.count
+        if end > lineStarts[mark.line - 1], bytes[end - 1] == 0x0D { end -= 1 }
+        var index = lineStarts[mark.line - 1]
+        for _ in 1..<mark.column {
+            guard index < end else { return false }
+            index += 1
+            while index < end, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        }
+        return index < end && bytes[index] == 0x21
     }
 
     func refusedTag(_ tag: String, at mark: Mark?) -> ConfigError {
@@ -484,7 +513,7 @@ struct YAMLNodeConverter {
             items.append(try convert(item, depth: depth + 1))
         }
         switch tag {
-        case "", "!", Self.yamlTagPrefix + "seq":
+        case "", "!", Self.seqTag:
             return ConfigNode(ConfigList(items, style: .list), at: at)
         case Self.tupleTag:
             return ConfigNode(ConfigList(items, style: .tuple), at: at)
@@ -530,12 +559,12 @@ struct YAMLNodeConverter {
         if tag == Self.configDictTag {
             return try convertConfigDict(mapping, depth: depth)
         }
-        guard tag.isEmpty || tag == "!" || tag == Self.yamlTagPrefix + "map" else {
+        guard tag.isEmpty || tag == "!" || tag == Self.mapTag else {
             throw refusedTag(tag, at: mapping.mark)
         }
         var merged: [ConfigMapping.Entry] = []
-        var own: [ConfigMapping.Entry] = []
-        var ownKeys: [ConfigScalar: SourceLocation?] = [:]
+        // The mapping's own entries, in order; its lookup finds a duplicate key (a scan while it is small).
+        var own = ConfigMapping()
         for (keyNode, valueNode) in mapping {
             if case .scalar(let keyScalar) = keyNode, keyScalar.style == .plain, keyScalar.string == "<<" {
                 merged = try mergeEntries(valueNode, depth: depth) + merged
@@ -547,16 +576,15 @@ struct YAMLNodeConverter {
             try count(keyNode.mark)
             let key = try convertKey(keyScalar)
             let keyAt = location(keyScalar.mark)
-            if let first = ownKeys[key] {
+            if let first = own.index(of: key) {
                 throw ConfigError(.duplicateKey, "duplicate key \(key) in this mapping", at: keyAt,
-                                  notes: [.init("first written here", at: first)])
+                                  notes: [.init("first written here", at: own.entries[first].keyLocation)])
             }
-            ownKeys[key] = keyAt
             let value = try convert(valueNode, depth: depth + 1)
-            own.append(ConfigMapping.Entry(key: key, keyLocation: keyAt, value: value))
+            own.appendNew(ConfigMapping.Entry(key: key, keyLocation: keyAt, value: value))
         }
         // PyYAML puts merged entries first and lets the mapping's own entries override them.
-        let result = merged.isEmpty ? ConfigMapping(own) : ConfigMapping(merged + own)
+        let result = merged.isEmpty ? own : ConfigMapping(merged + own.entries)
         return ConfigNode(result, at: location(mapping.mark))
     }
 

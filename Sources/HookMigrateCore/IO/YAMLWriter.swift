@@ -11,7 +11,7 @@ public struct YAMLWriter: Sendable {
 
     /// The YAML text, ending in a newline.
     public func write(_ node: ConfigNode) throws -> String {
-        try LargeStack.run {
+        try LargeStack.run(inline: LargeStack.isShallow(node)) {
             var output = ""
             switch node.value {
             case .mapping(let mapping) where !mapping.isEmpty:
@@ -38,12 +38,13 @@ public struct YAMLWriter: Sendable {
         for (index, entry) in mapping.entries.enumerated() {
             output += (index == 0 ? firstPrefix : nil) ?? pad
             let key = scalarText(entry.key, isKey: true)
-            if key.count >= longestSimpleKey {
+            if UTF8Text.characterCount(key) >= longestSimpleKey {
                 // YAML readers take an implicit key of at most 1024 characters (libyaml refuses a longer one);
                 // PyYAML writes a key of 128 or more as an explicit `? key` entry, and so does this writer.
                 output += "? " + key + "\n" + pad + ":"
             } else {
-                output += key + ":"
+                output += key
+                output += ":"
             }
             emitValue(entry.value, indent: indent, into: &output)
         }
@@ -52,7 +53,9 @@ public struct YAMLWriter: Sendable {
     /// What follows `key:` — inline for scalars and short lists, else a block on the next lines.
     static func emitValue(_ node: ConfigNode, indent: Int, into output: inout String) {
         if let inline = inlineText(node, indent: indent) {
-            output += " " + inline + "\n"
+            output += " "
+            output += inline
+            output += "\n"
             return
         }
         switch node.value {
@@ -73,7 +76,9 @@ public struct YAMLWriter: Sendable {
         for (index, item) in list.items.enumerated() {
             let dash = ((index == 0 ? firstPrefix : nil) ?? pad) + "- "
             if let inline = inlineText(item, indent: indent + 2) {
-                output += dash + inline + "\n"
+                output += dash
+                output += inline
+                output += "\n"
                 continue
             }
             switch item.value {
@@ -112,7 +117,7 @@ public struct YAMLWriter: Sendable {
         for item in list.items {
             guard case .scalar(let scalar) = item.value else { return nil }
             let text = scalarText(scalar, isKey: false)
-            width += text.count + 2
+            width += UTF8Text.characterCount(text) + 2
             if width > 100 { return nil }
             parts.append(text)
         }
@@ -173,7 +178,61 @@ public struct YAMLWriter: Sendable {
         return result + "\""
     }
 
+    /// Whether a string can be written plain. An ASCII string (almost every config string) is tested on its
+    /// bytes, in one pass; any other on its characters (`canBePlainCharacters`).
     static func canBePlain(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
+        return UTF8Text.withBytes(text) { bytes in
+            for byte in bytes where byte >= 0x80 { return canBePlainCharacters(text) }
+            return canBePlainASCII(bytes, text)
+        }
+    }
+
+    /// `canBePlainCharacters` for an ASCII string, on its bytes. (The one ASCII character of two bytes,
+    /// CR LF, holds control characters, which no plain string has.)
+    static func canBePlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        let count = bytes.count
+        let first = bytes[0]
+        let last = bytes[count - 1]
+        if first == 0x20 || last == 0x20 || isIndicator(first) { return false }
+        if isYAML12Word(text) || YAML11Scalar.resolvesToNonString(text) { return false }
+        // Anything number-like is quoted, so YAML 1.2 readers (which read `1e5` as a float) agree.
+        if UTF8Text.isDigit(first) || ((first == 0x2B || first == 0x2E) && count > 1) { return false }
+        if last == 0x3A { return false }
+        for index in 0..<count {
+            switch bytes[index] {
+            case 0x00..<0x20, 0x7F: return false // control characters
+            case 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x23: return false // flow breakers , [ ] { } #
+            case 0x3A where index + 1 < count && bytes[index + 1] == 0x20: return false // ": "
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// The indicators as bytes (`indicators`).
+    @inline(__always) static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x3F, 0x3A, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x23, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x27, 0x22, 0x25, 0x40, 0x60, 0x3C, 0x3D, 0x7E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the text is one of `yaml12Words`.
+    static func isYAML12Word(_ text: String) -> Bool {
+        guard text.utf8.count <= 5 else { return false }
+        switch text {
+        case "y", "Y", "n", "N", "true", "false", "null", "True", "False", "Null", "TRUE", "FALSE", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// Whether a string can be written plain, character by character: not empty, no leading or trailing
+    /// blank, no indicator first, nothing that resolves to another type under YAML 1.1 or 1.2, nothing
+    /// number-like, no `: `, ` #`, flow breakers, control characters or non-breaking spaces.
+    static func canBePlainCharacters(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
         if first == " " || last == " " || indicators.contains(first) { return false }
         if yaml12Words.contains(text) || YAML11Scalar.resolvesToNonString(text) { return false }

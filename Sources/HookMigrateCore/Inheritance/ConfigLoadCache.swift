@@ -7,6 +7,8 @@ import Foundation
 public final class ConfigLoadCache: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: ConfigLoader.LoadedFile] = [:]
+    /// Each path's identity (`ConfigFileSource.identity(of:)`: on disk, a walk of the path's links), found once.
+    private var identities: [String: String] = [:]
 
     /// Creates an empty cache.
     public init() {}
@@ -22,6 +24,21 @@ public final class ConfigLoadCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return files[path]
+    }
+
+    /// The identity of `path` in `source`, found once per path (a cache serves one source).
+    func identity(of path: String, in source: any ConfigFileSource) -> String {
+        lock.lock()
+        if let known = identities[path] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let identity = source.identity(of: path)
+        lock.lock()
+        identities[path] = identity
+        lock.unlock()
+        return identity
     }
 
     func store(_ file: ConfigLoader.LoadedFile, for path: String) {

@@ -104,7 +104,7 @@ public struct ConfigLoader: Sendable {
     /// Loads one file and, recursively, its bases. Base paths arrive joined and normalized
     /// (`ConfigPaths.join`): a base named from many folders is one file in messages and in the cache.
     func loadFile(_ path: String, chain: [ChainLink], requestedAt: SourceLocation?) throws -> LoadedFile {
-        let identity = source.identity(of: path)
+        let identity = cache?.identity(of: path, in: source) ?? source.identity(of: path)
         if let start = chain.firstIndex(where: { $0.identity == identity }) {
             let cycle = (chain[start...].map(\.display) + [path]).joined(separator: " -> ")
             throw ConfigError(.baseCycle, "`_base_` files include each other in a cycle: \(cycle)", at: requestedAt)
@@ -125,8 +125,14 @@ public struct ConfigLoader: Sendable {
         var source = try SourceText(path: path, bytes: bytes)
         var warnings: [Diagnostic] = []
 
-        let predefined = TemplateVariables.predefined(absolutePath: ConfigPaths.absolute(path))
-        var text = TemplateVariables.substitute(source.text) { predefined[$0] }
+        // The predefined variables need the absolute path (the working directory, a walk of the path): found
+        // only for a text that has a template.
+        var predefined: [String: String]?
+        var text = TemplateVariables.substitute(source.text) { name in
+            guard TemplateVariables.predefinedNames.contains(name) else { return nil }
+            if predefined == nil { predefined = TemplateVariables.predefined(absolutePath: ConfigPaths.absolute(path)) }
+            return predefined?[name]
+        }
         let (substituted, placeholders) = TemplateVariables.preSubstituteBaseVariables(text)
         text = substituted
         if text != source.text { source = SourceText(path: path, text: text) }
@@ -224,9 +230,15 @@ public struct ConfigLoader: Sendable {
     /// Replaces placeholder strings (values only, never keys, as MMCV does) by the base value they name.
     static func substituteBaseVariables(in node: ConfigNode, _ placeholders: [String: String], bases: ConfigMapping) throws -> ConfigNode {
         guard !placeholders.isEmpty else { return node }
+        return try substitutedBaseVariables(in: node, placeholders, bases: bases) ?? node
+    }
+
+    /// `substituteBaseVariables`, or `nil` when the node holds no placeholder: a collection is rebuilt only
+    /// from its first substituted part on, so the parts without placeholders are not copied.
+    static func substitutedBaseVariables(in node: ConfigNode, _ placeholders: [String: String], bases: ConfigMapping) throws -> ConfigNode? {
         switch node.value {
         case .scalar(.string(let text)):
-            guard let variable = placeholders[text] else { return node }
+            guard let variable = placeholders[text] else { return nil }
             var current = ConfigNode(bases)
             var walked: [String] = []
             for key in variable.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
@@ -242,17 +254,23 @@ public struct ConfigLoader: Sendable {
             }
             return current
         case .scalar:
-            return node
-        case .list(var list):
+            return nil
+        case .list(let list):
+            var changed: ConfigList?
             for index in list.items.indices {
-                list.items[index] = try substituteBaseVariables(in: list.items[index], placeholders, bases: bases)
+                guard let item = try substitutedBaseVariables(in: list.items[index], placeholders, bases: bases) else { continue }
+                if changed == nil { changed = list }
+                changed?.items[index] = item
             }
-            return ConfigNode(list, at: node.location)
-        case .mapping(var mapping):
+            return changed.map { ConfigNode($0, at: node.location) }
+        case .mapping(let mapping):
+            var changed: ConfigMapping?
             for index in mapping.entries.indices {
-                mapping.setValue(try substituteBaseVariables(in: mapping.entries[index].value, placeholders, bases: bases), at: index)
+                guard let value = try substitutedBaseVariables(in: mapping.entries[index].value, placeholders, bases: bases) else { continue }
+                if changed == nil { changed = mapping }
+                changed?.setValue(value, at: index)
             }
-            return ConfigNode(mapping, at: node.location)
+            return changed.map { ConfigNode($0, at: node.location) }
         }
     }
 

@@ -80,18 +80,35 @@ public enum ConfigOverride {
     /// Inside lists it would stay data, but refusing there too keeps the rule simple; a refused file falls
     /// back to its flat form, which has no bases and so no merge.
     static func checkNoDeleteKey(_ node: ConfigNode, at path: ConfigPath) throws(Failure) {
+        // Paths are spelled only when there is a key to name (almost never).
+        guard containsDeleteKey(node) else { return }
+        try locateDeleteKey(node, at: path)
+    }
+
+    /// Whether the node holds a `_delete_` key at any depth.
+    static func containsDeleteKey(_ node: ConfigNode) -> Bool {
+        switch node.value {
+        case .scalar: return false
+        case .list(let list): return list.items.contains(where: containsDeleteKey)
+        case .mapping(let mapping):
+            return mapping.entries.contains { $0.key == .string(ConfigMerge.deleteKey) || containsDeleteKey($0.value) }
+        }
+    }
+
+    /// Throws at the first `_delete_` key, with its path.
+    static func locateDeleteKey(_ node: ConfigNode, at path: ConfigPath) throws(Failure) {
         switch node.value {
         case .scalar:
             return
         case .list(let list):
-            for (index, item) in list.items.enumerated() { try checkNoDeleteKey(item, at: path.appending(index: index)) }
+            for (index, item) in list.items.enumerated() { try locateDeleteKey(item, at: path.appending(index: index)) }
         case .mapping(let mapping):
             for entry in mapping.entries {
                 let entryPath = path.appending(key: entry.key)
                 if entry.key == .string(ConfigMerge.deleteKey) {
                     throw Failure(path: entryPath, reason: "the wanted config holds a `_delete_` key, which a merge would consume")
                 }
-                try checkNoDeleteKey(entry.value, at: entryPath)
+                try locateDeleteKey(entry.value, at: entryPath)
             }
         }
     }

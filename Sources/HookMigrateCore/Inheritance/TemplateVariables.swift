@@ -31,6 +31,9 @@ enum TemplateVariables {
         text.firstRange(ofASCII: UInt8(ascii: "{"), UInt8(ascii: "{"))
     }
 
+    /// The names of the predefined variables (the keys of `predefined(absolutePath:)`).
+    static let predefinedNames: Set<String> = ["fileDirname", "fileBasename", "fileBasenameNoExtension", "fileExtname"]
+
     /// The predefined variables of a file, as MMCV computes them from its absolute path.
     static func predefined(absolutePath: String) -> [String: String] {
         let slash = absolutePath.lastIndex(of: "/")

@@ -7,14 +7,23 @@ extension ConfigNode {
         case let (.scalar(a), .scalar(b)):
             return a == b
         case let (.list(a), .list(b)):
-            return a.style == b.style && a.items.count == b.items.count
-                && zip(a.items, b.items).allSatisfy { $0.equalsIgnoringKeyOrder($1) }
+            guard a.style == b.style, a.items.count == b.items.count else { return false }
+            // By index: the items are compared in place, not copied out.
+            for index in a.items.indices where !a.items[index].equalsIgnoringKeyOrder(b.items[index]) { return false }
+            return true
         case let (.mapping(a), .mapping(b)):
             guard a.count == b.count else { return false }
-            for entry in a.entries {
-                guard let index = b.index(of: entry.key), entry.value.equalsIgnoringKeyOrder(b.entries[index].value) else {
+            for position in a.entries.indices {
+                // The same key at the same position (the usual case), else looked up.
+                let other: Int
+                if a.entries[position].key == b.entries[position].key {
+                    other = position
+                } else if let found = b.index(of: a.entries[position].key) {
+                    other = found
+                } else {
                     return false
                 }
+                guard a.entries[position].value.equalsIgnoringKeyOrder(b.entries[other].value) else { return false }
             }
             return true
         default:
@@ -23,7 +32,8 @@ extension ConfigNode {
     }
 
     /// The first path at which two configs differ (key order disregarded), with a short reason; `nil`
-    /// when they are equal. For messages and tests.
+    /// when they are equal. For messages and tests. The path is spelled only along the way to the
+    /// difference: equal parts are compared without it.
     public func firstDifference(from other: ConfigNode, at path: ConfigPath = .root) -> String? {
         switch (value, other.value) {
         case let (.scalar(a), .scalar(b)):
@@ -31,14 +41,17 @@ extension ConfigNode {
         case let (.list(a), .list(b)):
             if a.style != b.style { return "\(path): \(a.style) vs \(b.style)" }
             if a.items.count != b.items.count { return "\(path): \(a.items.count) items vs \(b.items.count)" }
-            for (index, pair) in zip(a.items, b.items).enumerated() {
+            for (index, pair) in zip(a.items, b.items).enumerated() where !pair.0.equalsIgnoringKeyOrder(pair.1) {
                 if let found = pair.0.firstDifference(from: pair.1, at: path.appending(index: index)) { return found }
             }
             return nil
         case let (.mapping(a), .mapping(b)):
-            for entry in a.entries {
-                guard let index = b.index(of: entry.key) else { return "\(path.appending(key: entry.key)): missing on the right" }
-                if let found = entry.value.firstDifference(from: b.entries[index].value, at: path.appending(key: entry.key)) {
+            for (position, entry) in a.entries.enumerated() {
+                guard let match = b.matchingValue(of: entry.key, near: position) else {
+                    return "\(path.appending(key: entry.key)): missing on the right"
+                }
+                if !entry.value.equalsIgnoringKeyOrder(match),
+                   let found = entry.value.firstDifference(from: match, at: path.appending(key: entry.key)) {
                     return found
                 }
             }
@@ -49,5 +62,14 @@ extension ConfigNode {
         default:
             return "\(path): \(typeDescription) vs \(other.typeDescription)"
         }
+    }
+}
+
+extension ConfigMapping {
+    /// The value of `key`, looked up first at `position` (two mappings compared are mostly in the same
+    /// order), then by key.
+    @inline(__always) func matchingValue(of key: ConfigScalar, near position: Int) -> ConfigNode? {
+        if position < entries.count, entries[position].key == key { return entries[position].value }
+        return index(of: key).map { entries[$0].value }
     }
 }

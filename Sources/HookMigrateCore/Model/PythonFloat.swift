@@ -7,29 +7,72 @@ public enum PythonFloat {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        // Swift's description is the shortest round-trip digit string; re-lay it out the way Python does.
-        let (negative, digits, exponent) = decompose(value)
-        var text = negative ? "-" : ""
+        // Swift's description is the shortest round-trip digit string; re-lay it out the way Python does,
+        // on bytes (the text is ASCII).
+        let (negative, digits, exponent) = decomposedBytes(value)
+        var text: [UInt8] = []
+        text.reserveCapacity(digits.count + 8)
+        if negative { text.append(0x2D) }
         if exponent < -4 || exponent >= 16 {
-            text += String(digits.first ?? "0")
+            text.append(digits.first ?? 0x30)
             if digits.count > 1 {
-                text += "." + digits.dropFirst()
+                text.append(0x2E)
+                text += digits.dropFirst()
             }
-            text += "e" + (exponent < 0 ? "-" : "+")
-            let magnitude = String(abs(exponent))
-            text += magnitude.count < 2 ? "0" + magnitude : magnitude
+            text.append(0x65)
+            text.append(exponent < 0 ? 0x2D : 0x2B)
+            let magnitude = Swift.abs(exponent)
+            if magnitude < 10 { text.append(0x30) }
+            text += String(magnitude).utf8
         } else if exponent < 0 {
-            text += "0." + String(repeating: "0", count: -exponent - 1) + digits
+            text += [0x30, 0x2E]
+            text += repeatElement(0x30, count: -exponent - 1)
+            text += digits
         } else {
             let integerCount = exponent + 1
             if digits.count <= integerCount {
-                text += digits + String(repeating: "0", count: integerCount - digits.count) + ".0"
+                text += digits
+                text += repeatElement(0x30, count: integerCount - digits.count)
+                text += [0x2E, 0x30]
             } else {
-                let split = digits.index(digits.startIndex, offsetBy: integerCount)
-                text += digits[..<split] + "." + digits[split...]
+                text += digits[..<integerCount]
+                text.append(0x2E)
+                text += digits[integerCount...]
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `decompose` with the digits as ASCII bytes, read from the bytes of Swift's description.
+    static func decomposedBytes(_ value: Double) -> (negative: Bool, digits: [UInt8], exponent: Int) {
+        let negative = value.sign == .minus
+        let text = Array("\(Swift.abs(value))".utf8)
+        var end = text.count
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == 0x65 || $0 == 0x45 }) {
+            exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
+            end = e
+        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(end)
+        var integerCount = end
+        for index in 0..<end {
+            if text[index] == 0x2E {
+                integerCount = index
+            } else {
+                digits.append(text[index])
+            }
+        }
+        var pointPosition = integerCount + exponent
+        // Strip leading zeros (0.001 → 1 with the point moved), then trailing ones.
+        var first = 0
+        while digits.count - first > 1, digits[first] == 0x30 {
+            first += 1
+            pointPosition -= 1
+        }
+        var last = digits.count
+        while last - first > 1, digits[last - 1] == 0x30 { last -= 1 }
+        return (negative, Array(digits[first..<last]), pointPosition - 1)
     }
 
     /// Splits a finite non-zero double into sign, shortest significant digits and decimal exponent,

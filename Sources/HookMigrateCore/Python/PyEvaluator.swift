@@ -395,7 +395,7 @@ final class PyEvaluator {
 
     func evaluateArguments(_ arguments: [PyArgument]) throws -> Arguments {
         var result = Arguments()
-        var names: Set<String> = []
+        var names = SmallNameSet()
         for argument in arguments {
             switch argument {
             case .positional(let expr):
@@ -408,7 +408,7 @@ final class PyEvaluator {
                 result.positional += try collect(iterable, at: expr.pos)
             case .keyword(let name, let expr, let namePos):
                 let value = try evaluate(expr)
-                if !names.insert(name).inserted {
+                if !names.insert(name) {
                     throw file.raise("TypeError", "got multiple values for keyword argument '\(name)'", at: namePos)
                 }
                 result.keywords.append((name, value, namePos))
@@ -421,7 +421,7 @@ final class PyEvaluator {
                     guard case .str(let name) = entry.key.value else {
                         throw file.raise("TypeError", "keywords must be strings", at: expr.pos)
                     }
-                    if !names.insert(name).inserted {
+                    if !names.insert(name) {
                         throw file.raise("TypeError", "got multiple values for keyword argument '\(name)'", at: expr.pos)
                     }
                     result.keywords.append((name, entry.value, entry.key.pos))

@@ -596,7 +596,7 @@ struct PyParser {
         var arguments: [PyArgument] = []
         var sawKeyword = false
         var sawDoubleStar = false
-        var keywordNames: Set<String> = []
+        var keywordNames = SmallNameSet()
         while !current.isOp(")") {
             let token = current
             if token.isOp("*") {
@@ -623,10 +623,9 @@ struct PyParser {
                     }
                     advance()
                     let keywordValue = try parseTest()
-                    if keywordNames.contains(name) {
+                    if !keywordNames.insert(name) {
                         throw file.syntax("keyword argument repeated: \(name)", at: value.pos)
                     }
-                    keywordNames.insert(name)
                     arguments.append(.keyword(name, keywordValue, namePos: value.pos))
                     sawKeyword = true
                 } else if current.isKeyword("for") || current.isKeyword("async") {
@@ -900,7 +899,7 @@ struct PyParser {
             let radix = lowered.hasPrefix("0x") ? 16 : (lowered.hasPrefix("0o") ? 8 : 2)
             return .int(Int(lowered.dropFirst(2), radix: radix), text: text)
         }
-        if lowered.contains(".") || lowered.contains("e") {
+        if lowered.utf8.contains(UInt8(ascii: ".")) || lowered.utf8.contains(UInt8(ascii: "e")) {
             guard let value = Double(digits) else { throw file.syntax("invalid number literal '\(text)'", at: token.pos) }
             return .float(value)
         }

@@ -238,8 +238,10 @@ struct PyTokenizer {
             body.append(scalar)
             advance()
         }
-        let literal = PyStringToken(isRaw: prefix.contains("r"), isBytes: prefix.contains("b"),
-                                    isFormatted: prefix.contains("f"), body: body, bodyPos: bodyPos)
+        // The prefix's letters, looked up as bytes (not through Foundation's substring search).
+        let letters = prefix.utf8
+        let literal = PyStringToken(isRaw: letters.contains(UInt8(ascii: "r")), isBytes: letters.contains(UInt8(ascii: "b")),
+                                    isFormatted: letters.contains(UInt8(ascii: "f")), body: body, bodyPos: bodyPos)
         emit(.string, prefix, at: start, literal: literal)
     }
 
@@ -255,7 +257,7 @@ struct PyTokenizer {
     /// Whether a run of digits with underscores has them only singly between digits (`1_000`, not
     /// `1__0`, `_1` or `1_`); `allowLeadingUnderscore` for the part after `0x` (`0x_ff` is valid).
     private static func wellFormed(_ digits: Substring, allowLeadingUnderscore: Bool = false) -> Bool {
-        guard !digits.isEmpty, digits.last != "_", !digits.contains("__") else { return false }
+        guard !digits.isEmpty, digits.last != "_", digits.firstRange(ofASCII: 0x5F, 0x5F) == nil else { return false }
         if digits.first == "_", !allowLeadingUnderscore { return false }
         return digits.contains { $0 != "_" }
     }
@@ -329,9 +331,11 @@ struct PyTokenizer {
     private mutating func scanOperator(_ start: PyPos) throws {
         guard let first = peek() else { return }
         var candidate = String(first)
-        if let second = peek(1) {
+        // Every operator of two or three characters has one of `* / < > = .` second (and `=` or `.` third):
+        // other text is looked up as one character, without building and hashing the longer candidates.
+        if let second = peek(1), "*/<>=.".unicodeScalars.contains(second) {
             candidate.unicodeScalars.append(second)
-            if let third = peek(2) {
+            if let third = peek(2), third == "=" || third == "." {
                 let three = candidate + String(third)
                 if Self.threeCharacterOperators.contains(three) {
                     advance(); advance(); advance()

@@ -1,0 +1,95 @@
+import Testing
+@testable import HookMigrateCore
+
+/// `equalsIgnoringKeyOrder` and `firstDifference` (compared in place, paths spelled only toward a
+/// difference) against straightforward versions: the same answers over random configs, their key-shuffled
+/// copies and their mutations.
+@Suite struct CompareTests {
+    static func randomNode(_ random: inout SplitMix, depth: Int) -> ConfigNode {
+        let choice = depth <= 0 ? random.next() % 3 : random.next() % 5
+        switch choice {
+        case 0: return ConfigNode(.int(Int(random.next() % 3)))
+        case 1: return ConfigNode(.string(["a", "b"][Int(random.next() % 2)]))
+        case 2: return ConfigNode(random.next() % 2 == 0 ? .float(1) : .null)
+        case 3:
+            let items = (0..<Int(random.next() % 4)).map { _ in randomNode(&random, depth: depth - 1) }
+            return ConfigNode(ConfigList(items, style: random.next() % 4 == 0 ? .tuple : .list))
+        default:
+            var mapping = ConfigMapping()
+            for _ in 0..<Int(random.next() % 5) {
+                mapping.set(ConfigMapping.Entry(key: .string(["k", "m", "n", "q", "r"][Int(random.next() % 5)]), value: randomNode(&random, depth: depth - 1)))
+            }
+            return ConfigNode(mapping)
+        }
+    }
+
+    /// The node with every mapping's keys in a random order, or one value changed somewhere.
+    static func variant(_ node: ConfigNode, _ random: inout SplitMix, mutate: Bool) -> ConfigNode {
+        switch node.value {
+        case .scalar:
+            return mutate && random.next() % 4 == 0 ? ConfigNode(.int(7)) : node
+        case .list(let list):
+            return ConfigNode(ConfigList(list.items.map { variant($0, &random, mutate: mutate) }, style: list.style))
+        case .mapping(let mapping):
+            var entries = mapping.entries.map { ConfigMapping.Entry(key: $0.key, value: variant($0.value, &random, mutate: mutate)) }
+            for index in entries.indices.reversed() where index > 0 {
+                entries.swapAt(index, Int(random.next() % UInt64(index + 1)))
+            }
+            if mutate, random.next() % 5 == 0, !entries.isEmpty { entries.removeLast() }
+            return ConfigNode(ConfigMapping(entries))
+        }
+    }
+
+    static func referenceEquals(_ a: ConfigNode, _ b: ConfigNode) -> Bool {
+        switch (a.value, b.value) {
+        case let (.scalar(x), .scalar(y)): return x == y
+        case let (.list(x), .list(y)):
+            return x.style == y.style && x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { referenceEquals($0, $1) }
+        case let (.mapping(x), .mapping(y)):
+            guard x.count == y.count else { return false }
+            return x.entries.allSatisfy { entry in y.index(of: entry.key).map { referenceEquals(entry.value, y.entries[$0].value) } ?? false }
+        default: return false
+        }
+    }
+
+    static func referenceDifference(_ a: ConfigNode, _ b: ConfigNode, at path: ConfigPath = .root) -> String? {
+        switch (a.value, b.value) {
+        case let (.scalar(x), .scalar(y)): return x == y ? nil : "\(path): \(x) vs \(y)"
+        case let (.list(x), .list(y)):
+            if x.style != y.style { return "\(path): \(x.style) vs \(y.style)" }
+            if x.items.count != y.items.count { return "\(path): \(x.items.count) items vs \(y.items.count)" }
+            for (index, pair) in zip(x.items, y.items).enumerated() {
+                if let found = referenceDifference(pair.0, pair.1, at: path.appending(index: index)) { return found }
+            }
+            return nil
+        case let (.mapping(x), .mapping(y)):
+            for entry in x.entries {
+                guard let index = y.index(of: entry.key) else { return "\(path.appending(key: entry.key)): missing on the right" }
+                if let found = referenceDifference(entry.value, y.entries[index].value, at: path.appending(key: entry.key)) { return found }
+            }
+            for entry in y.entries where x.index(of: entry.key) == nil { return "\(path.appending(key: entry.key)): missing on the left" }
+            return nil
+        default: return "\(path): \(a.typeDescription) vs \(b.typeDescription)"
+        }
+    }
+
+    @Test func agreesWithTheStraightforwardComparison() {
+        var random = SplitMix(seed: 0xC0FFEE)
+        var unequal = 0
+        for _ in 0..<20_000 {
+            let node = Self.randomNode(&random, depth: 3)
+            let other: ConfigNode
+            switch random.next() % 3 {
+            case 0: other = Self.variant(node, &random, mutate: false)
+            case 1: other = Self.variant(node, &random, mutate: true)
+            default: other = Self.randomNode(&random, depth: 3)
+            }
+            let equal = node.equalsIgnoringKeyOrder(other)
+            if !equal { unequal += 1 }
+            #expect(equal == Self.referenceEquals(node, other))
+            #expect(node.firstDifference(from: other) == Self.referenceDifference(node, other))
+        }
+        // Both answers occur often.
+        #expect(unequal > 2_000 && unequal < 18_000)
+    }
+}
