@@ -1,3 +1,4 @@
+import HookMigrateTestSupport
 import Testing
 @testable import HookMigrateCore
 

@@ -1,3 +1,4 @@
+import HookMigrateTestSupport
 import Testing
 @testable import HookMigrateCore
 
@@ -115,18 +116,5 @@ import Testing
             result.set(ConfigMapping.Entry(key: .string(["k", "m", "n", "q"][Int(random.next() % 4)]), value: randomValue(&random, depth: depth)))
         }
         return result
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for repeatable random inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

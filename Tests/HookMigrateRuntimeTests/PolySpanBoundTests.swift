@@ -1,6 +1,7 @@
 import Foundation
 import HookMigrateCore
 @testable import HookMigrateRuntime
+import HookMigrateTestSupport
 import Testing
 
 /// The symbolic comparison of poly spans (`PolySpanBound`) against the iteration-by-iteration comparison it
@@ -9,18 +10,6 @@ import Testing
 /// two leave the runs in the same state; and the bound refuses where it must (a tolerance too tight for the
 /// rounding, a span too long for the recursion's accumulated rounding).
 @Suite struct PolySpanBoundTests {
-    /// A deterministic generator (SplitMix64), so a failure names a reproducible case.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Schedule: CustomStringConvertible {
         var lr: Double
         var power: Double
@@ -56,7 +45,7 @@ import Testing
         return (legacy, new)
     }
 
-    static func randomSchedule(_ random: inout Generator) -> Schedule {
+    static func randomSchedule(_ random: inout SplitMix) -> Schedule {
         let lr: Double = [0.01, 0.004, 6e-5, 0.1, Double.random(in: 1e-5...1, using: &random)].randomElement(using: &random) ?? 0.01
         let power: Double = [0.9, 1.0, 2.0, 0.5, Double.random(in: 0.1...3, using: &random)].randomElement(using: &random) ?? 0.9
         let minLr: Double = [0.0, 1e-4, lr * 1e-3, lr * Double.random(in: 0...0.9, using: &random)].randomElement(using: &random) ?? 0
@@ -99,7 +88,7 @@ import Testing
     }
 
     @Test func whereTheBoundClaimsEqualityEveryIterationIsEqual() throws {
-        var random = Generator(state: 20_261_206)
+        var random = SplitMix(seed: 20_261_206)
         var proven = 0
         var refused = 0
         for _ in 0..<400 {
@@ -159,7 +148,7 @@ import Testing
     /// After a divergence the legacy run goes on alone; a poly updater's span is then its last iteration's
     /// value (`writesEveryIteration`), which must be what applying every iteration in turn leaves.
     @Test func aLegacyPolySpanAloneIsItsLastIteration() throws {
-        var random = Generator(state: 77)
+        var random = SplitMix(seed: 77)
         for _ in 0..<200 {
             let schedule = Self.randomSchedule(&random)
             let (legacy, _) = try Self.kernels(schedule)
@@ -176,7 +165,7 @@ import Testing
     /// schedulers before and after it in the list that do not write over the span (a warmup that has ended,
     /// a step schedule that starts later, a momentum schedule).
     @Test func theFactorTableStepsAsTheSchedulerSteps() throws {
-        var random = Generator(state: 4242)
+        var random = SplitMix(seed: 4242)
         for _ in 0..<60 {
             let power: Double = [0.9, 1.0, 2.0, Double.random(in: 0.2...3, using: &random)].randomElement(using: &random) ?? 0.9
             let floor: Double = [0.0, 1e-4, 3e-6].randomElement(using: &random) ?? 0

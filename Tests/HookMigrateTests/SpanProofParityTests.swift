@@ -146,7 +146,7 @@ import Testing
     /// lengths and warmups, each proven both ways as converted and with the converted PolyLR put off in its
     /// power, floor or end (a non-equivalence the bulk path must find where the event-by-event path does).
     @Test func randomPolySchedulesAgreeBothWays() throws {
-        var random = SplitMix(state: 0x5EED_1357)
+        var random = SplitMix(seed: 0x5EED_1357)
         var proofs = 0
         var differing = 0
         for index in 0..<40 {
@@ -187,18 +187,6 @@ import Testing
         #expect(proofs == 40)
         // Both outcomes occur.
         #expect(differing > 5 && differing < proofs - 5, "\(differing) of \(proofs) not equivalent")
-    }
-
-    /// A deterministic generator (SplitMix64).
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     @Test func aCorpusSampleAgreesAtSeveralEpochLengths() throws {
