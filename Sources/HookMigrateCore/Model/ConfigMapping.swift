@@ -79,6 +79,13 @@ public struct ConfigMapping: Sendable, Equatable {
     /// Whether `key` is present.
     public func contains(_ key: String) -> Bool { index(of: .string(key)) != nil }
 
+    /// The value of a string key, `nil` when the key is absent or holds null (`None`): what a Python keyword
+    /// argument whose default is `None` receives.
+    public func present(_ key: String) -> ConfigNode? {
+        guard let node = self[key], !node.isNull else { return nil }
+        return node
+    }
+
     /// The value for a string key. Setting replaces the value in place (keeping the key's position and
     /// location) or appends a new entry; setting `nil` removes the entry.
     public subscript(key: String) -> ConfigNode? {

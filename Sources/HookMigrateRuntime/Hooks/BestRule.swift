@@ -48,7 +48,7 @@ public enum BestRule {
     /// or None is `nil`, the hook's default).
     public static func configuredKeys(_ mapping: ConfigMapping, path: ConfigPath) throws -> (greater: [String]?, less: [String]?) {
         func keys(_ key: String) throws -> [String]? {
-            guard let node = mapping[key], !node.isNull else { return nil }
+            guard let node = mapping.present(key) else { return nil }
             if case .scalar(.string(let single)) = node.value { return [single] }
             let keyPath = path.appending(key)
             return try node.list(keyPath).items.enumerated().map { try $1.string(keyPath.appending(index: $0)) }

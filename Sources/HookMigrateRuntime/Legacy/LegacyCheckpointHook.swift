@@ -34,16 +34,12 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
     /// `checkpoint_config` rule translates it and the simulated runner runs it. (Arguments the hook does not
     /// take are the caller's to check: `LegacyRunner.checkCheckpointHook`.)
     public static func parse(_ mapping: ConfigMapping, iterationRunner: Bool, path: ConfigPath = "checkpoint_config") throws -> LegacyCheckpointHook {
-        func present(_ key: String) -> ConfigNode? {
-            guard let node = mapping[key], !node.isNull else { return nil }
-            return node
-        }
         return LegacyCheckpointHook(
-            interval: try present("interval").map { try $0.count(path.appending("interval")) } ?? -1,
-            byEpoch: try present("by_epoch").map { try $0.bool(path.appending("by_epoch")) } ?? !iterationRunner,
-            maxKeep: try present("max_keep_ckpts").map { try $0.count(path.appending("max_keep_ckpts")) } ?? -1,
-            saveLast: try present("save_last").map { try $0.bool(path.appending("save_last")) } ?? true,
-            filenameTemplate: try present("filename_tmpl").map { try $0.string(path.appending("filename_tmpl")) })
+            interval: try mapping.present("interval").map { try $0.count(path.appending("interval")) } ?? -1,
+            byEpoch: try mapping.present("by_epoch").map { try $0.bool(path.appending("by_epoch")) } ?? !iterationRunner,
+            maxKeep: try mapping.present("max_keep_ckpts").map { try $0.count(path.appending("max_keep_ckpts")) } ?? -1,
+            saveLast: try mapping.present("save_last").map { try $0.bool(path.appending("save_last")) } ?? true,
+            filenameTemplate: try mapping.present("filename_tmpl").map { try $0.string(path.appending("filename_tmpl")) })
     }
 
     /// Creates the hook.

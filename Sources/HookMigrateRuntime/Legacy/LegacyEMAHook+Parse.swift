@@ -18,15 +18,11 @@ extension LegacyEMAHook {
     /// `total_iter` (2000). The one reading of these arguments: the `custom_hooks` rule translates it, the
     /// simulated runner runs it.
     public static func parse(_ mapping: ConfigMapping, kind: Kind, type: String, path: ConfigPath, at location: SourceLocation?) throws -> LegacyEMAHook {
-        func present(_ key: String) -> ConfigNode? {
-            guard let node = mapping[key], !node.isNull else { return nil }
-            return node
-        }
-        let momentum = try present("momentum").map { try $0.double(path.appending("momentum")) } ?? 0.0002
+        let momentum = try mapping.present("momentum").map { try $0.double(path.appending("momentum")) } ?? 0.0002
         guard momentum > 0, momentum < 1 else {
             throw ConfigError(.invalidValue, "`\(path.appending("momentum"))` must be between 0 and 1 exclusive (\(type) asserts it), found \(PythonFloat.repr(momentum))", at: mapping["momentum"]?.location ?? location)
         }
-        let interval = try present("interval").map { try $0.count(path.appending("interval")) } ?? 1
+        let interval = try mapping.present("interval").map { try $0.count(path.appending("interval")) } ?? 1
         if kind == .mmcv, interval <= 0 {
             throw ConfigError(.invalidValue, "`\(path.appending("interval"))` must be a positive int (MMCV's EMAHook asserts it), found \(interval)", at: mapping["interval"]?.location ?? location)
         }
@@ -34,7 +30,7 @@ extension LegacyEMAHook {
             throw ConfigError(.rejected, "at run time: `\(path.appending("interval"))` is 0: \(type) divides the iteration by it (ZeroDivisionError at the first iteration)", at: mapping["interval"]?.location ?? location)
         }
         return LegacyEMAHook(kind: kind, momentum: momentum, interval: interval,
-                             warmUp: try present("warm_up").map { try $0.double(path.appending("warm_up")) } ?? 100,
-                             totalIter: try present("total_iter").map { try $0.double(path.appending("total_iter")) } ?? 2000)
+                             warmUp: try mapping.present("warm_up").map { try $0.double(path.appending("warm_up")) } ?? 100,
+                             totalIter: try mapping.present("total_iter").map { try $0.double(path.appending("total_iter")) } ?? 2000)
     }
 }

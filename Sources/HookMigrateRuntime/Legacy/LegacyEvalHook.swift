@@ -38,20 +38,16 @@ public struct LegacyEvalHook: Sendable, Equatable {
     /// `dynamic_intervals` ((milestone, interval) pairs, each interval positive). Counts are range-checked.
     /// The one reading of them: the `evaluation` rule translates it, the simulated runner runs it.
     public static func parseSchedule(_ mapping: ConfigMapping, path: ConfigPath = "evaluation") throws -> (interval: Int, start: Int?, dynamicIntervals: [(milestone: Int, interval: Int)]) {
-        func present(_ key: String) -> ConfigNode? {
-            guard let node = mapping[key], !node.isNull else { return nil }
-            return node
-        }
-        let interval = try present("interval").map { try $0.count(path.appending("interval")) } ?? 1
+        let interval = try mapping.present("interval").map { try $0.count(path.appending("interval")) } ?? 1
         guard interval > 0 else {
             throw ConfigError(.invalidValue, "`\(path.appending("interval"))` must be positive (MMCV's EvalHook raises ValueError), found \(interval)", at: mapping["interval"]?.location)
         }
-        let start = try present("start").map { try $0.count(path.appending("start")) }
+        let start = try mapping.present("start").map { try $0.count(path.appending("start")) }
         if let start, start < 0 {
             throw ConfigError(.invalidValue, "`\(path.appending("start"))` must not be negative (MMCV's EvalHook raises ValueError), found \(start)", at: mapping["start"]?.location)
         }
         var dynamic: [(milestone: Int, interval: Int)] = []
-        if let node = present("dynamic_intervals") {
+        if let node = mapping.present("dynamic_intervals") {
             let listPath = path.appending("dynamic_intervals")
             for (index, item) in try node.list(listPath).items.enumerated() {
                 let itemPath = listPath.appending(index: index)

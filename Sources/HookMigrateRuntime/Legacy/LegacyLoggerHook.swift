@@ -18,28 +18,24 @@ public struct LegacyLoggerHook: Sendable, Equatable {
     /// at its index, for the caller to refuse or report. Counts are range-checked. The one reading of
     /// `log_config`: the rule translates it, the simulated runner runs it.
     public static func parse(_ logConfig: ConfigMapping, iterationRunner: Bool, path: ConfigPath = "log_config") throws -> (interval: Int, hooks: [LegacyLoggerHook?]) {
-        func present(_ mapping: ConfigMapping, _ key: String) -> ConfigNode? {
-            guard let node = mapping[key], !node.isNull else { return nil }
-            return node
-        }
-        guard let intervalNode = present(logConfig, "interval") else {
+        guard let intervalNode = logConfig.present("interval") else {
             throw ConfigError(.rejected, "log_config has no `interval`: MMCV's register_logger_hooks read log_config['interval'] and failed (KeyError)", at: nil)
         }
         let interval = try intervalNode.count(path.appending("interval"))
-        guard let hooksNode = present(logConfig, "hooks") else {
+        guard let hooksNode = logConfig.present("hooks") else {
             throw ConfigError(.rejected, "log_config has no `hooks`: MMCV's register_logger_hooks read log_config['hooks'] and failed (KeyError)", at: nil)
         }
         let hooksPath = path.appending("hooks")
         let hooks = try hooksNode.list(hooksPath).items.enumerated().map { index, item -> LegacyLoggerHook? in
             let itemPath = hooksPath.appending(index: index)
             let mapping = try item.mapping(itemPath)
-            guard let typeNode = present(mapping, "type") else { return nil }
+            guard let typeNode = mapping.present("type") else { return nil }
             let type = try typeNode.string(itemPath.appending("type"))
             return LegacyLoggerHook(
                 type: type,
-                interval: try present(mapping, "interval").map { try $0.count(itemPath.appending("interval")) } ?? interval,
-                byEpoch: try present(mapping, "by_epoch").map { try $0.bool(itemPath.appending("by_epoch")) } ?? (type == "IterTextLoggerHook" ? false : !iterationRunner),
-                ignoreLast: try present(mapping, "ignore_last").map { try $0.bool(itemPath.appending("ignore_last")) } ?? true)
+                interval: try mapping.present("interval").map { try $0.count(itemPath.appending("interval")) } ?? interval,
+                byEpoch: try mapping.present("by_epoch").map { try $0.bool(itemPath.appending("by_epoch")) } ?? (type == "IterTextLoggerHook" ? false : !iterationRunner),
+                ignoreLast: try mapping.present("ignore_last").map { try $0.bool(itemPath.appending("ignore_last")) } ?? true)
         }
         return (interval, hooks)
     }

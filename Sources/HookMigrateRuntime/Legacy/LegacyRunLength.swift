@@ -20,26 +20,23 @@ public struct LegacyRunLength: Sendable, Hashable {
     public var maxEpochs: Int?
     /// `runner.max_iters`, else `total_iters`.
     public var maxIters: Int?
-    /// The top-level `total_epochs` / `total_iters` (mmdet asserted they equal the runner's).
+    /// The top-level `total_epochs` (mmdet asserted it equals the runner's `max_epochs`).
     public var totalEpochs: Int?
+    /// The top-level `total_iters`.
     public var totalIters: Int?
 
     /// Reads the runner's kind and counts (a value of the wrong type is a located `ConfigError`).
     public init(_ config: ConfigMapping) throws {
-        func count(_ node: ConfigNode?, _ path: ConfigPath) throws -> Int? {
-            guard let node, !node.isNull else { return nil }
-            return try node.count(path)
-        }
-        totalEpochs = try count(config["total_epochs"], "total_epochs")
-        totalIters = try count(config["total_iters"], "total_iters")
+        totalEpochs = try config.present("total_epochs").map { try $0.count("total_epochs") }
+        totalIters = try config.present("total_iters").map { try $0.count("total_iters") }
         var runnerEpochs: Int?
         var runnerIters: Int?
-        if let runnerNode = config["runner"], !runnerNode.isNull {
+        if let runnerNode = config.present("runner") {
             let runner = try runnerNode.mapping("runner")
             hasRunner = true
-            type = try runner["type"].flatMap { $0.isNull ? nil : try $0.string("runner.type") }
-            runnerEpochs = try count(runner["max_epochs"], "runner.max_epochs")
-            runnerIters = try count(runner["max_iters"], "runner.max_iters")
+            type = try runner.present("type").map { try $0.string("runner.type") }
+            runnerEpochs = try runner.present("max_epochs").map { try $0.count("runner.max_epochs") }
+            runnerIters = try runner.present("max_iters").map { try $0.count("runner.max_iters") }
         } else {
             hasRunner = false
         }

@@ -31,8 +31,7 @@ public struct TorchOptimizerConfig: Sendable, Hashable {
     /// Reads an optimizer dict. A number of the wrong type (`lr: 'high'`) is a located `ConfigError`.
     public init(_ optimizer: ConfigMapping, path: ConfigPath = "optimizer") throws {
         func number(_ key: String) throws -> Double? {
-            guard let node = optimizer[key], !node.isNull else { return nil }
-            return try node.double(path.appending(key))
+            try optimizer.present(key).map { try $0.double(path.appending(key)) }
         }
         type = optimizer["type"]?.scalar?.stringValue
         hasParamwise = optimizer["paramwise_cfg"].map { !$0.isNull } ?? false

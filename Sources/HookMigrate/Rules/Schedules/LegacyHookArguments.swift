@@ -13,8 +13,7 @@ struct LegacyHookArguments {
 
     /// The value of a key, `nil` when absent or null.
     func node(_ key: String) -> ConfigNode? {
-        guard let node = mapping[key], !node.isNull else { return nil }
-        return node
+        mapping.present(key)
     }
 
     /// Whether the key is present (even as null).

@@ -25,8 +25,7 @@ struct ScheduleArguments {
 
     /// The node of a key, `nil` when absent or null (for arguments whose Python default is `None`).
     func node(_ key: String) -> ConfigNode? {
-        guard let node = mapping[key], !node.isNull else { return nil }
-        return node
+        mapping.present(key)
     }
 
     /// Whether the key is present with a non-null value.
@@ -112,13 +111,15 @@ struct ScheduleArguments {
 
     /// Rejects keys the constructor does not take (Python: `TypeError: __init__() got an unexpected keyword
     /// argument`).
-    func rejectUnknown(allowed: Set<String>, owner: String) throws {
+    /// `hints` adds a sentence for a key users are known to try (`; momentum warmups are always in iterations`).
+    func rejectUnknown(allowed: Set<String>, owner: String, hints: [String: String] = [:]) throws {
         for entry in mapping.entries {
             guard case .string(let key) = entry.key else {
                 throw ConfigError(.rejected, "`\(path)`: keyword arguments must be strings, found \(entry.key.description)", at: entry.keyLocation ?? location)
             }
             if !allowed.contains(key) {
-                throw ConfigError(.rejected, "`\(path.appending(key))`: \(owner) got an unexpected keyword argument '\(key)' (TypeError)", at: entry.keyLocation ?? entry.value.location ?? location)
+                let hint = hints[key].map { "; " + $0 } ?? ""
+                throw ConfigError(.rejected, "`\(path.appending(key))`: \(owner) got an unexpected keyword argument '\(key)' (TypeError)\(hint)", at: entry.keyLocation ?? entry.value.location ?? location)
             }
         }
     }
