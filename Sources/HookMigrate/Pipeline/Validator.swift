@@ -106,7 +106,7 @@ public struct Validator: Sendable {
         // applied add up, and the stream states are the first proof's.
         var combined: [EquivalenceRule: Int] = [:]
         var first: Result?
-        for runSettings in steppings.map({ proofSettings(legacy: legacy, stepping: $0, inference: inference) }) {
+        for runSettings in proofSettings(legacy: legacy, steppings: steppings, inference: inference) {
             var result = prove(legacy: legacy, converted: converted, settings: runSettings)
             switch result.outcome {
             case .equivalent(let rules):
@@ -132,17 +132,22 @@ public struct Validator: Sendable {
     public func proofSettings(legacy: ConfigMapping) -> [SimulationSettings] {
         switch OptimizerStepping.of(legacy) {
         case .notProven: return []
-        case .framework: return [proofSettings(legacy: legacy, stepping: nil)]
-        case .model(let list): return list.map { proofSettings(legacy: legacy, stepping: $0) }
+        case .framework: return proofSettings(legacy: legacy, steppings: [nil])
+        case .model(let list): return proofSettings(legacy: legacy, steppings: list)
         }
     }
 
-    func proofSettings(legacy: ConfigMapping, stepping: ModelStepping?, inference: PackageInference? = nil) -> SimulationSettings {
-        var runSettings = settings
-        runSettings.modelStepping = stepping
-        runSettings.trainScript = Self.trainScript(legacy, inference: inference)
-        runSettings.evalKeyLists = EvaluationRule.legacyKeyLists(LegacyCodebase.guess(legacy))
-        return runSettings
+    /// The settings of one proof per stepping: what the legacy config says of its package (train script,
+    /// evaluation key lists) is worked out once for all of them.
+    func proofSettings(legacy: ConfigMapping, steppings: [ModelStepping?], inference: PackageInference? = nil) -> [SimulationSettings] {
+        var shared = settings
+        shared.trainScript = Self.trainScript(legacy, inference: inference)
+        shared.evalKeyLists = EvaluationRule.legacyKeyLists(LegacyCodebase.guess(legacy))
+        return steppings.map { stepping in
+            var runSettings = shared
+            runSettings.modelStepping = stepping
+            return runSettings
+        }
     }
 
     /// One proof: both runners, following the framework's optimizer or the one a model steps.

@@ -31,7 +31,6 @@ struct Convert: ParsableCommand {
         """
     )
 
-
     @Argument(help: "The legacy config file (.yaml, .yml, .json or .py).")
     var input: String
 
@@ -52,13 +51,11 @@ struct Convert: ParsableCommand {
     @Flag(help: "Print a unified diff of the resolved legacy config and the converted one instead of the config.")
     var diff = false
 
-
     @Option(help: "Extra custom-hook rules (YAML, same schema as migrations/mmcv1-to-mmengine/custom_hooks.yaml).")
     var rules: String?
 
     @Flag(help: "Only resolve `_base_` and write the legacy config; convert nothing.")
     var resolveOnly = false
-
 
     @Option(help: "The default_scope to write (mmdet, mmseg, mmpretrain, mmpose, mmagic, ...), instead of the one inferred from the config's model and dataset types.")
     var scope: String?

@@ -23,7 +23,6 @@ struct DiffTrace: ParsableCommand {
         """
     )
 
-
     @Argument(help: "A trace file or a config.")
     var first: String
 
@@ -44,10 +43,8 @@ struct DiffTrace: ParsableCommand {
     @Option(help: "Events of context around a raw divergence.")
     var context: Int = 3
 
-
     @Flag(help: "Compare each param group's lr up to a constant factor (an lr rescaled on purpose); the verdict says so.")
     var ignoreLrScale = false
-
 
     @Flag(help: "Exit 0, not 1, when the runs cannot be proven equivalent or not (never reported as equivalent).")
     var allowUnproven = false

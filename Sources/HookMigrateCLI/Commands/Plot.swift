@@ -25,7 +25,6 @@ struct Plot: ParsableCommand {
         """
     )
 
-
     @Argument(help: "The legacy config (.yaml, .yml, .json or .py).")
     var legacy: String
 
@@ -37,10 +36,8 @@ struct Plot: ParsableCommand {
     @Option(name: .shortAndLong, help: "The SVG file to write (default: standard output).")
     var output: String?
 
-
     @Option(help: "Extra custom-hook rules for the conversion (as for convert).")
     var rules: String?
-
 
     @Option(help: "The default_scope of the conversion (as for convert).")
     var scope: String?

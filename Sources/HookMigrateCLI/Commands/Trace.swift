@@ -20,7 +20,6 @@ struct Trace: ParsableCommand {
         """
     )
 
-
     @Argument(help: "The config to run (.yaml, .yml or .json).")
     var config: String
 
@@ -31,8 +30,6 @@ struct Trace: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Write the trace to this file instead of standard output.")
     var output: String?
-
-
 
     func validate() throws {
         guard ["legacy", "new"].contains(runner) else {
@@ -46,8 +43,10 @@ struct Trace: ParsableCommand {
         _ = try OutputConflicts(inputs: loaded.files, output: output, report: nil, inPlace: false).check()
         // The same checks of the config as `convert` makes (the conversion itself is not used): a legacy
         // config's values, an MMEngine config's shape (`mixed-config`).
-        _ = try Translator(options: MigrationOptions(itersPerEpoch: workload.itersPerEpoch, distributed: workload.distributed)).translate(loaded)
-        let settings = SimulationSettings(itersPerEpoch: workload.itersPerEpoch ?? 10, distributed: workload.distributed)
+        // A trace simulates a dataloader of 10 iterations unless told otherwise.
+        let itersPerEpoch = workload.itersPerEpoch ?? 10
+        _ = try Translator(options: MigrationOptions(itersPerEpoch: itersPerEpoch, distributed: workload.distributed)).translate(loaded)
+        let settings = SimulationSettings(itersPerEpoch: itersPerEpoch, distributed: workload.distributed)
         let trace: HookMigrateRuntime.Trace
         do {
             trace = try run(loaded, settings: settings)

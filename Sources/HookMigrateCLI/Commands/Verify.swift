@@ -21,7 +21,6 @@ struct Verify: ParsableCommand {
         """
     )
 
-
     @Argument(help: "The legacy MMCV 1.x config.")
     var legacy: String
 
@@ -30,10 +29,8 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var workload: WorkloadOptions
 
-
     @Flag(help: "Compare each param group's lr up to a constant factor (an lr rescaled on purpose); the verdict says so.")
     var ignoreLrScale = false
-
 
     @Flag(help: "Exit 0, not 1, when the pair cannot be proven (it is never reported as equivalent).")
     var allowUnproven = false

@@ -14,16 +14,16 @@ extension LegacyRunner {
         }
     }
 
-    /// The optimizer hook's `cumulative_iters`: what a `GradientCumulative*OptimizerHook` steps every (a positive
+    /// The optimizer hook's `cumulative_iters` (`node`, at `path`): what a `GradientCumulative*OptimizerHook` steps every (a positive
     /// int, MMCV asserts it), 1 for any other optimizer hook. The one reading: the optimizer_config rule
     /// translates it into `accumulative_counts`, the simulated runner steps by it. Another hook type given
     /// `cumulative_iters` raised TypeError in MMCV (`rejected`).
-    public static func cumulativeIters(_ optimizerConfig: ConfigMapping, type: String?, path: ConfigPath = "optimizer_config") throws -> Int {
-        guard let node = optimizerConfig["cumulative_iters"], !node.isNull else { return 1 }
+    public static func cumulativeIters(_ node: ConfigNode?, type: String?, path: ConfigPath = "optimizer_config.cumulative_iters") throws -> Int {
+        guard let node, !node.isNull else { return 1 }
         guard type?.hasPrefix("GradientCumulative") == true else {
-            throw ConfigError(.rejected, "`\(path.appending("cumulative_iters"))`: \(type ?? "OptimizerHook") got an unexpected keyword argument 'cumulative_iters' (TypeError)", at: node.location)
+            throw ConfigError(.rejected, "`\(path)`: \(type ?? "OptimizerHook") got an unexpected keyword argument 'cumulative_iters' (TypeError)", at: node.location)
         }
-        let counts = try node.count(path.appending("cumulative_iters"))
+        let counts = try node.count(path)
         guard counts > 0 else {
             throw ConfigError(.invalidValue, "cumulative_iters must be a positive int (MMCV asserts it), found \(counts)", at: node.location)
         }

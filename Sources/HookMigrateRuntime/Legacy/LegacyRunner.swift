@@ -62,7 +62,7 @@ public struct LegacyRunner: Sendable {
         if settings.modelStepping == nil, let optimizerConfig = config["optimizer_config"], !optimizerConfig.isNull {
             try LegacyRunner.checkOptimizerHook(optimizerConfig, fp16: config["fp16"])
             let mapping = optimizerConfig.mapping ?? ConfigMapping()
-            let cumulative = try LegacyRunner.cumulativeIters(mapping, type: mapping["type"]?.scalar?.stringValue)
+            let cumulative = try LegacyRunner.cumulativeIters(mapping["cumulative_iters"], type: mapping["type"]?.scalar?.stringValue)
             order.insert(.optimizer(cumulative: cumulative), priority: 40)
         }
         if let checkpointConfig = config["checkpoint_config"], !checkpointConfig.isNull {
@@ -72,8 +72,9 @@ public struct LegacyRunner: Sendable {
         }
         order.insert(.timer, priority: 70)
         if let logConfig = config["log_config"], !logConfig.isNull {
-            let items = try logConfig.mapping("log_config")["hooks"]?.list?.items ?? []
-            for (index, hook) in try LegacyLoggerHook.parse(try logConfig.mapping("log_config"), iterationRunner: iterRunner).hooks.enumerated() {
+            let mapping = try logConfig.mapping("log_config")
+            let items = mapping["hooks"]?.list?.items ?? []
+            for (index, hook) in try LegacyLoggerHook.parse(mapping, iterationRunner: iterRunner).hooks.enumerated() {
                 guard let hook else {
                     throw ConfigError(.missingKey, "this logger hook has no `type`: MMCV's build_from_cfg raised KeyError", at: items[index].location)
                 }
@@ -178,8 +179,8 @@ public struct LegacyRunner: Sendable {
     static func evalHook(_ mapping: ConfigMapping, epochRunner: Bool, keyLists defaults: BestRule.KeyLists) throws -> LegacyEvalHook {
         let path = ConfigPath("evaluation")
         let schedule = try LegacyEvalHook.parseSchedule(mapping, path: path)
-        let saveBest = try mapping["save_best"].flatMap { $0.isNull ? nil : try $0.string(path.appending("save_best")) }
-        let rule = try mapping["rule"].flatMap { $0.isNull ? nil : try $0.string(path.appending("rule")) }
+        let saveBest = try mapping.present("save_best").map { try $0.string(path.appending("save_best")) }
+        let rule = try mapping.present("rule").map { try $0.string(path.appending("rule")) }
         let configured = try BestRule.configuredKeys(mapping, path: path)
         let keyLists = defaults.overridden(greater: configured.greater, less: configured.less)
         // EvalHook._init_rule: a named key with no rule must be inferable from the hook's lists, else the hook

@@ -18,9 +18,6 @@ public struct ModernRunner: Sendable {
     var schedulers: (any ModernSchedulerSet)?
     var groups: [ParamGroup]
 
-    /// MMEngine's class priorities.
-    static var classPriority: [String: Int] { Priority.mmengineClassPriorities }
-
     /// Assembles the runner from a converted config.
     public init(config: ConfigMapping, settings: SimulationSettings, schedulers factory: ModernSchedulerFactory?) throws {
         self.settings = settings
@@ -114,7 +111,7 @@ public struct ModernRunner: Sendable {
 
     static func hook(_ mapping: ConfigMapping, path: ConfigPath, at location: SourceLocation?, byEpochLoop: Bool) throws -> (ModernHook, Int) {
         let type = try mapping.required("type", in: path, owner: location).string(path.appending("type"))
-        let priority = try mapping["priority"].map { try Priority.value(of: $0, path: path.appending("priority")) } ?? classPriority[type] ?? 50
+        let priority = try mapping["priority"].map { try Priority.value(of: $0, path: path.appending("priority")) } ?? Priority.mmengineClassPriorities[type] ?? 50
         func int(_ key: String, _ fallback: Int) throws -> Int { try mapping[key].map { try $0.int(path.appending(key)) } ?? fallback }
         func double(_ key: String, _ fallback: Double) throws -> Double { try mapping[key].map { try $0.double(path.appending(key)) } ?? fallback }
         func bool(_ key: String, _ fallback: Bool) throws -> Bool { try mapping[key].map { try $0.bool(path.appending(key)) } ?? fallback }

@@ -174,10 +174,7 @@ extension OptimizerRule {
         var counts = 1
         if cumulative, let node = kept.first(where: { $0.name == "cumulative_iters" }) {
             // Read as the legacy simulator reads it.
-            var single = ConfigMapping()
-            single["cumulative_iters"] = node.node
-            let owner = node.path.hasSuffix(".cumulative_iters") ? String(node.path.dropLast(".cumulative_iters".count)) : "optimizer_config"
-            counts = try LegacyRunner.cumulativeIters(single, type: type, path: ConfigPath(owner))
+            counts = try LegacyRunner.cumulativeIters(node.node, type: type, path: ConfigPath(node.path))
         }
         let name = explicit ? type : "OptimizerHook (the default type)"
         switch (cumulative, fp16) {

@@ -11,11 +11,10 @@ enum CompatSchedulePlan {
     /// The legacy arguments the compat scheduler takes over unchanged.
     static let copiedKeys = ["min_lr", "min_lr_ratio", "power", "step", "gamma", "warmup", "warmup_iters", "warmup_ratio", "warmup_by_epoch"]
 
-    /// The compat plan for `lr_config`, or `nil` when the form is not one the module covers.
-    static func plan(_ lrConfig: ConfigMapping, loop: LoopFacts?, location: SourceLocation?) -> SchedulePlan? {
-        guard let loop,
-              let config = try? LegacyUpdaterConfig<LegacyLrPolicy>.parse(config: lrConfig, location: location, iterBasedRunner: !loop.isEpochBased)
-        else { return nil }
+    /// The compat plan for `lr_config` (`config` is what the rule read of `lrConfig`), or `nil` when the form is
+    /// not one the module covers.
+    static func plan(_ config: LegacyUpdaterConfig<LegacyLrPolicy>, _ lrConfig: ConfigMapping, loop: LoopFacts?, location: SourceLocation?) -> SchedulePlan? {
+        guard let loop else { return nil }
         let policy = config.stem
         guard policy == "CosineAnnealing" || policy == "Poly" || policy == "Step" else { return nil }
         let allowed = Set(copiedKeys + ["policy", "by_epoch"])

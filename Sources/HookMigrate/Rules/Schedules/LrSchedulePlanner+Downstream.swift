@@ -21,7 +21,7 @@ extension LrSchedulePlanner {
         case .cosineAnnealingCooldown(let spec):
             return cosineCooldown(spec, byEpoch: byEpoch)
         case .siameseRPN(let spec):
-            return try siameseRPN(spec, byEpoch: byEpoch)
+            return try siameseRPN(spec)
         case .reduce(let spec):
             return reduceOnPlateau(spec, byEpoch: byEpoch)
         default:
@@ -129,11 +129,9 @@ extension LrSchedulePlanner {
         return main
     }
 
-    /// mmtrack SiameseRPN: its per-epoch factors as a ConstantLR for the first and ratio milestones after it.
-    func siameseRPN(_ spec: LegacySiameseRPN, byEpoch: Bool) throws -> MainSchedule {
-        guard byEpoch else {
-            throw ConfigError(.rejected, "SiameseRPNLrUpdaterHook asserts by_epoch is True (AssertionError)", at: arguments.location("by_epoch"))
-        }
+    /// mmtrack SiameseRPN: its per-epoch factors as a ConstantLR for the first and ratio milestones after it
+    /// (always by epoch: `LegacyUpdaterConfig.parse` refuses it otherwise, as the hook's assertion does).
+    func siameseRPN(_ spec: LegacySiameseRPN) throws -> MainSchedule {
         guard let epochs = span.epochs else {
             return MainSchedule(kind: .manualStep, message: "policy 'SiameseRPN' (mmtrack) has one factor per epoch, but \(span.missingHorizon(byEpoch: true)); no main scheduler was emitted")
         }

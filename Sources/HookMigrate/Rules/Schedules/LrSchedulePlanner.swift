@@ -24,7 +24,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         let byEpoch = config.byEpoch
         let warmup = config.warmupTerms
         if span.kind == .iteration {
-            // Read (and type-checked) with the warmup; it matters here even without one.
+            // warmup_by_epoch matters here even without a warmup.
             if config.warmupByEpoch {
                 plan.record(.manualStep, arguments.path("warmup_by_epoch"),
                             "warmup_by_epoch=True under IterBasedRunner crashes MMCV in the first iteration (AssertionError: the warmup length is only computed in before_train_epoch, which IterBasedRunner never calls): this config never trained. Give the warmup in iterations (warmup_by_epoch=False) and convert again; nothing was emitted",

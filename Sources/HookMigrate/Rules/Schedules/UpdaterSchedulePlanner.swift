@@ -58,8 +58,9 @@ extension UpdaterSchedulePlanner {
         var planner = Self(arguments: arguments, policy: policy, policyLocation: policyNode.location,
                            span: ScheduleSpan(loop: context.loop, itersPerEpoch: context.options.itersPerEpoch),
                            optimizer: LegacyOptimizerFacts(context), plan: SchedulePlan())
+        var parsed: LegacyUpdaterConfig<Policy>?
         do {
-            try planner.run()
+            parsed = try planner.run()
         } catch let rejection as ConfigError where rejection.code == .rejected {
             planner.plan = SchedulePlan()
             planner.plan.record(.manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
@@ -67,11 +68,12 @@ extension UpdaterSchedulePlanner {
         }
         // --compat: an E.6 form (the built-in chain names a non-equivalence), or a warmup in epochs whose chain
         // needs the iterations per epoch, which were not given.
-        let epochWarmupWithoutLength = context.options.itersPerEpoch == nil && mapping["warmup_by_epoch"]?.scalar == .bool(true)
+        let epochWarmupWithoutLength = context.options.itersPerEpoch == nil && parsed?.warmupByEpoch == true
             && planner.plan.records.contains(where: { $0.kind != .change })
         if Self.kind.configKey == LrConfigRule.id,
            planner.plan.records.contains(where: { $0.kind == .nonEquivalence }) || epochWarmupWithoutLength,
-           let compat = CompatSchedulePlan.plan(mapping, loop: context.loop, location: node.location ?? keyLocation) {
+           let lrConfig = parsed as? LegacyUpdaterConfig<LegacyLrPolicy>,
+           let compat = CompatSchedulePlan.plan(lrConfig, mapping, loop: context.loop, location: node.location ?? keyLocation) {
             if context.options.compat {
                 planner.plan = compat
                 CompatSchedulePlan.addImport(&context)
@@ -83,12 +85,14 @@ extension UpdaterSchedulePlanner {
         planner.plan.commit(to: &context, rule: id, source: id)
     }
 
-    /// Reads the config as MMCV's hook does and plans its schedulers; throws a `.rejected` `ConfigError` for a
-    /// config MMCV refuses.
-    mutating func run() throws {
-        guard registeredStem() != nil else { return }
+    /// Reads the config as MMCV's hook does and plans its schedulers; returns what was read (`nil` for a policy
+    /// MMCV does not register); throws a `.rejected` `ConfigError` for a config MMCV refuses.
+    mutating func run() throws -> LegacyUpdaterConfig<Policy>? {
+        guard registeredStem() != nil else { return nil }
         try arguments.requireCountsInRange()
-        try planSchedulers(try read())
+        let config = try read()
+        try planSchedulers(config)
+        return config
     }
 
     /// The class-name stem MMCV looks up for the policy when it registers it; otherwise records why nothing is

@@ -34,10 +34,10 @@ extension LegacyLrPolicy {
     }
 
     /// Builds the policy of a registered stem from the hook's keyword arguments, with the constructor's
-    /// checks (each a located `ConfigError`).
+    /// checks (each a located `ConfigError`). The caller (`LegacyUpdaterConfig.parse`) has refused the
+    /// arguments the class does not take.
     static func parse(stem: String, _ args: ScheduleArguments) throws -> LegacyLrPolicy {
         let owner = stem + "LrUpdaterHook"
-        try args.rejectUnknown(allowed: acceptedKeys(stem), owner: owner)
         switch stem {
         case "Fixed":
             return .fixed

@@ -64,10 +64,10 @@ public enum LegacyMomentumPolicy: Sendable, Hashable {
         return commonKeys.union(specific)
     }
 
-    /// Builds the policy of a registered stem with the constructor's checks.
+    /// Builds the policy of a registered stem with the constructor's checks. The caller
+    /// (`LegacyUpdaterConfig.parse`) has refused the arguments the class does not take.
     static func parse(stem: String, _ args: ScheduleArguments) throws -> LegacyMomentumPolicy {
         let owner = stem + "MomentumUpdaterHook"
-        try args.rejectUnknown(allowed: acceptedKeys(stem), owner: owner)
         switch stem {
         case "Step":
             return .step(rule: try LegacyStepRule.parse(args, owner: owner), gamma: try args.double("gamma", default: 0.5),

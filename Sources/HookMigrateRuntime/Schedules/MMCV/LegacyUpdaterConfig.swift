@@ -58,12 +58,8 @@ extension LegacyUpdaterConfig where Policy == LegacyMomentumPolicy {
     public static func parse(config: ConfigMapping, location: SourceLocation?, path: ConfigPath = "momentum_config") throws -> Self {
         let args = ScheduleArguments(config, path: path, location: location)
         let (name, stem) = try resolve(args, family: .momentum)
-        do {
-            try args.rejectUnknown(allowed: LegacyMomentumPolicy.acceptedKeys(stem), owner: stem + "MomentumUpdaterHook")
-        } catch var error as ConfigError where error.message.contains("argument 'warmup_by_epoch'") {
-            error.message += "; momentum warmups are always in iterations"
-            throw error
-        }
+        try args.rejectUnknown(allowed: LegacyMomentumPolicy.acceptedKeys(stem), owner: stem + "MomentumUpdaterHook",
+                               hints: ["warmup_by_epoch": "momentum warmups are always in iterations"])
         let perIteration = stem == "Cyclic" || stem == "OneCycle"
         let byEpoch = try args.flag("by_epoch", default: !perIteration)
         if perIteration && byEpoch {
