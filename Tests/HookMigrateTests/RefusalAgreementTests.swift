@@ -32,6 +32,8 @@ import Testing
         Case(name: "OptimizerHook with cumulative_iters", yaml: "optimizer_config: {type: OptimizerHook, cumulative_iters: 4}\n", key: "optimizer_config"),
         Case(name: "EMAHook momentum 1.5", yaml: "custom_hooks: [{type: EMAHook, momentum: 1.5}]\n", key: "custom_hooks"),
         Case(name: "EvalHook start -1", yaml: "evaluation: {interval: 1, start: -1}\n", key: "evaluation"),
+        // mmedit's Linear asserts in get_lr, at the first iteration, that the run is at least `start` long.
+        Case(name: "Linear start beyond the run", yaml: "model: {type: BasicRestorer}\nlr_config: {policy: Linear, by_epoch: true, start: 6}\n", key: "lr_config"),
     ]
 
     @Test(arguments: cases)

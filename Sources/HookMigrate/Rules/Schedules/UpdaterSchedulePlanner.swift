@@ -39,7 +39,8 @@ extension UpdaterSchedulePlanner {
 
     /// The whole of a rule's `apply`: `<key>: None` is recorded with `whenNone`; a mapping is planned and its
     /// schedulers appended to `param_scheduler`; a config MMCV rejects becomes one manual step (ending "or
-    /// `instead`") and no schedulers.
+    /// `instead`") and no schedulers, and so does a value MMCV's `get_lr` fails to compute for this run
+    /// (`ScheduleRuntimeError`).
     static func convert(_ context: inout MigrationContext, whenNone: String, instead: String) throws {
         let id = kind.configKey
         guard let node = context.legacyNode(id) else { return }
@@ -65,6 +66,12 @@ extension UpdaterSchedulePlanner {
             planner.plan = SchedulePlan()
             planner.plan.record(.manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
                                 at: rejection.location, role: nil)
+        } catch let failure as ScheduleRuntimeError {
+            // A value the runtime's own `get_lr` cannot compute for this run (the translation reads values from
+            // it): the legacy run raises the same exception when it reaches that step.
+            planner.plan = SchedulePlan()
+            planner.plan.record(.manualStep, id, "MMCV rejects this \(id): at run time: \(failure). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
+                                at: node.location ?? keyLocation, role: nil)
         }
         // --compat: an E.6 form (the built-in chain names a non-equivalence), or a warmup in epochs whose chain
         // needs the iterations per epoch, which were not given.
