@@ -162,7 +162,7 @@ import Testing
         - {type: LateHook, priority: VERY_LOW}
         - {type: EarlyHook, priority: 40}
         """)
-        let order = Self.records(result, rule: "custom_hooks", .warning).filter { $0.message.contains("runners-and-hooks 1.3") }
+        let order = Self.records(result, rule: "custom_hooks", .warning).filter { $0.message.contains("deviations.md H1") }
         #expect(order.count == 2)
         let first = order.first { $0.legacyPath == "custom_hooks[0]" }
         #expect(first?.message.contains("after the regular checkpoint save in MMCV") == true)
@@ -180,7 +180,7 @@ import Testing
         custom_hooks:
         - {type: LateHook, priority: 95}
         """)
-        let order = Self.records(result, rule: "custom_hooks", .warning).filter { $0.message.contains("runners-and-hooks 1.3") }
+        let order = Self.records(result, rule: "custom_hooks", .warning).filter { $0.message.contains("deviations.md H1") }
         #expect(order.count == 1)
         #expect(order.first?.message.contains("before validation in MMEngine") == true)
     }

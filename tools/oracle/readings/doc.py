@@ -2,6 +2,9 @@
 
 HEAD = """# Reading the reference against the real libraries
 
+The reference documents named here are the project's design notes, not part of a release; the numbers a user
+needs are restated, with these measurements, in [deviations.md](deviations.md).
+
 The reference documents `runners-and-hooks.md` (section 3.4, worked sequences W1/W2, and section 9, test vectors
 T1–T12 and E1–E3) and `schedules.md` (every statement marked *observed*, the C.9 deviation grid with its
 momentum and real-config-scale tables, and the E.5 drift table) say they were observed on MMCV 1.7.2 and

@@ -136,7 +136,7 @@ extension CustomHooksRule {
         let old = legacyPriority ?? Priority.normal
         switch context.loop?.kind {
         case .iteration?:
-            context.nonEquivalence(id, "\(path)", "under an IterBasedRunner MMCV's \(type) never swapped the EMA weights into the model (its swap points are train-epoch boundaries, which that runner never calls): evaluation and checkpoints used the raw weights. MMEngine's EMAHook validates with the EMA weights and saves them as state_dict (X4, T10b)",
+            context.nonEquivalence(id, "\(path)", "under an IterBasedRunner MMCV's \(type) never swapped the EMA weights into the model (its swap points are train-epoch boundaries, which that runner never calls): evaluation and checkpoints used the raw weights. MMEngine's EMAHook validates with the EMA weights and saves them as state_dict (X4)",
                                    deviation: "evaluated and saved weights: raw (MMCV) vs EMA (MMEngine)", at: args.location, newPath: newPath)
         case .epoch?:
             let rawCheckpoint = old >= Priority.normal && hasCheckpointHook(context)
@@ -145,7 +145,7 @@ extension CustomHooksRule {
             var what: [String] = []
             if rawCheckpoint { what.append("the regular checkpoint was saved before the swap (state_dict held the raw weights, the EMA ones sat under ema_*)") }
             if rawEvaluation { what.append("the evaluation ran before the swap (on the raw weights)") }
-            context.nonEquivalence(id, "\(path)", "at \(legacyPriority.map { "priority \(Priority.describe($0))" } ?? "the default priority NORMAL (50)") MMCV's \(type) swapped the EMA weights in at after_train_epoch only after CheckpointHook (NORMAL) ran: \(what.joined(separator: "; ")). MMEngine's EMAHook validates with the EMA weights and saves them as state_dict whatever its priority (X4, T10c); give it priority < 50 in MMCV terms to compare like for like",
+            context.nonEquivalence(id, "\(path)", "at \(legacyPriority.map { "priority \(Priority.describe($0))" } ?? "the default priority NORMAL (50)") MMCV's \(type) swapped the EMA weights in at after_train_epoch only after CheckpointHook (NORMAL) ran: \(what.joined(separator: "; ")). MMEngine's EMAHook validates with the EMA weights and saves them as state_dict whatever its priority (X4); give it priority < 50 in MMCV terms to compare like for like",
                                    deviation: "\(rawCheckpoint ? "saved state_dict" : "")\(rawCheckpoint && rawEvaluation ? " and " : "")\(rawEvaluation ? "evaluated weights" : ""): raw (MMCV) vs EMA (MMEngine)",
                                    at: args.location("priority"), newPath: newPath)
         case nil:

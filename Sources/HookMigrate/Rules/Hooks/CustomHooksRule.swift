@@ -31,7 +31,7 @@ public enum CustomHooksRule: MigrationRule {
         MappingRow("custom_hooks: [{type: T, priority: p, ...}] (T in the hook table)", "custom_hooks: [{type: T', priority: p, ...}] (table: type, rename, drop, set)", "exact, or the table's warning / manual step"),
         MappingRow("custom_hooks: unknown type", "kept unchanged", "warning"),
         MappingRow("custom_hooks: entry without type", "dropped", "manual step (MMCV's build_from_cfg raised KeyError)"),
-        MappingRow("priority p with 50 ≤ p < 90 (incl. the default NORMAL) or p > 70", "priority p", "warning: runs before the checkpoint save / before validation in MMEngine (1.3, R2, X1)"),
+        MappingRow("priority p with 50 ≤ p < 90 (incl. the default NORMAL) or p > 70", "priority p", "warning: runs before the checkpoint save / before validation in MMEngine (H1, R2, X1)"),
         MappingRow("EMAHook(momentum, interval, warm_up, resume_from) (MMCV)", "EMAHook(ema_type: ExponentialMovingAverage, momentum: momentum**interval, interval)", "non-equivalence (R10: first update copies); X4 for warm_up with momentum > 1/warm_up, priority ≥ 50, IterBasedRunner"),
         MappingRow("ExpMomentumEMAHook(momentum, total_iter, skip_buffers, interval) (mmdet 2)", "EMAHook(ema_type: ExpMomentumEMA, momentum, gamma: total_iter, update_buffers: not skip_buffers, interval)", "non-equivalence (R10); needs mmdet 3 (default_scope mmdet)"),
         MappingRow("LinearMomentumEMAHook(momentum, interval, warm_up, skip_buffers) (mmdet 2)", "EMAHook(ema_type: ExponentialMovingAverage, momentum: momentum**interval, interval, update_buffers)", "non-equivalence (R10, X4 for warm_up)"),
@@ -181,7 +181,7 @@ public enum CustomHooksRule: MigrationRule {
         }
         guard !notes.isEmpty else { return }
         let priorityText = legacyPriority.map { "priority \(Priority.describe($0))" } ?? "the default priority NORMAL (50)"
-        context.warn(id, args.path.description, "\(type) at \(priorityText): \(notes.joined(separator: "; ")) (runners-and-hooks 1.3)",
+        context.warn(id, args.path.description, "\(type) at \(priorityText): \(notes.joined(separator: "; ")) (deviations.md H1)",
                      at: args.location("priority"), newPath: newPath)
     }
 }

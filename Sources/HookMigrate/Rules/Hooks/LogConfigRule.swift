@@ -333,7 +333,7 @@ public enum LogConfigRule: MigrationRule {
         let what = loop.kind == .epoch
             ? "MMCV emitted no train log at all, MMEngine logs the last batch of every epoch"
             : "MMEngine logs once more, at iteration \(perEpoch) (the end of the first pass over the loader)"
-        context.warn(id, primary.args.path.description, "epochs of L=\(perEpoch) iterations are shorter than the logging interval \(interval) with ignore_last=True: \(what) (R9c, T9c) — logging only",
+        context.warn(id, primary.args.path.description, "epochs of L=\(perEpoch) iterations are shorter than the logging interval \(interval) with ignore_last=True: \(what) (R9) — logging only",
                      at: primary.location, newPath: "default_hooks.logger")
     }
 }

@@ -174,7 +174,7 @@ extension LrSchedulePlanner {
         var main = MainSchedule(nodes: nodes, message: "policy 'CosineAnnealingCooldown' (mmcls: \(floor.legacyText("lr")), cool_down_time=\(Int(spec.coolDownTime)), cool_down_ratio=\(LrConfigRule.show(spec.coolDownRatio))) \(byEpoch ? "by epoch" : "by iteration") becomes \(nodes.map(LrConfigRule.describe).joined(separator: " + ")): the cosine spans \(span) = \(horizon) − \(Int(spec.coolDownTime)) \(unit)s and reaches the floor at \(unit) \(span) (end=\(span + 1) includes it); \(cooldownText)")
         main.affine = !floor.isZero
         main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
-        main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
+        main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (deviations.md N1)")
         return main
     }
 

@@ -54,7 +54,7 @@ extension LrSchedulePlanner {
                                               begin: 0, end: length, byEpoch: true, convertToIterBased: true, at: at)
             return WarmupSchedule(nodes: [node], kind: .nonEquivalence,
                                   message: "linear warmup over \(lengthText), ratio \(ratioText), needs W = \(length) × L iterations and end=W+1, but the iterations per epoch L are unknown (rerun with --iters-per-epoch L for the exact form). Assumed: \(LrConfigRule.describe(node)), which the Runner converts to end = \(length)·L iterations, so the ramp reaches the full lr one iteration early",
-                                  deviation: "relative lr error (1−r)/(W−1+r) with r=\(ratioText) at iteration W−1, less before it; none after the warmup (4.7e-2 for W=20, r=0.1: schedules.md C.9, official linear-by-epoch column)",
+                                  deviation: "relative lr error (1−r)/(W−1+r) with r=\(ratioText) at iteration W−1, less before it; none after the warmup (4.7e-2 for W=20, r=0.1: deviations.md grid, the migration guide's linear-by-epoch column)",
                                   length: point, ratio: ratio)
         case .exp:
             guard let iterations else {
@@ -72,7 +72,7 @@ extension LrSchedulePlanner {
                 return WarmupSchedule(kind: .manualStep, message: "exp warmup (ratio \(ratioText), W=\(iterations)) needs a ConstantLR(factor=\(ratioText)) that lasts past the end of the run plus ExponentialLR(gamma=\(LrConfigRule.show(pow(ratio, -1.0 / Double(iterations)))), begin=0, end=\(iterations + 1), by_epoch=False), but the run length is unknown (see the runner record): add them by hand; no warmup scheduler was emitted")
             }
             let rise = LrConfigRule.scheduler("ExponentialLR", ["gamma": LrConfigRule.float(LrConfigRule.tidy(pow(ratio, -1.0 / Double(iterations))))], begin: 0, end: iterations + 1, byEpoch: false, at: at)
-            return WarmupSchedule(nodes: [hold, rise], message: "exp warmup over \(lengthText), ratio \(ratioText), becomes the pair \(LrConfigRule.describe(hold)) + \(LrConfigRule.describe(rise)): the ConstantLR supplies the factor \(ratioText) from iteration 0 (\(holdText)), and the ExponentialLR multiplies by r^(−1/W) for W steps, reaching the full lr exactly at iteration W as MMCV's r^(1−k/W) does (schedules.md C.3; the official ExponentialLR(gamma=r, end=W) loses the lr)\(givenL)",
+            return WarmupSchedule(nodes: [hold, rise], message: "exp warmup over \(lengthText), ratio \(ratioText), becomes the pair \(LrConfigRule.describe(hold)) + \(LrConfigRule.describe(rise)): the ConstantLR supplies the factor \(ratioText) from iteration 0 (\(holdText)), and the ExponentialLR multiplies by r^(−1/W) for W steps, reaching the full lr exactly at iteration W as MMCV's r^(1−k/W) does (deviations.md F3; the official ExponentialLR(gamma=r, end=W) loses the lr)\(givenL)",
                                   length: point, ratio: ratio)
         }
     }
@@ -121,7 +121,7 @@ extension LrSchedulePlanner {
         }
         if main.noCounterpartWithWarmup {
             worsen("MMCV multiplies its \(policy) schedule by the warmup factor, which a chained warmup cannot do after a scheduler that sets absolute values every step: no counterpart. Emitted as the best attempt: the absolute scheduler(s) first, then the warmup",
-                   "no counterpart: 0.24…9.0 relative lr error on single warmup iterations, 9× typical (schedules.md C.9 cyclic/onecycle rows, E.6.7)")
+                   "no counterpart: 0.24…9.0 relative lr error on single warmup iterations, 9× typical (deviations.md N7)")
             return
         }
         let strict = main.placement == .beforeWarmup
@@ -151,7 +151,7 @@ extension LrSchedulePlanner {
             }
             return
         }
-        let mechanism = "MMCV multiplies the warmup factor into the policy's value, while MMEngine applies the main scheduler's affine update (its floor is not 0) to the already warmed lr, so the two do not commute and no ordering fixes it (schedules.md C.3)"
+        let mechanism = "MMCV multiplies the warmup factor into the policy's value, while MMEngine applies the main scheduler's affine update (its floor is not 0) to the already warmed lr, so the two do not commute and no ordering fixes it (deviations.md N1)"
         switch clears(first, length, strict: strict) {
         case true?:
             warmup.message += "; the main scheduler has a non-zero floor (an affine update), but it first changes the lr at \(describe(first)), after the warmup (\(lengthText)) is over, so the composition is exact"

@@ -107,9 +107,9 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             let arguments: KeyValuePairs<String, ConfigNode> = ["eta_min": LrConfigRule.float(minLr, at: self.arguments.location("min_lr")), "power": LrConfigRule.float(power, at: self.arguments.location("power"))]
             let floorText = "power=\(LrConfigRule.show(power)), min_lr=\(LrConfigRule.show(minLr))"
             var main = annealing("PolyLR", arguments, legacy: floorText, byEpoch: byEpoch,
-                                 lastStepShortDeviation: "the lr reaches min_lr at iteration N−1 instead of never: the relative error grows toward the end of the run, up to 1.0 on the last iteration with min_lr=0 (7.3e-1 for power 0.9, min_lr 1e-4: schedules.md C.9, official column)")
+                                 lastStepShortDeviation: "the lr reaches min_lr at iteration N−1 instead of never: the relative error grows toward the end of the run, up to 1.0 on the last iteration with min_lr=0 (7.3e-1 for power 0.9, min_lr 1e-4: deviations.md grid, row poly by iteration, migration guide's column)")
             main.affine = minLr != 0
-            main.overlapDeviation = overlapDeviation("1.7e-4…5.3e-3 (power 0.9)", share: share(.absolute(minLr)), realScale: "1.2e-3 for poly 0.9, min_lr 1e-4 with a 1500-iteration warmup (E.6.1)")
+            main.overlapDeviation = overlapDeviation("1.7e-4…5.3e-3 (power 0.9)", share: share(.absolute(minLr)), realScale: "1.2e-3 for poly 0.9, min_lr 1e-4 with a 1500-iteration warmup (deviations.md N1)")
             return main
 
         case .inv(let gamma, let power):
@@ -134,14 +134,14 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             if nodes.isEmpty {
                 return MainSchedule(message: "policy 'inv' over a single epoch keeps the base lr (progress 0): no main scheduler is needed")
             }
-            return MainSchedule(nodes: nodes, message: "policy 'inv' (gamma=\(LrConfigRule.show(gamma)), power=\(LrConfigRule.show(power))) by epoch has no MMEngine scheduler; it becomes the exact per-epoch chain of \(nodes.count) MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))**power, by_epoch=True), e = 1…\(epochs - 1), whose product is (1+γe)**(−power) (schedules.md C.2, measured 3e-16)")
+            return MainSchedule(nodes: nodes, message: "policy 'inv' (gamma=\(LrConfigRule.show(gamma)), power=\(LrConfigRule.show(power))) by epoch has no MMEngine scheduler; it becomes the exact per-epoch chain of \(nodes.count) MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))**power, by_epoch=True), e = 1…\(epochs - 1), whose product is (1+γe)**(−power) (deviations.md F2, measured 3e-16)")
 
         case .cosineAnnealing(let floor):
             var main = cosineAnnealing(floor, byEpoch: byEpoch)
             guard !main.nodes.isEmpty else { return main }
             main.affine = !floor.isZero
             main.firstChange = byEpoch ? .epoch(1) : .iteration(1)
-            main.overlapDeviation = overlapDeviation("9e-6…1.5e-3", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
+            main.overlapDeviation = overlapDeviation("9e-6…1.5e-3", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (deviations.md N1)")
             return main
 
         case .flatCosineAnnealing(let startPercent, let floor):
@@ -158,7 +158,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             var main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)), \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (\(rounding); before begin nothing is written, so the lr stays flat)\(exactGivenL(byEpoch))")
             main.affine = !floor.isZero
             main.firstChange = byEpoch ? .epoch(start + 1) : .iteration(start + 1)
-            main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (E.6.1)")
+            main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (deviations.md N1)")
             return main
 
         case .cosineRestart(let periods, let weights, let floor):
@@ -179,7 +179,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; no main scheduler was emitted")
             }
             var main = MainSchedule(nodes: plan.nodes, placement: .beforeWarmup,
-                                    message: "policy 'cyclic' (\(cyclic.argumentsText), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; \(plan.how); the first step of each segment sets its phase's start value (schedules.md C.4, measured 5.6e-17)")
+                                    message: "policy 'cyclic' (\(cyclic.argumentsText), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; \(plan.how); the first step of each segment sets its phase's start value (deviations.md F4)")
             main.noCounterpartWithWarmup = true
             return main
 
@@ -216,7 +216,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
     /// The deviation of an affine main scheduler whose steps overlap the warmup: the C.9 measurement (a floor of
     /// 0.5% of the lr), scaled by this config's floor, which it grows in proportion to (checked for 0.5–20%).
     func overlapDeviation(_ measured: String, share: Double?, realScale: String?) -> String {
-        var text = "max relative lr error \(measured) in schedules.md C.9 (floor 0.5% of the lr, 5–20-iteration warmups, ratio 0.1); it grows in proportion to the floor"
+        var text = "max relative lr error \(measured) in the deviation grid of deviations.md (floor 0.5% of the lr, 5–20-iteration warmups, ratio 0.1); it grows in proportion to the floor"
         if let share, share > 0, share != 0.005 {
             text += ", here \(String(format: "%.3g", share * 100))% of the lr (about \(String(format: "%.2g", share / 0.005))× those values)"
         }
@@ -226,7 +226,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
 
     /// Step's `min_lr` floor: MMEngine has none. Exact iff it never binds (C.1).
     func applyFloor(_ main: inout MainSchedule, steps: LegacyStepRule, gamma: Double, floor: Double, horizon: Int?, byEpoch: Bool) {
-        let measured = "schedules.md C.9: 8e-5 absolute, 0.8 relative on the floored epochs (step=[4, 8, 11], min_lr=1e-4, lr 0.02)"
+        let measured = "deviations.md N2: 8e-5 absolute, 0.8 relative on the floored epochs (step=[4, 8, 11], min_lr=1e-4, lr 0.02)"
         switch StepFloor.verdict(steps, gamma: gamma, floor: floor, base: optimizer.baseLr, horizon: horizon) {
         case .unchecked:
             let why = optimizer.baseLr == nil ? "the base lr is unknown (no numeric optimizer.lr)" : span.missingHorizon(byEpoch: byEpoch)
@@ -235,7 +235,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             main.deviation = "on every \(unitWord(byEpoch)) where MMCV's floor binds, the lr is b·gamma^n instead of min_lr (\(measured))"
         case .binds(let base, let firstBinding, let lowest):
             main.kind = .nonEquivalence
-            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base lr b=\(LrConfigRule.show(base)) (optimizer.lr), b·gamma^\(firstBinding) = \(LrConfigRule.brief(base * pow(gamma, Double(firstBinding)))) is below it. With a single base lr an exact form exists (one MultiStepLR per milestone with gamma_j = max(b·g^j, x)/max(b·g^(j−1), x), schedules.md C.1)"
+            main.message += "; min_lr=\(LrConfigRule.show(floor)) is dropped (MMEngine's step schedulers have no floor) although it binds: with the base lr b=\(LrConfigRule.show(base)) (optimizer.lr), b·gamma^\(firstBinding) = \(LrConfigRule.brief(base * pow(gamma, Double(firstBinding)))) is below it. With a single base lr an exact form exists (one MultiStepLR per milestone with gamma_j = max(b·g^j, x)/max(b·g^(j−1), x), deviations.md F1)"
             main.deviation = "the floored \(unitWord(byEpoch))s get b·gamma^n instead of min_lr: up to \(LrConfigRule.brief(floor - lowest)) absolute, \(LrConfigRule.brief((floor - lowest) / floor)) relative (\(measured))"
         case .neverBinds(let base, let lowest) where optimizer.hasParamwise:
             main.kind = .nonEquivalence
@@ -272,11 +272,11 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                     adjusted = weights.map { LrConfigRule.tidy($0 + (1 - $0) * value / base) }
                     kind = .nonEquivalence
                     note = "restart_weights adjusted to w + (1−w)·min_lr/b = \(LrConfigRule.show(adjusted)) with b=\(LrConfigRule.show(base)) from optimizer.lr, because MMCV restarts at w·b + (1−w)·min_lr while CosineRestartLR restarts at w'·b; with an absolute min_lr this is exact only for a single base lr"
-                    deviation = "none while every param group starts from lr \(LrConfigRule.show(base)); a group with another lr (e.g. through paramwise_cfg lr_mult) restarts off by (1−w)·min_lr·|1 − b_g/b|/restart value: 9.4% relative measured for lrs 0.02 and 0.002 (schedules.md E.6.5)"
+                    deviation = "none while every param group starts from lr \(LrConfigRule.show(base)); a group with another lr (e.g. through paramwise_cfg lr_mult) restarts off by (1−w)·min_lr·|1 − b_g/b|/restart value: 9.4% relative measured for lrs 0.02 and 0.002 (deviations.md N5)"
                 } else {
                     kind = .nonEquivalence
                     note = "restart_weights kept as written although MMCV restarts at w·b + (1−w)·min_lr while CosineRestartLR restarts at w·b: the adjustment w + (1−w)·min_lr/b needs the base lr b, and optimizer.lr is not a number here"
-                    deviation = "each restart with w ≠ 1 starts (1−w)·min_lr lower, relative error (1−w)·min_lr/(w·b + (1−w)·min_lr); 1.2e-2 relative in schedules.md C.9 (weights [1, 0.7, 0.3], min_lr 1e-4, lr 0.02), 10% with min_lr_ratio 0.05 (C.4)"
+                    deviation = "each restart with w ≠ 1 starts (1−w)·min_lr lower, relative error (1−w)·min_lr/(w·b + (1−w)·min_lr); 1.2e-2 relative in the deviation grid of deviations.md (weights [1, 0.7, 0.3], min_lr 1e-4, lr 0.02), 10% with min_lr_ratio 0.05 (F7)"
                 }
             }
         }
@@ -339,7 +339,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         mapping["by_epoch"] = ConfigNode(.bool(false))
         let node = ConfigNode(mapping, at: at)
         var main = MainSchedule(nodes: [node], placement: .beforeWarmup,
-                                message: "policy 'OneCycle' becomes \(LrConfigRule.describe(node)), by iteration, placed before any warmup because it sets absolute values every step; its default end is the loop's max_iters, which gives MMCV's default total_steps. Both ignore the optimizer's lr and start at max_lr/div_factor (schedules.md C.4, measured exact)")
+                                message: "policy 'OneCycle' becomes \(LrConfigRule.describe(node)), by iteration, placed before any warmup because it sets absolute values every step; its default end is the loop's max_iters, which gives MMCV's default total_steps. Both ignore the optimizer's lr and start at max_lr/div_factor (deviations.md F5)")
         main.noCounterpartWithWarmup = true
         return main
     }

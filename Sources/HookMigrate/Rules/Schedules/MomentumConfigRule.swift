@@ -101,7 +101,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
             let dropped = 1 - warmup.ratio
             let length = config.warmupLength.map { $0.isInt ? String(Int($0.value)) : LrConfigRule.show($0.value) } ?? "None"
             plan.record(.nonEquivalence, arguments.path("warmup"),
-                        "the \(warmup.kind.rawValue) momentum warmup (\(length) iterations, ratio \(LrConfigRule.show(warmup.ratio))) has no MMEngine counterpart: MMCV divides the momentum by the warmup factor, so it starts at momentum/\(LrConfigRule.show(warmup.ratio)), above its regular value, and ConstantMomentum/LinearMomentum reject factors above 1 (schedules.md C.3). Dropped: the warmup iterations get the regular momentum",
+                        "the \(warmup.kind.rawValue) momentum warmup (\(length) iterations, ratio \(LrConfigRule.show(warmup.ratio))) has no MMEngine counterpart: MMCV divides the momentum by the warmup factor, so it starts at momentum/\(LrConfigRule.show(warmup.ratio)), above its regular value, and ConstantMomentum/LinearMomentum reject factors above 1 (deviations.md N9). Dropped: the warmup iterations get the regular momentum",
                         deviation: "during the first \(length) iterations the momentum is up to 1 − r = \(LrConfigRule.brief(dropped)) relative below MMCV's (\(warmup.kind == .constant ? "on every warmup iteration" : "at iteration 0, shrinking to 0 at the end of the warmup"))",
                         at: arguments.location("warmup"), role: nil)
         }
@@ -174,7 +174,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
             guard let plan = try cyclic.plan(type: "CosineRestartMomentum", span: span, at: at) else {
                 return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; nothing was emitted")
             }
-            return MainSchedule(nodes: plan.nodes, message: "policy 'cyclic' (\(cyclic.argumentsText)) has no MMEngine CyclicMomentum; \(plan.how), with ratios relative to the base momentum (schedules.md C.4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)")
+            return MainSchedule(nodes: plan.nodes, message: "policy 'cyclic' (\(cyclic.argumentsText)) has no MMEngine CyclicMomentum; \(plan.how), with ratios relative to the base momentum (deviations.md F4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)")
 
         case .oneCycle(let spec):
             func perGroup(_ key: String) -> MainSchedule {
@@ -198,7 +198,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
         let phaseEnd = pct * Double(iterations)
         let quarter = Int(exactly: phaseEnd.rounded()) ?? 0
         guard phaseEnd == phaseEnd.rounded(), quarter >= 2, threePhase || quarter <= iterations - 1 else {
-            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (schedules.md C.4), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
+            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (deviations.md N8), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
         }
         let q = quarter
         let weight = LrConfigRule.tidy(base / maximum)
@@ -223,7 +223,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
                                            location: arguments.location("max_momentum"))
         }
         return MainSchedule(nodes: nodes,
-                            message: "policy 'OneCycle' (base_momentum=\(LrConfigRule.show(base)), max_momentum=\(LrConfigRule.show(maximum)), pct_start=\(LrConfigRule.show(pct))\(threePhase ? ", three_phase=True" : "")) has no MMEngine OneCycleMomentum; with pct_start·N = \(q) it becomes 3 CosineRestartMomentum segments by iteration: max→base until iteration \(q - 1), base→max \(threePhase ? "until iteration \(2 * q - 2), then max" : "until iteration \(iterations - 1), where the last segment sets max exactly") (schedules.md C.4, measured \(threePhase ? "1.3e-16" : "5.6e-16")). Exact once the optimizer's \(key) is max_momentum (see the next record)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")",
+                            message: "policy 'OneCycle' (base_momentum=\(LrConfigRule.show(base)), max_momentum=\(LrConfigRule.show(maximum)), pct_start=\(LrConfigRule.show(pct))\(threePhase ? ", three_phase=True" : "")) has no MMEngine OneCycleMomentum; with pct_start·N = \(q) it becomes 3 CosineRestartMomentum segments by iteration: max→base until iteration \(q - 1), base→max \(threePhase ? "until iteration \(2 * q - 2), then max" : "until iteration \(iterations - 1), where the last segment sets max exactly") (deviations.md F6, measured \(threePhase ? "1.3e-16" : "5.6e-16")). Exact once the optimizer's \(key) is max_momentum (see the next record)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")",
                             followUp: followUp)
     }
 
