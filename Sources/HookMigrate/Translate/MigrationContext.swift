@@ -128,24 +128,24 @@ public struct MigrationContext: Sendable {
     }
 
     /// Records an exact rewrite.
-    public mutating func change(_ rule: String, _ legacyPath: String, to newPath: String?, _ message: String, at location: SourceLocation?) {
-        record(MigrationRecord(.change, rule: rule, legacyPath: legacyPath, newPath: newPath, message, at: location))
+    public mutating func change(_ code: some RecordCode, _ legacyPath: String, to newPath: String?, _ message: String, at location: SourceLocation?) {
+        record(MigrationRecord(.change, code.id, legacyPath: legacyPath, newPath: newPath, message, at: location))
     }
 
     /// Records a warning.
-    public mutating func warn(_ rule: String, _ legacyPath: String, _ message: String, at location: SourceLocation?, newPath: String? = nil) {
-        record(MigrationRecord(.warning, rule: rule, legacyPath: legacyPath, newPath: newPath, message, at: location))
+    public mutating func warn(_ code: some RecordCode, _ legacyPath: String, _ message: String, at location: SourceLocation?, newPath: String? = nil) {
+        record(MigrationRecord(.warning, code.id, legacyPath: legacyPath, newPath: newPath, message, at: location))
     }
 
     /// Records a step a person must still do.
-    public mutating func manualStep(_ rule: String, _ legacyPath: String, _ message: String, at location: SourceLocation?, newPath: String? = nil) {
-        record(MigrationRecord(.manualStep, rule: rule, legacyPath: legacyPath, newPath: newPath, message, at: location))
+    public mutating func manualStep(_ code: some RecordCode, _ legacyPath: String, _ message: String, at location: SourceLocation?, newPath: String? = nil) {
+        record(MigrationRecord(.manualStep, code.id, legacyPath: legacyPath, newPath: newPath, message, at: location))
     }
 
     /// Records a named non-equivalence with its size.
-    public mutating func nonEquivalence(_ rule: String, _ legacyPath: String, _ message: String, deviation: String,
+    public mutating func nonEquivalence(_ code: some RecordCode, _ legacyPath: String, _ message: String, deviation: String,
                                         at location: SourceLocation?, newPath: String? = nil) {
-        record(MigrationRecord(.nonEquivalence, rule: rule, legacyPath: legacyPath, newPath: newPath, message,
+        record(MigrationRecord(.nonEquivalence, code.id, legacyPath: legacyPath, newPath: newPath, message,
                                at: location, deviation: deviation))
     }
 

@@ -17,8 +17,10 @@ public struct MigrationRecord: Sendable, Equatable {
 
     /// The kind.
     public var kind: Kind
+    /// The stable id of this kind of record, `rule/name` (`lr_config/warmup-exp-pair`).
+    public var id: RecordID
     /// The id of the rule that made the record (the legacy key it owns, e.g. `lr_config`).
-    public var rule: String
+    public var rule: String { id.rule }
     /// The legacy config path the record is about (`lr_config.warmup_iters`).
     public var legacyPath: String
     /// The new config path written, when there is one (`param_scheduler[0]`).
@@ -31,10 +33,10 @@ public struct MigrationRecord: Sendable, Equatable {
     public var deviation: String?
 
     /// Creates a record.
-    public init(_ kind: Kind, rule: String, legacyPath: String, newPath: String? = nil, _ message: String,
+    public init(_ kind: Kind, _ id: RecordID, legacyPath: String, newPath: String? = nil, _ message: String,
                 at location: SourceLocation? = nil, deviation: String? = nil) {
         self.kind = kind
-        self.rule = rule
+        self.id = id
         self.legacyPath = legacyPath
         self.newPath = newPath
         self.message = message

@@ -26,6 +26,8 @@ public struct MappingRow: Sendable, Equatable {
 public protocol MigrationRule: Sendable {
     /// A stable id, the (first) legacy key it owns: `lr_config`.
     static var id: String { get }
+    /// The kinds of record it writes (`<Rule>+Records.swift`, beside the rule); a record's id is `id/name`.
+    associatedtype Records: RecordCode
     /// The legacy top-level keys this rule consumes.
     static var legacyKeys: [String] { get }
     /// The new top-level keys it may write.

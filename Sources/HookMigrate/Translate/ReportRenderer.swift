@@ -36,7 +36,7 @@ public enum ReportRenderer {
                 if let newPath = record.newPath { line += " -> \(newPath)" }
                 line += ": \(record.message)"
                 if let deviation = record.deviation { line += " (deviation: \(deviation))" }
-                line += " [\(record.rule)]"
+                line += " [\(record.id)]"
                 lines.append(line)
             }
         }
@@ -52,7 +52,7 @@ public enum ReportRenderer {
         }
     }
 
-    /// The JSON report: `{"source": …, "status": "converted" or "already-mmengine", "records": [{"kind", "rule", "legacy", "new", "message", "file", "line", "column", "deviation"}]}`.
+    /// The JSON report: `{"source": …, "status": "converted" or "already-mmengine", "records": [{"kind", "rule", "id", "legacy", "new", "message", "file", "line", "column", "deviation"}]}`.
     /// `proof`, when given, adds the proof's fields (`ValidationRenderer.json`) to `validation`.
     public static func json(_ report: MigrationReport, validation: (verdict: String, detail: String)? = nil, proof: ConfigMapping? = nil) throws -> String {
         var records: [ConfigNode] = []
@@ -60,6 +60,7 @@ public enum ReportRenderer {
             var mapping = ConfigMapping()
             mapping["kind"] = ConfigNode(.string(record.kind.rawValue))
             mapping["rule"] = ConfigNode(.string(record.rule))
+            mapping["id"] = ConfigNode(.string(record.id.description))
             mapping["legacy"] = ConfigNode(.string(record.legacyPath))
             mapping["new"] = ConfigNode(record.newPath.map { .string($0) } ?? .null)
             mapping["message"] = ConfigNode(.string(record.message))

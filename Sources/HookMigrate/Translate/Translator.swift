@@ -34,7 +34,7 @@ public struct Translator: Sendable {
                 let counterpart = ConfigWorld.counterpart(of: key)
                 var node: ConfigNode? = legacy[counterpart.split(separator: ".").first.map(String.init) ?? ""]
                 for part in counterpart.split(separator: ".").dropFirst() { node = node?.mapping?[String(part)] }
-                return MigrationRecord(.warning, rule: "already-mmengine", legacyPath: key, newPath: counterpart,
+                return MigrationRecord(.warning, AlreadyMMEngineRecords.ignoredKey.id, legacyPath: key, newPath: counterpart,
                                        "kept unchanged; MMEngine does not read `\(key)` (\(legacy[key]?.description ?? "")), only `\(counterpart)` (\(node?.description ?? "absent"))",
                                        at: legacy.entry(key)?.keyLocation)
             }
@@ -59,14 +59,14 @@ public struct Translator: Sendable {
         }
         if !unknown.isEmpty {
             let list = unknown.map { "`\($0)`" }.joined(separator: ", ")
-            context.warn("unknown-keys", unknown.joined(separator: ", "),
+            context.warn(UnknownKeyRecords.kept, unknown.joined(separator: ", "),
                          "kept unchanged (hookmigrate has no rule for them; MMEngine passes unknown top-level keys through): \(list)",
                          at: legacy.entry(unknown[0])?.keyLocation)
         }
         if !context.isConsumed("custom_imports"), let imports = legacy["custom_imports"]?.mapping?["imports"] {
             let names = imports.list?.items.compactMap { $0.scalar?.stringValue } ?? [imports.scalar?.stringValue].compactMap { $0 }
             if !names.isEmpty {
-                context.warn("custom_imports", "custom_imports",
+                context.warn(CustomImportsRecords.kept, "custom_imports",
                              "kept unchanged: MMEngine imports \(names.map { "`\($0)`" }.joined(separator: ", ")) when it loads the converted config (and fails to load it where a module is missing, unless allow_failed_imports). Modules of an MMCV-era package (mmcls, mmdet 2.x, …) register into MMCV's registries, not MMEngine's, and some do not exist in the successor package (mmcls → mmpretrain): point them at the successor's modules, or remove them",
                              at: legacy.entry("custom_imports")?.keyLocation)
             }

@@ -107,7 +107,7 @@ public struct TreeSummary: Sendable {
                 // A record about several keys lists them in file order, which differs between dumps of one
                 // config (YAML sorts keys, JSON does not): the group is the set of keys.
                 let keys = record.legacyPath.components(separatedBy: ", ").sorted().joined(separator: ", ")
-                records.add("\(record.kind.rawValue) [\(record.rule)] \(keys)", file.path, message: record.message)
+                records.add("\(record.kind.rawValue) [\(record.id)] \(keys)", file.path, message: record.message)
             }
         }
         self.flattened = flattened.groups

@@ -59,7 +59,7 @@ public enum CheckpointConfigRule: MigrationRule {
             var hook = args.mapping
             for entry in fromEvaluation.entries where !hook.contains(entry.key.stringValue ?? "") { hook.set(entry) }
             context.setDefaultHook("checkpoint", ConfigNode(hook, at: node.location))
-            context.warn(id, "\(id).type", "\(type) is a custom checkpoint hook: kept unchanged under default_hooks.checkpoint; it must exist in MMEngine's registry with MMEngine's CheckpointHook interface (MMCV registered it at NORMAL, MMEngine's entry runs at its class priority)",
+            context.warn(Records.customHookKept, "\(id).type", "\(type) is a custom checkpoint hook: kept unchanged under default_hooks.checkpoint; it must exist in MMEngine's registry with MMEngine's CheckpointHook interface (MMCV registered it at NORMAL, MMEngine's entry runs at its class priority)",
                          at: args.location("type"), newPath: "default_hooks.checkpoint")
             return
         }
@@ -71,7 +71,7 @@ public enum CheckpointConfigRule: MigrationRule {
             let at = args.location(key)
             let path = "\(id).\(key)"
             guard LegacyCheckpointHook.acceptedKeys.contains(key) else {
-                context.manualStep(id, path, "MMCV passed `\(key)` on to runner.save_checkpoint, which has no such argument (TypeError at the first save); dropped — remove it from the legacy config or find its MMEngine counterpart by hand", at: at)
+                context.manualStep(Records.unknownSaveArgument, path, "MMCV passed `\(key)` on to runner.save_checkpoint, which has no such argument (TypeError at the first save); dropped — remove it from the legacy config or find its MMEngine counterpart by hand", at: at)
                 continue
             }
             switch key {
@@ -91,22 +91,22 @@ public enum CheckpointConfigRule: MigrationRule {
                 hook[key] = value
             case "file_client_args":
                 if try args.mappingOrNull(key) != nil {
-                    context.warn(id, path, "kept: MMEngine's CheckpointHook still accepts file_client_args and builds the same FileClient from it, but deprecates it (prints a warning; `backend_args` is the new name and the two cannot be combined)",
+                    context.warn(Records.fileClientArgsKept, path, "kept: MMEngine's CheckpointHook still accepts file_client_args and builds the same FileClient from it, but deprecates it (prints a warning; `backend_args` is the new name and the two cannot be combined)",
                                  at: at, newPath: "default_hooks.checkpoint.file_client_args")
                 }
                 hook[key] = value
             case "create_symlink":
                 _ = try args.bool(key)
-                context.change(id, path, to: nil, "dropped: MMEngine's save_checkpoint rejects it (TypeError at the first save); MMEngine records the newest checkpoint in work_dir/last_checkpoint instead of a latest.pth symlink (R5)", at: at)
+                context.change(Records.createSymlinkDropped, path, to: nil, "dropped: MMEngine's save_checkpoint rejects it (TypeError at the first save); MMEngine records the newest checkpoint in work_dir/last_checkpoint instead of a latest.pth symlink (R5)", at: at)
             case "sync_buffer":
                 let sync = try args.bool(key) ?? false
                 if sync {
-                    context.warn(id, path, "dropped: MMEngine's CheckpointHook has no sync_buffer (TypeError at the first save). MMCV all-reduced the model buffers (e.g. BN running stats) before each save; for distributed training add dict(type='SyncBuffersHook') to custom_hooks, which averages them after every train epoch", at: at)
+                    context.warn(Records.syncBufferDropped, path, "dropped: MMEngine's CheckpointHook has no sync_buffer (TypeError at the first save). MMCV all-reduced the model buffers (e.g. BN running stats) before each save; for distributed training add dict(type='SyncBuffersHook') to custom_hooks, which averages them after every train epoch", at: at)
                 } else {
-                    context.change(id, path, to: nil, "dropped: False was MMCV's default and MMEngine has no such argument (TypeError at the first save)", at: at)
+                    context.change(Records.syncBufferDefaultDropped, path, to: nil, "dropped: False was MMCV's default and MMEngine has no such argument (TypeError at the first save)", at: at)
                 }
             case "meta":
-                context.warn(id, path, "dropped: MMEngine's CheckpointHook passes its own meta to save_checkpoint, so an extra meta is a TypeError at the first save; these values are no longer stored in checkpoints (write them from a custom hook's before_save_checkpoint if needed)", at: at)
+                context.warn(Records.metaDropped, path, "dropped: MMEngine's CheckpointHook passes its own meta to save_checkpoint, so an extra meta is a TypeError at the first save; these values are no longer stored in checkpoints (write them from a custom hook's before_save_checkpoint if needed)", at: at)
             default:
                 continue // every accepted key has its case above
             }
@@ -126,7 +126,7 @@ public enum CheckpointConfigRule: MigrationRule {
         case (.iteration?, nil):
             byEpoch = false
             hook = inserting("by_epoch", ConfigNode(.bool(false)), after: "interval", in: hook)
-            context.change(id, "\(id).by_epoch", to: "default_hooks.checkpoint.by_epoch",
+            context.change(Records.byEpochFalseWritten, "\(id).by_epoch", to: "default_hooks.checkpoint.by_epoch",
                            "by_epoch=False written explicitly: MMCV's IterBasedRunner defaulted it to False, MMEngine's default True would save only epoch_1.pth at the end (E1)", at: node.location)
         case (.iteration?, true?):
             var neverSaving = ConfigMapping()
@@ -137,12 +137,12 @@ public enum CheckpointConfigRule: MigrationRule {
             for key in ["out_dir", "filename_tmpl", "file_client_args"] { if let value = hook[key] { neverSaving[key] = value } }
             let merged = merge(neverSaving, fromEvaluation, &context)
             context.setDefaultHook("checkpoint", ConfigNode(merged, at: node.location))
-            context.warn(id, "\(id).by_epoch", "by_epoch=True under an IterBasedRunner: MMCV's by-epoch CheckpointHook is never called there and saved no checkpoint at all (observed), so the hook is written with interval=-1 and save_last=False to save none either. If you meant a checkpoint every \(interval) iterations, set interval: \(interval), by_epoch: false, save_last: \(saveLast ? "true" : "false")",
+            context.warn(Records.byEpochUnderIterRunner, "\(id).by_epoch", "by_epoch=True under an IterBasedRunner: MMCV's by-epoch CheckpointHook is never called there and saved no checkpoint at all (observed), so the hook is written with interval=-1 and save_last=False to save none either. If you meant a checkpoint every \(interval) iterations, set interval: \(interval), by_epoch: false, save_last: \(saveLast ? "true" : "false")",
                          at: args.location("by_epoch"), newPath: "default_hooks.checkpoint")
             return
         case (.epoch?, false?):
             namesDiffer = true
-            context.nonEquivalence(id, "\(id).by_epoch", "by_epoch=False under an EpochBasedRunner: both save every \(interval) iterations (and at the last one), but MMCV's runner named every save epoch_{epoch+1}.pth — overwriting within an epoch — and its max_keep_ckpts looked for iter_*.pth and removed nothing; MMEngine writes iter_{i}.pth files",
+            context.nonEquivalence(Records.byIterationUnderEpochRunner, "\(id).by_epoch", "by_epoch=False under an EpochBasedRunner: both save every \(interval) iterations (and at the last one), but MMCV's runner named every save epoch_{epoch+1}.pth — overwriting within an epoch — and its max_keep_ckpts looked for iter_*.pth and removed nothing; MMEngine writes iter_{i}.pth files",
                                    deviation: "same save steps; file names (epoch_k.pth vs iter_i.pth), files left on disk and retention differ (4.1)",
                                    at: args.location("by_epoch"), newPath: "default_hooks.checkpoint.by_epoch")
         default:
@@ -151,7 +151,7 @@ public enum CheckpointConfigRule: MigrationRule {
 
         if maxKeep > 0, interval == 0, saveLast {
             hook["max_keep_ckpts"] = nil
-            context.manualStep(id, "\(id).max_keep_ckpts", "max_keep_ckpts=\(maxKeep) with interval=0: MMCV's retention walk steps by -interval and raised ValueError (range() step 0) at the last save; dropped — choose an interval (or remove max_keep_ckpts) by hand",
+            context.manualStep(Records.maxKeepWithZeroInterval, "\(id).max_keep_ckpts", "max_keep_ckpts=\(maxKeep) with interval=0: MMCV's retention walk steps by -interval and raised ValueError (range() step 0) at the last save; dropped — choose an interval (or remove max_keep_ckpts) by hand",
                                at: args.location("max_keep_ckpts"))
         } else if maxKeep > 0, interval > 0, !namesDiffer {
             let savesBest = fromEvaluation["save_best"].map { !$0.isNull } ?? false
@@ -160,7 +160,7 @@ public enum CheckpointConfigRule: MigrationRule {
             if offGrid != "" || savesBest {
                 let detail = offGrid.map { $0.isEmpty ? "" : " (here \($0))" } ?? " (the last save, by save_last, may fall off the grid)"
                 let bestNote = savesBest ? "; with save_best, MMEngine also re-saves the regular checkpoint of a step with a new best score (R7), which takes a slot too" : ""
-                context.warn(id, "\(id).max_keep_ckpts", "max_keep_ckpts=\(maxKeep): MMCV deleted only files on the interval grid below each new save, so off-grid saves survived\(detail); MMEngine keeps the last \(maxKeep) saves whatever their step, so which old checkpoints stay on disk differs (R6)\(bestNote). Training and the newest checkpoint are unchanged",
+                context.warn(Records.maxKeepOffGrid, "\(id).max_keep_ckpts", "max_keep_ckpts=\(maxKeep): MMCV deleted only files on the interval grid below each new save, so off-grid saves survived\(detail); MMEngine keeps the last \(maxKeep) saves whatever their step, so which old checkpoints stay on disk differs (R6)\(bestNote). Training and the newest checkpoint are unchanged",
                              at: args.location("max_keep_ckpts"), newPath: "default_hooks.checkpoint.max_keep_ckpts")
             }
         }
@@ -168,7 +168,7 @@ public enum CheckpointConfigRule: MigrationRule {
         let merged = merge(hook, fromEvaluation, &context)
         context.setDefaultHook("checkpoint", ConfigNode(merged, at: node.location))
         let shown = hook.entries.filter { $0.key != .string("type") }.map { "\($0.key.stringValue ?? "")=\($0.value.description)" }
-        context.change(id, id, to: "default_hooks.checkpoint",
+        context.change(Records.converted, id, to: "default_hooks.checkpoint",
                        "becomes MMEngine's CheckpointHook(\(shown.joined(separator: ", "))): same save steps\(namesDiffer ? " (file names: see by_epoch)" : " and file names"); MMEngine marks the newest file in work_dir/last_checkpoint instead of a latest.pth symlink (R5)",
                        at: context.legacyKeyLocation(id))
     }
@@ -199,7 +199,7 @@ public enum CheckpointConfigRule: MigrationRule {
                                         because reason: String, at location: SourceLocation?) {
         if fromEvaluation.isEmpty {
             context.setDefaultHook("checkpoint", ConfigNode(.null))
-            context.change(id, id, to: "default_hooks.checkpoint", "\(reason); default_hooks.checkpoint=None keeps MMEngine from adding its default CheckpointHook(interval=1), which would save every epoch", at: location)
+            context.change(Records.noCheckpointHook, id, to: "default_hooks.checkpoint", "\(reason); default_hooks.checkpoint=None keeps MMEngine from adding its default CheckpointHook(interval=1), which would save every epoch", at: location)
             return
         }
         var hook = ConfigMapping()
@@ -209,7 +209,7 @@ public enum CheckpointConfigRule: MigrationRule {
         hook["save_last"] = ConfigNode(.bool(false))
         let merged = merge(hook, fromEvaluation, &context)
         context.setDefaultHook("checkpoint", ConfigNode(merged))
-        context.change(id, id, to: "default_hooks.checkpoint", "\(reason); MMEngine keeps best checkpoints in the CheckpointHook, so it is written with interval=-1 and save_last=False: it saves only the best checkpoints `evaluation` asked for, no regular ones", at: location)
+        context.change(Records.bestOnly, id, to: "default_hooks.checkpoint", "\(reason); MMEngine keeps best checkpoints in the CheckpointHook, so it is written with interval=-1 and save_last=False: it saves only the best checkpoints `evaluation` asked for, no regular ones", at: location)
     }
 
     /// `hook` followed by the keys the evaluation rule set; a key both set differently keeps this rule's
@@ -222,7 +222,7 @@ public enum CheckpointConfigRule: MigrationRule {
                 continue
             }
             if mine != entry.value {
-                context.warn(id, "\(id).\(key)", "both checkpoint_config and evaluation set `\(key)` (\(mine.description) vs \(entry.value.description)); MMEngine has one CheckpointHook for regular and best checkpoints, so checkpoint_config's value is kept for both",
+                context.warn(Records.conflictsWithEvaluation, "\(id).\(key)", "both checkpoint_config and evaluation set `\(key)` (\(mine.description) vs \(entry.value.description)); MMEngine has one CheckpointHook for regular and best checkpoints, so checkpoint_config's value is kept for both",
                              at: mine.location ?? context.legacyKeyLocation(id), newPath: "default_hooks.checkpoint.\(key)")
             }
         }

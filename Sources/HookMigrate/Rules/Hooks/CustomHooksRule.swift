@@ -49,7 +49,7 @@ public enum CustomHooksRule: MigrationRule {
         guard let node = context.legacyNode(id) else { return }
         context.consume(id)
         if node.isNull {
-            context.change(id, id, to: nil, "dropped (null: no custom hooks)", at: context.legacyKeyLocation(id))
+            context.change(Records.noneDropped, id, to: nil, "dropped (null: no custom hooks)", at: context.legacyKeyLocation(id))
             return
         }
         let items: [(node: ConfigNode, path: ConfigPath)]
@@ -63,7 +63,7 @@ public enum CustomHooksRule: MigrationRule {
             return
         }
         if items.isEmpty {
-            context.change(id, id, to: nil, "dropped (empty list: no custom hooks)", at: context.legacyKeyLocation(id))
+            context.change(Records.emptyDropped, id, to: nil, "dropped (empty list: no custom hooks)", at: context.legacyKeyLocation(id))
             return
         }
         let bundled = try HookRuleTable.bundled()
@@ -73,7 +73,7 @@ public enum CustomHooksRule: MigrationRule {
             let args = LegacyHookArgs(try item.node.mapping(item.path), path: item.path, at: item.node.location)
             _ = try args.keys()
             guard let typeNode = args.node("type") else {
-                context.manualStep(id, "\(item.path)", "this custom hook has no `type`: MMCV's build_from_cfg raised KeyError, so the legacy config could not train; dropped — add its type and convert again", at: item.node.location)
+                context.manualStep(Records.missingType, "\(item.path)", "this custom hook has no `type`: MMCV's build_from_cfg raised KeyError, so the legacy config could not train; dropped — add its type and convert again", at: item.node.location)
                 continue
             }
             let type = try typeNode.string(item.path.appending("type"))
@@ -89,13 +89,13 @@ public enum CustomHooksRule: MigrationRule {
             } else if type == "ExponentialMovingAverageHook" {
                 converted = args.mapping
                 checkOrder = false
-                context.manualStep(id, "\(item.path)", "mmedit/mmgen's ExponentialMovingAverageHook (module_keys, interp_cfg, …) averages named sub-modules and is not MMEngine's EMAHook: kept unchanged. MMagic 1.x registers an ExponentialMovingAverageHook with these arguments (install MMagic and set default_scope='mmagic'; its GAN models usually take EMA from the model's ema_config instead) — check it by hand",
+                context.manualStep(Records.editEmaKept, "\(item.path)", "mmedit/mmgen's ExponentialMovingAverageHook (module_keys, interp_cfg, …) averages named sub-modules and is not MMEngine's EMAHook: kept unchanged. MMagic 1.x registers an ExponentialMovingAverageHook with these arguments (install MMagic and set default_scope='mmagic'; its GAN models usually take EMA from the model's ema_config instead) — check it by hand",
                                    at: item.node.location, newPath: newPath)
             } else if let rule = bundled.rule(for: type) {
                 converted = applyTableRule(rule, type: type, args: args, source: "the bundled hook table", newPath: newPath, &context)
             } else {
                 converted = args.mapping
-                context.warn(id, "\(item.path)", "\(type) is not a hook hookmigrate knows: kept unchanged; make sure MMEngine (or the downstream package in default_scope) registers it with the same arguments, or describe it in a --rules file",
+                context.warn(Records.unknownHookKept, "\(item.path)", "\(type) is not a hook hookmigrate knows: kept unchanged; make sure MMEngine (or the downstream package in default_scope) registers it with the same arguments, or describe it in a --rules file",
                              at: item.node.location, newPath: newPath)
             }
             guard let converted else { continue }
@@ -114,7 +114,7 @@ public enum CustomHooksRule: MigrationRule {
                                newPath: String, _ context: inout MigrationContext) -> ConfigMapping? {
         let path = args.path.description
         if let manual = rule.manual {
-            context.manualStep(id, path, "\(type): \(manual); removed from custom_hooks (\(source))", at: args.location)
+            context.manualStep(Records.manualHook, path, "\(type): \(manual); removed from custom_hooks (\(source))", at: args.location)
             return nil
         }
         var hook = args.mapping
@@ -129,7 +129,7 @@ public enum CustomHooksRule: MigrationRule {
         }
         for (argument, reason) in rule.drop where hook.contains(argument) {
             hook[argument] = nil
-            context.warn(id, "\(path).\(argument)", "dropped: \(reason) (\(source))", at: args.location(argument), newPath: newPath)
+            context.warn(Records.argumentDropped, "\(path).\(argument)", "dropped: \(reason) (\(source))", at: args.location(argument), newPath: newPath)
         }
         for entry in rule.set.entries {
             hook.set(entry)
@@ -137,9 +137,9 @@ public enum CustomHooksRule: MigrationRule {
         }
         let what = done.isEmpty ? "kept unchanged" : done.joined(separator: ", ")
         if let warning = rule.warning {
-            context.warn(id, path, "\(type): \(what); \(warning) (\(source))", at: args.location, newPath: newPath)
+            context.warn(Records.convertedByRule, path, "\(type): \(what); \(warning) (\(source))", at: args.location, newPath: newPath)
         } else {
-            context.change(id, path, to: newPath, "\(type): \(what) (\(source))", at: args.location)
+            context.change(Records.convertedByRule, path, to: newPath, "\(type): \(what) (\(source))", at: args.location)
         }
         return hook
     }
@@ -181,7 +181,7 @@ public enum CustomHooksRule: MigrationRule {
         }
         guard !notes.isEmpty else { return }
         let priorityText = legacyPriority.map { "priority \(Priority.describe($0))" } ?? "the default priority NORMAL (50)"
-        context.warn(id, args.path.description, "\(type) at \(priorityText): \(notes.joined(separator: "; ")) (deviations.md H1)",
+        context.warn(Records.priorityOrder, args.path.description, "\(type) at \(priorityText): \(notes.joined(separator: "; ")) (deviations.md H1)",
                      at: args.location("priority"), newPath: newPath)
     }
 }

@@ -75,25 +75,25 @@ public enum LogConfigRule: MigrationRule {
         context.consume(id)
         if node.isNull {
             context.setDefaultHook("logger", ConfigNode(.null))
-            context.change(id, id, to: "default_hooks.logger", "null: MMCV registered no logger hook; default_hooks.logger=None removes MMEngine's default LoggerHook", at: context.legacyKeyLocation(id))
+            context.change(Records.noneRemovesLogger, id, to: "default_hooks.logger", "null: MMCV registered no logger hook; default_hooks.logger=None removes MMEngine's default LoggerHook", at: context.legacyKeyLocation(id))
             return
         }
         let config = LegacyHookArgs(try node.mapping(ConfigPath(id)), path: ConfigPath(id), at: node.location)
         for key in try config.keys() where key != "interval" && key != "hooks" {
-            context.warn(id, "\(id).\(key)", "dropped: MMCV's register_logger_hooks reads only `interval` and `hooks`, so `\(key)` had no effect", at: config.location(key))
+            context.warn(Records.unreadKeyDropped, "\(id).\(key)", "dropped: MMCV's register_logger_hooks reads only `interval` and `hooks`, so `\(key)` had no effect", at: config.location(key))
         }
         // log_config as MMCV's register_logger_hooks read it (the reading the legacy simulator runs).
         let parsed: (interval: Int, hooks: [LegacyLoggerHook?])
         do {
             parsed = try LegacyLoggerHook.parse(config.mapping, iterationRunner: context.loop?.kind == .iteration, path: ConfigPath(id))
         } catch let rejection as ConfigError where rejection.code == .rejected {
-            context.manualStep(id, id, "\(rejection.message); nothing converted — add it and convert again", at: context.legacyKeyLocation(id))
+            context.manualStep(Records.rejected, id, "\(rejection.message); nothing converted — add it and convert again", at: context.legacyKeyLocation(id))
             return
         }
         let hookItems = config.node("hooks")?.list?.items ?? []
         if hookItems.isEmpty {
             context.setDefaultHook("logger", ConfigNode(.null))
-            context.change(id, "\(id).hooks", to: "default_hooks.logger", "no logger hooks: MMCV logged nothing; default_hooks.logger=None removes MMEngine's default LoggerHook", at: config.node("hooks")?.location)
+            context.change(Records.noLoggerHooks, "\(id).hooks", to: "default_hooks.logger", "no logger hooks: MMCV logged nothing; default_hooks.logger=None removes MMEngine's default LoggerHook", at: config.node("hooks")?.location)
             return
         }
 
@@ -103,7 +103,7 @@ public enum LogConfigRule: MigrationRule {
             let args = LegacyHookArgs(try item.mapping(path), path: path, at: item.location)
             _ = try args.keys()
             guard let hook = parsed.hooks[index] else {
-                context.manualStep(id, "\(path)", "this logger hook has no `type`: MMCV's build_from_cfg raised KeyError; dropped — give it a type by hand", at: item.location)
+                context.manualStep(Records.missingType, "\(path)", "this logger hook has no `type`: MMCV's build_from_cfg raised KeyError; dropped — give it a type by hand", at: item.location)
                 continue
             }
             loggers.append(LegacyLogger(index: index, type: hook.type, args: args, target: target(of: hook.type), interval: hook.interval,
@@ -114,7 +114,7 @@ public enum LogConfigRule: MigrationRule {
             return
         }
         guard primary.interval > 0 else {
-            context.manualStep(id, "\(id).interval", "logging interval \(primary.interval): MMCV never emitted a train log with it, and MMEngine's LoggerHook requires interval > 0 (ValueError); logging not converted — choose an interval by hand",
+            context.manualStep(Records.intervalNotPositive, "\(id).interval", "logging interval \(primary.interval): MMCV never emitted a train log with it, and MMEngine's LoggerHook requires interval > 0 (ValueError); logging not converted — choose an interval by hand",
                                at: primary.args.location("interval") ?? config.location("interval"))
             return
         }
@@ -170,7 +170,7 @@ public enum LogConfigRule: MigrationRule {
         _ = try args.bool("reset_flag")
         switch legacy.target {
         case .none(let reason):
-            context.manualStep(id, path, "\(legacy.type): \(reason); dropped — log to another backend (visualizer.vis_backends) or port the hook by hand", at: legacy.location)
+            context.manualStep(Records.backendDropped, path, "\(legacy.type): \(reason); dropped — log to another backend (visualizer.vis_backends) or port the hook by hand", at: legacy.location)
             return nil
 
         case .text(let iterationLabels):
@@ -195,7 +195,7 @@ public enum LogConfigRule: MigrationRule {
                         notes.append("file_client_args kept (deprecated in MMEngine in favour of backend_args; same FileClient)")
                     }
                 default:
-                    context.manualStep(id, "\(path).\(key)", "\(legacy.type) has no argument `\(key)` (MMCV raised TypeError building it); dropped", at: args.location(key))
+                    context.manualStep(Records.unknownArgument, "\(path).\(key)", "\(legacy.type) has no argument `\(key)` (MMCV raised TypeError building it); dropped", at: args.location(key))
                     continue
                 }
                 if isPrimary, let value = args.node(key) { logger[key] = value }
@@ -217,11 +217,11 @@ public enum LogConfigRule: MigrationRule {
             }
             let message = "\(legacy.type) becomes default_hooks.logger (LoggerHook, interval=\(legacy.interval)) with log_processor (window_size=\(legacy.interval), \(byEpochText)) and LocalVisBackend for the json log\(resetNote)\(notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")); logging only (R9)"
             if iterationLabels {
-                context.warn(id, path, "mmedit/mmgen's IterTextLoggerHook has no MMEngine counterpart: converted like TextLoggerHook with by_epoch=False — \(message); its own line format is not reproduced", at: legacy.location, newPath: "default_hooks.logger")
+                context.warn(Records.iterTextLogger, path, "mmedit/mmgen's IterTextLoggerHook has no MMEngine counterpart: converted like TextLoggerHook with by_epoch=False — \(message); its own line format is not reproduced", at: legacy.location, newPath: "default_hooks.logger")
             } else if !isPrimary || (context.loop?.kind == .iteration && legacy.byEpoch && args.has("by_epoch")) {
-                context.warn(id, path, message, at: legacy.location, newPath: "default_hooks.logger")
+                context.warn(Records.textLogger, path, message, at: legacy.location, newPath: "default_hooks.logger")
             } else {
-                context.change(id, path, to: "default_hooks.logger", message, at: legacy.location)
+                context.change(Records.textLogger, path, to: "default_hooks.logger", message, at: legacy.location)
             }
             guard isPrimary else { return nil }
             var backend = ConfigMapping()
@@ -272,7 +272,7 @@ public enum LogConfigRule: MigrationRule {
                     initKwargs[key] = value
                     kept.append("\(key) → init_kwargs.\(key)")
                 default:
-                    context.manualStep(id, "\(path).\(key)", "\(legacy.type) has no argument `\(key)` (MMCV raised TypeError building it); dropped", at: args.location(key))
+                    context.manualStep(Records.backendUnknownArgument, "\(path).\(key)", "\(legacy.type) has no argument `\(key)` (MMCV raised TypeError building it); dropped", at: args.location(key))
                 }
             }
             if !initKwargs.isEmpty { backend["init_kwargs"] = ConfigNode(initKwargs) }
@@ -288,9 +288,9 @@ public enum LogConfigRule: MigrationRule {
             let keptText = kept.isEmpty ? "" : " (\(kept.joined(separator: ", ")) kept)"
             let message = "\(legacy.type) becomes visualizer.vis_backends \(backendType)\(keptText); it logs at default_hooks.logger's interval\(resetNote)"
             if lost.isEmpty {
-                context.change(id, path, to: "visualizer.vis_backends", message, at: legacy.location)
+                context.change(Records.visBackend, path, to: "visualizer.vis_backends", message, at: legacy.location)
             } else {
-                context.warn(id, path, message + "; differences: " + lost.joined(separator: "; "), at: legacy.location, newPath: "visualizer.vis_backends")
+                context.warn(Records.visBackend, path, message + "; differences: " + lost.joined(separator: "; "), at: legacy.location, newPath: "visualizer.vis_backends")
             }
             return ConfigNode(backend, at: legacy.location)
         }
@@ -308,11 +308,11 @@ public enum LogConfigRule: MigrationRule {
             let message = "\(legacy.type) had its own \(differences.joined(separator: ", ")) in MMCV (its hooks shared one log buffer, so a hook also logged whenever an earlier one had just averaged); MMEngine has one LoggerHook, so it now logs with \(primary.type)'s settings (interval \(primary.interval)) — logging only (R9)"
             if legacy.interval != primary.interval {
                 // Its records at other steps are gone once an epoch (or run) is long enough to reach them.
-                context.nonEquivalence(id, legacy.args.path.description, message,
+                context.nonEquivalence(Records.otherLoggerSettings, legacy.args.path.description, message,
                                        deviation: "train-log records every \(legacy.interval) iterations become every \(primary.interval)",
                                        at: legacy.args.location("interval"), newPath: "default_hooks.logger")
             } else {
-                context.warn(id, legacy.args.path.description, message, at: legacy.args.location("interval"), newPath: "default_hooks.logger")
+                context.warn(Records.otherLoggerSettings, legacy.args.path.description, message, at: legacy.args.location("interval"), newPath: "default_hooks.logger")
             }
         }
     }
@@ -325,7 +325,7 @@ public enum LogConfigRule: MigrationRule {
         if loop.kind == .epoch, !primary.byEpoch {
             if let perEpoch, perEpoch % interval == 0 { return }
             let lengthNote = perEpoch.map { " (L=\($0) is not a multiple of \(interval))" } ?? " (unless L is a multiple of \(interval))"
-            context.nonEquivalence(id, primary.args.path.description, "by_epoch=False in an epoch runner: MMCV logged every \(interval) iterations counted over the whole run, MMEngine's LoggerHook every \(interval) batches within each epoch, so the train-log steps differ\(lengthNote); logging only, training is unaffected",
+            context.nonEquivalence(Records.byIterationInEpochRunner, primary.args.path.description, "by_epoch=False in an epoch runner: MMCV logged every \(interval) iterations counted over the whole run, MMEngine's LoggerHook every \(interval) batches within each epoch, so the train-log steps differ\(lengthNote); logging only, training is unaffected",
                                    deviation: "train log records at other iterations", at: primary.args.location("by_epoch"), newPath: "default_hooks.logger")
             return
         }
@@ -333,7 +333,7 @@ public enum LogConfigRule: MigrationRule {
         let what = loop.kind == .epoch
             ? "MMCV emitted no train log at all, MMEngine logs the last batch of every epoch"
             : "MMEngine logs once more, at iteration \(perEpoch) (the end of the first pass over the loader)"
-        context.warn(id, primary.args.path.description, "epochs of L=\(perEpoch) iterations are shorter than the logging interval \(interval) with ignore_last=True: \(what) (R9) — logging only",
+        context.warn(Records.epochShorterThanInterval, primary.args.path.description, "epochs of L=\(perEpoch) iterations are shorter than the logging interval \(interval) with ignore_last=True: \(what) (R9) — logging only",
                      at: primary.location, newPath: "default_hooks.logger")
     }
 }

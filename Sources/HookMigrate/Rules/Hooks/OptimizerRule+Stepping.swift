@@ -51,7 +51,7 @@ extension OptimizerRule {
         guard let configNode = context.presentLegacyNode("optimizer_config") else {
             reportNoHook(absent: !context.legacy.contains("optimizer_config"), &context)
             if let fp16Node {
-                context.manualStep(id, "fp16", "top-level fp16 needs an optimizer_config: mmdet-style train scripts built Fp16OptimizerHook(**optimizer_config, **fp16), which fails without one; not converted (set type: AmpOptimWrapper and a float loss_scale by hand if the model is stepped by the framework)",
+                context.manualStep(Records.fp16WithoutOptimizerConfig, "fp16", "top-level fp16 needs an optimizer_config: mmdet-style train scripts built Fp16OptimizerHook(**optimizer_config, **fp16), which fails without one; not converted (set type: AmpOptimWrapper and a float loss_scale by hand if the model is stepped by the framework)",
                                    at: fp16Node.location)
             }
             return Stepping()
@@ -66,17 +66,17 @@ extension OptimizerRule {
         // mmseg 0.30's train_segmentor registered optimizer_config as written and never read a top-level fp16:
         // without an fp16 hook type in optimizer_config, the legacy run trained in fp32.
         if let fp16Node, explicitType == nil, Set(LegacyCodebase.infer(context.legacy).codebases) == [.mmseg] {
-            context.warn(id, "fp16", "dropped: mmseg 0.x's train_segmentor ignored a top-level fp16 (it registered optimizer_config as written, an OptimizerHook), so the legacy run trained in fp32 and the conversion keeps fp32 (a plain OptimWrapper). For the mixed precision the key asked for, set optim_wrapper.type='AmpOptimWrapper' by hand — a change of training, not a conversion",
+            context.warn(Records.fp16IgnoredByMmseg, "fp16", "dropped: mmseg 0.x's train_segmentor ignored a top-level fp16 (it registered optimizer_config as written, an OptimizerHook), so the legacy run trained in fp32 and the conversion keeps fp32 (a plain OptimWrapper). For the mixed precision the key asked for, set optim_wrapper.type='AmpOptimWrapper' by hand — a change of training, not a conversion",
                          at: fp16Node.location)
         } else if let fp16, let fp16Node {
             guard let explicitType else {
                 return try convertMergedFp16(arguments, fp16: fp16, at: fp16Node.location, &context)
             }
             if explicitType.hasSuffix("Fp16OptimizerHook") {
-                context.warn(id, "fp16", "dropped: optimizer_config names \(explicitType) itself, mmseg 0.x's convention (its train script ignored top-level fp16); mmdet-style train scripts raised TypeError on this pair (`type` passed to Fp16OptimizerHook). The hook's own loss_scale is used",
+                context.warn(Records.fp16NextToExplicitHook, "fp16", "dropped: optimizer_config names \(explicitType) itself, mmseg 0.x's convention (its train script ignored top-level fp16); mmdet-style train scripts raised TypeError on this pair (`type` passed to Fp16OptimizerHook). The hook's own loss_scale is used",
                              at: fp16Node.location)
             } else {
-                context.manualStep(id, "fp16", "top-level fp16 next to optimizer_config.type \(explicitType): mmdet-style train scripts raised TypeError (`type` passed to Fp16OptimizerHook), mmseg 0.x ignored fp16 and trained in fp32. Converted without mixed precision; set type: AmpOptimWrapper and a float loss_scale by hand if fp16 was meant",
+                context.manualStep(Records.fp16WithExplicitHookType, "fp16", "top-level fp16 next to optimizer_config.type \(explicitType): mmdet-style train scripts raised TypeError (`type` passed to Fp16OptimizerHook), mmseg 0.x ignored fp16 and trained in fp32. Converted without mixed precision; set type: AmpOptimWrapper and a float loss_scale by hand if fp16 was meant",
                                    at: fp16Node.location)
             }
         }
@@ -92,7 +92,7 @@ extension OptimizerRule {
         } else {
             message = "optimizer_config is null: MMCV registered no optimizer hook, so only the model's own train_step stepped the optimizer (GAN-style models). optim_wrapper is written for the optimizer, but MMEngine's BaseModel.train_step steps it once per iteration: check that the successor model's train_step drives it as the legacy one did"
         }
-        context.manualStep(id, "optimizer_config", message, at: context.legacyKeyLocation("optimizer_config"), newPath: "optim_wrapper")
+        context.manualStep(Records.optimizerConfigNotConverted, "optimizer_config", message, at: context.legacyKeyLocation("optimizer_config"), newPath: "optim_wrapper")
     }
 
     /// mmdet 2.x's `Fp16OptimizerHook(**optimizer_config, **fp16, distributed=distributed)` (also mmocr,
@@ -113,7 +113,7 @@ extension OptimizerRule {
             if configNames.contains(argument.name) && fp16Names.contains(argument.name) {
                 if inConfig { continue }
                 if argument.name == "loss_scale" { skipLossScale = true }
-                context.manualStep(id, argument.path, "`\(argument.name)` is set in both optimizer_config and fp16: mmdet-style train scripts raised TypeError (a keyword given twice), so this config never trained there; neither value is written — choose one and set it in optim_wrapper by hand",
+                context.manualStep(Records.fp16ArgumentTwice, argument.path, "`\(argument.name)` is set in both optimizer_config and fp16: mmdet-style train scripts raised TypeError (a keyword given twice), so this config never trained there; neither value is written — choose one and set it in optim_wrapper by hand",
                                    at: argument.location)
                 continue
             }
@@ -121,7 +121,7 @@ extension OptimizerRule {
                 let why = argument.name == "distributed"
                     ? "the train script passes `distributed` itself, so it was given twice"
                     : "Fp16OptimizerHook takes no `\(argument.name)`"
-                context.manualStep(id, argument.path, "`\(argument.name)` cannot go into Fp16OptimizerHook(**optimizer_config, **fp16): mmdet-style train scripts raised TypeError (\(why)); mmcls 0.x ignored fp16 keys other than loss_scale. Not converted",
+                context.manualStep(Records.fp16ArgumentRejected, argument.path, "`\(argument.name)` cannot go into Fp16OptimizerHook(**optimizer_config, **fp16): mmdet-style train scripts raised TypeError (\(why)); mmcls 0.x ignored fp16 keys other than loss_scale. Not converted",
                                    at: argument.location)
                 continue
             }
@@ -129,7 +129,7 @@ extension OptimizerRule {
         }
         let lossScale = kept.first { $0.name == "loss_scale" }
         let lossScaleText = skipLossScale ? "not written, see the manual step" : lossScale.map { $0.node.description } ?? "none, i.e. the static 512.0 default"
-        context.warn(id, "fp16", "top-level fp16 is read by the train script, not by MMCV: converted as mmdet 2.x (and mmocr, mmaction2, mmrotate, mmpose) did it, Fp16OptimizerHook(**optimizer_config, **fp16), which becomes AmpOptimWrapper (loss_scale: \(lossScaleText)). mmseg 0.x ignored top-level fp16 (it trained in fp32) and mmcls 0.x read only fp16.loss_scale: check which package this config is for. \(ampNote)",
+        context.warn(Records.fp16FromTrainScript, "fp16", "top-level fp16 is read by the train script, not by MMCV: converted as mmdet 2.x (and mmocr, mmaction2, mmrotate, mmpose) did it, Fp16OptimizerHook(**optimizer_config, **fp16), which becomes AmpOptimWrapper (loss_scale: \(lossScaleText)). mmseg 0.x ignored top-level fp16 (it trained in fp32) and mmcls 0.x read only fp16.loss_scale: check which package this config is for. \(ampNote)",
                      at: location, newPath: "optim_wrapper.type")
         var stepping = Stepping()
         stepping.wrapperType = "AmpOptimWrapper"
@@ -149,7 +149,7 @@ extension OptimizerRule {
         guard let accepted = hookArguments[type] else {
             let names = arguments.map { "`\($0.name)`" }.joined(separator: ", ")
             let notConverted = arguments.isEmpty ? "" : "; its arguments (\(names)) are not converted"
-            context.manualStep(id, typePath, "unknown optimizer hook \(type) (a downstream hook): no MMEngine counterpart is known, so optim_wrapper is a plain OptimWrapper (one step per iteration; no clipping, accumulation or fp16)\(notConverted). Carry the hook's behaviour over by hand (a custom OptimWrapper, or the model's train_step)",
+            context.manualStep(Records.unknownOptimizerHook, typePath, "unknown optimizer hook \(type) (a downstream hook): no MMEngine counterpart is known, so optim_wrapper is a plain OptimWrapper (one step per iteration; no clipping, accumulation or fp16)\(notConverted). Carry the hook's behaviour over by hand (a custom OptimWrapper, or the model's train_step)",
                                at: typeLocation, newPath: "optim_wrapper")
             return Stepping()
         }
@@ -165,7 +165,7 @@ extension OptimizerRule {
                 throw ConfigError(.invalidValue, "\(type) takes no argument `\(argument.name)` (MMCV raises TypeError when it builds the hook); it accepts \(list)",
                                   at: argument.location)
             } else {
-                context.manualStep(id, argument.path, "\(type) here takes no `\(argument.name)` that hookmigrate knows of; not converted", at: argument.location)
+                context.manualStep(Records.unknownHookArgument, argument.path, "\(type) here takes no `\(argument.name)` that hookmigrate knows of; not converted", at: argument.location)
             }
         }
         var stepping = Stepping()
@@ -180,19 +180,19 @@ extension OptimizerRule {
         switch (cumulative, fp16) {
         case (false, false):
             let distributed = type == "DistOptimizerHook" ? " (the deprecated distributed variant of OptimizerHook)" : ""
-            context.change(id, typePath, to: "optim_wrapper.type", "\(name)\(distributed) becomes OptimWrapper: one optimizer step per iteration, after that iteration's lr and momentum were set, as before",
+            context.change(Records.optimWrapper, typePath, to: "optim_wrapper.type", "\(name)\(distributed) becomes OptimWrapper: one optimizer step per iteration, after that iteration's lr and momentum were set, as before",
                            at: typeLocation)
         case (true, false):
             stepping.accumulativeCounts = counts
-            context.change(id, typePath, to: "optim_wrapper.accumulative_counts", "\(type) with cumulative_iters=\(counts) becomes OptimWrapper with accumulative_counts=\(counts): \(accumulationNote)",
+            context.change(Records.gradientAccumulation, typePath, to: "optim_wrapper.accumulative_counts", "\(type) with cumulative_iters=\(counts) becomes OptimWrapper with accumulative_counts=\(counts): \(accumulationNote)",
                            at: typeLocation)
         case (false, true):
             stepping.wrapperType = "AmpOptimWrapper"
-            context.change(id, typePath, to: "optim_wrapper.type", "\(type) becomes AmpOptimWrapper. \(ampNote)", at: typeLocation)
+            context.change(Records.ampOptimWrapper, typePath, to: "optim_wrapper.type", "\(type) becomes AmpOptimWrapper. \(ampNote)", at: typeLocation)
         case (true, true):
             stepping.wrapperType = "AmpOptimWrapper"
             stepping.accumulativeCounts = counts
-            context.change(id, typePath, to: "optim_wrapper.type", "\(type) with cumulative_iters=\(counts) becomes AmpOptimWrapper with accumulative_counts=\(counts): \(accumulationNote). \(ampNote)",
+            context.change(Records.ampGradientAccumulation, typePath, to: "optim_wrapper.type", "\(type) with cumulative_iters=\(counts) becomes AmpOptimWrapper with accumulative_counts=\(counts): \(accumulationNote). \(ampNote)",
                            at: typeLocation)
         }
         if fp16 {
@@ -218,10 +218,10 @@ extension OptimizerRule {
                 stepping.clipGrad = try convertGradClip(argument, &context)
             case "detect_anomalous_params":
                 if argument.node.isTruthy {
-                    context.warn(id, argument.path, "detect_anomalous_params only logged the parameters the loss does not reach (diagnostics, no effect on training); OptimWrapper has no such field, so it is dropped. To keep the check in distributed runs set model_wrapper_cfg = {type: MMDistributedDataParallel, detect_anomalous_params: true}",
+                    context.warn(Records.detectAnomalousParamsDropped, argument.path, "detect_anomalous_params only logged the parameters the loss does not reach (diagnostics, no effect on training); OptimWrapper has no such field, so it is dropped. To keep the check in distributed runs set model_wrapper_cfg = {type: MMDistributedDataParallel, detect_anomalous_params: true}",
                                  at: argument.location)
                 } else {
-                    context.change(id, argument.path, to: nil, "dropped: \(argument.node.description) is the default (no anomalous-parameter check)", at: argument.location)
+                    context.change(Records.defaultArgumentDropped, argument.path, to: nil, "dropped: \(argument.node.description) is the default (no anomalous-parameter check)", at: argument.location)
                 }
             case let name where unusedHookArguments.contains(name):
                 unused.append(argument)
@@ -234,7 +234,7 @@ extension OptimizerRule {
             let why = hook == "DistOptimizerHook"
                 ? "stored by the hook but never used (the distributed model wrapper averages the gradients)"
                 : "stored by \(hook) but unused with torch ≥ 1.6 (its GradScaler path)"
-            context.change(id, unused.map(\.path).joined(separator: ", "), to: nil, "dropped \(list): \(why); no OptimWrapper counterpart",
+            context.change(Records.unusedArgumentsDropped, unused.map(\.path).joined(separator: ", "), to: nil, "dropped \(list): \(why); no OptimWrapper counterpart",
                            at: first.location)
         }
     }
@@ -247,7 +247,7 @@ extension OptimizerRule {
         let path = ConfigPath(argument.path)
         let mapping = try argument.node.mapping(path)
         if mapping.isEmpty {
-            context.manualStep(id, argument.path, "grad_clip is empty: MMCV called clip_grad_norm_ without max_norm (TypeError at the first step) and MMEngine rejects an empty clip_grad when it builds the wrapper (AssertionError), so this config never trained; no clip_grad written — set optim_wrapper.clip_grad = {max_norm: …} by hand if clipping was meant",
+            context.manualStep(Records.gradClipEmpty, argument.path, "grad_clip is empty: MMCV called clip_grad_norm_ without max_norm (TypeError at the first step) and MMEngine rejects an empty clip_grad when it builds the wrapper (AssertionError), so this config never trained; no clip_grad written — set optim_wrapper.clip_grad = {max_norm: …} by hand if clipping was meant",
                                at: argument.location)
             return nil
         }
@@ -258,12 +258,12 @@ extension OptimizerRule {
         }
         if !problems.isEmpty || !mapping.contains("max_norm") {
             let what = problems.isEmpty ? "no max_norm" : "no argument \(problems.joined(separator: ", "))"
-            context.manualStep(id, argument.path, "grad_clip is passed to torch's clip_grad_norm_ as keywords, which has \(what): MMCV raised TypeError at the first step, so this config never trained; no clip_grad written — set optim_wrapper.clip_grad by hand",
+            context.manualStep(Records.gradClipRejected, argument.path, "grad_clip is passed to torch's clip_grad_norm_ as keywords, which has \(what): MMCV raised TypeError at the first step, so this config never trained; no clip_grad written — set optim_wrapper.clip_grad by hand",
                                at: argument.location)
             return nil
         }
         if let maxNorm = mapping["max_norm"] { _ = try maxNorm.double(path.appending("max_norm")) }
-        context.change(id, argument.path, to: "optim_wrapper.clip_grad", "becomes clip_grad with the same clip_grad_norm_ arguments (type 'norm' is implied; MMEngine clips the optimizer's parameters, MMCV the model's — the same set unless trainable parameters are left out of the optimizer)",
+        context.change(Records.gradClip, argument.path, to: "optim_wrapper.clip_grad", "becomes clip_grad with the same clip_grad_norm_ arguments (type 'norm' is implied; MMEngine clips the optimizer's parameters, MMCV the model's — the same set unless trainable parameters are left out of the optimizer)",
                        at: argument.location)
         return argument.node
     }
@@ -272,17 +272,17 @@ extension OptimizerRule {
     static func convertLossScale(_ argument: HookArgument?, defaultPath: String, defaultLocation: SourceLocation?,
                                  _ context: inout MigrationContext) throws -> ConfigNode {
         guard let argument else {
-            context.change(id, defaultPath, to: "optim_wrapper.loss_scale", "no loss_scale: MMCV's default is a static scale of 512.0, written explicitly (AmpOptimWrapper's own default is 'dynamic', a scaler that starts at 65536 and grows and shrinks)",
+            context.change(Records.lossScaleDefault, defaultPath, to: "optim_wrapper.loss_scale", "no loss_scale: MMCV's default is a static scale of 512.0, written explicitly (AmpOptimWrapper's own default is 'dynamic', a scaler that starts at 65536 and grows and shrinks)",
                            at: defaultLocation)
             return ConfigNode(.float(512.0))
         }
         let node = argument.node
         switch node.value {
         case .scalar(.float(let value)):
-            context.change(id, argument.path, to: "optim_wrapper.loss_scale", "static loss scale \(node.description) kept as a float", at: argument.location)
+            context.change(Records.lossScaleStatic, argument.path, to: "optim_wrapper.loss_scale", "static loss scale \(node.description) kept as a float", at: argument.location)
             return ConfigNode(.float(value), at: node.location)
         case .scalar(.string("dynamic")):
-            context.change(id, argument.path, to: "optim_wrapper.loss_scale", "'dynamic' kept (GradScaler with its defaults: starts at 65536, ×2 every 2000 clean steps, ×0.5 on overflow)", at: argument.location)
+            context.change(Records.lossScaleDynamic, argument.path, to: "optim_wrapper.loss_scale", "'dynamic' kept (GradScaler with its defaults: starts at 65536, ×2 every 2000 clean steps, ×0.5 on overflow)", at: argument.location)
             return node
         case .mapping(let mapping):
             for entry in mapping.entries {
@@ -293,10 +293,10 @@ extension OptimizerRule {
                                       at: entry.keyLocation)
                 }
             }
-            context.change(id, argument.path, to: "optim_wrapper.loss_scale", "GradScaler arguments kept as they are (dynamic scaling)", at: argument.location)
+            context.change(Records.lossScaleArguments, argument.path, to: "optim_wrapper.loss_scale", "GradScaler arguments kept as they are (dynamic scaling)", at: argument.location)
             return node
         case .scalar(.int(let value)):
-            context.manualStep(id, argument.path, "loss_scale is the int \(value): MMCV's Fp16OptimizerHook accepts only a float, 'dynamic' or a dict and raised ValueError when it was built, so this config never trained. Written as the float \(PythonFloat.repr(Double(value))) (a static scale, the evident intent; MMEngine rejects an int too): confirm it",
+            context.manualStep(Records.lossScaleInt, argument.path, "loss_scale is the int \(value): MMCV's Fp16OptimizerHook accepts only a float, 'dynamic' or a dict and raised ValueError when it was built, so this config never trained. Written as the float \(PythonFloat.repr(Double(value))) (a static scale, the evident intent; MMEngine rejects an int too): confirm it",
                                at: argument.location, newPath: "optim_wrapper.loss_scale")
             return ConfigNode(.float(Double(value)), at: node.location)
         default:

@@ -106,7 +106,7 @@ public enum OptimizerRule: MigrationRule {
         if hasPlural && hasSingular {
             let pluralIsNull = context.legacyNode("optimizers")?.isNull ?? true
             let (used, dropped) = pluralIsNull ? ("optimizer", "optimizers") : ("optimizers", "optimizer")
-            context.warn(id, dropped, "both `optimizer` and `optimizers` are set: mmedit 0.x read `optimizers`, every other package `optimizer`; `\(used)` is converted and `\(dropped)` dropped",
+            context.warn(Records.optimizerAndOptimizers, dropped, "both `optimizer` and `optimizers` are set: mmedit 0.x read `optimizers`, every other package `optimizer`; `\(used)` is converted and `\(dropped)` dropped",
                          at: context.legacyKeyLocation(dropped))
             return used
         }
@@ -120,10 +120,10 @@ public enum OptimizerRule: MigrationRule {
         let strays = ["optimizer_config", "fp16"].filter { context.legacy.contains($0) }
         if let first = strays.first {
             let list = strays.map { "`\($0)`" }.joined(separator: " and ")
-            context.manualStep(id, first, "\(list) without an optimizer: nothing to convert them into (dropped). Add optim_wrapper by hand if this config trains: MMEngine's Runner refuses train_cfg without optim_wrapper",
+            context.manualStep(Records.settingsWithoutOptimizer, first, "\(list) without an optimizer: nothing to convert them into (dropped). Add optim_wrapper by hand if this config trains: MMEngine's Runner refuses train_cfg without optim_wrapper",
                                at: context.legacyKeyLocation(first))
         } else if context.loop != nil {
-            context.manualStep(id, "optimizer", "the config has a training loop but no optimizer: MMEngine's Runner refuses train_cfg without optim_wrapper (train_dataloader, train_cfg and optim_wrapper are all set or all None); add optim_wrapper by hand",
+            context.manualStep(Records.noOptimizer, "optimizer", "the config has a training loop but no optimizer: MMEngine's Runner refuses train_cfg without optim_wrapper (train_dataloader, train_cfg and optim_wrapper are all set or all None); add optim_wrapper by hand",
                                at: context.legacyLocation)
         }
     }
@@ -132,7 +132,7 @@ public enum OptimizerRule: MigrationRule {
     static func reportNullOptimizer(_ key: String, _ context: inout MigrationContext) {
         let strays = ["optimizer_config", "fp16"].filter { context.presentLegacyNode($0) != nil }
         let dropped = strays.isEmpty ? "" : " (\(strays.map { "`\($0)`" }.joined(separator: " and ")) dropped with it)"
-        context.manualStep(id, key, "`\(key)` is null: the model built and stepped its own optimizers (as mmgen's PGGAN, StyleGANv1 and SinGAN models do)\(dropped). MMEngine's Runner refuses train_cfg without optim_wrapper: write one by hand, with the successor package's constructor (mmagic has PGGANOptimWrapperConstructor and SinGANOptimWrapperConstructor)",
+        context.manualStep(Records.nullOptimizer, key, "`\(key)` is null: the model built and stepped its own optimizers (as mmgen's PGGAN, StyleGANv1 and SinGAN models do)\(dropped). MMEngine's Runner refuses train_cfg without optim_wrapper: write one by hand, with the successor package's constructor (mmagic has PGGANOptimWrapperConstructor and SinGANOptimWrapperConstructor)",
                            at: context.legacyKeyLocation(key))
     }
 
@@ -150,9 +150,9 @@ public enum OptimizerRule: MigrationRule {
             message = "the \(optimizer.typeName) optimizer moves into optim_wrapper unchanged\(moved)"
         }
         if selfStepped {
-            context.warn(id, sourceKey, message, at: context.legacyKeyLocation(sourceKey), newPath: "optim_wrapper.optimizer")
+            context.warn(Records.selfSteppedOptimizer, sourceKey, message, at: context.legacyKeyLocation(sourceKey), newPath: "optim_wrapper.optimizer")
         } else {
-            context.change(id, sourceKey, to: "optim_wrapper.optimizer", message, at: context.legacyKeyLocation(sourceKey))
+            context.change(Records.optimizer, sourceKey, to: "optim_wrapper.optimizer", message, at: context.legacyKeyLocation(sourceKey))
         }
         let constructor = convertConstructor(optimizer, &context)
         var stepping = Stepping()
@@ -178,14 +178,14 @@ public enum OptimizerRule: MigrationRule {
         let path = optimizer.path.appending("constructor").description
         switch name {
         case "DefaultOptimizerConstructor":
-            context.change(id, path, to: nil, "MMCV's DefaultOptimizerConstructor is MMEngine's DefaultOptimWrapperConstructor, the default: left out", at: location)
+            context.change(Records.defaultConstructor, path, to: nil, "MMCV's DefaultOptimizerConstructor is MMEngine's DefaultOptimWrapperConstructor, the default: left out", at: location)
             return nil
         case "TSMOptimizerConstructor":
-            context.warn(id, path, "mmaction2's TSMOptimizerConstructor is TSMOptimWrapperConstructor in mmaction2 1.x (same paramwise_cfg: fc_lr5); it is registered by mmaction2, not MMEngine",
+            context.warn(Records.tsmConstructor, path, "mmaction2's TSMOptimizerConstructor is TSMOptimWrapperConstructor in mmaction2 1.x (same paramwise_cfg: fc_lr5); it is registered by mmaction2, not MMEngine",
                          at: location, newPath: "optim_wrapper.constructor")
             return "TSMOptimWrapperConstructor"
         default:
-            context.warn(id, path, "constructor \(name) kept by name: it is a downstream constructor, and MMEngine-era packages register their own under names that vary (mmseg and mmdet keep LearningRateDecayOptimizerConstructor, mmpretrain has LearningRateDecayOptimWrapperConstructor); check that the successor package registers \(name) in OPTIM_WRAPPER_CONSTRUCTORS and reads the same paramwise_cfg",
+            context.warn(Records.downstreamConstructor, path, "constructor \(name) kept by name: it is a downstream constructor, and MMEngine-era packages register their own under names that vary (mmseg and mmdet keep LearningRateDecayOptimizerConstructor, mmpretrain has LearningRateDecayOptimWrapperConstructor); check that the successor package registers \(name) in OPTIM_WRAPPER_CONSTRUCTORS and reads the same paramwise_cfg",
                          at: location, newPath: "optim_wrapper.constructor")
             return name
         }
@@ -196,17 +196,17 @@ public enum OptimizerRule: MigrationRule {
         for key in ["optimizer_config", "fp16"] {
             guard let node = context.presentLegacyNode(key) else { continue }
             if sourceKey == "optimizers" {
-                context.warn(id, key, "dropped: mmedit 0.x train scripts did not read `\(key)` (the models stepped their optimizers themselves)", at: node.location)
+                context.warn(Records.namedOptimizersIgnoredKey, key, "dropped: mmedit 0.x train scripts did not read `\(key)` (the models stepped their optimizers themselves)", at: node.location)
             } else if key == "fp16" {
-                context.manualStep(id, key, "top-level fp16 next to named optimizers: mmdet-style train scripts built an Fp16OptimizerHook, which steps runner.optimizer — a dict here, so it failed; not converted. If the successor model supports it, set type: AmpOptimWrapper and a float loss_scale in each named wrapper by hand",
+                context.manualStep(Records.namedOptimizersFp16, key, "top-level fp16 next to named optimizers: mmdet-style train scripts built an Fp16OptimizerHook, which steps runner.optimizer — a dict here, so it failed; not converted. If the successor model supports it, set type: AmpOptimWrapper and a float loss_scale in each named wrapper by hand",
                                    at: node.location)
             } else {
                 let type = node.mapping?["type"]?.scalar?.stringValue ?? "OptimizerHook"
                 if hookArguments[type] != nil {
-                    context.manualStep(id, key, "\(type) next to named optimizers: it calls zero_grad()/step() on runner.optimizer, a dict here, so the run failed at the first iteration; not converted (the model's train_step must drive the wrappers)",
+                    context.manualStep(Records.namedOptimizersStepHook, key, "\(type) next to named optimizers: it calls zero_grad()/step() on runner.optimizer, a dict here, so the run failed at the first iteration; not converted (the model's train_step must drive the wrappers)",
                                        at: node.location)
                 } else {
-                    context.manualStep(id, key, "\(type) (a downstream hook) stepped the named optimizers; it has no MMEngine counterpart: the model's train_step must drive each wrapper, and the hook's own behaviour must be carried over by hand",
+                    context.manualStep(Records.namedOptimizersDownstreamHook, key, "\(type) (a downstream hook) stepped the named optimizers; it has no MMEngine counterpart: the model's train_step must drive each wrapper, and the hook's own behaviour must be carried over by hand",
                                        at: node.location)
                 }
             }
@@ -227,16 +227,16 @@ public enum OptimizerRule: MigrationRule {
             if let (constructor, location) = optimizer.constructor {
                 let path = optimizer.path.appending("constructor").description
                 if constructor == "DefaultOptimizerConstructor" {
-                    context.change(id, path, to: nil, "MMCV's DefaultOptimizerConstructor is what MultiOptimWrapperConstructor uses for each wrapper: left out", at: location)
+                    context.change(Records.namedDefaultConstructor, path, to: nil, "MMCV's DefaultOptimizerConstructor is what MultiOptimWrapperConstructor uses for each wrapper: left out", at: location)
                 } else {
-                    context.manualStep(id, path, "constructor \(constructor) for `\(name)`: MultiOptimWrapperConstructor builds every named wrapper with the default constructor and has no per-wrapper constructor; carry its parameter grouping over by hand",
+                    context.manualStep(Records.namedConstructor, path, "constructor \(constructor) for `\(name)`: MultiOptimWrapperConstructor builds every named wrapper with the default constructor and has no per-wrapper constructor; carry its parameter grouping over by hand",
                                        at: location, newPath: "optim_wrapper.\(name)")
                 }
             }
             wrapper[name] = ConfigNode(entry)
         }
         let names = list.map { "`\($0.name)`" }.joined(separator: ", ")
-        context.manualStep(id, sourceKey, "several optimizers (\(names)) become optim_wrapper with constructor MultiOptimWrapperConstructor (mmagic's form; registered by mmagic, not MMEngine): one OptimWrapper per name, over the submodule of that name as before. The resulting OptimWrapperDict cannot step itself (update_params raises NotImplementedError): the model's train_step must drive each wrapper by name, as the legacy model drove each optimizer; param_scheduler may need one list per name",
+        context.manualStep(Records.namedOptimizers, sourceKey, "several optimizers (\(names)) become optim_wrapper with constructor MultiOptimWrapperConstructor (mmagic's form; registered by mmagic, not MMEngine): one OptimWrapper per name, over the submodule of that name as before. The resulting OptimWrapperDict cannot step itself (update_params raises NotImplementedError): the model's train_step must drive each wrapper by name, as the legacy model drove each optimizer; param_scheduler may need one list per name",
                            at: context.legacyKeyLocation(sourceKey), newPath: "optim_wrapper")
         reportIgnoredStepping(sourceKey: sourceKey, &context)
         context.setOutput("optim_wrapper", ConfigNode(wrapper), from: sources)

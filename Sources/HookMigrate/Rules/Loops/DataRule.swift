@@ -70,13 +70,13 @@ public enum DataRule: MigrationRule {
     public static func apply(to context: inout MigrationContext) throws {
         guard let dataNode = context.legacyNode("data") else {
             if context.output("train_cfg") != nil {
-                context.manualStep(id, "data", "the config has no `data`: MMEngine needs train_dataloader together with train_cfg and optim_wrapper (all three or none); add train_dataloader (and val/test dataloaders) by hand", at: context.legacyLocation)
+                context.manualStep(Records.noData, "data", "the config has no `data`: MMEngine needs train_dataloader together with train_cfg and optim_wrapper (all three or none); add train_dataloader (and val/test dataloaders) by hand", at: context.legacyLocation)
             }
             return
         }
         context.consume("data")
         if dataNode.isNull {
-            context.manualStep(id, "data", "`data` is null: no dataloaders were written; MMEngine needs train_dataloader together with train_cfg and optim_wrapper (all three or none) — add the dataloaders by hand", at: context.legacyKeyLocation("data"))
+            context.manualStep(Records.nullData, "data", "`data` is null: no dataloaders were written; MMEngine needs train_dataloader together with train_cfg and optim_wrapper (all three or none) — add the dataloaders by hand", at: context.legacyKeyLocation("data"))
             return
         }
         let data = try dataNode.mapping("data")
@@ -92,7 +92,7 @@ public enum DataRule: MigrationRule {
         }
         if !unknown.isEmpty {
             let names = unknown.map { "data.\($0.0)" }
-            context.warn(id, names.joined(separator: ", "), "no MMEngine dataloader field for \(names.map { "`\($0)`" }.joined(separator: ", ")) (a downstream train-script setting): dropped; set its successor by hand if the package still has one", at: unknown[0].1)
+            context.warn(Records.downstreamSettingDropped, names.joined(separator: ", "), "no MMEngine dataloader field for \(names.map { "`\($0)`" }.joined(separator: ", ")) (a downstream train-script setting): dropped; set its successor by hand if the package still has one", at: unknown[0].1)
         }
     }
 
@@ -102,7 +102,7 @@ public enum DataRule: MigrationRule {
         let loaderCfg = try loaderMapping(data, "train_dataloader")
         guard let datasetNode = data["train"], !datasetNode.isNull else {
             if context.output("train_cfg") != nil {
-                context.manualStep(id, "data.train", "no `data.train`: no train_dataloader was written, but MMEngine needs train_dataloader together with train_cfg and optim_wrapper (all three or none); add it by hand", at: data.entry("train")?.keyLocation ?? context.legacyKeyLocation("data"))
+                context.manualStep(Records.noTrainSplit, "data.train", "no `data.train`: no train_dataloader was written, but MMEngine needs train_dataloader together with train_cfg and optim_wrapper (all three or none); add it by hand", at: data.entry("train")?.keyLocation ?? context.legacyKeyLocation("data"))
             }
             return
         }
@@ -119,7 +119,7 @@ public enum DataRule: MigrationRule {
                 parts.append("batch_size=\(batch.node) (\(batch.source))")
             }
         } else {
-            context.manualStep(id, "data.samples_per_gpu", "no training batch size (samples_per_gpu) is given; MMCV-era train scripts required it (mmdet defaulted to 2): set train_dataloader.batch_size by hand", at: context.legacyKeyLocation("data"), newPath: "train_dataloader.batch_size")
+            context.manualStep(Records.noTrainBatchSize, "data.samples_per_gpu", "no training batch size (samples_per_gpu) is given; MMCV-era train scripts required it (mmdet defaulted to 2): set train_dataloader.batch_size by hand", at: context.legacyKeyLocation("data"), newPath: "train_dataloader.batch_size")
         }
         try addWorkers(&loader, &parts, first([("data.train_dataloader.workers_per_gpu", loaderCfg?["workers_per_gpu"]),
                                                ("data.workers_per_gpu", data["workers_per_gpu"])]), split: "train", &context)
@@ -135,10 +135,10 @@ public enum DataRule: MigrationRule {
         parts.append("sampler \(samplerType)(shuffle=\(shuffle ? "True" : "False"))\(shuffleSetting.map { " (\($0.path))" } ?? "") since \(why)")
         loader["dataset"] = try dataset(datasetNode, split: "train", &context)
         context.setOutput("train_dataloader", ConfigNode(loader), from: ["data"])
-        context.change(id, "data.train", to: "train_dataloader", parts.joined(separator: ", ") + "; dataset = data.train", at: datasetNode.location)
+        context.change(Records.trainDataloader, "data.train", to: "train_dataloader", parts.joined(separator: ", ") + "; dataset = data.train", at: datasetNode.location)
         try warnUnknownLoaderKeys(loaderCfg, "train_dataloader", data, &context)
         if codebase == .mmdet && shuffle {
-            context.warn(id, "data.train", "mmdet 2 batched training images of one aspect-ratio group (GroupSampler, or InfiniteGroupBatchSampler under IterBasedRunner); mmdet 3 does this with `batch_sampler=dict(type='AspectRatioBatchSampler')` in train_dataloader (registered in the mmdet scope) — add it when migrating the dataset, or batches mix portrait and landscape images", at: datasetNode.location, newPath: "train_dataloader.batch_sampler")
+            context.warn(Records.groupSampler, "data.train", "mmdet 2 batched training images of one aspect-ratio group (GroupSampler, or InfiniteGroupBatchSampler under IterBasedRunner); mmdet 3 does this with `batch_sampler=dict(type='AspectRatioBatchSampler')` in train_dataloader (registered in the mmdet scope) — add it when migrating the dataset, or batches mix portrait and landscape images", at: datasetNode.location, newPath: "train_dataloader.batch_sampler")
         }
         recordDataset(datasetNode, split: "train", codebase: codebase, &context)
     }
@@ -154,7 +154,7 @@ public enum DataRule: MigrationRule {
         }
         guard var datasetNode = data[split], !datasetNode.isNull else {
             if let loaderCfg, !loaderCfg.isEmpty {
-                context.change(id, "data.\(loaderKey)", to: nil, "dropped: there is no data.\(split) for it to load", at: data.entry(loaderKey)?.keyLocation)
+                context.change(Records.loaderWithoutSplitDropped, "data.\(loaderKey)", to: nil, "dropped: there is no data.\(split) for it to load", at: data.entry(loaderKey)?.keyLocation)
             }
             return
         }
@@ -215,7 +215,7 @@ public enum DataRule: MigrationRule {
         parts.append("sampler DefaultSampler(shuffle=\(shuffle ? "True" : "False"))")
         loader["dataset"] = try dataset(datasetNode, split: split, &context)
         context.setOutput(loaderKey, ConfigNode(loader), from: ["data"])
-        context.change(id, "data.\(split)", to: loaderKey, parts.joined(separator: ", ") + "; dataset = data.\(split)", at: datasetNode.location)
+        context.change(Records.splitDataloader, "data.\(split)", to: loaderKey, parts.joined(separator: ", ") + "; dataset = data.\(split)", at: datasetNode.location)
         try warnUnknownLoaderKeys(loaderCfg, loaderKey, data, &context)
         recordDataset(datasetNode, split: split, codebase: codebase, &context)
     }
@@ -265,7 +265,7 @@ public enum DataRule: MigrationRule {
     static func positive(_ setting: Setting, _ newPath: String, _ context: inout MigrationContext) throws -> Bool {
         let value = try setting.node.int(ConfigPath(setting.path))
         if value < 1 {
-            context.manualStep(id, setting.path, "batch size \(value) is not positive (torch's DataLoader rejects it): not emitted; set \(newPath) by hand", at: setting.node.location, newPath: newPath)
+            context.manualStep(Records.batchSizeNotPositive, setting.path, "batch size \(value) is not positive (torch's DataLoader rejects it): not emitted; set \(newPath) by hand", at: setting.node.location, newPath: newPath)
             return false
         }
         return true
@@ -274,7 +274,7 @@ public enum DataRule: MigrationRule {
     static func addWorkers(_ loader: inout ConfigMapping, _ parts: inout [String], _ setting: Setting?, split: String, _ context: inout MigrationContext) throws {
         guard let setting else {
             if split == "train" {
-                context.warn(id, "data.workers_per_gpu", "no workers_per_gpu: MMEngine's DataLoader then uses 0 worker processes (MMCV-era train scripts defaulted to 2 in mmdet); set train_dataloader.num_workers if that is not meant", at: context.legacyKeyLocation("data"), newPath: "train_dataloader.num_workers")
+                context.warn(Records.noWorkers, "data.workers_per_gpu", "no workers_per_gpu: MMEngine's DataLoader then uses 0 worker processes (MMCV-era train scripts defaulted to 2 in mmdet); set train_dataloader.num_workers if that is not meant", at: context.legacyKeyLocation("data"), newPath: "train_dataloader.num_workers")
             }
             return
         }
@@ -330,10 +330,10 @@ public enum DataRule: MigrationRule {
         }
         let evaluation = split == "train" ? "" : "; mmdet evaluated each dataset of the list separately (separate_eval), MMEngine's evaluator sees one concatenated dataset"
         if split == "train", DataRule.omnisource(context.legacy) {
-            context.nonEquivalence(id, "data.train", "omnisource: mmaction2 0.24's train_model did not concatenate these \(list.count) datasets: it built one data loader per dataset and an OmniSourceRunner, which takes a batch of every source at each iteration and steps the optimizer once per source batch. MMEngine has no such runner (it ignores `omnisource`); the ConcatDataset written here trains on one concatenated loader instead", deviation: "optimizer steps: \(list.count) per iteration (one per source) in the legacy run, 1 in the converted one; different batches", at: node.location, newPath: "train_dataloader.dataset")
+            context.nonEquivalence(Records.omnisource, "data.train", "omnisource: mmaction2 0.24's train_model did not concatenate these \(list.count) datasets: it built one data loader per dataset and an OmniSourceRunner, which takes a batch of every source at each iteration and steps the optimizer once per source batch. MMEngine has no such runner (it ignores `omnisource`); the ConcatDataset written here trains on one concatenated loader instead", deviation: "optimizer steps: \(list.count) per iteration (one per source) in the legacy run, 1 in the converted one; different batches", at: node.location, newPath: "train_dataloader.dataset")
             return try concatenated(node, path: ConfigPath("data.\(split)"))
         }
-        context.warn(id, "data.\(split)", "a list of \(list.count) datasets (MMCV-era build_dataset concatenated it) becomes an explicit ConcatDataset\(evaluation); check the successor package registers ConcatDataset in its scope", at: node.location, newPath: "\(split)_dataloader.dataset")
+        context.warn(Records.concatDataset, "data.\(split)", "a list of \(list.count) datasets (MMCV-era build_dataset concatenated it) becomes an explicit ConcatDataset\(evaluation); check the successor package registers ConcatDataset in its scope", at: node.location, newPath: "\(split)_dataloader.dataset")
         return try concatenated(node, path: ConfigPath("data.\(split)"))
     }
 
@@ -375,7 +375,7 @@ public enum DataRule: MigrationRule {
         case .unknown: example = "LoadAnnotations/Collect → Pack*Inputs, img_prefix → data_prefix"
         }
         let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
-        context.manualStep(id, "data.\(split)", "\(split)_dataloader.dataset is data.\(split) as written (\(description)): datasets and their pipelines changed in the MMEngine-era package (\(example)); migrate them with the package's own migration guide or tools — hookmigrate converts the training loop, not datasets\(extra)", at: node.location, newPath: "\(split)_dataloader.dataset")
+        context.manualStep(Records.datasetAsWritten, "data.\(split)", "\(split)_dataloader.dataset is data.\(split) as written (\(description)): datasets and their pipelines changed in the MMEngine-era package (\(example)); migrate them with the package's own migration guide or tools — hookmigrate converts the training loop, not datasets\(extra)", at: node.location, newPath: "\(split)_dataloader.dataset")
     }
 
     /// Wrapper types used in a dataset config, in the order met.
@@ -403,6 +403,6 @@ public enum DataRule: MigrationRule {
         }
         guard !unknown.isEmpty else { return }
         let names = unknown.map { "data.\(loaderKey).\($0.0)" }
-        context.warn(id, names.joined(separator: ", "), "no MMEngine dataloader field for \(names.map { "`\($0)`" }.joined(separator: ", ")) (a downstream sampler or train-script setting): dropped; set its successor (e.g. a sampler argument) by hand", at: unknown[0].1 ?? data.entry(loaderKey)?.keyLocation, newPath: loaderKey)
+        context.warn(Records.downstreamSettingDropped, names.joined(separator: ", "), "no MMEngine dataloader field for \(names.map { "`\($0)`" }.joined(separator: ", ")) (a downstream sampler or train-script setting): dropped; set its successor (e.g. a sampler argument) by hand", at: unknown[0].1 ?? data.entry(loaderKey)?.keyLocation, newPath: loaderKey)
     }
 }

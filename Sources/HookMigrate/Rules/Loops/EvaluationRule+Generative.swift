@@ -18,18 +18,18 @@ extension EvaluationRule {
         let location = context.legacyKeyLocation("evaluation")
         let settings = try GenerativeEvalSettings.read(evaluation, at: location)
         guard let valLoader else {
-            context.manualStep(id, "evaluation", "there is no data.val, so \(settings.type) cannot be converted (mmgen's train script built its dataloader from data.val and failed without it); add val_dataloader, val_cfg, val_evaluator and train_cfg.val_interval by hand to validate", at: location)
+            context.manualStep(Records.generativeWithoutValData, "evaluation", "there is no data.val, so \(settings.type) cannot be converted (mmgen's train script built its dataloader from data.val and failed without it); add val_dataloader, val_cfg, val_evaluator and train_cfg.val_interval by hand to validate", at: location)
             return
         }
         let intervals = [settings.interval] + settings.dynamicIntervals.map(\.interval)
         if intervals.allSatisfy({ $0 <= 0 }) {
             context.removeOutput("val_dataloader")
-            context.change(id, "evaluation.interval", to: nil, "\(settings.type) with interval \(settings.interval) never evaluated (`every_n_iters` is False for an interval ≤ 0): no validation is written, and data.val gets no val_dataloader", at: evaluation["interval"]?.location ?? location)
+            context.change(Records.generativeNeverEvaluated, "evaluation.interval", to: nil, "\(settings.type) with interval \(settings.interval) never evaluated (`every_n_iters` is False for an interval ≤ 0): no validation is written, and data.val gets no val_dataloader", at: evaluation["interval"]?.location ?? location)
             return
         }
         if intervals.contains(where: { $0 <= 0 }) {
             context.removeOutput("val_dataloader")
-            context.nonEquivalence(id, "evaluation.interval", "\(settings.type)'s dynamic interval holds a non-positive entry (\(intervals.map(String.init).joined(separator: ", "))): it stopped evaluating in that range, which MMEngine's dynamic_intervals cannot express (a 0 interval divides by zero); no validation is written — set train_cfg.val_interval / dynamic_intervals by hand",
+            context.nonEquivalence(Records.generativeDynamicIntervalNotPositive, "evaluation.interval", "\(settings.type)'s dynamic interval holds a non-positive entry (\(intervals.map(String.init).joined(separator: ", "))): it stopped evaluating in that range, which MMEngine's dynamic_intervals cannot express (a 0 interval divides by zero); no validation is written — set train_cfg.val_interval / dynamic_intervals by hand",
                                    deviation: "evaluations of the legacy run's positive-interval ranges missing", at: evaluation["interval"]?.location ?? location)
             return
         }
@@ -39,7 +39,7 @@ extension EvaluationRule {
         context.setOutput("val_cfg", ConfigNode(loop), from: ["evaluation", "data"])
         let evaluator = try generativeEvaluator(settings, evaluation: evaluation, &context)
         context.setOutput("val_evaluator", ConfigNode(evaluator.mapping), from: ["evaluation", "data"])
-        context.change(id, "evaluation", to: "val_cfg", "\(settings.type) on data.val becomes mmagic's validation loop: val_cfg MultiValLoop and val_evaluator with \(evaluator.types.joined(separator: ", ")) (mmagic 1.x, default_scope mmagic)", at: location)
+        context.change(Records.generativeValLoop, "evaluation", to: "val_cfg", "\(settings.type) on data.val becomes mmagic's validation loop: val_cfg MultiValLoop and val_evaluator with \(evaluator.types.joined(separator: ", ")) (mmagic 1.x, default_scope mmagic)", at: location)
 
         let schedule = EvaluationSchedule(interval: settings.interval, start: nil,
                                           dynamicIntervals: settings.dynamicIntervals.map { .init(milestone: $0.milestone, interval: $0.interval) })
@@ -54,7 +54,7 @@ extension EvaluationRule {
         if !evaluator.unknown.isEmpty {
             note += "; \(evaluator.unknown.joined(separator: ", ")) kept by name with its mmgen arguments: mmagic has no metric of that name known to hookmigrate — replace it by hand"
         }
-        context.manualStep(id, "evaluation.metrics", note, at: evaluation["metrics"]?.location ?? location, newPath: "val_evaluator")
+        context.manualStep(Records.generativeMetrics, "evaluation.metrics", note, at: evaluation["metrics"]?.location ?? location, newPath: "val_evaluator")
     }
 
     /// The evaluator, its metric type names, the unknown types kept, and the new key of each tracked best metric.
@@ -121,16 +121,16 @@ extension EvaluationRule {
     static func convertGenerativeBest(_ settings: GenerativeEvalSettings, keys: [String], evaluation: ConfigMapping, _ context: inout MigrationContext) {
         let location = evaluation.entry("best_metric")?.keyLocation ?? context.legacyKeyLocation("evaluation")
         if !settings.unreported.isEmpty {
-            context.change(id, "evaluation.best_metric", to: nil, "\(settings.unreported.map { "'\($0)'" }.joined(separator: ", ")): no metric of `metrics` reports \(settings.unreported.count == 1 ? "it" : "them") (FID reports 'fid', IS 'is'), so the legacy hook never saved \(settings.unreported.count == 1 ? "that best checkpoint" : "those best checkpoints"); nothing is written for \(settings.unreported.count == 1 ? "it" : "them")", at: location)
+            context.change(Records.generativeBestMetricUnreported, "evaluation.best_metric", to: nil, "\(settings.unreported.map { "'\($0)'" }.joined(separator: ", ")): no metric of `metrics` reports \(settings.unreported.count == 1 ? "it" : "them") (FID reports 'fid', IS 'is'), so the legacy hook never saved \(settings.unreported.count == 1 ? "that best checkpoint" : "those best checkpoints"); nothing is written for \(settings.unreported.count == 1 ? "it" : "them")", at: location)
         }
         guard !settings.best.isEmpty else {
             if let node = evaluation["save_best_ckpt"] {
-                context.change(id, "evaluation.save_best_ckpt", to: nil, "save_best_ckpt=False: no best checkpoint was saved; none is configured", at: node.location)
+                context.change(Records.generativeNoBestCheckpoint, "evaluation.save_best_ckpt", to: nil, "save_best_ckpt=False: no best checkpoint was saved; none is configured", at: node.location)
             }
             return
         }
         if !settings.repeated.isEmpty {
-            context.nonEquivalence(id, "evaluation.metrics", "\(settings.repeated.map { "'\($0)'" }.joined(separator: ", ")) reported by more than one metric: \(settings.type) kept one best score per name and let every such metric update it; MMEngine's CheckpointHook tracks each prefixed key on its own, so only the first metric's key is configured",
+            context.nonEquivalence(Records.generativeBestMetricRepeated, "evaluation.metrics", "\(settings.repeated.map { "'\($0)'" }.joined(separator: ", ")) reported by more than one metric: \(settings.type) kept one best score per name and let every such metric update it; MMEngine's CheckpointHook tracks each prefixed key on its own, so only the first metric's key is configured",
                                    deviation: "best checkpoints of the later metrics of the same name not reproduced", at: evaluation["metrics"]?.location, newPath: "default_hooks.checkpoint.save_best")
         }
         // Only the best-checkpoint keys: the regular saves (interval, …) are checkpoint_config's.
@@ -146,8 +146,8 @@ extension EvaluationRule {
         context.setDefaultHook("checkpoint", ConfigNode(hook))
         let pairs = zip(settings.best, keys).map { "'\($0.name)' (\($0.rule)) → '\($1)'" }.joined(separator: ", ")
         let implicit = evaluation["best_metric"] == nil ? " (best_metric defaults to 'fid')" : ""
-        context.change(id, "evaluation.best_metric", to: "default_hooks.checkpoint.save_best", "best checkpoints \(pairs)\(implicit), with the rules \(settings.type) gave them ('is' is in its greater_keys, anything else less); both save when a score strictly beats the best so far, the first evaluation always, a score of 0 included. The file best_<name>_iter_<n>.pth in work_dir becomes best_<prefix>_<name>_iter_<n>.pth in the checkpoint hook's out_dir", at: location)
-        context.warn(id, "evaluation.best_metric", "after each best-checkpoint update MMEngine re-saves the regular checkpoint of that iteration (it may rewrite an existing file or add one that takes a max_keep_ckpts slot), so resuming restores the right best scores (R7); its extra validation at the last iteration (R4) may save one more best checkpoint", at: location, newPath: "default_hooks.checkpoint")
+        context.change(Records.generativeBestCheckpoints, "evaluation.best_metric", to: "default_hooks.checkpoint.save_best", "best checkpoints \(pairs)\(implicit), with the rules \(settings.type) gave them ('is' is in its greater_keys, anything else less); both save when a score strictly beats the best so far, the first evaluation always, a score of 0 included. The file best_<name>_iter_<n>.pth in work_dir becomes best_<prefix>_<name>_iter_<n>.pth in the checkpoint hook's out_dir", at: location)
+        context.warn(Records.bestResavesRegular, "evaluation.best_metric", "after each best-checkpoint update MMEngine re-saves the regular checkpoint of that iteration (it may rewrite an existing file or add one that takes a max_keep_ckpts slot), so resuming restores the right best scores (R7); its extra validation at the last iteration (R4) may save one more best checkpoint", at: location, newPath: "default_hooks.checkpoint")
     }
 
     /// The keys the hook took besides the schedule, metrics and best settings.
@@ -155,15 +155,15 @@ extension EvaluationRule {
         if let node = evaluation["sample_kwargs"]?.mapping {
             let other = node.entries.compactMap { $0.key.stringValue }.filter { $0 != "sample_model" }
             if !other.isEmpty {
-                context.warn(id, "evaluation.sample_kwargs", "\(other.map { "`\($0)`" }.joined(separator: ", ")) passed to the model when sampling: mmagic's metrics take only sample_model; dropped — set the model's sampling arguments by hand", at: evaluation.entry("sample_kwargs")?.keyLocation, newPath: "val_evaluator")
+                context.warn(Records.generativeSampleKwargsDropped, "evaluation.sample_kwargs", "\(other.map { "`\($0)`" }.joined(separator: ", ")) passed to the model when sampling: mmagic's metrics take only sample_model; dropped — set the model's sampling arguments by hand", at: evaluation.entry("sample_kwargs")?.keyLocation, newPath: "val_evaluator")
             }
         }
         if let node = evaluation["priority"] {
-            context.change(id, "evaluation.priority", to: nil, "dropped: the hook's priority only ordered it among the after_train_iter hooks; MMEngine's loop validates after all of them", at: node.location)
+            context.change(Records.generativePriorityDropped, "evaluation.priority", to: nil, "dropped: the hook's priority only ordered it among the after_train_iter hooks; MMEngine's loop validates after all of them", at: node.location)
         }
         for key in ["dist", "dataloader"] where evaluation[key] != nil {
-            context.change(id, "evaluation.\(key)", to: nil, "dropped: mmgen's train script overwrote it (the dataloader of data.val, the launcher's distribution)", at: evaluation.entry(key)?.keyLocation)
+            context.change(Records.generativeOverwrittenDropped, "evaluation.\(key)", to: nil, "dropped: mmgen's train script overwrote it (the dataloader of data.val, the launcher's distribution)", at: evaluation.entry(key)?.keyLocation)
         }
-        context.warn(id, "evaluation", "\(settings.type) cleared the log buffer before evaluating, so a train log record due at an evaluation iteration was not written; MMEngine writes it (R9, logging only)", at: context.legacyKeyLocation("evaluation"), newPath: "default_hooks.logger")
+        context.warn(Records.generativeLogBufferCleared, "evaluation", "\(settings.type) cleared the log buffer before evaluating, so a train log record due at an evaluation iteration was not written; MMEngine writes it (R9, logging only)", at: context.legacyKeyLocation("evaluation"), newPath: "default_hooks.logger")
     }
 }

@@ -91,13 +91,13 @@ public enum EvaluationRule: MigrationRule {
         // Another downstream evaluation hook of its own is not MMCV's EvalHook.
         if let evaluation, let typeNode = evaluation["type"], !typeNode.isNull {
             let type = try typeNode.string("evaluation.type")
-            context.manualStep(id, "evaluation.type", "`evaluation` builds the downstream hook \(type), not MMCV's EvalHook: its schedule and metrics are not converted\(notConverted); configure the successor package's evaluation (val_dataloader, val_cfg, val_evaluator, train_cfg.val_interval) by hand", at: typeNode.location)
+            context.manualStep(Records.downstreamEvalHook, "evaluation.type", "`evaluation` builds the downstream hook \(type), not MMCV's EvalHook: its schedule and metrics are not converted\(notConverted); configure the successor package's evaluation (val_dataloader, val_cfg, val_evaluator, train_cfg.val_interval) by hand", at: typeNode.location)
             if legacyHasVal {
                 // The legacy train script registered it (mmgen: `validate and cfg.evaluation`), so the legacy run
                 // evaluated and the converted one, as written, does not.
                 let interval = evaluation["interval"]?.scalar.map { "every \($0) iterations" } ?? "on its own schedule"
                 let best = evaluation["best_metric"].map { $0.isNull ? "" : " and saved its best checkpoints" } ?? ""
-                context.nonEquivalence(id, "evaluation", "the legacy run evaluated with \(type) \(interval)\(best); the converted config does not validate until the successor package's evaluation is written by hand",
+                context.nonEquivalence(Records.downstreamEvalHookSkipped, "evaluation", "the legacy run evaluated with \(type) \(interval)\(best); the converted config does not validate until the successor package's evaluation is written by hand",
                                        deviation: "evaluations: \(interval) in the legacy run, none in the converted one", at: location)
             }
             if let testLoader { try convertTest(testLoader, evaluation: nil, codebase: codebase, valChoice: nil, &context) }
@@ -107,17 +107,17 @@ public enum EvaluationRule: MigrationRule {
         var valChoice: EvaluatorChoice?
         if let node, node.isNull {
             if legacyHasVal {
-                context.manualStep(id, "evaluation", "`evaluation` is null: mmdet-era train scripts failed on it when validating (`cfg.get('evaluation', {})` returned None), so this config trained with --no-validate; no validation is written\(notConverted)", at: location)
+                context.manualStep(Records.nullEvaluation, "evaluation", "`evaluation` is null: mmdet-era train scripts failed on it when validating (`cfg.get('evaluation', {})` returned None), so this config trained with --no-validate; no validation is written\(notConverted)", at: location)
             } else {
-                context.change(id, "evaluation", to: nil, "dropped (null; there is no data.val either)", at: location)
+                context.change(Records.nullEvaluationDropped, "evaluation", to: nil, "dropped (null; there is no data.val either)", at: location)
             }
         } else if let valLoader {
             valChoice = try convertValidation(evaluation ?? ConfigMapping(), implicit: evaluation == nil, valLoader: valLoader, codebase: codebase, &context)
         } else if node == nil, legacyHasVal {
-            context.warn(id, "data.val", "no `evaluation`: \(codebase.rawValue)'s train script validated only when `evaluation` was set, so data.val gets no val_dataloader (MMEngine needs val_dataloader, val_cfg and val_evaluator together); add all three to validate", at: dataEntryLocation("val", context))
+            context.warn(Records.noEvaluationNoValidation, "data.val", "no `evaluation`: \(codebase.rawValue)'s train script validated only when `evaluation` was set, so data.val gets no val_dataloader (MMEngine needs val_dataloader, val_cfg and val_evaluator together); add all three to validate", at: dataEntryLocation("val", context))
         } else if node != nil {
             let best = evaluation?["save_best"].map { $0.isNull ? "" : " and its save_best" } ?? ""
-            context.manualStep(id, "evaluation", "there is no data.val, so the validation schedule\(best) cannot be converted (MMEngine needs val_dataloader, val_cfg and val_evaluator together; MMCV-era train scripts failed to validate without data.val); add val_dataloader, val_cfg, val_evaluator and train_cfg.val_interval by hand to validate", at: location)
+            context.manualStep(Records.noValSplit, "evaluation", "there is no data.val, so the validation schedule\(best) cannot be converted (MMEngine needs val_dataloader, val_cfg and val_evaluator together; MMCV-era train scripts failed to validate without data.val); add val_dataloader, val_cfg, val_evaluator and train_cfg.val_interval by hand to validate", at: location)
         }
         if let testLoader {
             try convertTest(testLoader, evaluation: evaluation, codebase: codebase, valChoice: valChoice, &context)
@@ -139,9 +139,9 @@ public enum EvaluationRule: MigrationRule {
         context.setOutput("val_evaluator", choice.node, from: sources)
         if implicit {
             let unit = context.loop?.kind == .iteration ? "iteration (IterBasedRunner made the hook validate by iteration)" : "epoch"
-            context.warn(id, "data.val", "no `evaluation`, but data.val is set: mmdet-era train scripts validated by default (`cfg.get('evaluation', {})` built EvalHook with interval=1), so validation runs after every \(unit); if this config was trained with --no-validate, remove val_dataloader, val_cfg and val_evaluator", at: location, newPath: "val_cfg")
+            context.warn(Records.noEvaluationDefaultValidation, "data.val", "no `evaluation`, but data.val is set: mmdet-era train scripts validated by default (`cfg.get('evaluation', {})` built EvalHook with interval=1), so validation runs after every \(unit); if this config was trained with --no-validate, remove val_dataloader, val_cfg and val_evaluator", at: location, newPath: "val_cfg")
         } else {
-            context.change(id, "evaluation", to: "val_cfg", "EvalHook on data.val becomes the validation loop: val_cfg ValLoop and val_evaluator \(choice.typeName)", at: location)
+            context.change(Records.valLoop, "evaluation", to: "val_cfg", "EvalHook on data.val becomes the validation loop: val_cfg ValLoop and val_evaluator \(choice.typeName)", at: location)
         }
         let schedule = try readSchedule(evaluation)
         try convertSchedule(schedule, evaluation: evaluation, implicit: implicit, &context)
@@ -166,9 +166,9 @@ public enum EvaluationRule: MigrationRule {
         if let byEpochNode = evaluation["by_epoch"], !byEpochNode.isNull {
             let byEpoch = try byEpochNode.bool("evaluation.by_epoch")
             if context.loop == nil || byEpoch == !iteration {
-                context.change(id, "evaluation.by_epoch", to: nil, "dropped: implied by the loop type", at: byEpochNode.location)
+                context.change(Records.byEpochDropped, "evaluation.by_epoch", to: nil, "dropped: implied by the loop type", at: byEpochNode.location)
             } else {
-                context.warn(id, "evaluation.by_epoch", "by_epoch=\(byEpoch ? "True" : "False") disagrees with the \(iteration ? "IterBasedRunner" : "epoch runner"); mmdet-era train scripts overwrote it with the runner type, so validation is converted by \(unit) (the loop decides in MMEngine)", at: byEpochNode.location)
+                context.warn(Records.byEpochDisagrees, "evaluation.by_epoch", "by_epoch=\(byEpoch ? "True" : "False") disagrees with the \(iteration ? "IterBasedRunner" : "epoch runner"); mmdet-era train scripts overwrote it with the runner type, so validation is converted by \(unit) (the loop decides in MMEngine)", at: byEpochNode.location)
             }
         }
         let modern = schedule.modern
@@ -180,7 +180,7 @@ public enum EvaluationRule: MigrationRule {
         }
         let shiftNote = modern.dynamicIntervals.isEmpty ? "" : " (every milestone +1: MMEngine picks the interval of the next \(unit), \(legacyPackage) that of the current one)"
         guard context.output("train_cfg") != nil else {
-            context.manualStep(id, intervalPath, "there is no train_cfg to hold the validation timing (the runner was not converted): add \(modernForm) to train_cfg by hand (from \(legacyForm))", at: location, newPath: "train_cfg")
+            context.manualStep(Records.noTrainLoopForInterval, intervalPath, "there is no train_cfg to hold the validation timing (the runner was not converted): add \(modernForm) to train_cfg by hand (from \(legacyForm))", at: location, newPath: "train_cfg")
             return
         }
         context.updateOutputMapping("train_cfg", from: implicit ? [] : ["evaluation"]) { loop in
@@ -200,9 +200,9 @@ public enum EvaluationRule: MigrationRule {
         guard let length, length <= simulationLimit else {
             let why = length == nil ? "the run length is unknown" : "the run is too long to list"
             if misaligned {
-                context.nonEquivalence(id, "evaluation.start", "\(legacyForm) → \(modernForm): MMCV validated at start, start+k, …, MMEngine validates at the multiples of k from val_begin (X2; \(why))", deviation: "validation steps shifted by start % interval = \(schedule.start.map { $0 % schedule.interval } ?? 0) \(unit)(s)", at: startNode?.location ?? location, newPath: "train_cfg.val_begin")
+                context.nonEquivalence(Records.startShifted, "evaluation.start", "\(legacyForm) → \(modernForm): MMCV validated at start, start+k, …, MMEngine validates at the multiples of k from val_begin (X2; \(why))", deviation: "validation steps shifted by start % interval = \(schedule.start.map { $0 % schedule.interval } ?? 0) \(unit)(s)", at: startNode?.location ?? location, newPath: "train_cfg.val_begin")
             } else {
-                context.change(id, intervalPath, to: newPath, "\(legacyForm) → \(modernForm)\(shiftNote); MMEngine also validates after the last \(unit) when the interval does not divide the run (R4; \(why))", at: location)
+                context.change(Records.intervalWithFinal, intervalPath, to: newPath, "\(legacyForm) → \(modernForm)\(shiftNote); MMEngine also validates after the last \(unit) when the interval does not divide the run (R4; \(why))", at: location)
             }
             recordPreTraining(schedule, location: startNode?.location ?? location, unit: unit, &context)
             return
@@ -211,17 +211,17 @@ public enum EvaluationRule: MigrationRule {
         let modernSteps = modern.steps(length: length)
         let unitPlural = "\(unit)s"
         if legacySteps == modernSteps {
-            context.change(id, intervalPath, to: newPath, "\(legacyForm) → \(modernForm)\(shiftNote): the same validation \(unitPlural) (\(describeSteps(legacySteps)))", at: location)
+            context.change(Records.intervalSame, intervalPath, to: newPath, "\(legacyForm) → \(modernForm)\(shiftNote): the same validation \(unitPlural) (\(describeSteps(legacySteps)))", at: location)
         } else if legacySteps.isEmpty, modernSteps == [length] {
-            context.warn(id, intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): MMCV never validated in these \(length) \(unitPlural); MMEngine validates once, after the last \(unit) (R4: its loop always validates at the end)", at: location, newPath: newPath)
+            context.warn(Records.intervalOnlyFinal, intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): MMCV never validated in these \(length) \(unitPlural); MMEngine validates once, after the last \(unit) (R4: its loop always validates at the end)", at: location, newPath: newPath)
         } else if modernSteps == (legacySteps + [length]).sorted(), !legacySteps.contains(length) {
             let best = evaluation["save_best"].map { $0.isNull ? "" : "; it may also save one more best checkpoint there" } ?? ""
-            context.warn(id, intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): MMEngine validates after the same \(unitPlural) (\(describeSteps(legacySteps))) and once more after the last \(unit), \(length) (R4: its loop always validates at the end)\(best)", at: location, newPath: newPath)
+            context.warn(Records.intervalExtraFinal, intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): MMEngine validates after the same \(unitPlural) (\(describeSteps(legacySteps))) and once more after the last \(unit), \(length) (R4: its loop always validates at the end)\(best)", at: location, newPath: newPath)
         } else {
             let onlyLegacy = legacySteps.filter { !modernSteps.contains($0) }
             let onlyModern = modernSteps.filter { !legacySteps.contains($0) }
             let what = misaligned ? "start=\(schedule.start ?? 0) is not a multiple of interval=\(schedule.interval): no MMEngine setting reproduces MMCV's schedule (X2)" : "no MMEngine setting reproduces MMCV's schedule"
-            context.nonEquivalence(id, misaligned ? "evaluation.start" : intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): \(what); in \(length) \(unitPlural) MMCV validates after \(describeSteps(legacySteps)), MMEngine after \(describeSteps(modernSteps))", deviation: "\(onlyLegacy.count) MMCV validation(s) missing (\(describeSteps(onlyLegacy))), \(onlyModern.count) extra (\(describeSteps(onlyModern)))", at: (misaligned ? startNode?.location : nil) ?? location, newPath: misaligned ? "train_cfg.val_begin" : newPath)
+            context.nonEquivalence(Records.intervalDiffers, misaligned ? "evaluation.start" : intervalPath, "\(legacyForm) → \(modernForm)\(shiftNote): \(what); in \(length) \(unitPlural) MMCV validates after \(describeSteps(legacySteps)), MMEngine after \(describeSteps(modernSteps))", deviation: "\(onlyLegacy.count) MMCV validation(s) missing (\(describeSteps(onlyLegacy))), \(onlyModern.count) extra (\(describeSteps(onlyModern)))", at: (misaligned ? startNode?.location : nil) ?? location, newPath: misaligned ? "train_cfg.val_begin" : newPath)
         }
         recordPreTraining(schedule, location: startNode?.location ?? location, unit: unit, &context)
     }
@@ -229,7 +229,7 @@ public enum EvaluationRule: MigrationRule {
     /// X3: MMCV validated before training when `start` is 0 and the first interval is 1.
     static func recordPreTraining(_ schedule: EvaluationSchedule, location: SourceLocation?, unit: String, _ context: inout MigrationContext) {
         guard schedule.legacyEvaluatesBeforeTraining else { return }
-        context.nonEquivalence(id, "evaluation.start", "start=\(schedule.start ?? 0) with interval \(EvaluationSchedule.interval(at: 1, base: schedule.interval, dynamic: schedule.dynamicIntervals)): MMCV's EvalHook validated once before the first training \(unit) (X3); MMEngine's loop has no pre-training validation (run the test or val loop on the initial weights separately if that score is needed)", deviation: "one validation, before training, missing; later validations unaffected", at: location, newPath: "train_cfg.val_begin")
+        context.nonEquivalence(Records.startWithoutValBegin, "evaluation.start", "start=\(schedule.start ?? 0) with interval \(EvaluationSchedule.interval(at: 1, base: schedule.interval, dynamic: schedule.dynamicIntervals)): MMCV's EvalHook validated once before the first training \(unit) (X3); MMEngine's loop has no pre-training validation (run the test or val loop on the initial weights separately if that score is needed)", deviation: "one validation, before training, missing; later validations unaffected", at: location, newPath: "train_cfg.val_begin")
     }
 
     static func describe(_ schedule: EvaluationSchedule) -> String {
@@ -258,7 +258,7 @@ public enum EvaluationRule: MigrationRule {
             let saveBest = try bestNode.string("evaluation.save_best")
             let legacyRule = rule ?? (saveBest == "auto" ? nil : legacyKeyLists(codebase).overridden(greater: greater, less: less).infer(saveBest))
             if saveBest != "auto", legacyRule == nil {
-                context.manualStep(id, "evaluation.save_best", "no rule is given for save_best='\(saveBest)' and none follows from the greater/less key lists (MMCV's EvalHook raised ValueError for it unless the package's own hook had other lists): no best checkpoint is configured — set default_hooks.checkpoint.save_best and rule ('greater' or 'less') by hand", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
+                context.manualStep(Records.saveBestNoRule, "evaluation.save_best", "no rule is given for save_best='\(saveBest)' and none follows from the greater/less key lists (MMCV's EvalHook raised ValueError for it unless the package's own hook had other lists): no best checkpoint is configured — set default_hooks.checkpoint.save_best and rule ('greater' or 'less') by hand", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
             } else {
                 let renamed = choice.newKey(for: saveBest)
                 let newKey = renamed ?? saveBest
@@ -285,38 +285,38 @@ public enum EvaluationRule: MigrationRule {
                 }
                 let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
                 if let renamed, renamed != saveBest {
-                    context.change(id, "evaluation.save_best", to: "default_hooks.checkpoint.save_best", "save_best='\(saveBest)' → '\(renamed)' (\(choice.typeName) reports its keys with the prefix '\(choice.prefix ?? "")/')\(extra)", at: bestNode.location)
+                    context.change(Records.saveBestRenamed, "evaluation.save_best", to: "default_hooks.checkpoint.save_best", "save_best='\(saveBest)' → '\(renamed)' (\(choice.typeName) reports its keys with the prefix '\(choice.prefix ?? "")/')\(extra)", at: bestNode.location)
                 } else if renamed != nil {
-                    context.change(id, "evaluation.save_best", to: "default_hooks.checkpoint.save_best", "save_best='\(saveBest)' moved\(saveBest == "auto" ? " ('auto': the first key the evaluator reports)" : " (\(choice.typeName) reports it under the same name)")\(extra)", at: bestNode.location)
+                    context.change(Records.saveBestMoved, "evaluation.save_best", to: "default_hooks.checkpoint.save_best", "save_best='\(saveBest)' moved\(saveBest == "auto" ? " ('auto': the first key the evaluator reports)" : " (\(choice.typeName) reports it under the same name)")\(extra)", at: bestNode.location)
                 } else {
-                    context.manualStep(id, "evaluation.save_best", "save_best='\(saveBest)' kept as written, but the key name the new evaluator (\(choice.typeName)) reports is not known (MMEngine-era metrics usually prefix it, e.g. '<prefix>/\(saveBest)'): set default_hooks.checkpoint.save_best to the evaluator's key\(extra)", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
+                    context.manualStep(Records.saveBestKeyUnknown, "evaluation.save_best", "save_best='\(saveBest)' kept as written, but the key name the new evaluator (\(choice.typeName)) reports is not known (MMEngine-era metrics usually prefix it, e.g. '<prefix>/\(saveBest)'): set default_hooks.checkpoint.save_best to the evaluator's key\(extra)", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
                 }
-                context.warn(id, "evaluation.save_best", "a best score of exactly 0 was skipped by MMCV (it tested the score's truthiness) but counts in MMEngine, which may then save one more best checkpoint (R8)", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
-                context.warn(id, "evaluation.save_best", "after each best-checkpoint update MMEngine re-saves the regular checkpoint of that step (it may rewrite an existing file or add one that takes a max_keep_ckpts slot), so resuming restores the right best score (R7)", at: bestNode.location, newPath: "default_hooks.checkpoint")
+                context.warn(Records.bestScoreZero, "evaluation.save_best", "a best score of exactly 0 was skipped by MMCV (it tested the score's truthiness) but counts in MMEngine, which may then save one more best checkpoint (R8)", at: bestNode.location, newPath: "default_hooks.checkpoint.save_best")
+                context.warn(Records.bestResavesRegular, "evaluation.save_best", "after each best-checkpoint update MMEngine re-saves the regular checkpoint of that step (it may rewrite an existing file or add one that takes a max_keep_ckpts slot), so resuming restores the right best score (R7)", at: bestNode.location, newPath: "default_hooks.checkpoint")
                 changed = true
             }
         } else if ruleNode != nil || greater != nil || less != nil {
             let keys = ["rule", "greater_keys", "less_keys"].filter { evaluation[$0].map { !$0.isNull } ?? false }
-            context.change(id, keys.map { "evaluation.\($0)" }.joined(separator: ", "), to: nil, "dropped: without save_best they had no effect", at: evaluation.entry(keys.first ?? "rule")?.keyLocation)
+            context.change(Records.bestKeysDropped, keys.map { "evaluation.\($0)" }.joined(separator: ", "), to: nil, "dropped: without save_best they had no effect", at: evaluation.entry(keys.first ?? "rule")?.keyLocation)
         }
 
         if let outDir {
             let outNode = evaluation["out_dir"]
             let checkpointOutDir = context.legacyNode("checkpoint_config")?.mapping?["out_dir"]?.scalar?.stringValue
             if let checkpointOutDir, checkpointOutDir != outDir {
-                context.warn(id, "evaluation.out_dir", "MMEngine saves best and regular checkpoints in one out_dir: checkpoint_config.out_dir ('\(checkpointOutDir)') is used, so best checkpoints move from '\(outDir)' there", at: outNode?.location, newPath: "default_hooks.checkpoint.out_dir")
+                context.warn(Records.outDirConflict, "evaluation.out_dir", "MMEngine saves best and regular checkpoints in one out_dir: checkpoint_config.out_dir ('\(checkpointOutDir)') is used, so best checkpoints move from '\(outDir)' there", at: outNode?.location, newPath: "default_hooks.checkpoint.out_dir")
             } else {
                 hook["out_dir"] = ConfigNode(.string(outDir))
                 changed = true
                 if checkpointOutDir == outDir {
-                    context.change(id, "evaluation.out_dir", to: "default_hooks.checkpoint.out_dir", "moved (the same as checkpoint_config.out_dir)", at: outNode?.location)
+                    context.change(Records.outDirMoved, "evaluation.out_dir", to: "default_hooks.checkpoint.out_dir", "moved (the same as checkpoint_config.out_dir)", at: outNode?.location)
                 } else {
-                    context.warn(id, "evaluation.out_dir", "moved to default_hooks.checkpoint.out_dir: MMEngine saves best and regular checkpoints in one directory, so the regular checkpoints (work_dir in MMCV) go to '\(outDir)' too", at: outNode?.location, newPath: "default_hooks.checkpoint.out_dir")
+                    context.warn(Records.outDirMoved, "evaluation.out_dir", "moved to default_hooks.checkpoint.out_dir: MMEngine saves best and regular checkpoints in one directory, so the regular checkpoints (work_dir in MMCV) go to '\(outDir)' too", at: outNode?.location, newPath: "default_hooks.checkpoint.out_dir")
                 }
             }
         }
         if let clientArgs = evaluation["file_client_args"], !clientArgs.isNull {
-            context.warn(id, "evaluation.file_client_args", "dropped: it only served EvalHook's out_dir; set default_hooks.checkpoint.backend_args if the checkpoint directory needs a storage backend", at: clientArgs.location)
+            context.warn(Records.fileClientArgsDropped, "evaluation.file_client_args", "dropped: it only served EvalHook's out_dir; set default_hooks.checkpoint.backend_args if the checkpoint directory needs a storage backend", at: clientArgs.location)
         }
         if changed { context.setDefaultHook("checkpoint", ConfigNode(hook)) }
     }
@@ -341,20 +341,20 @@ public enum EvaluationRule: MigrationRule {
         let present = { (key: String) -> Bool in evaluation[key].map { !$0.isNull } ?? false }
         let collection = collectionKeys.filter(present)
         if !collection.isEmpty {
-            context.change(id, collection.map { "evaluation.\($0)" }.joined(separator: ", "), to: nil, "dropped: MMEngine's ValLoop runs the model itself, its evaluator processes results batch by batch (what pre_eval did) and collects them across processes (a metric's collect_device='gpu' replaces gpu_collect)", at: evaluation.entry(collection[0])?.keyLocation)
+            context.change(Records.collectionArgumentsDropped, collection.map { "evaluation.\($0)" }.joined(separator: ", "), to: nil, "dropped: MMEngine's ValLoop runs the model itself, its evaluator processes results batch by batch (what pre_eval did) and collects them across processes (a metric's collect_device='gpu' replaces gpu_collect)", at: evaluation.entry(collection[0])?.keyLocation)
         }
         let bufferNode = evaluation["broadcast_bn_buffer"].flatMap { $0.isNull ? nil : $0 }
         let broadcast = try bufferNode.map { try $0.bool("evaluation.broadcast_bn_buffer") } ?? true
         if context.options.distributed && broadcast {
-            context.warn(id, "evaluation.broadcast_bn_buffer", "DistEvalHook broadcast rank 0's BatchNorm buffers before each validation\(bufferNode == nil ? " (broadcast_bn_buffer defaulted to True)" : ""); MMEngine does not: add SyncBuffersHook to custom_hooks (it averages the buffers after each epoch) or use SyncBN if all ranks must validate with the same buffers", at: bufferNode?.location ?? context.legacyKeyLocation("evaluation"))
+            context.warn(Records.broadcastBnBuffer, "evaluation.broadcast_bn_buffer", "DistEvalHook broadcast rank 0's BatchNorm buffers before each validation\(bufferNode == nil ? " (broadcast_bn_buffer defaulted to True)" : ""); MMEngine does not: add SyncBuffersHook to custom_hooks (it averages the buffers after each epoch) or use SyncBN if all ranks must validate with the same buffers", at: bufferNode?.location ?? context.legacyKeyLocation("evaluation"))
         } else if let bufferNode {
-            context.change(id, "evaluation.broadcast_bn_buffer", to: nil, "dropped: \(broadcast ? "it only acted in distributed runs" : "it was off")", at: bufferNode.location)
+            context.change(Records.broadcastBnBufferDropped, "evaluation.broadcast_bn_buffer", to: nil, "dropped: \(broadcast ? "it only acted in distributed runs" : "it was off")", at: bufferNode.location)
         }
         if let pipeline = evaluation["pipeline"], !pipeline.isNull {
-            context.warn(id, "evaluation.pipeline", "dropped: the evaluation-time pipeline (used to show or save results) has no MMEngine loop field; visualisation is a hook of the successor package", at: pipeline.location)
+            context.warn(Records.pipelineDropped, "evaluation.pipeline", "dropped: the evaluation-time pipeline (used to show or save results) has no MMEngine loop field; visualisation is a hook of the successor package", at: pipeline.location)
         }
         if let saveImage = evaluation["save_image"], !saveImage.isNull {
-            context.warn(id, "evaluation.save_image", "dropped: saving result images during validation is a visualisation hook in the successor package (e.g. mmagic's VisualizationHook)", at: saveImage.location)
+            context.warn(Records.saveImageDropped, "evaluation.save_image", "dropped: saving result images during validation is a visualisation hook in the successor package (e.g. mmagic's VisualizationHook)", at: saveImage.location)
         }
         var unknown: [String] = []
         for entry in evaluation.entries {
@@ -368,7 +368,7 @@ public enum EvaluationRule: MigrationRule {
         if !unknown.isEmpty {
             let names = unknown.map { "evaluation.\($0)" }
             let target = choice.family == nil ? "the new evaluator is not known" : "\(choice.typeName) has no known argument for \(unknown.count == 1 ? "it" : "them")"
-            context.warn(id, names.joined(separator: ", "), "MMCV passed \(names.map { "`\($0)`" }.joined(separator: ", ")) to dataset.evaluate; \(target): dropped — add the successor metric's equivalent to val_evaluator by hand", at: evaluation.entry(unknown[0])?.keyLocation, newPath: "val_evaluator")
+            context.warn(Records.evaluateArgumentsDropped, names.joined(separator: ", "), "MMCV passed \(names.map { "`\($0)`" }.joined(separator: ", ")) to dataset.evaluate; \(target): dropped — add the successor metric's equivalent to val_evaluator by hand", at: evaluation.entry(unknown[0])?.keyLocation, newPath: "val_evaluator")
         }
     }
 
@@ -382,7 +382,7 @@ public enum EvaluationRule: MigrationRule {
         context.setOutput("test_cfg", ConfigNode(loop), from: ["data"])
         context.setOutput("test_evaluator", choice.node, from: ["data"])
         let metric = evaluation == nil ? "the dataset's default metric" : "the metric of `evaluation`"
-        context.change(id, "data.test", to: "test_cfg", "data.test gets the test loop (test_cfg TestLoop) and test_evaluator \(choice.typeName) with \(metric) (MMCV-era test scripts took the metric from the command line; MMEngine needs test_dataloader, test_cfg and test_evaluator together)", at: dataEntryLocation("test", context))
+        context.change(Records.testLoop, "data.test", to: "test_cfg", "data.test gets the test loop (test_cfg TestLoop) and test_evaluator \(choice.typeName) with \(metric) (MMCV-era test scripts took the metric from the command line; MMEngine needs test_dataloader, test_cfg and test_evaluator together)", at: dataEntryLocation("test", context))
         if let valChoice, valChoice.node == choice.node {
             recordEvaluatorCheck(choice, newPaths: ["val_evaluator", "test_evaluator"], &context)
         } else {
@@ -404,10 +404,10 @@ public enum EvaluationRule: MigrationRule {
         let legacyPath = fromEvaluation ? "evaluation.metric" : "data.\(split)"
         let location = fromEvaluation ? context.legacyKeyLocation("evaluation") : dataEntryLocation(split, context)
         if choice.family == nil {
-            context.manualStep(id, legacyPath, "no MMEngine-era evaluator is known for \(choice.reason): \(names) \(newPaths.count == 1 ? "is" : "are") an Evaluator with no metrics (the loop runs the model and computes nothing); put the successor package's metric config in `metrics`, and point default_hooks.checkpoint.save_best at its key", at: location, newPath: newPaths[0])
+            context.manualStep(Records.evaluatorUnknown, legacyPath, "no MMEngine-era evaluator is known for \(choice.reason): \(names) \(newPaths.count == 1 ? "is" : "are") an Evaluator with no metrics (the loop runs the model and computes nothing); put the successor package's metric config in `metrics`, and point default_hooks.checkpoint.save_best at its key", at: location, newPath: newPaths[0])
         } else {
             let prefix = choice.prefix.map { "prefixed '\($0)/' (e.g. \(choice.exampleKey))" } ?? "unprefixed (e.g. \(choice.exampleKey))"
-            context.manualStep(id, legacyPath, "\(names): \(choice.typeName) of \(choice.package), chosen for \(choice.reason); check its arguments against the package's own config (it must run in that package's scope, default_scope); its metric keys are \(prefix)", at: location, newPath: newPaths[0])
+            context.manualStep(Records.evaluatorChosen, legacyPath, "\(names): \(choice.typeName) of \(choice.package), chosen for \(choice.reason); check its arguments against the package's own config (it must run in that package's scope, default_scope); its metric keys are \(prefix)", at: location, newPath: newPaths[0])
         }
     }
 }

@@ -66,45 +66,45 @@ public enum RunnerRule: MigrationRule {
                     throw ConfigError(.missingKey, "`runner.max_epochs` is required for an \(type ?? "") (MMCV refuses to run without a length)", at: at)
                 }
                 if let totalEpochs, totalEpochs != epochs {
-                    context.warn(id, "total_epochs", "total_epochs=\(totalEpochs) disagrees with runner.max_epochs=\(epochs) (mmdet asserted they are equal); max_epochs=\(epochs) is used", at: context.legacyKeyLocation("total_epochs"))
+                    context.warn(Records.totalEpochsDisagrees, "total_epochs", "total_epochs=\(totalEpochs) disagrees with runner.max_epochs=\(epochs) (mmdet asserted they are equal); max_epochs=\(epochs) is used", at: context.legacyKeyLocation("total_epochs"))
                 }
-                context.change(id, "runner", to: "train_cfg", "\(type ?? "") with max_epochs=\(epochs) becomes EpochBasedTrainLoop", at: at)
+                context.change(Records.epochLoop, "runner", to: "train_cfg", "\(type ?? "") with max_epochs=\(epochs) becomes EpochBasedTrainLoop", at: at)
                 return LoopFacts(kind: .epoch, maxEpochs: epochs)
             case "IterBasedRunner", "DynamicIterBasedRunner":
                 guard let iters = maxIters else {
                     throw ConfigError(.missingKey, "`runner.max_iters` is required for an \(type ?? "")", at: at)
                 }
                 if type == "DynamicIterBasedRunner" {
-                    context.warn(id, "runner.type", "DynamicIterBasedRunner (mmgen) has no MMEngine loop; converted as IterBasedTrainLoop — its dynamic per-iteration behaviour (e.g. progressive growing) needs the successor package's own loop", at: at, newPath: "train_cfg")
+                    context.warn(Records.dynamicIterRunner, "runner.type", "DynamicIterBasedRunner (mmgen) has no MMEngine loop; converted as IterBasedTrainLoop — its dynamic per-iteration behaviour (e.g. progressive growing) needs the successor package's own loop", at: at, newPath: "train_cfg")
                 } else {
-                    context.change(id, "runner", to: "train_cfg", "IterBasedRunner with max_iters=\(iters) becomes IterBasedTrainLoop", at: at)
+                    context.change(Records.iterLoop, "runner", to: "train_cfg", "IterBasedRunner with max_iters=\(iters) becomes IterBasedTrainLoop", at: at)
                 }
                 return LoopFacts(kind: .iteration, maxIters: iters)
             case nil:
                 if length.iterationRunner, let iters = maxIters {
-                    context.warn(id, "runner", "the runner has no type; max_iters=\(iters) implies an iteration runner (IterBasedTrainLoop)", at: at, newPath: "train_cfg")
+                    context.warn(Records.untypedIterRunner, "runner", "the runner has no type; max_iters=\(iters) implies an iteration runner (IterBasedTrainLoop)", at: at, newPath: "train_cfg")
                     return LoopFacts(kind: .iteration, maxIters: iters)
                 }
                 if let epochs = maxEpochs {
-                    context.warn(id, "runner", "the runner has no type; max_epochs=\(epochs) implies an epoch runner (EpochBasedTrainLoop)", at: at, newPath: "train_cfg")
+                    context.warn(Records.untypedEpochRunner, "runner", "the runner has no type; max_epochs=\(epochs) implies an epoch runner (EpochBasedTrainLoop)", at: at, newPath: "train_cfg")
                     return LoopFacts(kind: .epoch, maxEpochs: epochs)
                 }
-                context.manualStep(id, "runner", "the runner has neither a type nor a length; set train_cfg (EpochBasedTrainLoop with max_epochs, or IterBasedTrainLoop with max_iters) by hand", at: at)
+                context.manualStep(Records.runnerWithoutLength, "runner", "the runner has neither a type nor a length; set train_cfg (EpochBasedTrainLoop with max_epochs, or IterBasedTrainLoop with max_iters) by hand", at: at)
                 return nil
             case let other?:
-                context.manualStep(id, "runner.type", "unknown runner type \(other): no MMEngine loop is known for it; write train_cfg by hand", at: runner["type"]?.location ?? at)
+                context.manualStep(Records.unknownRunner, "runner.type", "unknown runner type \(other): no MMEngine loop is known for it; write train_cfg by hand", at: runner["type"]?.location ?? at)
                 return nil
             }
         }
         if !length.iterationRunner, let totalEpochs {
-            context.change(id, "total_epochs", to: "train_cfg", "total_epochs=\(totalEpochs) (no runner; mmdet built an EpochBasedRunner from it) becomes EpochBasedTrainLoop", at: context.legacyKeyLocation("total_epochs"))
+            context.change(Records.totalEpochs, "total_epochs", to: "train_cfg", "total_epochs=\(totalEpochs) (no runner; mmdet built an EpochBasedRunner from it) becomes EpochBasedTrainLoop", at: context.legacyKeyLocation("total_epochs"))
             return LoopFacts(kind: .epoch, maxEpochs: totalEpochs)
         }
         if let totalIters {
-            context.change(id, "total_iters", to: "train_cfg", "total_iters=\(totalIters) (no runner; the train script ran an IterBasedRunner for it) becomes IterBasedTrainLoop", at: context.legacyKeyLocation("total_iters"))
+            context.change(Records.totalIters, "total_iters", to: "train_cfg", "total_iters=\(totalIters) (no runner; the train script ran an IterBasedRunner for it) becomes IterBasedTrainLoop", at: context.legacyKeyLocation("total_iters"))
             return LoopFacts(kind: .iteration, maxIters: totalIters)
         }
-        context.manualStep(id, "runner", "the config states no training length (no runner, total_epochs or total_iters; MMCV-era train scripts failed on it): add train_cfg by hand", at: context.legacyLocation)
+        context.manualStep(Records.noTrainingLength, "runner", "the config states no training length (no runner, total_epochs or total_iters; MMCV-era train scripts failed on it): add train_cfg by hand", at: context.legacyLocation)
         return nil
     }
 
@@ -125,9 +125,9 @@ public enum RunnerRule: MigrationRule {
             }
         }
         if hasVal {
-            context.warn(id, "workflow", "the ('val', n) entries ran loss-only validation epochs, which MMEngine has no counterpart for; dropped (metrics-based validation comes from `evaluation`, see val_cfg)", at: workflowNode.location)
+            context.warn(Records.workflowValDropped, "workflow", "the ('val', n) entries ran loss-only validation epochs, which MMEngine has no counterpart for; dropped (metrics-based validation comes from `evaluation`, see val_cfg)", at: workflowNode.location)
         } else {
-            context.change(id, "workflow", to: nil, "dropped: MMEngine's loop has no workflow; ('train', n) only repeated train epochs", at: workflowNode.location)
+            context.change(Records.workflowDropped, "workflow", to: nil, "dropped: MMEngine's loop has no workflow; ('train', n) only repeated train epochs", at: workflowNode.location)
         }
     }
 }

@@ -43,7 +43,7 @@ enum CompatSchedulePlan {
         let why = config.warmupByEpoch
             ? "with its warmup in epochs, which a chain of MMEngine's built-in schedulers reproduces only with the iterations per epoch (not given)"
             : "with its warmup over a non-zero floor, which no chain of MMEngine's built-in schedulers reproduces (deviations.md N1)"
-        plan.record(.change, LrConfigRule.id, "--compat: policy '\(config.policyName)' \(why), becomes \(CompatUpdaterSchedule.type) of hookmigrate's compat module \(CompatUpdaterSchedule.module).py (written beside the converted config and imported through custom_imports): it computes MMCV 1.7.2's lr at every iteration, floor and warmup included",
+        plan.record(LrConfigRule.Records.compat, .change, LrConfigRule.id, "--compat: policy '\(config.policyName)' \(why), becomes \(CompatUpdaterSchedule.type) of hookmigrate's compat module \(CompatUpdaterSchedule.module).py (written beside the converted config and imported through custom_imports): it computes MMCV 1.7.2's lr at every iteration, floor and warmup included",
                     at: location, role: .main)
         return plan
     }

@@ -3,6 +3,8 @@ import HookMigrateCore
 
 /// What the warmup became.
 struct WarmupSchedule {
+    /// The id of the record that describes the warmup (its form; the kind says whether it composes exactly).
+    var id: RecordID
     var nodes: [ConfigNode] = []
     var kind: MigrationRecord.Kind = .change
     var message: String
@@ -20,7 +22,7 @@ extension LrSchedulePlanner {
         let ratioText = LrConfigRule.show(ratio)
         let at = arguments.location("warmup")
         if ratio == 1 {
-            return WarmupSchedule(message: "\(warmup.name) warmup with warmup_ratio=1 multiplies the lr by 1: a no-op, no warmup scheduler is emitted")
+            return WarmupSchedule(id: Records.warmupNoOp.id, message: "\(warmup.name) warmup with warmup_ratio=1 multiplies the lr by 1: a no-op, no warmup scheduler is emitted")
         }
         let length = warmup.length
         let iterations: Int? = warmup.byEpoch ? span.itersPerEpoch.map { length * $0 } : length
@@ -36,29 +38,29 @@ extension LrSchedulePlanner {
             if warmup.byEpoch {
                 let node = LrConfigRule.scheduler("ConstantLR", ["factor": LrConfigRule.float(ratio, at: arguments.location("warmup_ratio"))],
                                                   begin: 0, end: length + 1, byEpoch: true, at: at)
-                return WarmupSchedule(nodes: [node], message: "constant warmup over \(lengthText), ratio \(ratioText), becomes \(LrConfigRule.describe(node)): stepped by epoch, it multiplies the lr by \(ratioText) from the first iteration and restores it after epoch \(length - 1), i.e. from iteration \(length)·L on, as MMCV does — exact for any dataloader length",
+                return WarmupSchedule(id: Records.warmupConstantByEpoch.id, nodes: [node], message: "constant warmup over \(lengthText), ratio \(ratioText), becomes \(LrConfigRule.describe(node)): stepped by epoch, it multiplies the lr by \(ratioText) from the first iteration and restores it after epoch \(length - 1), i.e. from iteration \(length)·L on, as MMCV does — exact for any dataloader length",
                                       length: point, ratio: ratio)
             }
             let node = LrConfigRule.scheduler("ConstantLR", ["factor": LrConfigRule.float(ratio, at: arguments.location("warmup_ratio"))],
                                               begin: 0, end: length + 1, byEpoch: false, at: at)
-            return WarmupSchedule(nodes: [node], message: "constant warmup over \(lengthText), ratio \(ratioText), becomes \(LrConfigRule.describe(node)): end is W+1 because ConstantLR restores the lr at its last step end−1 while MMCV still warms iteration W−1 (the official guide's end=W is one short)",
+            return WarmupSchedule(id: Records.warmupConstant.id, nodes: [node], message: "constant warmup over \(lengthText), ratio \(ratioText), becomes \(LrConfigRule.describe(node)): end is W+1 because ConstantLR restores the lr at its last step end−1 while MMCV still warms iteration W−1 (the official guide's end=W is one short)",
                                   length: point, ratio: ratio)
         case .linear:
             if let iterations {
                 let node = LrConfigRule.scheduler("LinearLR", ["start_factor": LrConfigRule.float(ratio, at: arguments.location("warmup_ratio")), "end_factor": LrConfigRule.float(1.0)],
                                                   begin: 0, end: iterations + 1, byEpoch: false, at: at)
-                return WarmupSchedule(nodes: [node], message: "linear warmup over \(lengthText), ratio \(ratioText), becomes \(LrConfigRule.describe(node)): end is W+1 because LinearLR reaches end_factor at its last step end−1 while MMCV reaches the full lr only at iteration W (the official guide's end=W is one short)\(givenL)",
+                return WarmupSchedule(id: Records.warmupLinear.id, nodes: [node], message: "linear warmup over \(lengthText), ratio \(ratioText), becomes \(LrConfigRule.describe(node)): end is W+1 because LinearLR reaches end_factor at its last step end−1 while MMCV reaches the full lr only at iteration W (the official guide's end=W is one short)\(givenL)",
                                       length: point, ratio: ratio)
             }
             let node = LrConfigRule.scheduler("LinearLR", ["start_factor": LrConfigRule.float(ratio, at: arguments.location("warmup_ratio")), "end_factor": LrConfigRule.float(1.0)],
                                               begin: 0, end: length, byEpoch: true, convertToIterBased: true, at: at)
-            return WarmupSchedule(nodes: [node], kind: .nonEquivalence,
+            return WarmupSchedule(id: Records.warmupLinearWithoutLength.id, nodes: [node], kind: .nonEquivalence,
                                   message: "linear warmup over \(lengthText), ratio \(ratioText), needs W = \(length) × L iterations and end=W+1, but the iterations per epoch L are unknown (rerun with --iters-per-epoch L for the exact form). Assumed: \(LrConfigRule.describe(node)), which the Runner converts to end = \(length)·L iterations, so the ramp reaches the full lr one iteration early",
                                   deviation: "relative lr error (1−r)/(W−1+r) with r=\(ratioText) at iteration W−1, less before it; none after the warmup (4.7e-2 for W=20, r=0.1: deviations.md grid, the migration guide's linear-by-epoch column)",
                                   length: point, ratio: ratio)
         case .exp:
             guard let iterations else {
-                return WarmupSchedule(kind: .manualStep, message: "exp warmup over \(lengthText) needs W = \(length) × L iterations for its per-iteration factor r^(−1/W), but the iterations per epoch are unknown: rerun with --iters-per-epoch L (the length of the train dataloader); no warmup scheduler was emitted")
+                return WarmupSchedule(id: Records.warmupExpNeedsLength.id, kind: .manualStep, message: "exp warmup over \(lengthText) needs W = \(length) × L iterations for its per-iteration factor r^(−1/W), but the iterations per epoch are unknown: rerun with --iters-per-epoch L (the length of the train dataloader); no warmup scheduler was emitted")
             }
             let hold: ConfigNode
             let holdText: String
@@ -69,10 +71,10 @@ extension LrSchedulePlanner {
                 hold = LrConfigRule.scheduler("ConstantLR", ["factor": LrConfigRule.float(ratio, at: arguments.location("warmup_ratio"))], begin: 0, end: epochs + 1, byEpoch: true, at: at)
                 holdText = "stepped by epoch with end=E+1, its restoring step comes after the last epoch for any dataloader length"
             } else {
-                return WarmupSchedule(kind: .manualStep, message: "exp warmup (ratio \(ratioText), W=\(iterations)) needs a ConstantLR(factor=\(ratioText)) that lasts past the end of the run plus ExponentialLR(gamma=\(LrConfigRule.show(pow(ratio, -1.0 / Double(iterations)))), begin=0, end=\(iterations + 1), by_epoch=False), but the run length is unknown (see the runner record): add them by hand; no warmup scheduler was emitted")
+                return WarmupSchedule(id: Records.warmupExpNeedsRunLength.id, kind: .manualStep, message: "exp warmup (ratio \(ratioText), W=\(iterations)) needs a ConstantLR(factor=\(ratioText)) that lasts past the end of the run plus ExponentialLR(gamma=\(LrConfigRule.show(pow(ratio, -1.0 / Double(iterations)))), begin=0, end=\(iterations + 1), by_epoch=False), but the run length is unknown (see the runner record): add them by hand; no warmup scheduler was emitted")
             }
             let rise = LrConfigRule.scheduler("ExponentialLR", ["gamma": LrConfigRule.float(LrConfigRule.tidy(pow(ratio, -1.0 / Double(iterations))))], begin: 0, end: iterations + 1, byEpoch: false, at: at)
-            return WarmupSchedule(nodes: [hold, rise], message: "exp warmup over \(lengthText), ratio \(ratioText), becomes the pair \(LrConfigRule.describe(hold)) + \(LrConfigRule.describe(rise)): the ConstantLR supplies the factor \(ratioText) from iteration 0 (\(holdText)), and the ExponentialLR multiplies by r^(−1/W) for W steps, reaching the full lr exactly at iteration W as MMCV's r^(1−k/W) does (deviations.md F3; the official ExponentialLR(gamma=r, end=W) loses the lr)\(givenL)",
+            return WarmupSchedule(id: Records.warmupExpPair.id, nodes: [hold, rise], message: "exp warmup over \(lengthText), ratio \(ratioText), becomes the pair \(LrConfigRule.describe(hold)) + \(LrConfigRule.describe(rise)): the ConstantLR supplies the factor \(ratioText) from iteration 0 (\(holdText)), and the ExponentialLR multiplies by r^(−1/W) for W steps, reaching the full lr exactly at iteration W as MMCV's r^(1−k/W) does (deviations.md F3; the official ExponentialLR(gamma=r, end=W) loses the lr)\(givenL)",
                                   length: point, ratio: ratio)
         }
     }

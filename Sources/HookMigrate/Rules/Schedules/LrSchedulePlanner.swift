@@ -5,6 +5,7 @@ import HookMigrateRuntime
 /// Turns one lr_config into schedulers and records.
 struct LrSchedulePlanner: UpdaterSchedulePlanner {
     static let kind = UpdaterHookKind.lr
+    typealias Records = LrConfigRule.Records
 
     let arguments: LegacyHookArguments
     let policy: String
@@ -26,13 +27,13 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         if span.kind == .iteration {
             // warmup_by_epoch matters here even without a warmup.
             if config.warmupByEpoch {
-                plan.record(.manualStep, arguments.path("warmup_by_epoch"),
+                plan.record(Records.warmupByEpochUnderIterRunner, .manualStep, arguments.path("warmup_by_epoch"),
                             "warmup_by_epoch=True under IterBasedRunner crashes MMCV in the first iteration (AssertionError: the warmup length is only computed in before_train_epoch, which IterBasedRunner never calls): this config never trained. Give the warmup in iterations (warmup_by_epoch=False) and convert again; nothing was emitted",
                             at: arguments.location("warmup_by_epoch"), role: nil)
                 return
             }
             if byEpoch {
-                plan.record(.warning, arguments.path("by_epoch"),
+                plan.record(Records.byEpochInertUnderIterRunner, .warning, arguments.path("by_epoch"),
                             "a by_epoch=True lr policy is inert under IterBasedRunner: MMCV updates it only in before_train_epoch, which that runner never calls, so the lr stayed at the optimizer's lr for the whole run (its warmup too). No lr scheduler is emitted, which keeps that behaviour; if you meant a schedule, write it by iteration",
                             at: arguments.location("by_epoch"), role: nil)
                 return
@@ -42,7 +43,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
             // YOLOX replaces MMCV's warmup with its own: planned as one piece.
             let main = yoloxSchedule(spec, warmup: warmup, byEpoch: byEpoch)
             plan.add(main.nodes, role: .main, placement: main.placement)
-            plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+            plan.record(main.id, main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
             return
         }
         let main = try mainSchedule(parsed, byEpoch: byEpoch)
@@ -56,10 +57,10 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                 combine(&outcome, main: main, byEpoch: byEpoch)
             }
             plan.add(outcome.nodes, role: .warmup, placement: .warmup)
-            plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
-            plan.record(outcome.kind, arguments.path("warmup"), outcome.message, deviation: outcome.deviation, at: arguments.location("warmup"), role: .warmup)
+            plan.record(main.id, main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+            plan.record(outcome.id, outcome.kind, arguments.path("warmup"), outcome.message, deviation: outcome.deviation, at: arguments.location("warmup"), role: .warmup)
         } else {
-            plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+            plan.record(main.id, main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
         }
     }
 
@@ -73,17 +74,17 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         let by = "by \(unit)"
         switch policy {
         case .fixed:
-            return MainSchedule(message: "policy '\(self.policy)' keeps every param group at its base lr: the lr stays constant, no main scheduler is needed")
+            return MainSchedule(id: Records.fixed.id, message: "policy '\(self.policy)' keeps every param group at its base lr: the lr stays constant, no main scheduler is needed")
 
         case .step(let steps, let gamma, let minLr):
             var main: MainSchedule
             switch steps {
             case .every(let every):
                 let node = LrConfigRule.scheduler("StepLR", ["step_size": LrConfigRule.int(every, at: arguments.location("step")), "gamma": LrConfigRule.float(gamma, at: arguments.location("gamma"))], byEpoch: byEpoch, at: at)
-                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with step=\(every) \(by) becomes \(LrConfigRule.describe(node)) (gamma written explicitly; the step stays in \(unit)s)")
+                main = MainSchedule(id: Records.stepEvery.id, nodes: [node], message: "policy '\(self.policy)' with step=\(every) \(by) becomes \(LrConfigRule.describe(node)) (gamma written explicitly; the step stays in \(unit)s)")
             case .milestones(let list):
                 if list.isEmpty {
-                    main = MainSchedule(message: "policy '\(self.policy)' with step=[] never decays: the lr stays constant, no main scheduler is needed")
+                    main = MainSchedule(id: Records.stepNeverDecays.id, message: "policy '\(self.policy)' with step=[] never decays: the lr stays constant, no main scheduler is needed")
                 } else {
                     let maxima = LrConfigRule.runningMaxima(list)
                     let node = LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints(maxima, at: arguments.location("step")), "gamma": LrConfigRule.float(gamma, at: arguments.location("gamma"))], byEpoch: byEpoch, at: at)
@@ -91,7 +92,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                     if maxima != list {
                         message += "; the unsorted list is written as its running maxima \(maxima): MMCV decays at the first milestone greater than the progress, so \(list) decays at \(maxima), not at the sorted milestones"
                     }
-                    main = MainSchedule(nodes: [node], message: message + " (gamma written explicitly; milestones stay in \(unit)s)")
+                    main = MainSchedule(id: Records.stepMilestones.id, nodes: [node], message: message + " (gamma written explicitly; milestones stay in \(unit)s)")
                 }
             }
             if let minLr {
@@ -101,7 +102,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
 
         case .exp(let gamma):
             let node = LrConfigRule.scheduler("ExponentialLR", ["gamma": LrConfigRule.float(gamma, at: arguments.location("gamma"))], byEpoch: byEpoch, at: at)
-            return MainSchedule(nodes: [node], message: "policy '\(self.policy)' \(by) becomes \(LrConfigRule.describe(node)) (gamma per \(unit), unchanged)")
+            return MainSchedule(id: Records.exp.id, nodes: [node], message: "policy '\(self.policy)' \(by) becomes \(LrConfigRule.describe(node)) (gamma per \(unit), unchanged)")
 
         case .poly(let power, let minLr):
             let arguments: KeyValuePairs<String, ConfigNode> = ["eta_min": LrConfigRule.float(minLr, at: self.arguments.location("min_lr")), "power": LrConfigRule.float(power, at: self.arguments.location("power"))]
@@ -114,13 +115,13 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
 
         case .inv(let gamma, let power):
             guard byEpoch else {
-                return MainSchedule(kind: .manualStep, message: "policy 'inv' by iteration has no MMEngine counterpart (there is no InvLR, and an exact chain needs one scheduler per iteration): write a custom scheduler or choose another schedule; no main scheduler was emitted")
+                return MainSchedule(id: Records.invByIteration.id, kind: .manualStep, message: "policy 'inv' by iteration has no MMEngine counterpart (there is no InvLR, and an exact chain needs one scheduler per iteration): write a custom scheduler or choose another schedule; no main scheduler was emitted")
             }
             guard let epochs = horizon else {
-                return MainSchedule(kind: .manualStep, message: "policy 'inv' by epoch needs the number of epochs for its per-epoch chain, but \(span.missingHorizon(byEpoch: true)); no main scheduler was emitted")
+                return MainSchedule(id: Records.invNeedsEpochs.id, kind: .manualStep, message: "policy 'inv' by epoch needs the number of epochs for its per-epoch chain, but \(span.missingHorizon(byEpoch: true)); no main scheduler was emitted")
             }
             guard epochs <= 1000 else {
-                return MainSchedule(kind: .manualStep, message: "policy 'inv' has no MMEngine counterpart; the exact per-epoch chain would need \(epochs - 1) MultiStepLR schedulers (more than 1000): write a custom scheduler; no main scheduler was emitted")
+                return MainSchedule(id: Records.invTooLong.id, kind: .manualStep, message: "policy 'inv' has no MMEngine counterpart; the exact per-epoch chain would need \(epochs - 1) MultiStepLR schedulers (more than 1000): write a custom scheduler; no main scheduler was emitted")
             }
             var nodes: [ConfigNode] = []
             for epoch in 1..<max(epochs, 1) {
@@ -132,9 +133,9 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
                 nodes.append(LrConfigRule.scheduler("MultiStepLR", ["milestones": LrConfigRule.ints([epoch]), "gamma": LrConfigRule.float(LrConfigRule.tidy(pow(previous / current, power)))], byEpoch: true, at: at))
             }
             if nodes.isEmpty {
-                return MainSchedule(message: "policy 'inv' over a single epoch keeps the base lr (progress 0): no main scheduler is needed")
+                return MainSchedule(id: Records.invSingleEpoch.id, message: "policy 'inv' over a single epoch keeps the base lr (progress 0): no main scheduler is needed")
             }
-            return MainSchedule(nodes: nodes, message: "policy 'inv' (gamma=\(LrConfigRule.show(gamma)), power=\(LrConfigRule.show(power))) by epoch has no MMEngine scheduler; it becomes the exact per-epoch chain of \(nodes.count) MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))**power, by_epoch=True), e = 1…\(epochs - 1), whose product is (1+γe)**(−power) (deviations.md F2, measured 3e-16)")
+            return MainSchedule(id: Records.invChain.id, nodes: nodes, message: "policy 'inv' (gamma=\(LrConfigRule.show(gamma)), power=\(LrConfigRule.show(power))) by epoch has no MMEngine scheduler; it becomes the exact per-epoch chain of \(nodes.count) MultiStepLR(milestones=[e], gamma=((1+γ(e−1))/(1+γe))**power, by_epoch=True), e = 1…\(epochs - 1), whose product is (1+γe)**(−power) (deviations.md F2, measured 3e-16)")
 
         case .cosineAnnealing(let floor):
             var main = cosineAnnealing(floor, byEpoch: byEpoch)
@@ -146,16 +147,16 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
 
         case .flatCosineAnnealing(let startPercent, let floor):
             guard let horizon else {
-                return MainSchedule(kind: .manualStep, message: "policy '\(self.policy)' needs the run length to place the start of its cosine (S = round(H × start_percent)), but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
+                return MainSchedule(id: Records.flatCosineNeedsRunLength.id, kind: .manualStep, message: "policy '\(self.policy)' needs the run length to place the start of its cosine (S = round(H × start_percent)), but \(span.missingHorizon(byEpoch: byEpoch)); no main scheduler was emitted")
             }
             let start = LrConfigRule.pythonRound(Double(horizon) * startPercent)
             let rounding = "S = round(\(horizon) × \(LrConfigRule.show(startPercent))) = \(start), Python rounding half to even"
             if start >= horizon {
-                return MainSchedule(message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)) stays flat for the whole run (\(rounding) = H): the lr stays constant, no main scheduler is needed")
+                return MainSchedule(id: Records.flatCosineStaysFlat.id, message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)) stays flat for the whole run (\(rounding) = H): the lr stays constant, no main scheduler is needed")
             }
             let (name, value) = floor.argument(at: floorLocation(floor))
             let node = LrConfigRule.scheduler("CosineAnnealingLR", ["T_max": LrConfigRule.int(horizon - start), name: value], begin: start, end: horizon, byEpoch: byEpoch, at: at)
-            var main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)), \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (\(rounding); before begin nothing is written, so the lr stays flat)\(exactGivenL(byEpoch))")
+            var main = MainSchedule(id: Records.flatCosine.id, nodes: [node], message: "policy '\(self.policy)' with start_percent=\(LrConfigRule.show(startPercent)), \(floor.legacyText("lr")) \(by) becomes \(LrConfigRule.describe(node)) (\(rounding); before begin nothing is written, so the lr stays flat)\(exactGivenL(byEpoch))")
             main.affine = !floor.isZero
             main.firstChange = byEpoch ? .epoch(start + 1) : .iteration(start + 1)
             main.overlapDeviation = overlapDeviation("9e-6…1.5e-3 (cosine)", share: share(floor), realScale: "4.2e-7…1.1e-4 for real mmcls configs (deviations.md N1)")
@@ -164,21 +165,21 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         case .cosineRestart(let periods, let weights, let floor):
             let whole = periods.compactMap { Int(exactly: $0) }
             guard whole.count == periods.count else {
-                return MainSchedule(kind: .manualStep, message: "policy 'CosineRestart' with periods=\(LrConfigRule.show(periods)) that are not whole numbers of \(unit)s has no CosineRestartLR form (its periods are counts of steps): write the schedule by hand; no main scheduler was emitted")
+                return MainSchedule(id: Records.cosineRestartFractionalPeriods.id, kind: .manualStep, message: "policy 'CosineRestart' with periods=\(LrConfigRule.show(periods)) that are not whole numbers of \(unit)s has no CosineRestartLR form (its periods are counts of steps): write the schedule by hand; no main scheduler was emitted")
             }
             return try cosineRestart(periods: whole, weights: weights, floor: floor, byEpoch: byEpoch)
 
         case .cyclic(let cyclic):
             guard cyclic.anneal == .cos else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (there is no CyclicLR, LinearLR factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; no main scheduler was emitted")
+                return MainSchedule(id: Records.cyclicLinear.id, kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (there is no CyclicLR, LinearLR factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; no main scheduler was emitted")
             }
             guard cyclic.wholeCyclicTimes != nil || cyclic.cyclicTimes <= 0 else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with cyclic_times=\(LrConfigRule.show(cyclic.cyclicTimes)), not a whole number, has cycles of max_iters // \(LrConfigRule.show(cyclic.cyclicTimes)) iterations, which single-period segments cannot place: write a custom scheduler; no main scheduler was emitted")
+                return MainSchedule(id: Records.cyclicFractionalTimes.id, kind: .manualStep, message: "policy 'cyclic' with cyclic_times=\(LrConfigRule.show(cyclic.cyclicTimes)), not a whole number, has cycles of max_iters // \(LrConfigRule.show(cyclic.cyclicTimes)) iterations, which single-period segments cannot place: write a custom scheduler; no main scheduler was emitted")
             }
             guard let plan = try cyclic.plan(type: "CosineRestartLR", span: span, at: at) else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; no main scheduler was emitted")
+                return MainSchedule(id: Records.cyclicNeedsIterations.id, kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; no main scheduler was emitted")
             }
-            var main = MainSchedule(nodes: plan.nodes, placement: .beforeWarmup,
+            var main = MainSchedule(id: Records.cyclic.id, nodes: plan.nodes, placement: .beforeWarmup,
                                     message: "policy 'cyclic' (\(cyclic.argumentsText), gamma=\(LrConfigRule.show(cyclic.gamma))) has no MMEngine CyclicLR; \(plan.how); the first step of each segment sets its phase's start value (deviations.md F4)")
             main.noCounterpartWithWarmup = true
             return main
@@ -288,7 +289,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         if horizon == nil {
             coverage = "; MMCV raised ValueError once the run passed sum(periods)=\(total) \(unit)s, which could not be checked here (\(span.missingHorizon(byEpoch: byEpoch)))"
         }
-        var main = MainSchedule(nodes: [node], placement: .beforeWarmup, kind: kind,
+        var main = MainSchedule(id: Records.cosineRestart.id, nodes: [node], placement: .beforeWarmup, kind: kind,
                                 message: "policy 'CosineRestart' with periods=\(periods), restart_weights=\(LrConfigRule.show(weights)), \(floor.legacyText("lr")) \("by \(unit)") becomes \(LrConfigRule.describe(node)), placed before any warmup because it sets absolute values at each restart; \(note)\(coverage)",
                                 deviation: deviation)
         main.affine = !floor.isZero
@@ -312,7 +313,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         case .scalar(let value): maxLr = LrConfigRule.float(value, at: maxLrLocation)
         case .list(let values): maxLr = LrConfigRule.floats(values, at: maxLrLocation)
         case .byOptimizer:
-            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with max_lr given per optimizer (\(arguments.node("max_lr")?.description ?? "")) needs one scheduler list per optimizer name (param_scheduler as a dict keyed by optimizer, each with its own OneCycleLR(eta_max=…)): write it by hand; no main scheduler was emitted")
+            return MainSchedule(id: Records.oneCyclePerOptimizer.id, kind: .manualStep, message: "policy 'OneCycle' with max_lr given per optimizer (\(arguments.node("max_lr")?.description ?? "")) needs one scheduler list per optimizer name (param_scheduler as a dict keyed by optimizer, each with its own OneCycleLR(eta_max=…)): write it by hand; no main scheduler was emitted")
         }
         var pairs: [(String, ConfigNode)] = [("eta_max", maxLr)]
         if let steps = spec.totalSteps {
@@ -338,7 +339,7 @@ struct LrSchedulePlanner: UpdaterSchedulePlanner {
         for (key, value) in pairs { mapping[key] = value }
         mapping["by_epoch"] = ConfigNode(.bool(false))
         let node = ConfigNode(mapping, at: at)
-        var main = MainSchedule(nodes: [node], placement: .beforeWarmup,
+        var main = MainSchedule(id: Records.oneCycle.id, nodes: [node], placement: .beforeWarmup,
                                 message: "policy 'OneCycle' becomes \(LrConfigRule.describe(node)), by iteration, placed before any warmup because it sets absolute values every step; its default end is the loop's max_iters, which gives MMCV's default total_steps. Both ignore the optimizer's lr and start at max_lr/div_factor (deviations.md F5)")
         main.noCounterpartWithWarmup = true
         return main

@@ -9,6 +9,8 @@ enum SchedulePoint: Equatable {
 
 /// What an updater hook's policy became: its schedulers and the record that describes them.
 struct MainSchedule {
+    /// The id of the record that describes the schedule.
+    var id: RecordID
     var nodes: [ConfigNode] = []
     var placement: SchedulePlan.Placement = .afterWarmup
     var kind: MigrationRecord.Kind = .change

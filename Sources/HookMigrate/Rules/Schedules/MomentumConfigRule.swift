@@ -58,6 +58,7 @@ public enum MomentumConfigRule: MigrationRule {
 /// Turns one momentum_config into schedulers and records.
 struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
     static let kind = UpdaterHookKind.momentum
+    typealias Records = MomentumConfigRule.Records
 
     let arguments: LegacyHookArguments
     let policy: String
@@ -77,30 +78,30 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
         let warmup = config.warmup
         if let type = optimizer.type, TorchOptimizerConfig.withoutMomentum.contains(type) {
             let failure = stem == "OneCycle" ? "ValueError: optimizer must support momentum" : "KeyError: 'betas'"
-            plan.record(.manualStep, id, "optimizer \(type) has neither momentum nor betas: MMCV's momentum hook fails in before_run (\(failure)) and MMEngine's momentum schedulers raise ValueError. Remove momentum_config or change the optimizer; nothing was emitted",
+            plan.record(Records.optimizerWithoutMomentum, .manualStep, id, "optimizer \(type) has neither momentum nor betas: MMCV's momentum hook fails in before_run (\(failure)) and MMEngine's momentum schedulers raise ValueError. Remove momentum_config or change the optimizer; nothing was emitted",
                         at: arguments.location, role: nil)
             return
         }
         if span.kind == .iteration, byEpoch {
-            plan.record(.warning, id, "this momentum_config is inert under IterBasedRunner: its by_epoch is True (\(arguments.contains("by_epoch") ? "as written" : "MomentumUpdaterHook's default, which IterBasedRunner does not change, unlike lr_config's")) and MMCV updates it only in before_train_epoch, which that runner never calls, so the momentum stayed as configured for the whole run\(warmup == nil ? "" : ", warmup included"). No momentum scheduler is emitted, which keeps that behaviour",
+            plan.record(Records.byEpochInertUnderIterRunner, .warning, id, "this momentum_config is inert under IterBasedRunner: its by_epoch is True (\(arguments.contains("by_epoch") ? "as written" : "MomentumUpdaterHook's default, which IterBasedRunner does not change, unlike lr_config's")) and MMCV updates it only in before_train_epoch, which that runner never calls, so the momentum stayed as configured for the whole run\(warmup == nil ? "" : ", warmup included"). No momentum scheduler is emitted, which keeps that behaviour",
                         at: arguments.location("by_epoch"), role: nil)
             return
         }
         if optimizer.baseMomentum == 0, isMultiplicative(parsed) {
-            plan.record(.warning, id, "this momentum_config is inert: the optimizer's \(optimizer.momentumKey) is 0\(optimizer.momentumIsDefault ? " (the default of \(optimizer.type ?? "its type"))" : ""), and a multiplicative schedule of 0 stays 0, so MMCV never changed it. No momentum scheduler is emitted",
+            plan.record(Records.zeroMomentumInert, .warning, id, "this momentum_config is inert: the optimizer's \(optimizer.momentumKey) is 0\(optimizer.momentumIsDefault ? " (the default of \(optimizer.type ?? "its type"))" : ""), and a multiplicative schedule of 0 stays 0, so MMCV never changed it. No momentum scheduler is emitted",
                         at: arguments.location, role: nil)
             return
         }
         let main = try mainSchedule(parsed, byEpoch: byEpoch)
         plan.add(main.nodes, role: .main, placement: .afterWarmup)
-        plan.record(main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
+        plan.record(main.id, main.kind, id, main.message, deviation: main.deviation, at: arguments.location, role: .main)
         if let followUp = main.followUp {
             plan.records.append(followUp)
         }
         if let warmup {
             let dropped = 1 - warmup.ratio
             let length = config.warmupLength.map { $0.isInt ? String(Int($0.value)) : LrConfigRule.show($0.value) } ?? "None"
-            plan.record(.nonEquivalence, arguments.path("warmup"),
+            plan.record(Records.warmupDropped, .nonEquivalence, arguments.path("warmup"),
                         "the \(warmup.kind.rawValue) momentum warmup (\(length) iterations, ratio \(LrConfigRule.show(warmup.ratio))) has no MMEngine counterpart: MMCV divides the momentum by the warmup factor, so it starts at momentum/\(LrConfigRule.show(warmup.ratio)), above its regular value, and ConstantMomentum/LinearMomentum reject factors above 1 (deviations.md N9). Dropped: the warmup iterations get the regular momentum",
                         deviation: "during the first \(length) iterations the momentum is up to 1 − r = \(LrConfigRule.brief(dropped)) relative below MMCV's (\(warmup.kind == .constant ? "on every warmup iteration" : "at iteration 0, shrinking to 0 at the end of the warmup"))",
                         at: arguments.location("warmup"), role: nil)
@@ -132,10 +133,10 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
             switch steps {
             case .every(let every):
                 let node = LrConfigRule.scheduler("StepMomentum", ["step_size": LrConfigRule.int(every, at: arguments.location("step")), "gamma": gammaNode], byEpoch: byEpoch, at: at)
-                main = MainSchedule(nodes: [node], message: "policy '\(self.policy)' with step=\(every) by \(unit) becomes \(LrConfigRule.describe(node)) (\(gammaNote))")
+                main = MainSchedule(id: Records.stepEvery.id, nodes: [node], message: "policy '\(self.policy)' with step=\(every) by \(unit) becomes \(LrConfigRule.describe(node)) (\(gammaNote))")
             case .milestones(let list):
                 if list.isEmpty {
-                    main = MainSchedule(message: "policy '\(self.policy)' with step=[] never decays: the momentum stays constant, no momentum scheduler is needed")
+                    main = MainSchedule(id: Records.stepNeverDecays.id, message: "policy '\(self.policy)' with step=[] never decays: the momentum stays constant, no momentum scheduler is needed")
                 } else {
                     let maxima = LrConfigRule.runningMaxima(list)
                     let node = LrConfigRule.scheduler("MultiStepMomentum", ["milestones": LrConfigRule.ints(maxima, at: arguments.location("step")), "gamma": gammaNode], byEpoch: byEpoch, at: at)
@@ -143,7 +144,7 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
                     if maxima != list {
                         message += "; the unsorted list is written as its running maxima \(maxima), which is when MMCV decays"
                     }
-                    main = MainSchedule(nodes: [node], message: message)
+                    main = MainSchedule(id: Records.stepMilestones.id, nodes: [node], message: message)
                 }
             }
             if let floor, !main.nodes.isEmpty {
@@ -166,19 +167,19 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
 
         case .cyclic(let cyclic):
             guard cyclic.anneal == .cos else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (no CyclicMomentum; LinearMomentum factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; nothing was emitted")
+                return MainSchedule(id: Records.cyclicLinear.id, kind: .manualStep, message: "policy 'cyclic' with anneal_strategy='linear' has no MMEngine counterpart (no CyclicMomentum; LinearMomentum factors cannot exceed 1 and nothing restarts a cycle): write a custom scheduler; nothing was emitted")
             }
             guard cyclic.wholeCyclicTimes != nil || cyclic.cyclicTimes <= 0 else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' with cyclic_times=\(LrConfigRule.show(cyclic.cyclicTimes)), not a whole number, has cycles of max_iters // \(LrConfigRule.show(cyclic.cyclicTimes)) iterations, which single-period segments cannot place: write a custom scheduler; nothing was emitted")
+                return MainSchedule(id: Records.cyclicFractionalTimes.id, kind: .manualStep, message: "policy 'cyclic' with cyclic_times=\(LrConfigRule.show(cyclic.cyclicTimes)), not a whole number, has cycles of max_iters // \(LrConfigRule.show(cyclic.cyclicTimes)) iterations, which single-period segments cannot place: write a custom scheduler; nothing was emitted")
             }
             guard let plan = try cyclic.plan(type: "CosineRestartMomentum", span: span, at: at) else {
-                return MainSchedule(kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; nothing was emitted")
+                return MainSchedule(id: Records.cyclicNeedsIterations.id, kind: .manualStep, message: "policy 'cyclic' needs N (its cycles are max_iters // cyclic_times iterations long), but \(span.missingHorizon(byEpoch: false)); its phases do not all start at an epoch boundary for every L, so they cannot be written in epochs either; nothing was emitted")
             }
-            return MainSchedule(nodes: plan.nodes, message: "policy 'cyclic' (\(cyclic.argumentsText)) has no MMEngine CyclicMomentum; \(plan.how), with ratios relative to the base momentum (deviations.md F4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)")
+            return MainSchedule(id: Records.cyclic.id, nodes: plan.nodes, message: "policy 'cyclic' (\(cyclic.argumentsText)) has no MMEngine CyclicMomentum; \(plan.how), with ratios relative to the base momentum (deviations.md F4, measured 1.1e-16; the mmdet3d 1.x hand migration with absolute eta_min ends at momentum 1.0 instead)")
 
         case .oneCycle(let spec):
             func perGroup(_ key: String) -> MainSchedule {
-                MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with `\(arguments.path(key))` = \(arguments.node(key)?.description ?? "") given per param group or per optimizer: the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
+                MainSchedule(id: Records.oneCyclePerGroup.id, kind: .manualStep, message: "policy 'OneCycle' with `\(arguments.path(key))` = \(arguments.node(key)?.description ?? "") given per param group or per optimizer: the CosineRestartMomentum form needs one momentum for all groups. Write the momentum schedule by hand; nothing was emitted")
             }
             guard case .scalar(let base) = spec.baseMomentum else { return perGroup("base_momentum") }
             guard case .scalar(let maximum) = spec.maxMomentum else { return perGroup("max_momentum") }
@@ -190,15 +191,15 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
     func oneCycle(base: Double, maximum: Double, pct: Double, strategy: LegacyAnneal, threePhase: Bool) -> MainSchedule {
         let at = arguments.location
         guard strategy == .cos else {
-            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with anneal_strategy='linear' has no MMEngine counterpart (there is no OneCycleMomentum, and the linear phases cannot be built from the momentum schedulers): write it by hand; nothing was emitted")
+            return MainSchedule(id: Records.oneCycleLinear.id, kind: .manualStep, message: "policy 'OneCycle' with anneal_strategy='linear' has no MMEngine counterpart (there is no OneCycleMomentum, and the linear phases cannot be built from the momentum schedulers): write it by hand; nothing was emitted")
         }
         guard let iterations = span.iterations else {
-            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' needs N for its phase ends (pct_start × max_iters), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
+            return MainSchedule(id: Records.oneCycleNeedsIterations.id, kind: .manualStep, message: "policy 'OneCycle' needs N for its phase ends (pct_start × max_iters), but \(span.missingHorizon(byEpoch: false)); nothing was emitted")
         }
         let phaseEnd = pct * Double(iterations)
         let quarter = Int(exactly: phaseEnd.rounded()) ?? 0
         guard phaseEnd == phaseEnd.rounded(), quarter >= 2, threePhase || quarter <= iterations - 1 else {
-            return MainSchedule(kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (deviations.md N8), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
+            return MainSchedule(id: Records.oneCyclePhaseEnd.id, kind: .manualStep, message: "policy 'OneCycle' with pct_start=\(LrConfigRule.show(pct)) over N=\(iterations) iterations puts its phase end at pct_start·N − 1 = \(LrConfigRule.show(phaseEnd - 1)); the exact CosineRestartMomentum form needs pct_start·N to be an integer between 2 and N−1 (deviations.md N8), otherwise the cosine is shifted by a fraction of a step (not measured). Write the momentum schedule by hand; nothing was emitted")
         }
         let q = quarter
         let weight = LrConfigRule.tidy(base / maximum)
@@ -213,16 +214,16 @@ struct MomentumSchedulePlanner: UpdaterSchedulePlanner {
         let target = key == "betas[0]" ? "optim_wrapper.optimizer.betas[0]" : "optim_wrapper.optimizer.momentum"
         let followUp: SchedulePlan.Record
         if optimizer.baseMomentum == maximum {
-            followUp = SchedulePlan.Record(kind: .change, legacyPath: arguments.path("max_momentum"),
+            followUp = SchedulePlan.Record(id: Records.oneCycleMaxMomentumSet.id, kind: .change, legacyPath: arguments.path("max_momentum"),
                                            message: "the optimizer's \(key) is already max_momentum=\(LrConfigRule.show(maximum)), which MMCV's OneCycle momentum hook would have set before training; keep it so in \(target)",
                                            location: arguments.location("max_momentum"))
         } else {
             let current = optimizer.baseMomentum.map { " (configured: \(LrConfigRule.show($0)))" } ?? ""
-            followUp = SchedulePlan.Record(kind: .manualStep, legacyPath: arguments.path("max_momentum"),
+            followUp = SchedulePlan.Record(id: Records.oneCycleSetMaxMomentum.id, kind: .manualStep, legacyPath: arguments.path("max_momentum"),
                                            message: "set \(target) to max_momentum=\(LrConfigRule.show(maximum))\(key == "betas[0]" ? ", keeping betas[1]" : ""): MMCV's OneCycle momentum hook overwrote the optimizer's \(key)\(current) with max_momentum before training, and the CosineRestartMomentum segments start from the optimizer's value (the momentum_config rule does not edit optim_wrapper)",
                                            location: arguments.location("max_momentum"))
         }
-        return MainSchedule(nodes: nodes,
+        return MainSchedule(id: Records.oneCycle.id, nodes: nodes,
                             message: "policy 'OneCycle' (base_momentum=\(LrConfigRule.show(base)), max_momentum=\(LrConfigRule.show(maximum)), pct_start=\(LrConfigRule.show(pct))\(threePhase ? ", three_phase=True" : "")) has no MMEngine OneCycleMomentum; with pct_start·N = \(q) it becomes 3 CosineRestartMomentum segments by iteration: max→base until iteration \(q - 1), base→max \(threePhase ? "until iteration \(2 * q - 2), then max" : "until iteration \(iterations - 1), where the last segment sets max exactly") (deviations.md F6, measured \(threePhase ? "1.3e-16" : "5.6e-16")). Exact once the optimizer's \(key) is max_momentum (see the next record)\(span.kind == .epoch ? "; exact given L=\(span.itersPerEpoch ?? 0) iterations per epoch" : "")",
                             followUp: followUp)
     }

@@ -27,6 +27,8 @@ struct SchedulePlan {
     }
 
     struct Record {
+        /// The record's stable id.
+        var id: RecordID
         var kind: MigrationRecord.Kind
         var legacyPath: String
         var message: String
@@ -43,14 +45,20 @@ struct SchedulePlan {
         items += nodes.map { Item(role: role, placement: placement, node: $0) }
     }
 
-    mutating func record(_ kind: MigrationRecord.Kind, _ legacyPath: String, _ message: String, deviation: String? = nil,
-                         at location: SourceLocation?, role: Role?) {
-        records.append(Record(kind: kind, legacyPath: legacyPath, message: message, deviation: deviation, location: location, role: role))
+    mutating func record(_ code: some RecordCode, _ kind: MigrationRecord.Kind, _ legacyPath: String, _ message: String,
+                         deviation: String? = nil, at location: SourceLocation?, role: Role?) {
+        record(code.id, kind, legacyPath, message, deviation: deviation, at: location, role: role)
+    }
+
+    /// Adds a record whose id was chosen earlier (a `MainSchedule`'s or `WarmupSchedule`'s).
+    mutating func record(_ id: RecordID, _ kind: MigrationRecord.Kind, _ legacyPath: String, _ message: String,
+                         deviation: String? = nil, at location: SourceLocation?, role: Role?) {
+        records.append(Record(id: id, kind: kind, legacyPath: legacyPath, message: message, deviation: deviation, location: location, role: role))
     }
 
     /// Appends the schedulers (absolute ones first, then the warmup, then the rest) to `param_scheduler` and
     /// writes the records, each naming the entries it made.
-    func commit(to context: inout MigrationContext, rule: String, source: String) {
+    func commit(to context: inout MigrationContext, source: String) {
         let ordered = items.enumerated().sorted { ($0.element.placement, $0.offset) < ($1.element.placement, $1.offset) }.map(\.element)
         var list = context.output("param_scheduler")?.list ?? ConfigList()
         let offset = list.items.count
@@ -67,7 +75,7 @@ struct SchedulePlan {
                     newPath = first == last ? "param_scheduler[\(first)]" : "param_scheduler[\(first):\(last + 1)]"
                 }
             }
-            context.record(MigrationRecord(record.kind, rule: rule, legacyPath: record.legacyPath, newPath: newPath, record.message,
+            context.record(MigrationRecord(record.kind, record.id, legacyPath: record.legacyPath, newPath: newPath, record.message,
                                            at: record.location, deviation: record.deviation))
         }
     }

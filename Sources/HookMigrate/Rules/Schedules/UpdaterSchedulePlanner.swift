@@ -11,6 +11,8 @@ import HookMigrateRuntime
 protocol UpdaterSchedulePlanner {
     /// A policy of this hook as MMCV 1.7.2 builds it (`LegacyLrPolicy`, `LegacyMomentumPolicy`).
     associatedtype Policy: Sendable & Hashable
+    /// The records of the rule the planner serves (`LrConfigRule.Records`, `MomentumConfigRule.Records`).
+    associatedtype Records: UpdaterRecordCode
 
     /// Which hook the planner reads.
     static var kind: UpdaterHookKind { get }
@@ -47,7 +49,7 @@ extension UpdaterSchedulePlanner {
         context.consume(id)
         let keyLocation = context.legacyKeyLocation(id)
         if node.isNull {
-            context.change(id, id, to: nil, whenNone, at: keyLocation)
+            context.change(Records.noHook, id, to: nil, whenNone, at: keyLocation)
             return
         }
         let mapping = try node.mapping(ConfigPath(id))
@@ -64,13 +66,13 @@ extension UpdaterSchedulePlanner {
             parsed = try planner.run()
         } catch let rejection as ConfigError where rejection.code == .rejected {
             planner.plan = SchedulePlan()
-            planner.plan.record(.manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
+            planner.plan.record(Records.rejected, .manualStep, id, "MMCV rejects this \(id): \(rejection.message). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
                                 at: rejection.location, role: nil)
         } catch let failure as ScheduleRuntimeError {
             // A value the runtime's own `get_lr` cannot compute for this run (the translation reads values from
             // it): the legacy run raises the same exception when it reaches that step.
             planner.plan = SchedulePlan()
-            planner.plan.record(.manualStep, id, "MMCV rejects this \(id): at run time: \(failure). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
+            planner.plan.record(Records.rejectedAtRunTime, .manualStep, id, "MMCV rejects this \(id): at run time: \(failure). The legacy run fails with it; fix the legacy config and convert again, or \(instead) (nothing was emitted)",
                                 at: node.location ?? keyLocation, role: nil)
         }
         // --compat: an E.6 form (the built-in chain names a non-equivalence), or a warmup in epochs whose chain
@@ -85,11 +87,11 @@ extension UpdaterSchedulePlanner {
                 planner.plan = compat
                 CompatSchedulePlan.addImport(&context)
             } else {
-                planner.plan.record(.warning, id, "rerun with --compat for an exact conversion: hookmigrate's compat module computes MMCV's own lr for this form (MMCVLrUpdaterLR, written beside the converted config; docs/compat.md)",
+                planner.plan.record(LrConfigRule.Records.compatAvailable, .warning, id, "rerun with --compat for an exact conversion: hookmigrate's compat module computes MMCV's own lr for this form (MMCVLrUpdaterLR, written beside the converted config; docs/compat.md)",
                                     at: node.location ?? keyLocation, role: nil)
             }
         }
-        planner.plan.commit(to: &context, rule: id, source: id)
+        planner.plan.commit(to: &context, source: id)
     }
 
     /// Reads the config as MMCV's hook does and plans its schedulers; returns what was read (`nil` for a policy
@@ -109,11 +111,11 @@ extension UpdaterSchedulePlanner {
         let stem = LegacyPolicyName.stem(of: policy)
         if kind.mmcvPolicies.contains(stem) || kind.simulatedDownstreamPolicies.contains(stem) { return stem }
         if let downstream = kind.downstreamPolicies.first(where: { $0.stem == stem }) {
-            plan.record(.manualStep, arguments.path("policy"),
+            plan.record(Records.downstreamPolicy, .manualStep, arguments.path("policy"),
                         "policy '\(policy)' is not an MMCV policy: it is registered by \(downstream.owner). Convert it with that package's own migration to MMEngine (its successor's scheduler) — nothing was emitted",
                         at: policyLocation, role: nil)
         } else {
-            plan.record(.manualStep, arguments.path("policy"),
+            plan.record(Records.unknownPolicy, .manualStep, arguments.path("policy"),
                         "MMCV has no \(kind.valueName) policy '\(policy)': it looks up `\(stem)\(kind.hookSuffix)`, which MMCV does not register\(kind.registeredPoliciesNote), so MMCV itself rejects this policy name\(LrConfigRule.spellingHint(policy, known: kind.mmcvPolicies)). If a package of yours registers it, convert it by hand; nothing was emitted",
                         at: policyLocation, role: nil)
         }

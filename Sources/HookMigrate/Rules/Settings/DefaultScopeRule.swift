@@ -57,27 +57,27 @@ public enum DefaultScopeRule: MigrationRule {
             scope = given
             context.setOutput(id, ConfigNode(.string(given)), from: input == nil ? [] : [id])
             if let input, !input.isNull, inputScope != given {
-                context.warn(id, id, "the input sets default_scope \(input.description); replaced by --scope \(given)", at: location, newPath: id)
+                context.warn(Records.scopeReplaced, id, "the input sets default_scope \(input.description); replaced by --scope \(given)", at: location, newPath: id)
             } else {
-                context.change(id, id, to: id, "\(given), given with --scope\(agreement(given, inference))", at: location)
+                context.change(Records.scopeGiven, id, to: id, "\(given), given with --scope\(agreement(given, inference))", at: location)
             }
             if let renamed = LegacyCodebase.renamedScopes[given] {
-                context.warn(id, id, "\(given) is the MMCV 1.x-era name; its MMEngine-era package registers its modules under the scope \(renamed)", at: location, newPath: id)
+                context.warn(Records.scopeRenamed, id, "\(given) is the MMCV 1.x-era name; its MMEngine-era package registers its modules under the scope \(renamed)", at: location, newPath: id)
             }
         } else if let input, !input.isNull {
             guard let inputScope else {
-                context.warn(id, id, "default_scope is \(input.typeDescription), not a package name; kept, and no package visualizer is chosen", at: location)
+                context.warn(Records.scopeNotAName, id, "default_scope is \(input.typeDescription), not a package name; kept, and no package visualizer is chosen", at: location)
                 return
             }
             scope = inputScope
-            context.change(id, id, to: id, "kept from the input\(agreement(inputScope, inference))", at: location)
+            context.change(Records.scopeKept, id, to: id, "kept from the input\(agreement(inputScope, inference))", at: location)
         } else if let inferred = inference.scope {
             scope = inferred
             location = inference.support.first?.location ?? location
             context.setOutput(id, ConfigNode(.string(inferred)), from: input == nil ? [] : [id])
-            context.change(id, inference.support.first?.path ?? id, to: id, "\(inferred), inferred from \(inference.explanation)", at: location)
+            context.change(Records.scopeInferred, inference.support.first?.path ?? id, to: id, "\(inferred), inferred from \(inference.explanation)", at: location)
         } else {
-            context.manualStep(id, id, "default_scope not written: the package could not be inferred (\(inference.doubt)); set default_scope to the package's MMEngine-era scope (mmdet, mmseg, mmpretrain, mmpose, mmagic, mmocr, mmaction, mmrotate, mmdet3d, mmtrack, mmflow, ...) or convert with --scope NAME. The generic Visualizer is kept and no visualization hook is added",
+            context.manualStep(Records.scopeNotInferred, id, "default_scope not written: the package could not be inferred (\(inference.doubt)); set default_scope to the package's MMEngine-era scope (mmdet, mmseg, mmpretrain, mmpose, mmagic, mmocr, mmaction, mmrotate, mmdet3d, mmtrack, mmflow, ...) or convert with --scope NAME. The generic Visualizer is kept and no visualization hook is added",
                                at: inference.evidence.first?.location ?? context.legacyLocation, newPath: id)
             return
         }
@@ -88,11 +88,11 @@ public enum DefaultScopeRule: MigrationRule {
         if let row = PackageVisualization.lookup(scope: scope, task: task) {
             applyVisualization(row, task: task, at: location, &context)
         } else if codebases.isEmpty {
-            context.change(id, id, to: "visualizer", "generic Visualizer kept: hookmigrate knows no visualizer of the scope \(scope)", at: location)
+            context.change(Records.genericVisualizerUnknownScope, id, to: "visualizer", "generic Visualizer kept: hookmigrate knows no visualizer of the scope \(scope)", at: location)
         } else {
             let reason = task.map { "\(scope)'s \($0) runtime keeps MMEngine's generic Visualizer" }
                 ?? "\(scope)'s visualizer depends on the task, which the model type \(modelType.map { "\($0) " } ?? "")does not tell"
-            context.change(id, id, to: "visualizer", "generic Visualizer kept: \(reason)", at: location)
+            context.change(Records.genericVisualizer, id, to: "visualizer", "generic Visualizer kept: \(reason)", at: location)
         }
         if let modelType, let modelTypeNode, !codebases.isEmpty { try scopeModel(modelType, at: modelTypeNode.location, codebases: codebases, scope: scope, &context) }
     }
@@ -113,19 +113,19 @@ public enum DefaultScopeRule: MigrationRule {
         context.setOutput("visualizer", ConfigNode(visualizer), from: [])
         let runtime = "\(row.source)'s \(row.runtime)\(task.map { " for \($0)" } ?? "")"
         let backendsText = existing?["vis_backends"] == nil ? "MMEngine's default LocalVisBackend" : "the vis_backends from log_config"
-        context.change(id, id, to: "visualizer", "\(row.visualizerType), as \(runtime) sets it, with \(backendsText)", at: location)
+        context.change(Records.packageVisualizer, id, to: "visualizer", "\(row.visualizerType), as \(runtime) sets it, with \(backendsText)", at: location)
         guard let hook = row.hook, let type = hook["type"]?.scalar?.stringValue else { return }
         switch row.hookPlace {
         case .defaultHooks:
             guard context.defaultHook("visualization") == nil else { return }
             context.setDefaultHook("visualization", ConfigNode(hook))
-            context.change(id, id, to: "default_hooks.visualization", "\(type), as \(runtime) registers it (it draws nothing unless enabled; the proof step runs it as an inert hook at NORMAL priority)", at: location)
+            context.change(Records.visualizationHook, id, to: "default_hooks.visualization", "\(type), as \(runtime) registers it (it draws nothing unless enabled; the proof step runs it as an inert hook at NORMAL priority)", at: location)
         case .customHooks:
             var hooks = context.output("custom_hooks")?.list?.items ?? []
             guard !hooks.contains(where: { $0.mapping?["type"]?.scalar?.stringValue == type }) else { return }
             hooks.append(ConfigNode(hook))
             context.setOutput("custom_hooks", ConfigNode(ConfigList(hooks)), from: context.legacy.contains("custom_hooks") ? ["custom_hooks"] : [])
-            context.change(id, id, to: "custom_hooks[\(hooks.count - 1)]", "\(type) (\(hook.entries.dropFirst().map { "\($0.key): \($0.value)" }.joined(separator: ", "))), as \(runtime) adds it: it saves result images of validation and test; remove it if they are not wanted", at: location)
+            context.change(Records.visualizationCustomHook, id, to: "custom_hooks[\(hooks.count - 1)]", "\(type) (\(hook.entries.dropFirst().map { "\($0.key): \($0.value)" }.joined(separator: ", "))), as \(runtime) adds it: it saves result images of validation and test; remove it if they are not wanted", at: location)
         }
     }
 
@@ -139,6 +139,6 @@ public enum DefaultScopeRule: MigrationRule {
         guard model["_scope_"] == nil else { return }
         model["_scope_"] = ConfigNode(.string(ownerScope))
         context.setOutput("model", ConfigNode(model, at: context.legacyNode("model")?.location), from: ["model"])
-        context.change(id, "model.type", to: "model._scope_", "\(modelType) is \(ownerScope)'s model, which \(scope) builds on: `_scope_: \(ownerScope)` makes MMEngine build it from \(ownerScope)'s registry under default_scope \(scope), as the official MMEngine-era configs write it", at: location)
+        context.change(Records.modelScope, "model.type", to: "model._scope_", "\(modelType) is \(ownerScope)'s model, which \(scope) builds on: `_scope_: \(ownerScope)` makes MMEngine build it from \(ownerScope)'s registry under default_scope \(scope), as the official MMEngine-era configs write it", at: location)
     }
 }

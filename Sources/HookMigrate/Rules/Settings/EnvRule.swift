@@ -24,14 +24,14 @@ public enum EnvRule: MigrationRule {
         if let cudnn = context.presentLegacyNode("cudnn_benchmark") {
             env["cudnn_benchmark"] = cudnn
             sources.append("cudnn_benchmark")
-            context.change(id, "cudnn_benchmark", to: "env_cfg.cudnn_benchmark", "moved", at: context.legacyKeyLocation("cudnn_benchmark"))
+            context.change(Records.cudnnBenchmark, "cudnn_benchmark", to: "env_cfg.cudnn_benchmark", "moved", at: context.legacyKeyLocation("cudnn_benchmark"))
         }
         var mp = ConfigMapping()
         for key in ["mp_start_method", "opencv_num_threads"] {
             if let value = context.presentLegacyNode(key) {
                 mp[key] = value
                 sources.append(key)
-                context.change(id, key, to: "env_cfg.mp_cfg.\(key)", "moved", at: context.legacyKeyLocation(key))
+                context.change(Records.mpSetting, key, to: "env_cfg.mp_cfg.\(key)", "moved", at: context.legacyKeyLocation(key))
             }
         }
         if !mp.isEmpty { env["mp_cfg"] = ConfigNode(mp) }
@@ -39,7 +39,7 @@ public enum EnvRule: MigrationRule {
             _ = try dist.mapping("dist_params")
             env["dist_cfg"] = dist
             sources.append("dist_params")
-            context.change(id, "dist_params", to: "env_cfg.dist_cfg", "moved", at: context.legacyKeyLocation("dist_params"))
+            context.change(Records.distParams, "dist_params", to: "env_cfg.dist_cfg", "moved", at: context.legacyKeyLocation("dist_params"))
         }
         if !env.isEmpty { context.setOutput("env_cfg", ConfigNode(env), from: sources) }
 
@@ -48,18 +48,18 @@ public enum EnvRule: MigrationRule {
             wrapper["type"] = ConfigNode(.string("MMDistributedDataParallel"))
             wrapper["find_unused_parameters"] = unused
             context.setOutput("model_wrapper_cfg", ConfigNode(wrapper), from: ["find_unused_parameters"])
-            context.change(id, "find_unused_parameters", to: "model_wrapper_cfg.find_unused_parameters", "moved into the distributed model wrapper's settings", at: context.legacyKeyLocation("find_unused_parameters"))
+            context.change(Records.findUnusedParameters, "find_unused_parameters", to: "model_wrapper_cfg.find_unused_parameters", "moved into the distributed model wrapper's settings", at: context.legacyKeyLocation("find_unused_parameters"))
         }
         var randomness = ConfigMapping()
         for key in ["seed", "deterministic"] {
             if let value = context.presentLegacyNode(key) {
                 randomness[key] = value
-                context.change(id, key, to: "randomness.\(key)", "moved", at: context.legacyKeyLocation(key))
+                context.change(Records.randomness, key, to: "randomness.\(key)", "moved", at: context.legacyKeyLocation(key))
             }
         }
         if !randomness.isEmpty { context.setOutput("randomness", ConfigNode(randomness), from: ["seed", "deterministic"]) }
         for key in ["gpu_ids", "device"] where context.legacy.contains(key) {
-            context.change(id, key, to: nil, "dropped: MMEngine takes devices from the launcher and the environment", at: context.legacyKeyLocation(key))
+            context.change(Records.devicesDropped, key, to: nil, "dropped: MMEngine takes devices from the launcher and the environment", at: context.legacyKeyLocation(key))
         }
         for key in legacyKeys where context.legacy.contains(key) { context.consume(key) }
     }

@@ -23,15 +23,15 @@ public enum ModelCfgRule: MigrationRule {
             guard let value = context.legacyNode(key) else { continue }
             context.consume(key)
             if value.isNull {
-                context.change(id, key, to: nil, "dropped (null); MMEngine uses top-level `\(key)` for the loop", at: context.legacyKeyLocation(key))
+                context.change(Records.nullDropped, key, to: nil, "dropped (null); MMEngine uses top-level `\(key)` for the loop", at: context.legacyKeyLocation(key))
                 continue
             }
             if let existing = model[key], !existing.isNull {
-                context.warn(id, key, "`\(key)` is set both at the top level and in `model`; mmdet asserted only one is set. The model's value is kept and the top-level one dropped", at: context.legacyKeyLocation(key), newPath: "model.\(key)")
+                context.warn(Records.setTwice, key, "`\(key)` is set both at the top level and in `model`; mmdet asserted only one is set. The model's value is kept and the top-level one dropped", at: context.legacyKeyLocation(key), newPath: "model.\(key)")
                 continue
             }
             model[key] = value
-            context.change(id, key, to: "model.\(key)", "moved into the model (MMEngine's top-level `\(key)` is the loop config)", at: context.legacyKeyLocation(key))
+            context.change(Records.movedIntoModel, key, to: "model.\(key)", "moved into the model (MMEngine's top-level `\(key)` is the loop config)", at: context.legacyKeyLocation(key))
         }
         context.setOutput("model", ConfigNode(model, at: context.legacyNode("model")?.location), from: ["model"])
     }

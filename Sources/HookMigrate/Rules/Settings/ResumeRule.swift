@@ -17,19 +17,19 @@ public enum ResumeRule: MigrationRule {
         let autoResume = try context.legacyNode("auto_resume").flatMap { $0.isNull ? nil : try $0.bool("auto_resume") } ?? false
         if let resumeFrom {
             if let loadFrom = context.legacyNode("load_from"), !loadFrom.isNull {
-                context.warn(id, "load_from", "both load_from and resume_from are set; MMCV-era train scripts resumed and ignored load_from, so load_from becomes the resume path", at: loadFrom.location)
+                context.warn(Records.loadFromOverridden, "load_from", "both load_from and resume_from are set; MMCV-era train scripts resumed and ignored load_from, so load_from becomes the resume path", at: loadFrom.location)
             }
             context.setOutput("load_from", ConfigNode(.string(resumeFrom), at: context.legacyNode("resume_from")?.location), from: ["resume_from"])
             context.setOutput("resume", ConfigNode(.bool(true)), from: ["resume_from"])
-            context.change(id, "resume_from", to: "load_from, resume", "resume_from=\(resumeFrom) becomes load_from with resume=True", at: context.legacyKeyLocation("resume_from"))
+            context.change(Records.resumeFrom, "resume_from", to: "load_from, resume", "resume_from=\(resumeFrom) becomes load_from with resume=True", at: context.legacyKeyLocation("resume_from"))
         } else if context.legacy.contains("resume_from") {
-            context.change(id, "resume_from", to: nil, "dropped (null)", at: context.legacyKeyLocation("resume_from"))
+            context.change(Records.nullDropped, "resume_from", to: nil, "dropped (null)", at: context.legacyKeyLocation("resume_from"))
         }
         if autoResume, resumeFrom == nil {
             context.setOutput("resume", ConfigNode(.bool(true)), from: ["auto_resume"])
-            context.change(id, "auto_resume", to: "resume", "auto_resume becomes resume=True; with load_from=None MMEngine resumes from work_dir/last_checkpoint", at: context.legacyKeyLocation("auto_resume"))
+            context.change(Records.autoResume, "auto_resume", to: "resume", "auto_resume becomes resume=True; with load_from=None MMEngine resumes from work_dir/last_checkpoint", at: context.legacyKeyLocation("auto_resume"))
         } else if context.legacy.contains("auto_resume") {
-            context.change(id, "auto_resume", to: nil, autoResume ? "dropped: resume_from is set and wins" : "dropped (false)", at: context.legacyKeyLocation("auto_resume"))
+            context.change(Records.autoResumeDropped, "auto_resume", to: nil, autoResume ? "dropped: resume_from is set and wins" : "dropped (false)", at: context.legacyKeyLocation("auto_resume"))
         }
         for key in legacyKeys where context.legacy.contains(key) { context.consume(key) }
     }

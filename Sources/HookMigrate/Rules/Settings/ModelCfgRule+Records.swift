@@ -1,0 +1,19 @@
+/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
+/// `summary`, which docs/records.md prints.
+extension ModelCfgRule {
+    public enum Records: String, RecordCode {
+        case nullDropped = "null-dropped"
+        case setTwice = "set-twice"
+        case movedIntoModel = "moved-into-model"
+
+        public static var rule: String { ModelCfgRule.id }
+
+        public var summary: String {
+            switch self {
+            case .nullDropped: "A null top-level train_cfg/test_cfg is dropped."
+            case .setTwice: "train_cfg/test_cfg set both at the top level and in the model: the model's is kept."
+            case .movedIntoModel: "A top-level train_cfg/test_cfg moves into the model."
+            }
+        }
+    }
+}
