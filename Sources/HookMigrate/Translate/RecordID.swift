@@ -26,12 +26,15 @@ public protocol RecordCode: RawRepresentable, CaseIterable, Sendable where RawVa
     static var rule: String { get }
     /// When the record is written, in a sentence: the case's documentation, printed in docs/records.md.
     var summary: String { get }
+    /// The kinds the record is written with (most have one; a warmup, say, is a change or, when it overlaps the
+    /// main schedule, a non-equivalence). `RecordIDTests` checks every fixture's records against them.
+    var kinds: [MigrationRecord.Kind] { get }
 }
 
 extension RecordCode {
     /// The stable id, `rule/name`.
     public var id: RecordID { RecordID(rule: Self.rule, name: rawValue) }
 
-    /// Every case's id and summary, in declaration order.
-    public static var documented: [(id: RecordID, summary: String)] { allCases.map { ($0.id, $0.summary) } }
+    /// Every case's documentation, in declaration order.
+    public static var documented: [RecordDocumentation.Entry] { allCases.map { .init(id: $0.id, kinds: $0.kinds, summary: $0.summary) } }
 }

@@ -12,6 +12,8 @@ public enum AlreadyMMEngineRecords: String, RecordCode {
         case .ignoredKey: "An already MMEngine-style config holds a legacy-looking key MMEngine does not read: kept unchanged, with the key MMEngine reads instead."
         }
     }
+
+    public var kinds: [MigrationRecord.Kind] { [.warning] }
 }
 
 /// The record of the legacy top-level keys no rule knows.
@@ -25,6 +27,8 @@ public enum UnknownKeyRecords: String, RecordCode {
         case .kept: "Top-level keys no rule knows are kept unchanged (MMEngine passes unknown keys through)."
         }
     }
+
+    public var kinds: [MigrationRecord.Kind] { [.warning] }
 }
 
 /// The record of a `custom_imports` no rule rewrote.
@@ -38,4 +42,6 @@ public enum CustomImportsRecords: String, RecordCode {
         case .kept: "custom_imports is kept unchanged: MMEngine imports those modules, which must now register into MMEngine's registries."
         }
     }
+
+    public var kinds: [MigrationRecord.Kind] { [.warning] }
 }

@@ -41,5 +41,14 @@ extension CheckpointConfigRule {
             case .conflictsWithEvaluation: "checkpoint_config and evaluation both set an argument MMEngine's single CheckpointHook takes once."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .customHookKept, .fileClientArgsKept, .syncBufferDropped, .metaDropped, .byEpochUnderIterRunner, .maxKeepOffGrid, .conflictsWithEvaluation: [.warning]
+            case .unknownSaveArgument, .maxKeepWithZeroInterval: [.manualStep]
+            case .createSymlinkDropped, .syncBufferDefaultDropped, .byEpochFalseWritten, .converted, .noCheckpointHook, .bestOnly: [.change]
+            case .byIterationUnderEpochRunner: [.nonEquivalence]
+            }
+        }
     }
 }

@@ -53,5 +53,15 @@ extension CustomHooksRule {
             case .priorityOrder: "A custom hook whose priority places it differently among MMEngine's hooks than among MMCV's (H1)."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .unknownArgument, .emaRejected, .emaIntervalUnreproducible, .emaTotalIterInvalid, .emaMomentumUnderflows, .emaWarmUpInvalid, .emaResumeFrom, .missingType, .editEmaKept, .manualHook: [.manualStep]
+            case .emaHook, .emaExpMomentum, .emaLinearMomentum, .emaWarmUpEffective, .emaNeverSwapped, .emaSwapOrder: [.nonEquivalence]
+            case .noneDropped, .emptyDropped: [.change]
+            case .unknownHookKept, .argumentDropped, .priorityOrder: [.warning]
+            case .convertedByRule: [.change, .warning]
+            }
+        }
     }
 }

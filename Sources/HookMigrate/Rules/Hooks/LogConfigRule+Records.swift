@@ -39,5 +39,16 @@ extension LogConfigRule {
             case .epochShorterThanInterval: "Epochs shorter than the logging interval with ignore_last=True: train logs differ (R9, logging only)."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .noneRemovesLogger, .noLoggerHooks: [.change]
+            case .unreadKeyDropped, .iterTextLogger, .epochShorterThanInterval: [.warning]
+            case .rejected, .missingType, .intervalNotPositive, .backendDropped, .unknownArgument, .backendUnknownArgument: [.manualStep]
+            case .textLogger, .visBackend: [.change, .warning]
+            case .otherLoggerSettings: [.warning, .nonEquivalence]
+            case .byIterationInEpochRunner: [.nonEquivalence]
+            }
+        }
     }
 }

@@ -91,5 +91,13 @@ extension OptimizerRule {
             case .namedOptimizers: "Several named optimizers become MultiOptimWrapperConstructor's wrappers; the model's train_step must drive them."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .fp16WithoutOptimizerConfig, .fp16WithExplicitHookType, .optimizerConfigNotConverted, .fp16ArgumentTwice, .fp16ArgumentRejected, .unknownOptimizerHook, .unknownHookArgument, .gradClipEmpty, .gradClipRejected, .lossScaleInt, .settingsWithoutOptimizer, .noOptimizer, .nullOptimizer, .namedOptimizersFp16, .namedOptimizersStepHook, .namedOptimizersDownstreamHook, .namedConstructor, .namedOptimizers: [.manualStep]
+            case .fp16IgnoredByMmseg, .fp16NextToExplicitHook, .fp16FromTrainScript, .detectAnomalousParamsDropped, .optimizerAndOptimizers, .selfSteppedOptimizer, .tsmConstructor, .downstreamConstructor, .namedOptimizersIgnoredKey: [.warning]
+            case .optimWrapper, .gradientAccumulation, .ampOptimWrapper, .ampGradientAccumulation, .defaultArgumentDropped, .unusedArgumentsDropped, .gradClip, .lossScaleDefault, .lossScaleStatic, .lossScaleDynamic, .lossScaleArguments, .optimizer, .defaultConstructor, .namedDefaultConstructor: [.change]
+            }
+        }
     }
 }

@@ -37,5 +37,14 @@ extension DataRule {
             case .datasetAsWritten: "A dataset is kept as written: its MMEngine-era form needs the package's own migration."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .noData, .nullData, .noTrainSplit, .noTrainBatchSize, .batchSizeNotPositive, .datasetAsWritten: [.manualStep]
+            case .downstreamSettingDropped, .groupSampler, .noWorkers, .concatDataset: [.warning]
+            case .trainDataloader, .loaderWithoutSplitDropped, .splitDataloader: [.change]
+            case .omnisource: [.nonEquivalence]
+            }
+        }
     }
 }

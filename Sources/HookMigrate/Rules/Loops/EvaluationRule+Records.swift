@@ -109,5 +109,15 @@ extension EvaluationRule {
             case .evaluatorChosen: "The evaluator chosen for the dataset: its arguments need a check by a person."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .generativeWithoutValData, .generativeMetrics, .downstreamEvalHook, .nullEvaluation, .noValSplit, .noTrainLoopForInterval, .saveBestNoRule, .saveBestKeyUnknown, .evaluatorUnknown, .evaluatorChosen: [.manualStep]
+            case .generativeNeverEvaluated, .generativeValLoop, .generativeBestMetricUnreported, .generativeNoBestCheckpoint, .generativeBestCheckpoints, .generativePriorityDropped, .generativeOverwrittenDropped, .nullEvaluationDropped, .valLoop, .byEpochDropped, .intervalWithFinal, .intervalSame, .saveBestRenamed, .saveBestMoved, .bestKeysDropped, .collectionArgumentsDropped, .broadcastBnBufferDropped, .testLoop: [.change]
+            case .generativeDynamicIntervalNotPositive, .generativeBestMetricRepeated, .downstreamEvalHookSkipped, .startShifted, .intervalDiffers, .startWithoutValBegin: [.nonEquivalence]
+            case .bestResavesRegular, .generativeSampleKwargsDropped, .generativeLogBufferCleared, .noEvaluationNoValidation, .noEvaluationDefaultValidation, .byEpochDisagrees, .intervalOnlyFinal, .intervalExtraFinal, .bestScoreZero, .outDirConflict, .fileClientArgsDropped, .broadcastBnBuffer, .pipelineDropped, .saveImageDropped, .evaluateArgumentsDropped: [.warning]
+            case .outDirMoved: [.change, .warning]
+            }
+        }
     }
 }

@@ -35,5 +35,13 @@ extension RunnerRule {
             case .workflowDropped: "workflow with only train entries: dropped."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .totalEpochsDisagrees, .dynamicIterRunner, .untypedIterRunner, .untypedEpochRunner, .workflowValDropped: [.warning]
+            case .epochLoop, .iterLoop, .totalEpochs, .totalIters, .workflowDropped: [.change]
+            case .runnerWithoutLength, .unknownRunner, .noTrainingLength: [.manualStep]
+            }
+        }
     }
 }

@@ -143,5 +143,15 @@ extension LrConfigRule {
             case .reduceNeverReduced: "mmedit's Reduce never reduced the lr in this run: nothing is emitted, with a warning."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .noHook, .cosineAnnealing, .cosineAnnealingLoopEnd, .annealing, .compat, .fixed, .stepNeverDecays, .exp, .invSingleEpoch, .invChain, .flatCosineStaysFlat, .flatCosine, .cyclic, .oneCycle, .warmupNoOp, .linear, .siameseRpn, .cosineCooldown, .yolox: [.change]
+            case .rejected, .rejectedAtRunTime, .downstreamPolicy, .unknownPolicy, .needsRunLength, .linearRatioOutOfRange, .warmupByEpochUnderIterRunner, .invByIteration, .invNeedsEpochs, .invTooLong, .flatCosineNeedsRunLength, .cosineRestartFractionalPeriods, .cyclicLinear, .cyclicFractionalTimes, .cyclicNeedsIterations, .oneCyclePerOptimizer, .warmupExpNeedsLength, .warmupExpNeedsRunLength, .noTranslation, .multiStageOptimizerLrUnknown, .multiStageStartsElsewhere, .multiStageFromZero, .linearNeedsRunLength, .linearAbsoluteTarget, .linearFractionalSteps, .linearTooLong, .linearThroughZero, .siameseRpnNeedsEpochs, .siameseRpnStartFactor, .siameseRpnFromZero, .cosineCooldownNeedsRunLength, .cosineCooldownNoSpan, .yoloxNoForm, .reduceRefused: [.manualStep]
+            case .compatAvailable, .byEpochInertUnderIterRunner, .reduceNeverReduced: [.warning]
+            case .annealingDefaultEnd, .warmupLinearWithoutLength, .yoloxWithoutLength: [.nonEquivalence]
+            case .stepEvery, .stepMilestones, .cosineRestart, .warmupConstantByEpoch, .warmupConstant, .warmupLinear, .warmupExpPair, .multiStage: [.change, .nonEquivalence]
+            }
+        }
     }
 }

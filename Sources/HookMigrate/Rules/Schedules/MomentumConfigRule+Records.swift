@@ -67,5 +67,15 @@ extension MomentumConfigRule {
             case .oneCycle: "OneCycle becomes 3 CosineRestartMomentum segments (F6)."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .noHook, .cosineAnnealing, .cosineAnnealingLoopEnd, .annealing, .stepNeverDecays, .cyclic, .oneCycleMaxMomentumSet, .oneCycle: [.change]
+            case .rejected, .rejectedAtRunTime, .downstreamPolicy, .unknownPolicy, .needsRunLength, .linearRatioOutOfRange, .optimizerWithoutMomentum, .cyclicLinear, .cyclicFractionalTimes, .cyclicNeedsIterations, .oneCyclePerGroup, .oneCycleLinear, .oneCycleNeedsIterations, .oneCyclePhaseEnd, .oneCycleSetMaxMomentum: [.manualStep]
+            case .annealingDefaultEnd, .warmupDropped: [.nonEquivalence]
+            case .byEpochInertUnderIterRunner, .zeroMomentumInert: [.warning]
+            case .stepEvery, .stepMilestones: [.change, .nonEquivalence]
+            }
+        }
     }
 }

@@ -35,5 +35,13 @@ extension DefaultScopeRule {
             case .modelScope: "A model of the package the scope builds on gets `_scope_`."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .scopeReplaced, .scopeRenamed, .scopeNotAName: [.warning]
+            case .scopeGiven, .scopeKept, .scopeInferred, .genericVisualizerUnknownScope, .genericVisualizer, .packageVisualizer, .visualizationHook, .visualizationCustomHook, .modelScope: [.change]
+            case .scopeNotInferred: [.manualStep]
+            }
+        }
     }
 }

@@ -21,5 +21,11 @@ extension EnvRule {
             case .devicesDropped: "gpu_ids / device settings are dropped: MMEngine takes devices from the launcher."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .cudnnBenchmark, .mpSetting, .distParams, .findUnusedParameters, .randomness, .devicesDropped: [.change]
+            }
+        }
     }
 }

@@ -15,5 +15,12 @@ extension ModelCfgRule {
             case .movedIntoModel: "A top-level train_cfg/test_cfg moves into the model."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .nullDropped, .movedIntoModel: [.change]
+            case .setTwice: [.warning]
+            }
+        }
     }
 }

@@ -19,5 +19,12 @@ extension ResumeRule {
             case .autoResumeDropped: "auto_resume is dropped (false, or resume_from wins)."
             }
         }
+
+        public var kinds: [MigrationRecord.Kind] {
+            switch self {
+            case .loadFromOverridden: [.warning]
+            case .resumeFrom, .nullDropped, .autoResume, .autoResumeDropped: [.change]
+            }
+        }
     }
 }
