@@ -6,7 +6,7 @@ extension OptimizerRule {
         case fp16IgnoredByMmseg = "fp16-ignored-by-mmseg"
         case fp16NextToExplicitHook = "fp16-next-to-explicit-hook"
         case fp16WithExplicitHookType = "fp16-with-explicit-hook-type"
-        case optimizerConfigNotConverted = "optimizer-config-not-converted"
+        case noOptimizerHook = "no-optimizer-hook"
         case fp16ArgumentTwice = "fp16-argument-twice"
         case fp16ArgumentRejected = "fp16-argument-rejected"
         case fp16FromTrainScript = "fp16-from-train-script"
@@ -52,7 +52,7 @@ extension OptimizerRule {
             case .fp16IgnoredByMmseg: "A top-level fp16 that mmseg 0.x's train script ignored: dropped, the conversion keeps fp32."
             case .fp16NextToExplicitHook: "A top-level fp16 next to an optimizer_config that names its hook type itself (mmseg's convention): dropped."
             case .fp16WithExplicitHookType: "A top-level fp16 next to optimizer_config.type, which train scripts treated differently: converted one way, the other needs a person."
-            case .optimizerConfigNotConverted: "An optimizer_config that cannot be converted: optim_wrapper needs a person."
+            case .noOptimizerHook: "optimizer_config absent or null: MMCV registered no optimizer hook, so only the model's train_step stepped the optimizer; optim_wrapper is written, and who steps it needs a person."
             case .fp16ArgumentTwice: "An argument set in both optimizer_config and fp16 (a keyword given twice: TypeError): neither value is written."
             case .fp16ArgumentRejected: "An argument that cannot go into Fp16OptimizerHook(**optimizer_config, **fp16): not converted."
             case .fp16FromTrainScript: "A top-level fp16 converted as mmdet 2.x's train script read it: Fp16OptimizerHook, which becomes AmpOptimWrapper."
@@ -94,7 +94,7 @@ extension OptimizerRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .fp16WithoutOptimizerConfig, .fp16WithExplicitHookType, .optimizerConfigNotConverted, .fp16ArgumentTwice, .fp16ArgumentRejected, .unknownOptimizerHook, .unknownHookArgument, .gradClipEmpty, .gradClipRejected, .lossScaleInt, .settingsWithoutOptimizer, .noOptimizer, .nullOptimizer, .namedOptimizersFp16, .namedOptimizersStepHook, .namedOptimizersDownstreamHook, .namedConstructor, .namedOptimizers: [.manualStep]
+            case .fp16WithoutOptimizerConfig, .fp16WithExplicitHookType, .noOptimizerHook, .fp16ArgumentTwice, .fp16ArgumentRejected, .unknownOptimizerHook, .unknownHookArgument, .gradClipEmpty, .gradClipRejected, .lossScaleInt, .settingsWithoutOptimizer, .noOptimizer, .nullOptimizer, .namedOptimizersFp16, .namedOptimizersStepHook, .namedOptimizersDownstreamHook, .namedConstructor, .namedOptimizers: [.manualStep]
             case .fp16IgnoredByMmseg, .fp16NextToExplicitHook, .fp16FromTrainScript, .detectAnomalousParamsDropped, .optimizerAndOptimizers, .selfSteppedOptimizer, .tsmConstructor, .downstreamConstructor, .namedOptimizersIgnoredKey: [.warning]
             case .optimWrapper, .gradientAccumulation, .ampOptimWrapper, .ampGradientAccumulation, .defaultArgumentDropped, .unusedArgumentsDropped, .gradClip, .lossScaleDefault, .lossScaleStatic, .lossScaleDynamic, .lossScaleArguments, .optimizer, .defaultConstructor, .namedDefaultConstructor: [.change]
             }

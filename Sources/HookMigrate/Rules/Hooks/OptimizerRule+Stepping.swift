@@ -92,7 +92,7 @@ extension OptimizerRule {
         } else {
             message = "optimizer_config is null: MMCV registered no optimizer hook, so only the model's own train_step stepped the optimizer (GAN-style models). optim_wrapper is written for the optimizer, but MMEngine's BaseModel.train_step steps it once per iteration: check that the successor model's train_step drives it as the legacy one did"
         }
-        context.manualStep(Records.optimizerConfigNotConverted, "optimizer_config", message, at: context.legacyKeyLocation("optimizer_config"), newPath: "optim_wrapper")
+        context.manualStep(Records.noOptimizerHook, "optimizer_config", message, at: context.legacyKeyLocation("optimizer_config"), newPath: "optim_wrapper")
     }
 
     /// mmdet 2.x's `Fp16OptimizerHook(**optimizer_config, **fp16, distributed=distributed)` (also mmocr,

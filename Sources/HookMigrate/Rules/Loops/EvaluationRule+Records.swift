@@ -33,7 +33,7 @@ extension EvaluationRule {
         case intervalOnlyFinal = "interval-only-final"
         case intervalExtraFinal = "interval-extra-final"
         case intervalDiffers = "interval-differs"
-        case startWithoutValBegin = "start-without-val-begin"
+        case preTrainingValidation = "pre-training-validation"
         case saveBestNoRule = "save-best-no-rule"
         case saveBestRenamed = "save-best-renamed"
         case saveBestMoved = "save-best-moved"
@@ -88,7 +88,7 @@ extension EvaluationRule {
             case .intervalOnlyFinal: "MMCV never validated in the run; MMEngine validates once, after the last step (R4)."
             case .intervalExtraFinal: "MMEngine validates at the same steps and once more after the last one (R4)."
             case .intervalDiffers: "The validation steps differ between MMCV and MMEngine; the non-equivalence counts them."
-            case .startWithoutValBegin: "evaluation.start with an interval that val_begin cannot express: the validation steps shift."
+            case .preTrainingValidation: "start=0 with a first interval of 1: MMCV's EvalHook validated once before training (X3); MMEngine's loop does not."
             case .saveBestNoRule: "save_best with no rule given or implied (MMCV raised ValueError unless the package knew it): needs a person."
             case .saveBestRenamed: "save_best is renamed to the key the new evaluator reports (with its prefix)."
             case .saveBestMoved: "save_best moves to default_hooks.checkpoint.save_best."
@@ -114,7 +114,7 @@ extension EvaluationRule {
             switch self {
             case .generativeWithoutValData, .generativeMetrics, .downstreamEvalHook, .nullEvaluation, .noValSplit, .noTrainLoopForInterval, .saveBestNoRule, .saveBestKeyUnknown, .evaluatorUnknown, .evaluatorChosen: [.manualStep]
             case .generativeNeverEvaluated, .generativeValLoop, .generativeBestMetricUnreported, .generativeNoBestCheckpoint, .generativeBestCheckpoints, .generativePriorityDropped, .generativeOverwrittenDropped, .nullEvaluationDropped, .valLoop, .byEpochDropped, .intervalWithFinal, .intervalSame, .saveBestRenamed, .saveBestMoved, .bestKeysDropped, .collectionArgumentsDropped, .broadcastBnBufferDropped, .testLoop: [.change]
-            case .generativeDynamicIntervalNotPositive, .generativeBestMetricRepeated, .downstreamEvalHookSkipped, .startShifted, .intervalDiffers, .startWithoutValBegin: [.nonEquivalence]
+            case .generativeDynamicIntervalNotPositive, .generativeBestMetricRepeated, .downstreamEvalHookSkipped, .startShifted, .intervalDiffers, .preTrainingValidation: [.nonEquivalence]
             case .bestResavesRegular, .generativeSampleKwargsDropped, .generativeLogBufferCleared, .noEvaluationNoValidation, .noEvaluationDefaultValidation, .byEpochDisagrees, .intervalOnlyFinal, .intervalExtraFinal, .bestScoreZero, .outDirConflict, .fileClientArgsDropped, .broadcastBnBuffer, .pipelineDropped, .saveImageDropped, .evaluateArgumentsDropped: [.warning]
             case .outDirMoved: [.change, .warning]
             }

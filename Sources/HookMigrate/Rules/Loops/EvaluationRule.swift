@@ -229,7 +229,7 @@ public enum EvaluationRule: MigrationRule {
     /// X3: MMCV validated before training when `start` is 0 and the first interval is 1.
     static func recordPreTraining(_ schedule: EvaluationSchedule, location: SourceLocation?, unit: String, _ context: inout MigrationContext) {
         guard schedule.legacyEvaluatesBeforeTraining else { return }
-        context.nonEquivalence(Records.startWithoutValBegin, "evaluation.start", "start=\(schedule.start ?? 0) with interval \(EvaluationSchedule.interval(at: 1, base: schedule.interval, dynamic: schedule.dynamicIntervals)): MMCV's EvalHook validated once before the first training \(unit) (X3); MMEngine's loop has no pre-training validation (run the test or val loop on the initial weights separately if that score is needed)", deviation: "one validation, before training, missing; later validations unaffected", at: location, newPath: "train_cfg.val_begin")
+        context.nonEquivalence(Records.preTrainingValidation, "evaluation.start", "start=\(schedule.start ?? 0) with interval \(EvaluationSchedule.interval(at: 1, base: schedule.interval, dynamic: schedule.dynamicIntervals)): MMCV's EvalHook validated once before the first training \(unit) (X3); MMEngine's loop has no pre-training validation (run the test or val loop on the initial weights separately if that score is needed)", deviation: "one validation, before training, missing; later validations unaffected", at: location, newPath: "train_cfg.val_begin")
     }
 
     static func describe(_ schedule: EvaluationSchedule) -> String {

@@ -74,7 +74,7 @@ extension LrConfigRule {
 
         public var summary: String {
             switch self {
-            case .noHook: "`<key>: None`: MMCV registers no updater hook, so nothing is emitted."
+            case .noHook: "The key is None: MMCV registers no updater hook, so no scheduler is emitted."
             case .rejected: "A config MMCV's updater hook refuses to build: nothing is emitted (manual step)."
             case .rejectedAtRunTime: "A value MMCV's get_lr/get_momentum fails to compute for this run (the legacy run raises): nothing is emitted (manual step)."
             case .compatAvailable: "A form whose built-in chain is not exact (or needs L) that --compat converts exactly: rerun with --compat."

@@ -36,7 +36,7 @@ extension MomentumConfigRule {
 
         public var summary: String {
             switch self {
-            case .noHook: "`<key>: None`: MMCV registers no updater hook, so nothing is emitted."
+            case .noHook: "The key is None: MMCV registers no updater hook, so no scheduler is emitted."
             case .rejected: "A config MMCV's updater hook refuses to build: nothing is emitted (manual step)."
             case .rejectedAtRunTime: "A value MMCV's get_lr/get_momentum fails to compute for this run (the legacy run raises): nothing is emitted (manual step)."
             case .downstreamPolicy: "A policy registered by a downstream package, not MMCV: convert it with that package's migration."

@@ -5,7 +5,7 @@ extension DefaultScopeRule {
         case scopeReplaced = "scope-replaced"
         case scopeGiven = "scope-given"
         case scopeRenamed = "scope-renamed"
-        case scopeNotAName = "scope-not-aname"
+        case scopeNotPackageName = "scope-not-package-name"
         case scopeKept = "scope-kept"
         case scopeInferred = "scope-inferred"
         case scopeNotInferred = "scope-not-inferred"
@@ -23,7 +23,7 @@ extension DefaultScopeRule {
             case .scopeReplaced: "The input's default_scope is replaced by --scope."
             case .scopeGiven: "default_scope given with --scope (with whether the inference agrees)."
             case .scopeRenamed: "The scope given is the MMCV 1.x-era name; the MMEngine-era package uses another."
-            case .scopeNotAName: "The input's default_scope is not a package name: kept, no package visualizer is chosen."
+            case .scopeNotPackageName: "The input's default_scope is not a package name: kept, no package visualizer is chosen."
             case .scopeKept: "default_scope kept from the input (with whether the inference agrees)."
             case .scopeInferred: "default_scope inferred from the config's types and paths."
             case .scopeNotInferred: "The package could not be inferred: default_scope needs a person."
@@ -38,7 +38,7 @@ extension DefaultScopeRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .scopeReplaced, .scopeRenamed, .scopeNotAName: [.warning]
+            case .scopeReplaced, .scopeRenamed, .scopeNotPackageName: [.warning]
             case .scopeGiven, .scopeKept, .scopeInferred, .genericVisualizerUnknownScope, .genericVisualizer, .packageVisualizer, .visualizationHook, .visualizationCustomHook, .modelScope: [.change]
             case .scopeNotInferred: [.manualStep]
             }

@@ -66,7 +66,7 @@ public enum DefaultScopeRule: MigrationRule {
             }
         } else if let input, !input.isNull {
             guard let inputScope else {
-                context.warn(Records.scopeNotAName, id, "default_scope is \(input.typeDescription), not a package name; kept, and no package visualizer is chosen", at: location)
+                context.warn(Records.scopeNotPackageName, id, "default_scope is \(input.typeDescription), not a package name; kept, and no package visualizer is chosen", at: location)
                 return
             }
             scope = inputScope
