@@ -15,7 +15,13 @@ private extension TranslationResult {
     func records(_ kind: MigrationRecord.Kind, rule: String) -> [MigrationRecord] {
         report.records(kind).filter { $0.rule == rule }
     }
+    /// The records of one kind of record.
+    func records(_ code: some RecordCode) -> [MigrationRecord] {
+        report.records.filter { $0.id == code.id }
+    }
 }
+
+private typealias Evaluation = EvaluationRule.Records
 
 private let cocoData = """
 data:
@@ -197,9 +203,8 @@ data:
         #expect(result.value("default_hooks.checkpoint.type") == ConfigNode(.string("CheckpointHook")))
         // bbox_mAP and coco/bbox_mAP both infer 'greater': no rule is written.
         #expect(result.value("default_hooks.checkpoint.rule") == nil)
-        let warnings = result.records(.warning, rule: "evaluation").map(\.message)
-        #expect(warnings.contains { $0.contains("(R8)") })
-        #expect(warnings.contains { $0.contains("(R7)") })
+        #expect(result.records(Evaluation.bestScoreZero).map(\.kind) == [.warning])
+        #expect(result.records(Evaluation.bestResavesRegular).map(\.kind) == [.warning])
         #expect(result.config.mapping?.contains("evaluation") == false)
     }
 
@@ -208,18 +213,19 @@ data:
         #expect(result.value("train_cfg.val_interval") == ConfigNode(.int(8000)))
         #expect(result.value("val_evaluator.type") == ConfigNode(.string("IoUMetric")))
         #expect(result.value("val_evaluator.iou_metrics") == ConfigNode(ConfigList([ConfigNode(.string("mIoU"))])))
-        #expect(result.records(.change, rule: "evaluation").contains { $0.legacyPath == "evaluation.pre_eval" })
+        #expect(result.records(Evaluation.collectionArgumentsDropped).map(\.legacyPath) == ["evaluation.pre_eval"])
     }
 
     @Test func misalignedStartIsX2AndZeroStartIsX3() throws {
         let x2 = try convert("runner: {type: EpochBasedRunner, max_epochs: 5}\n" + cocoData + "evaluation: {start: 3, interval: 2}\n")
-        let record = try #require(x2.records(.nonEquivalence, rule: "evaluation").first)
-        #expect(record.message.contains("(X2)"))
+        #expect(x2.records(.nonEquivalence, rule: "evaluation").map(\.id) == [Evaluation.intervalDiffers.id])
+        let record = try #require(x2.records(Evaluation.intervalDiffers).first)
+        #expect(record.legacyPath == "evaluation.start")
+        // It lists both runs' validation epochs.
         #expect(record.message.contains("MMCV validates after 3, 5, MMEngine after 4, 5"))
         #expect(x2.value("train_cfg.val_begin") == ConfigNode(.int(3)))
         let x3 = try convert("runner: {type: EpochBasedRunner, max_epochs: 2}\n" + cocoData + "evaluation: {start: 0, interval: 1}\n")
-        #expect(x3.records(.nonEquivalence, rule: "evaluation").count == 1)
-        #expect(x3.records(.nonEquivalence, rule: "evaluation").first?.message.contains("(X3)") == true)
+        #expect(x3.records(.nonEquivalence, rule: "evaluation").map(\.id) == [Evaluation.preTrainingValidation.id])
         #expect(x3.value("train_cfg.val_begin") == ConfigNode(.int(1)))
     }
 
@@ -281,11 +287,12 @@ data:
         #expect(result.value("val_evaluator.metrics") == ConfigNode(ConfigList()))
         #expect(result.value("default_hooks.checkpoint.save_best") == ConfigNode(.string("EPE")))
         #expect(result.value("default_hooks.checkpoint.rule") == ConfigNode(.string("less")))
-        let steps = result.records(.manualStep, rule: "evaluation").map(\.legacyPath)
-        #expect(steps.contains("evaluation.save_best"))
-        #expect(steps.contains("evaluation.metric"))
+        #expect(result.records(Evaluation.saveBestKeyUnknown).map(\.legacyPath) == ["evaluation.save_best"])
+        #expect(result.records(Evaluation.evaluatorUnknown).map(\.legacyPath) == ["evaluation.metric"])
         // R4: 500, 1000, and the last iteration.
-        #expect(result.records(.warning, rule: "evaluation").contains { $0.message.contains("1200 (R4") })
+        let extra = result.records(Evaluation.intervalExtraFinal)
+        #expect(extra.map(\.kind) == [.warning])
+        #expect(extra.first?.message.contains("once more after the last iteration, 1200") == true)
     }
 
     @Test func customEvaluationHooksAreManual() throws {
@@ -361,11 +368,14 @@ data:
         evaluation: {type: GenerativeEvalHook, interval: 10000, metrics: [{type: IS, num_images: 100}, {type: PR, num_images: 100}]}
         """)
         #expect(result.value("default_hooks.checkpoint.save_best") == nil)
-        #expect(result.records(.change, rule: "evaluation").contains { $0.legacyPath == "evaluation.best_metric" })
+        #expect(result.records(Evaluation.generativeBestMetricUnreported).map(\.legacyPath) == ["evaluation.best_metric"])
         // PR has no known mmagic name: kept by name, with the manual step.
         let metrics = try #require(result.value("val_evaluator.metrics")?.list)
         #expect(metrics.items[1].mapping?["type"] == ConfigNode(.string("PR")))
-        #expect(result.records(.manualStep, rule: "evaluation").contains { $0.legacyPath == "evaluation.metrics" && $0.message.contains("PR kept by name") })
+        let metricsStep = result.records(Evaluation.generativeMetrics)
+        #expect(metricsStep.map(\.legacyPath) == ["evaluation.metrics"])
+        // It names the metric kept by name.
+        #expect(metricsStep.first?.message.contains("PR kept by name") == true)
     }
 
     @Test func aGenerativeIntervalOfZeroWritesNoValidation() throws {

@@ -15,6 +15,8 @@ import Testing
         HookRulesTests.records(result, rule: "default_scope", kind)
     }
 
+    typealias Scope = DefaultScopeRule.Records
+
     static let logConfig = "log_config: {interval: 50, hooks: [{type: TextLoggerHook}, {type: TensorboardLoggerHook}]}\n"
 
     @Test func inferredFromTheModelTypeAndWrittenFirst() throws {
@@ -22,6 +24,7 @@ import Testing
         #expect(result.config.mapping?.entries.first?.key == .string("default_scope"))
         #expect(Self.output(result, "default_scope") == ConfigNode(.string("mmdet")))
         let change = try #require(Self.scopeRecords(result, .change).first)
+        #expect(change.id == Scope.scopeInferred.id)
         #expect(change.message == "mmdet, inferred from model type RetinaNet")
         #expect(change.legacyPath == "model.type")
         #expect(change.location == SourceLocation(file: "test.yaml", line: 1, column: 15))
@@ -87,7 +90,7 @@ import Testing
         #expect(model["_scope_"] == ConfigNode(.string("mmdet")))
         let records = Self.scopeRecords(ava, .change)
         #expect(records.first?.message == "mmaction, inferred from dataset type AVADataset; model type FastRCNN is mmdet's, which mmaction builds on")
-        #expect(records.contains { $0.newPath == "model._scope_" })
+        #expect(records.contains { $0.id == Scope.modelScope.id && $0.newPath == "model._scope_" })
 
         let nuimages = try Self.convert("model: {type: MaskRCNN}\nclass_names: [car]\ndata: {train: {type: CocoDataset}}\n")
         #expect(Self.output(nuimages, "default_scope") == ConfigNode(.string("mmdet3d")))
@@ -105,6 +108,7 @@ import Testing
             #expect(Self.output(result, "visualizer")?.mapping?["type"] == ConfigNode(.string("Visualizer")))
             #expect(HookRulesTests.defaultHook(result, "visualization") == nil)
             let step = try #require(Self.scopeRecords(result, .manualStep).first)
+            #expect(step.id == Scope.scopeNotInferred.id)
             #expect(step.message.contains("--scope NAME"))
         }
         let conflict = try Self.convert("model: {type: EncoderDecoder}\ndata: {train: {type: CocoDataset}}\n")
@@ -114,18 +118,22 @@ import Testing
     @Test func scopeGivenOrKept() throws {
         let given = try Self.convert("model: {type: RetinaNet}\n", scope: "mmyolo")
         #expect(Self.output(given, "default_scope") == ConfigNode(.string("mmyolo")))
+        #expect(Self.scopeRecords(given).first?.id == Scope.scopeGiven.id)
         #expect(Self.scopeRecords(given, .change).first?.message == "mmyolo, given with --scope (the config's model type RetinaNet points to mmdet)")
         #expect(Self.output(given, "visualizer") == nil)
 
         let kept = try Self.convert("model: {type: RetinaNet}\ndefault_scope: mmdet\n")
         #expect(kept.config.mapping?.keys == [.string("model"), .string("default_scope"), .string("default_hooks"), .string("visualizer")])
+        #expect(Self.scopeRecords(kept).first?.id == Scope.scopeKept.id)
         #expect(Self.scopeRecords(kept, .change).first?.message == "kept from the input")
 
         let replaced = try Self.convert("model: {type: RetinaNet}\ndefault_scope: mmdet\n", scope: "mmseg")
         #expect(replaced.config.mapping?.entries[1].value == ConfigNode(.string("mmseg")))
+        #expect(Self.scopeRecords(replaced).first?.id == Scope.scopeReplaced.id)
         #expect(Self.scopeRecords(replaced, .warning).first?.message == "the input sets default_scope 'mmdet'; replaced by --scope mmseg")
 
         let legacyName = try Self.convert("model: {type: ImageClassifier}\n", scope: "mmcls")
+        #expect(Self.scopeRecords(legacyName, .warning).map(\.id) == [Scope.scopeRenamed.id])
         #expect(Self.scopeRecords(legacyName, .warning).first?.message.contains("its MMEngine-era package registers its modules under the scope mmpretrain") == true)
     }
 

@@ -29,7 +29,9 @@ import Testing
         var result: [Readings] = []
         for key in ["lr_config", "momentum_config"] {
             guard let node = config[key], let mapping = node.mapping else { continue }
-            let rule = translated.report.records.first { $0.kind == .manualStep && $0.legacyPath == key && $0.message.hasPrefix("MMCV rejects this \(key)") }?.message
+            let refusals = key == LrConfigRule.id ? [LrConfigRule.Records.rejected.id, LrConfigRule.Records.rejectedAtRunTime.id]
+                : [MomentumConfigRule.Records.rejected.id, MomentumConfigRule.Records.rejectedAtRunTime.id]
+            let rule = translated.report.records.first { refusals.contains($0.id) && $0.legacyPath == key }?.message
             var simulator: String?
             do {
                 if key == "lr_config" {
