@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension CheckpointConfigRule {
+    /// The records the `checkpoint_config` rule writes, one case per kind of record (id `checkpoint_config/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case customHookKept = "custom-hook-kept"
         case unknownSaveArgument = "unknown-save-argument"
@@ -44,9 +44,11 @@ extension CheckpointConfigRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .customHookKept, .fileClientArgsKept, .syncBufferDropped, .metaDropped, .byEpochUnderIterRunner, .maxKeepOffGrid, .conflictsWithEvaluation: [.warning]
+            case .customHookKept, .fileClientArgsKept, .syncBufferDropped, .metaDropped, .byEpochUnderIterRunner,
+                 .maxKeepOffGrid, .conflictsWithEvaluation: [.warning]
             case .unknownSaveArgument, .maxKeepWithZeroInterval: [.manualStep]
-            case .createSymlinkDropped, .syncBufferDefaultDropped, .byEpochFalseWritten, .converted, .noCheckpointHook, .bestOnly: [.change]
+            case .createSymlinkDropped, .syncBufferDefaultDropped, .byEpochFalseWritten, .converted,
+                 .noCheckpointHook, .bestOnly: [.change]
             case .byIterationUnderEpochRunner: [.nonEquivalence]
             }
         }

@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension CustomHooksRule {
+    /// The records the `custom_hooks` rule writes, one case per kind of record (id `custom_hooks/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case unknownArgument = "unknown-argument"
         case emaRejected = "ema-rejected"
@@ -56,8 +56,11 @@ extension CustomHooksRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .unknownArgument, .emaRejected, .emaIntervalUnreproducible, .emaTotalIterInvalid, .emaMomentumUnderflows, .emaWarmUpInvalid, .emaResumeFrom, .missingType, .editEmaKept, .manualHook: [.manualStep]
-            case .emaHook, .emaExpMomentum, .emaLinearMomentum, .emaWarmUpEffective, .emaNeverSwapped, .emaSwapOrder: [.nonEquivalence]
+            case .unknownArgument, .emaRejected, .emaIntervalUnreproducible, .emaTotalIterInvalid,
+                 .emaMomentumUnderflows, .emaWarmUpInvalid, .emaResumeFrom, .missingType, .editEmaKept,
+                 .manualHook: [.manualStep]
+            case .emaHook, .emaExpMomentum, .emaLinearMomentum, .emaWarmUpEffective, .emaNeverSwapped,
+                 .emaSwapOrder: [.nonEquivalence]
             case .noneDropped, .emptyDropped: [.change]
             case .unknownHookKept, .argumentDropped, .priorityOrder: [.warning]
             case .convertedByRule: [.change, .warning]

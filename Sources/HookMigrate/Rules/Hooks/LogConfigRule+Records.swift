@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension LogConfigRule {
+    /// The records the `log_config` rule writes, one case per kind of record (id `log_config/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case noneRemovesLogger = "none-removes-logger"
         case unreadKeyDropped = "unread-key-dropped"
@@ -44,7 +44,8 @@ extension LogConfigRule {
             switch self {
             case .noneRemovesLogger, .noLoggerHooks: [.change]
             case .unreadKeyDropped, .iterTextLogger, .epochShorterThanInterval: [.warning]
-            case .rejected, .missingType, .intervalNotPositive, .backendDropped, .unknownArgument, .backendUnknownArgument: [.manualStep]
+            case .rejected, .missingType, .intervalNotPositive, .backendDropped, .unknownArgument,
+                 .backendUnknownArgument: [.manualStep]
             case .textLogger, .visBackend: [.change, .warning]
             case .otherLoggerSettings: [.warning, .nonEquivalence]
             case .byIterationInEpochRunner: [.nonEquivalence]

@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension OptimizerRule {
+    /// The records the `optimizer` rule writes, one case per kind of record (id `optimizer/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case fp16WithoutOptimizerConfig = "fp16-without-optimizer-config"
         case fp16IgnoredByMmseg = "fp16-ignored-by-mmseg"
@@ -94,9 +94,18 @@ extension OptimizerRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .fp16WithoutOptimizerConfig, .fp16WithExplicitHookType, .noOptimizerHook, .fp16ArgumentTwice, .fp16ArgumentRejected, .unknownOptimizerHook, .unknownHookArgument, .gradClipEmpty, .gradClipRejected, .lossScaleInt, .settingsWithoutOptimizer, .noOptimizer, .nullOptimizer, .namedOptimizersFp16, .namedOptimizersStepHook, .namedOptimizersDownstreamHook, .namedConstructor, .namedOptimizers: [.manualStep]
-            case .fp16IgnoredByMmseg, .fp16NextToExplicitHook, .fp16FromTrainScript, .detectAnomalousParamsDropped, .optimizerAndOptimizers, .selfSteppedOptimizer, .tsmConstructor, .downstreamConstructor, .namedOptimizersIgnoredKey: [.warning]
-            case .optimWrapper, .gradientAccumulation, .ampOptimWrapper, .ampGradientAccumulation, .defaultArgumentDropped, .unusedArgumentsDropped, .gradClip, .lossScaleDefault, .lossScaleStatic, .lossScaleDynamic, .lossScaleArguments, .optimizer, .defaultConstructor, .namedDefaultConstructor: [.change]
+            case .fp16WithoutOptimizerConfig, .fp16WithExplicitHookType, .noOptimizerHook, .fp16ArgumentTwice,
+                 .fp16ArgumentRejected, .unknownOptimizerHook, .unknownHookArgument, .gradClipEmpty,
+                 .gradClipRejected, .lossScaleInt, .settingsWithoutOptimizer, .noOptimizer, .nullOptimizer,
+                 .namedOptimizersFp16, .namedOptimizersStepHook, .namedOptimizersDownstreamHook, .namedConstructor,
+                 .namedOptimizers: [.manualStep]
+            case .fp16IgnoredByMmseg, .fp16NextToExplicitHook, .fp16FromTrainScript, .detectAnomalousParamsDropped,
+                 .optimizerAndOptimizers, .selfSteppedOptimizer, .tsmConstructor, .downstreamConstructor,
+                 .namedOptimizersIgnoredKey: [.warning]
+            case .optimWrapper, .gradientAccumulation, .ampOptimWrapper, .ampGradientAccumulation,
+                 .defaultArgumentDropped, .unusedArgumentsDropped, .gradClip, .lossScaleDefault, .lossScaleStatic,
+                 .lossScaleDynamic, .lossScaleArguments, .optimizer, .defaultConstructor,
+                 .namedDefaultConstructor: [.change]
             }
         }
     }

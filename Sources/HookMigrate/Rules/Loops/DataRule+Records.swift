@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension DataRule {
+    /// The records the `data` rule writes, one case per kind of record (id `data/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case noData = "no-data"
         case nullData = "null-data"
@@ -40,7 +40,8 @@ extension DataRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .noData, .nullData, .noTrainSplit, .noTrainBatchSize, .batchSizeNotPositive, .datasetAsWritten: [.manualStep]
+            case .noData, .nullData, .noTrainSplit, .noTrainBatchSize, .batchSizeNotPositive,
+                 .datasetAsWritten: [.manualStep]
             case .downstreamSettingDropped, .groupSampler, .noWorkers, .concatDataset: [.warning]
             case .trainDataloader, .loaderWithoutSplitDropped, .splitDataloader: [.change]
             case .omnisource: [.nonEquivalence]

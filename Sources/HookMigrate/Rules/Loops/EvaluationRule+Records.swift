@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension EvaluationRule {
+    /// The records the `evaluation` rule writes, one case per kind of record (id `evaluation/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case generativeWithoutValData = "generative-without-val-data"
         case generativeNeverEvaluated = "generative-never-evaluated"
@@ -112,10 +112,20 @@ extension EvaluationRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .generativeWithoutValData, .generativeMetrics, .downstreamEvalHook, .nullEvaluation, .noValSplit, .noTrainLoopForInterval, .saveBestNoRule, .saveBestKeyUnknown, .evaluatorUnknown, .evaluatorChosen: [.manualStep]
-            case .generativeNeverEvaluated, .generativeValLoop, .generativeBestMetricUnreported, .generativeNoBestCheckpoint, .generativeBestCheckpoints, .generativePriorityDropped, .generativeOverwrittenDropped, .nullEvaluationDropped, .valLoop, .byEpochDropped, .intervalWithFinal, .intervalSame, .saveBestRenamed, .saveBestMoved, .bestKeysDropped, .collectionArgumentsDropped, .broadcastBnBufferDropped, .testLoop: [.change]
-            case .generativeDynamicIntervalNotPositive, .generativeBestMetricRepeated, .downstreamEvalHookSkipped, .startShifted, .intervalDiffers, .preTrainingValidation: [.nonEquivalence]
-            case .bestResavesRegular, .generativeSampleKwargsDropped, .generativeLogBufferCleared, .noEvaluationNoValidation, .noEvaluationDefaultValidation, .byEpochDisagrees, .intervalOnlyFinal, .intervalExtraFinal, .bestScoreZero, .outDirConflict, .fileClientArgsDropped, .broadcastBnBuffer, .pipelineDropped, .saveImageDropped, .evaluateArgumentsDropped: [.warning]
+            case .generativeWithoutValData, .generativeMetrics, .downstreamEvalHook, .nullEvaluation, .noValSplit,
+                 .noTrainLoopForInterval, .saveBestNoRule, .saveBestKeyUnknown, .evaluatorUnknown,
+                 .evaluatorChosen: [.manualStep]
+            case .generativeNeverEvaluated, .generativeValLoop, .generativeBestMetricUnreported,
+                 .generativeNoBestCheckpoint, .generativeBestCheckpoints, .generativePriorityDropped,
+                 .generativeOverwrittenDropped, .nullEvaluationDropped, .valLoop, .byEpochDropped,
+                 .intervalWithFinal, .intervalSame, .saveBestRenamed, .saveBestMoved, .bestKeysDropped,
+                 .collectionArgumentsDropped, .broadcastBnBufferDropped, .testLoop: [.change]
+            case .generativeDynamicIntervalNotPositive, .generativeBestMetricRepeated, .downstreamEvalHookSkipped,
+                 .startShifted, .intervalDiffers, .preTrainingValidation: [.nonEquivalence]
+            case .bestResavesRegular, .generativeSampleKwargsDropped, .generativeLogBufferCleared,
+                 .noEvaluationNoValidation, .noEvaluationDefaultValidation, .byEpochDisagrees, .intervalOnlyFinal,
+                 .intervalExtraFinal, .bestScoreZero, .outDirConflict, .fileClientArgsDropped, .broadcastBnBuffer,
+                 .pipelineDropped, .saveImageDropped, .evaluateArgumentsDropped: [.warning]
             case .outDirMoved: [.change, .warning]
             }
         }

@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension RunnerRule {
+    /// The records the `runner` rule writes, one case per kind of record (id `runner/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case totalEpochsDisagrees = "total-epochs-disagrees"
         case epochLoop = "epoch-loop"
@@ -38,7 +38,8 @@ extension RunnerRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .totalEpochsDisagrees, .dynamicIterRunner, .untypedIterRunner, .untypedEpochRunner, .workflowValDropped: [.warning]
+            case .totalEpochsDisagrees, .dynamicIterRunner, .untypedIterRunner, .untypedEpochRunner,
+                 .workflowValDropped: [.warning]
             case .epochLoop, .iterLoop, .totalEpochs, .totalIters, .workflowDropped: [.change]
             case .runnerWithoutLength, .unknownRunner, .noTrainingLength: [.manualStep]
             }

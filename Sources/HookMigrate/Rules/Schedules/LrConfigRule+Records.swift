@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension LrConfigRule {
+    /// The records the `lr_config` rule writes, one case per kind of record (id `lr_config/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, UpdaterRecordCode {
         case noHook = "no-hook"
         case rejected = "rejected"
@@ -146,11 +146,22 @@ extension LrConfigRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .noHook, .cosineAnnealing, .cosineAnnealingLoopEnd, .annealing, .compat, .fixed, .stepNeverDecays, .exp, .invSingleEpoch, .invChain, .flatCosineStaysFlat, .flatCosine, .cyclic, .oneCycle, .warmupNoOp, .linear, .siameseRpn, .cosineCooldown, .yolox: [.change]
-            case .rejected, .rejectedAtRunTime, .downstreamPolicy, .unknownPolicy, .needsRunLength, .linearRatioOutOfRange, .warmupByEpochUnderIterRunner, .invByIteration, .invNeedsEpochs, .invTooLong, .flatCosineNeedsRunLength, .cosineRestartFractionalPeriods, .cyclicLinear, .cyclicFractionalTimes, .cyclicNeedsIterations, .oneCyclePerOptimizer, .warmupExpNeedsLength, .warmupExpNeedsRunLength, .noTranslation, .multiStageOptimizerLrUnknown, .multiStageStartsElsewhere, .multiStageFromZero, .linearNeedsRunLength, .linearAbsoluteTarget, .linearFractionalSteps, .linearTooLong, .linearThroughZero, .siameseRpnNeedsEpochs, .siameseRpnStartFactor, .siameseRpnFromZero, .cosineCooldownNeedsRunLength, .cosineCooldownNoSpan, .yoloxNoForm, .reduceRefused: [.manualStep]
+            case .noHook, .cosineAnnealing, .cosineAnnealingLoopEnd, .annealing, .compat, .fixed, .stepNeverDecays,
+                 .exp, .invSingleEpoch, .invChain, .flatCosineStaysFlat, .flatCosine, .cyclic, .oneCycle,
+                 .warmupNoOp, .linear, .siameseRpn, .cosineCooldown, .yolox: [.change]
+            case .rejected, .rejectedAtRunTime, .downstreamPolicy, .unknownPolicy, .needsRunLength,
+                 .linearRatioOutOfRange, .warmupByEpochUnderIterRunner, .invByIteration, .invNeedsEpochs,
+                 .invTooLong, .flatCosineNeedsRunLength, .cosineRestartFractionalPeriods, .cyclicLinear,
+                 .cyclicFractionalTimes, .cyclicNeedsIterations, .oneCyclePerOptimizer, .warmupExpNeedsLength,
+                 .warmupExpNeedsRunLength, .noTranslation, .multiStageOptimizerLrUnknown, .multiStageStartsElsewhere,
+                 .multiStageFromZero, .linearNeedsRunLength, .linearAbsoluteTarget, .linearFractionalSteps,
+                 .linearTooLong, .linearThroughZero, .siameseRpnNeedsEpochs, .siameseRpnStartFactor,
+                 .siameseRpnFromZero, .cosineCooldownNeedsRunLength, .cosineCooldownNoSpan, .yoloxNoForm,
+                 .reduceRefused: [.manualStep]
             case .compatAvailable, .byEpochInertUnderIterRunner, .reduceNeverReduced: [.warning]
             case .annealingDefaultEnd, .warmupLinearWithoutLength, .yoloxWithoutLength: [.nonEquivalence]
-            case .stepEvery, .stepMilestones, .cosineRestart, .warmupConstantByEpoch, .warmupConstant, .warmupLinear, .warmupExpPair, .multiStage: [.change, .nonEquivalence]
+            case .stepEvery, .stepMilestones, .cosineRestart, .warmupConstantByEpoch, .warmupConstant, .warmupLinear,
+                 .warmupExpPair, .multiStage: [.change, .nonEquivalence]
             }
         }
     }

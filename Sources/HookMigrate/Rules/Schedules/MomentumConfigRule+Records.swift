@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension MomentumConfigRule {
+    /// The records the `momentum_config` rule writes, one case per kind of record (id `momentum_config/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, UpdaterRecordCode {
         case noHook = "no-hook"
         case rejected = "rejected"
@@ -70,8 +70,12 @@ extension MomentumConfigRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .noHook, .cosineAnnealing, .cosineAnnealingLoopEnd, .annealing, .stepNeverDecays, .cyclic, .oneCycleMaxMomentumSet, .oneCycle: [.change]
-            case .rejected, .rejectedAtRunTime, .downstreamPolicy, .unknownPolicy, .needsRunLength, .linearRatioOutOfRange, .optimizerWithoutMomentum, .cyclicLinear, .cyclicFractionalTimes, .cyclicNeedsIterations, .oneCyclePerGroup, .oneCycleLinear, .oneCycleNeedsIterations, .oneCyclePhaseEnd, .oneCycleSetMaxMomentum: [.manualStep]
+            case .noHook, .cosineAnnealing, .cosineAnnealingLoopEnd, .annealing, .stepNeverDecays, .cyclic,
+                 .oneCycleMaxMomentumSet, .oneCycle: [.change]
+            case .rejected, .rejectedAtRunTime, .downstreamPolicy, .unknownPolicy, .needsRunLength,
+                 .linearRatioOutOfRange, .optimizerWithoutMomentum, .cyclicLinear, .cyclicFractionalTimes,
+                 .cyclicNeedsIterations, .oneCyclePerGroup, .oneCycleLinear, .oneCycleNeedsIterations,
+                 .oneCyclePhaseEnd, .oneCycleSetMaxMomentum: [.manualStep]
             case .annealingDefaultEnd, .warmupDropped: [.nonEquivalence]
             case .byEpochInertUnderIterRunner, .zeroMomentumInert: [.warning]
             case .stepEvery, .stepMilestones: [.change, .nonEquivalence]

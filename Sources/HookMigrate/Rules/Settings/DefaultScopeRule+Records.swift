@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension DefaultScopeRule {
+    /// The records the `default_scope` rule writes, one case per kind of record (id `default_scope/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case scopeReplaced = "scope-replaced"
         case scopeGiven = "scope-given"
@@ -39,7 +39,8 @@ extension DefaultScopeRule {
         public var kinds: [MigrationRecord.Kind] {
             switch self {
             case .scopeReplaced, .scopeRenamed, .scopeNotPackageName: [.warning]
-            case .scopeGiven, .scopeKept, .scopeInferred, .genericVisualizerUnknownScope, .genericVisualizer, .packageVisualizer, .visualizationHook, .visualizationCustomHook, .modelScope: [.change]
+            case .scopeGiven, .scopeKept, .scopeInferred, .genericVisualizerUnknownScope, .genericVisualizer,
+                 .packageVisualizer, .visualizationHook, .visualizationCustomHook, .modelScope: [.change]
             case .scopeNotInferred: [.manualStep]
             }
         }

@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension EnvRule {
+    /// The records the `dist_params` rule writes, one case per kind of record (id `dist_params/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case cudnnBenchmark = "cudnn-benchmark"
         case mpSetting = "mp-setting"
@@ -24,7 +24,8 @@ extension EnvRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .cudnnBenchmark, .mpSetting, .distParams, .findUnusedParameters, .randomness, .devicesDropped: [.change]
+            case .cudnnBenchmark, .mpSetting, .distParams, .findUnusedParameters, .randomness,
+                 .devicesDropped: [.change]
             }
         }
     }

@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension ModelCfgRule {
+    /// The records the `train_cfg` rule writes, one case per kind of record (id `train_cfg/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case nullDropped = "null-dropped"
         case setTwice = "set-twice"

@@ -1,6 +1,6 @@
-/// The records the rule writes, one case per kind of record (docs/records.md). A case's documentation is its
-/// `summary`, which docs/records.md prints.
 extension ResumeRule {
+    /// The records the `resume_from` rule writes, one case per kind of record (id `resume_from/<raw value>`).
+    /// A case's documentation is its `summary` and `kinds`, printed in docs/records.md.
     public enum Records: String, RecordCode {
         case loadFromOverridden = "load-from-overridden"
         case resumeFrom = "resume-from"
