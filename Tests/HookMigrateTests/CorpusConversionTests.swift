@@ -32,6 +32,9 @@ import Testing
         var clean = 0
         var recordCounts: [MigrationRecord.Kind: Int] = [:]
         var rightScopes = 0
+        // Every record carries a declared id, with one of the kinds declared for it (RecordIDTests checks the
+        // fixtures the same way).
+        let declaredKinds = Dictionary(uniqueKeysWithValues: RecordDocumentation.all.map { ($0.id, $0.kinds) })
         for path in files {
             do {
                 let result = try Translator().translate(try ConfigLoader().load(path))
@@ -43,7 +46,12 @@ import Testing
                 if scope != nil, scope == Self.successorScopes[package] { rightScopes += 1 } else { Issue.record("\(path): default_scope \(scope ?? "not written")") }
                 let again = try Translator().translate(result.config.mapping ?? ConfigMapping(), at: SourceLocation(file: "out.yaml", line: 1, column: 1))
                 if !again.isAlreadyMMEngine || again.config != result.config { Issue.record("\(path): its conversion is not recognised as MMEngine-style") }
-                for record in result.report.records { recordCounts[record.kind, default: 0] += 1 }
+                for record in result.report.records {
+                    recordCounts[record.kind, default: 0] += 1
+                    if declaredKinds[record.id]?.contains(record.kind) != true {
+                        Issue.record("\(path): \(record.id) written as a \(record.kind.rawValue), declared \(declaredKinds[record.id] ?? [])")
+                    }
+                }
                 // Determinism: a second conversion gives the same bytes.
                 if converted % 97 == 0 {
                     let again = try Translator().translate(try ConfigLoader().load(path))
