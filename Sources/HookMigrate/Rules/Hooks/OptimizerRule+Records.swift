@@ -51,7 +51,7 @@ extension OptimizerRule {
             case .fp16WithoutOptimizerConfig: "A top-level fp16 without an optimizer_config (mmdet-style train scripts failed on it): not converted."
             case .fp16IgnoredByMmseg: "A top-level fp16 that mmseg 0.x's train script ignored: dropped, the conversion keeps fp32."
             case .fp16NextToExplicitHook: "A top-level fp16 next to an optimizer_config that names its hook type itself (mmseg's convention): dropped."
-            case .fp16WithExplicitHookType: "A top-level fp16 next to optimizer_config.type, which train scripts treated differently: converted one way, the other needs a person."
+            case .fp16WithExplicitHookType: "A top-level fp16 next to optimizer_config.type (mmdet-style train scripts raised TypeError, mmseg 0.x trained in fp32): converted without mixed precision; fp16 needs a person if it was meant."
             case .noOptimizerHook: "optimizer_config absent or null: MMCV registered no optimizer hook, so only the model's train_step stepped the optimizer; optim_wrapper is written, and who steps it needs a person."
             case .fp16ArgumentTwice: "An argument set in both optimizer_config and fp16 (a keyword given twice: TypeError): neither value is written."
             case .fp16ArgumentRejected: "An argument that cannot go into Fp16OptimizerHook(**optimizer_config, **fp16): not converted."

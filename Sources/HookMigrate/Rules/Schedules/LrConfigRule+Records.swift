@@ -138,7 +138,7 @@ extension LrConfigRule {
             case .cosineCooldown: "mmcls's CosineAnnealingCooldown becomes CosineAnnealingLR then a constant cool-down."
             case .yoloxNoForm: "mmdet's YOLOX policy in a form no MMEngine chain reproduces: nothing is emitted."
             case .yolox: "mmdet's YOLOX policy becomes QuadraticWarmupLR + CosineAnnealingLR."
-            case .yoloxWithoutLength: "mmdet's YOLOX policy by epoch without L: assumed iteration numbers (non-equivalence)."
+            case .yoloxWithoutLength: "mmdet's YOLOX policy without L: written in epochs as mmdet 3.x does, one iteration behind MMCV's cosine (non-equivalence)."
             case .reduceRefused: "mmedit's Reduce in a run whose reductions follow real metrics: write ReduceOnPlateauLR by hand."
             case .reduceNeverReduced: "mmedit's Reduce never reduced the lr in this run: nothing is emitted, with a warning."
             }
