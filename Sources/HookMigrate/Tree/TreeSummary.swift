@@ -5,7 +5,7 @@ import HookMigrateRuntime
 public struct TreeSummary: Sendable {
     /// A count with up to three example files.
     public struct Group: Sendable, Equatable {
-        /// What is counted: a verdict, a reason, an error id, a record kind and rule.
+        /// What is counted: a verdict, a reason, an error id, a record kind and id.
         public var key: String
         /// How many.
         public var count: Int
@@ -47,7 +47,7 @@ public struct TreeSummary: Sendable {
     public var exactOnlyAtGiven = 0
     /// Configs whose new config leaves out a legacy schedule or hook, by what.
     public var leftOut: [Group] = []
-    /// Manual steps, warnings and non-equivalences, by kind, rule and legacy path.
+    /// Manual steps, warnings and non-equivalences, by kind, record id (`rule/name`) and legacy path.
     public var records: [Group] = []
     /// The median over inheriting complete configs of written size / legacy size.
     public var medianSizeRatio: Double?
