@@ -67,7 +67,7 @@ import Testing
         let given = try CLIRunner.run(["convert", Self.example, "--scope", "mmyolo", "--no-verify"])
         #expect(given.status == 0)
         #expect(given.stdout.hasPrefix("default_scope: mmyolo\n"))
-        #expect(given.stderr.contains("default_scope: mmyolo, given with --scope (the config's dataset type CocoDataset points to mmdet) [default_scope]"))
+        #expect(given.stderr.contains("default_scope: mmyolo, given with --scope (the config's dataset type CocoDataset points to mmdet) [default_scope/scope-given]"))
         let inferred = try CLIRunner.run(["convert", Self.example, "--no-verify"])
         #expect(inferred.stdout.hasPrefix("default_scope: mmdet\n"))
         let bad = try CLIRunner.run(["convert", Self.example, "--scope", "mm-det"])

@@ -64,6 +64,6 @@ import Testing
         // MMEngine reads a top-level find_unused_parameters itself.
         #expect(try Self.world("find_unused_parameters: true\noptim_wrapper: {}") == .mmengine(keys: ["optim_wrapper"], ignored: []))
         let ignored = try HookRulesTests.convert("cudnn_benchmark: true\nenv_cfg: {cudnn_benchmark: false}")
-        #expect(ReportRenderer.text(ignored.report).contains("test.yaml:1:1: cudnn_benchmark -> env_cfg.cudnn_benchmark: kept unchanged; MMEngine does not read `cudnn_benchmark` (True), only `env_cfg.cudnn_benchmark` (False) [already-mmengine]"))
+        #expect(ReportRenderer.text(ignored.report).contains("test.yaml:1:1: cudnn_benchmark -> env_cfg.cudnn_benchmark: kept unchanged; MMEngine does not read `cudnn_benchmark` (True), only `env_cfg.cudnn_benchmark` (False) [already-mmengine/ignored-key]"))
     }
 }
