@@ -32,6 +32,16 @@ import Testing
         Case(name: "OptimizerHook with cumulative_iters", yaml: "optimizer_config: {type: OptimizerHook, cumulative_iters: 4}\n", key: "optimizer_config"),
         Case(name: "EMAHook momentum 1.5", yaml: "custom_hooks: [{type: EMAHook, momentum: 1.5}]\n", key: "custom_hooks"),
         Case(name: "EvalHook start -1", yaml: "evaluation: {interval: 1, start: -1}\n", key: "evaluation"),
+        // The optimizer hook (LegacyOptimizerHook.refusals): clip_grad_norm_ at the first step, the hook's
+        // constructor, and mmdet-style Fp16OptimizerHook(**optimizer_config, **fp16, distributed=…).
+        Case(name: "grad_clip empty", yaml: "optimizer_config: {grad_clip: {}}\n", key: "optimizer_config"),
+        Case(name: "grad_clip without max_norm", yaml: "optimizer_config: {grad_clip: {norm_type: 2}}\n", key: "optimizer_config"),
+        Case(name: "grad_clip with an unknown keyword", yaml: "optimizer_config: {grad_clip: {max_norm: 35, clip: 1}}\n", key: "optimizer_config"),
+        Case(name: "Fp16OptimizerHook int loss_scale", yaml: "optimizer_config: {type: Fp16OptimizerHook, loss_scale: 512}\n", key: "optimizer_config"),
+        Case(name: "merged fp16 int loss_scale", yaml: "optimizer_config: {grad_clip: null}\nfp16: {loss_scale: 512}\n", key: "fp16"),
+        Case(name: "merged fp16 keyword twice", yaml: "optimizer_config: {grad_clip: null, loss_scale: 512.0}\nfp16: {loss_scale: 512.0}\n", key: "fp16"),
+        Case(name: "merged fp16 distributed", yaml: "optimizer_config: {grad_clip: null}\nfp16: {loss_scale: 512.0, distributed: false}\n", key: "fp16"),
+        Case(name: "merged fp16 unknown keyword", yaml: "optimizer_config: {grad_clip: null}\nfp16: {loss_scale: 512.0, scale_window: 3}\n", key: "fp16"),
         // mmedit's Linear asserts in get_lr, at the first iteration, that the run is at least `start` long.
         Case(name: "Linear start beyond the run", yaml: "model: {type: BasicRestorer}\nlr_config: {policy: Linear, by_epoch: true, start: 6}\n", key: "lr_config"),
     ]
@@ -52,5 +62,17 @@ import Testing
             var runner = try LegacyRunner(config: config, settings: SimulationSettings(itersPerEpoch: 3), paramHooks: SimulatedSchedules.legacy)
             _ = try runner.trace(config: "legacy.yaml")
         }
+    }
+
+    /// mmcls 0.x's train script read only `fp16['loss_scale']`, so other fp16 keys never reached the hook; an
+    /// mmdet-style script passed them all and failed.
+    @Test func mmclsReadsOnlyTheLossScaleOfFp16() throws {
+        let optimizerConfig = ConfigMapping(["grad_clip": ConfigNode(.null)])
+        let fp16 = ConfigMapping(["loss_scale": ConfigNode(.float(256)), "velocity_accum_type": ConfigNode(.string("half"))])
+        #expect(LegacyOptimizerHook.refusals(optimizerConfig, fp16: fp16, lossScaleOnly: true).isEmpty)
+        #expect(LegacyOptimizerHook.refusals(optimizerConfig, fp16: fp16).count == 1)
+        #expect(LegacyTrainScript.mmcls.topLevelFp16 == .lossScaleOnly)
+        #expect(LegacyTrainScript.mmseg.topLevelFp16 == .ignored)
+        #expect(LegacyTrainScript.standard.topLevelFp16 == .whole)
     }
 }

@@ -204,15 +204,9 @@ extension Validator {
         return nil
     }
 
-    /// The train script a legacy config ran under, from its package (mmedit: the `optimizers` key or the
-    /// inferred package; mmgen: the inferred package).
+    /// The train script a legacy config ran under (`LegacyTrainScript.inferred`).
     static func trainScript(_ legacy: ConfigMapping, inference: PackageInference? = nil) -> LegacyTrainScript {
-        if legacy["optimizers"].map({ !$0.isNull }) == true { return .mmedit }
-        switch Set((inference ?? LegacyCodebase.infer(legacy)).codebases) {
-        case [.mmedit]: return .mmedit
-        case [.mmgen]: return .mmgen
-        default: return .standard
-        }
+        LegacyTrainScript.inferred(legacy, inference: inference)
     }
 
     /// The comparison for a legacy config: this validator's tolerance, whether the legacy run was

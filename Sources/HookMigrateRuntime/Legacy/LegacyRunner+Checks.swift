@@ -30,23 +30,10 @@ extension LegacyRunner {
         return counts
     }
 
-    /// The optimizer hook's own checks: an empty `grad_clip` (clip_grad_norm_ without max_norm: TypeError at
-    /// the first step), an int `loss_scale` (Fp16OptimizerHook: ValueError), and mmdet-style
-    /// `Fp16OptimizerHook(**optimizer_config, **fp16, distributed=…)` with a keyword given twice (TypeError).
-    static func checkOptimizerHook(_ node: ConfigNode, fp16: ConfigNode?) throws {
+    /// The optimizer hook's refusals (`LegacyOptimizerHook.refusals`, the reading the optimizer rule uses):
+    /// the first one, as MMCV met it, with the top-level `fp16` merged as the train script merged it.
+    static func checkOptimizerHook(_ node: ConfigNode, fp16: ConfigNode?, merge: LegacyTrainScript.Fp16Merge) throws {
         guard let mapping = node.mapping else { return }
-        if let clip = mapping["grad_clip"], let clipMapping = clip.mapping, clipMapping.entries.isEmpty {
-            throw ConfigError(.invalidValue, "`optimizer_config.grad_clip` is empty: MMCV called clip_grad_norm_ without max_norm (TypeError at the first step)", at: clip.location)
-        }
-        let type = mapping["type"]?.scalar?.stringValue
-        if let scale = mapping["loss_scale"], case .scalar(.int) = scale.value, type?.contains("Fp16") == true {
-            throw ConfigError(.invalidValue, "`optimizer_config.loss_scale` is an int: Fp16OptimizerHook accepts a float, 'dynamic' or a dict (ValueError)", at: scale.location)
-        }
-        if type == nil, let fp16Mapping = fp16?.mapping {
-            for entry in fp16Mapping.entries {
-                guard let key = entry.key.stringValue, key == "distributed" || mapping[key] != nil else { continue }
-                throw ConfigError(.invalidValue, "`fp16.\(key)`: mmdet-style train scripts built Fp16OptimizerHook(**optimizer_config, **fp16, distributed=…) and raised TypeError (a keyword given twice)", at: entry.value.location)
-            }
-        }
+        if let first = LegacyOptimizerHook.refusals(mapping, fp16: merge == .ignored ? nil : fp16?.mapping, lossScaleOnly: merge == .lossScaleOnly).first { throw first }
     }
 }

@@ -60,7 +60,7 @@ public struct LegacyRunner: Sendable {
         // A model that steps its own optimizers runs with no optimizer hook (the validator settles that the
         // train script registered none).
         if settings.modelStepping == nil, let optimizerConfig = config["optimizer_config"], !optimizerConfig.isNull {
-            try LegacyRunner.checkOptimizerHook(optimizerConfig, fp16: config["fp16"])
+            try LegacyRunner.checkOptimizerHook(optimizerConfig, fp16: config["fp16"], merge: settings.trainScript.topLevelFp16)
             let mapping = optimizerConfig.mapping ?? ConfigMapping()
             let cumulative = try LegacyRunner.cumulativeIters(mapping["cumulative_iters"], type: mapping["type"]?.scalar?.stringValue)
             order.insert(.optimizer(cumulative: cumulative), priority: 40)

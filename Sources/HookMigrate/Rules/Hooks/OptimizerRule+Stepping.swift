@@ -23,25 +23,6 @@ extension OptimizerRule {
         var location: SourceLocation?
     }
 
-    /// The optimizer hooks with a known MMEngine counterpart and the arguments their constructors take
-    /// (MMCV 1.7.2 `optimizer.py`; `DistOptimizerHook` is mmcls 0.x's and mmdet 2.x's deprecated variant).
-    static let hookArguments: [String: [String]] = [
-        "OptimizerHook": ["grad_clip", "detect_anomalous_params"],
-        "DistOptimizerHook": ["grad_clip", "detect_anomalous_params", "coalesce", "bucket_size_mb"],
-        "GradientCumulativeOptimizerHook": ["cumulative_iters", "grad_clip", "detect_anomalous_params"],
-        "Fp16OptimizerHook": ["grad_clip", "coalesce", "bucket_size_mb", "loss_scale", "distributed"],
-        "GradientCumulativeFp16OptimizerHook": ["cumulative_iters", "grad_clip", "coalesce", "bucket_size_mb", "loss_scale", "distributed"],
-    ]
-
-    /// Arguments stored by the hooks but unused with torch ≥ 1.6.
-    static let unusedHookArguments = ["coalesce", "bucket_size_mb", "distributed"]
-
-    /// `torch.cuda.amp.GradScaler`'s arguments, what a dict `loss_scale` may hold.
-    static let gradScalerArguments = ["init_scale", "growth_factor", "backoff_factor", "growth_interval", "enabled"]
-
-    /// `torch.nn.utils.clip_grad_norm_`'s keyword arguments, what `grad_clip` may hold.
-    static let clipGradNormArguments = ["max_norm", "norm_type", "error_if_nonfinite"]
-
     // MARK: optimizer_config and fp16
 
     /// Converts `optimizer_config` and the top-level `fp16` for one optimizer.
@@ -65,7 +46,7 @@ extension OptimizerRule {
         }
         // mmseg 0.30's train_segmentor registered optimizer_config as written and never read a top-level fp16:
         // without an fp16 hook type in optimizer_config, the legacy run trained in fp32.
-        if let fp16Node, explicitType == nil, Set(LegacyCodebase.infer(context.legacy).codebases) == [.mmseg] {
+        if let fp16Node, explicitType == nil, LegacyTrainScript.inferred(context.legacy) == .mmseg {
             context.warn(Records.fp16IgnoredByMmseg, "fp16", "dropped: mmseg 0.x's train_segmentor ignored a top-level fp16 (it registered optimizer_config as written, an OptimizerHook), so the legacy run trained in fp32 and the conversion keeps fp32 (a plain OptimWrapper). For the mixed precision the key asked for, set optim_wrapper.type='AmpOptimWrapper' by hand — a change of training, not a conversion",
                          at: fp16Node.location)
         } else if let fp16, let fp16Node {
@@ -103,26 +84,23 @@ extension OptimizerRule {
             guard case .string(let name) = entry.key else { return nil }
             return HookArgument(name: name, node: entry.value, path: "fp16.\(name)", location: entry.value.location)
         }
-        let accepted = ["grad_clip", "coalesce", "bucket_size_mb", "loss_scale"]
         let configNames = Set(configArguments.map(\.name))
         let fp16Names = Set(fp16Arguments.map(\.name))
         var kept: [HookArgument] = []
         var skipLossScale = false
         for argument in configArguments + fp16Arguments {
             let inConfig = argument.path.hasPrefix("optimizer_config.")
-            if configNames.contains(argument.name) && fp16Names.contains(argument.name) {
-                if inConfig { continue }
-                if argument.name == "loss_scale" { skipLossScale = true }
-                context.manualStep(Records.fp16ArgumentTwice, argument.path, "`\(argument.name)` is set in both optimizer_config and fp16: mmdet-style train scripts raised TypeError (a keyword given twice), so this config never trained there; neither value is written — choose one and set it in optim_wrapper by hand",
-                                   at: argument.location)
-                continue
-            }
-            guard accepted.contains(argument.name) else {
-                let why = argument.name == "distributed"
-                    ? "the train script passes `distributed` itself, so it was given twice"
-                    : "Fp16OptimizerHook takes no `\(argument.name)`"
-                context.manualStep(Records.fp16ArgumentRejected, argument.path, "`\(argument.name)` cannot go into Fp16OptimizerHook(**optimizer_config, **fp16): mmdet-style train scripts raised TypeError (\(why)); mmcls 0.x ignored fp16 keys other than loss_scale. Not converted",
-                                   at: argument.location)
+            let twice = configNames.contains(argument.name) && fp16Names.contains(argument.name)
+            if twice, inConfig { continue }
+            if let reason = LegacyOptimizerHook.mergedFp16Refusal(argument.name, inConfig: twice || inConfig, inFp16: twice || !inConfig) {
+                if twice {
+                    if argument.name == "loss_scale" { skipLossScale = true }
+                    context.manualStep(Records.fp16ArgumentTwice, argument.path, "\(reason), so this config never trained there; neither value is written — choose one and set it in optim_wrapper by hand",
+                                       at: argument.location)
+                } else {
+                    context.manualStep(Records.fp16ArgumentRejected, argument.path, "\(reason); mmcls 0.x ignored fp16 keys other than loss_scale. Not converted",
+                                       at: argument.location)
+                }
                 continue
             }
             kept.append(argument)
@@ -146,7 +124,7 @@ extension OptimizerRule {
     static func convertHook(_ type: String, explicit: Bool, at typeLocation: SourceLocation?, _ arguments: [HookArgument],
                             _ context: inout MigrationContext) throws -> Stepping {
         let typePath = explicit ? "optimizer_config.type" : "optimizer_config"
-        guard let accepted = hookArguments[type] else {
+        guard let accepted = LegacyOptimizerHook.keywords[type] else {
             let names = arguments.map { "`\($0.name)`" }.joined(separator: ", ")
             let notConverted = arguments.isEmpty ? "" : "; its arguments (\(names)) are not converted"
             context.manualStep(Records.unknownOptimizerHook, typePath, "unknown optimizer hook \(type) (a downstream hook): no MMEngine counterpart is known, so optim_wrapper is a plain OptimWrapper (one step per iteration; no clipping, accumulation or fp16)\(notConverted). Carry the hook's behaviour over by hand (a custom OptimWrapper, or the model's train_step)",
@@ -155,7 +133,7 @@ extension OptimizerRule {
         }
         // DistOptimizerHook is downstream and its arguments differ per package: an unexpected one is reported,
         // not refused. MMCV's own hooks refuse unknown arguments when they are built.
-        let strict = type != "DistOptimizerHook"
+        let strict = LegacyOptimizerHook.refusesUnknownArguments(type)
         var kept: [HookArgument] = []
         for argument in arguments {
             if accepted.contains(argument.name) {
@@ -223,7 +201,7 @@ extension OptimizerRule {
                 } else {
                     context.change(Records.defaultArgumentDropped, argument.path, to: nil, "dropped: \(argument.node.description) is the default (no anomalous-parameter check)", at: argument.location)
                 }
-            case let name where unusedHookArguments.contains(name):
+            case let name where LegacyOptimizerHook.unusedKeywords.contains(name):
                 unused.append(argument)
             default:
                 break
@@ -246,20 +224,11 @@ extension OptimizerRule {
         if argument.node.isNull { return nil }
         let path = ConfigPath(argument.path)
         let mapping = try argument.node.mapping(path)
-        if mapping.isEmpty {
-            context.manualStep(Records.gradClipEmpty, argument.path, "grad_clip is empty: MMCV called clip_grad_norm_ without max_norm (TypeError at the first step) and MMEngine rejects an empty clip_grad when it builds the wrapper (AssertionError), so this config never trained; no clip_grad written — set optim_wrapper.clip_grad = {max_norm: …} by hand if clipping was meant",
-                               at: argument.location)
-            return nil
-        }
-        var problems: [String] = []
-        for entry in mapping.entries {
-            let key = entry.key.stringValue ?? entry.key.description
-            if !clipGradNormArguments.contains(key) { problems.append("`\(key)`") }
-        }
-        if !problems.isEmpty || !mapping.contains("max_norm") {
-            let what = problems.isEmpty ? "no max_norm" : "no argument \(problems.joined(separator: ", "))"
-            context.manualStep(Records.gradClipRejected, argument.path, "grad_clip is passed to torch's clip_grad_norm_ as keywords, which has \(what): MMCV raised TypeError at the first step, so this config never trained; no clip_grad written — set optim_wrapper.clip_grad by hand",
-                               at: argument.location)
+        if let reason = LegacyOptimizerHook.gradClipRefusal(mapping) {
+            let message = mapping.isEmpty
+                ? "\(reason) and MMEngine rejects an empty clip_grad when it builds the wrapper (AssertionError), so this config never trained; no clip_grad written — set optim_wrapper.clip_grad = {max_norm: …} by hand if clipping was meant"
+                : "\(reason), so this config never trained; no clip_grad written — set optim_wrapper.clip_grad by hand"
+            context.manualStep(mapping.isEmpty ? Records.gradClipEmpty : Records.gradClipRejected, argument.path, message, at: argument.location)
             return nil
         }
         if let maxNorm = mapping["max_norm"] { _ = try maxNorm.double(path.appending("max_norm")) }
@@ -287,8 +256,8 @@ extension OptimizerRule {
         case .mapping(let mapping):
             for entry in mapping.entries {
                 let key = entry.key.stringValue ?? entry.key.description
-                guard gradScalerArguments.contains(key) else {
-                    let list = gradScalerArguments.map { "`\($0)`" }.joined(separator: ", ")
+                guard LegacyOptimizerHook.gradScalerKeywords.contains(key) else {
+                    let list = LegacyOptimizerHook.gradScalerKeywords.map { "`\($0)`" }.joined(separator: ", ")
                     throw ConfigError(.invalidValue, "a dict loss_scale holds GradScaler arguments (\(list)); `\(key)` is not one (MMCV raises TypeError when it builds the hook)",
                                       at: entry.keyLocation)
                 }

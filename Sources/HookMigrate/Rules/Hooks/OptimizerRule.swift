@@ -1,4 +1,5 @@
 import HookMigrateCore
+import HookMigrateRuntime
 
 /// `optimizer` (or mmedit's `optimizers`), `optimizer_config` and the train scripts' top-level `fp16` →
 /// `optim_wrapper`: the optimizer, and how it is stepped (clipping, accumulation, mixed precision).
@@ -202,7 +203,7 @@ public enum OptimizerRule: MigrationRule {
                                    at: node.location)
             } else {
                 let type = node.mapping?["type"]?.scalar?.stringValue ?? "OptimizerHook"
-                if hookArguments[type] != nil {
+                if LegacyOptimizerHook.keywords[type] != nil {
                     context.manualStep(Records.namedOptimizersStepHook, key, "\(type) next to named optimizers: it calls zero_grad()/step() on runner.optimizer, a dict here, so the run failed at the first iteration; not converted (the model's train_step must drive the wrappers)",
                                        at: node.location)
                 } else {

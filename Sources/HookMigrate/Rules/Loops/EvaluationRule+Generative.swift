@@ -17,7 +17,7 @@ extension EvaluationRule {
                                   _ context: inout MigrationContext) throws {
         let location = context.legacyKeyLocation("evaluation")
         let settings = try GenerativeEvalSettings.read(evaluation, at: location)
-        guard let valLoader else {
+        guard valLoader != nil else {
             context.manualStep(Records.generativeWithoutValData, "evaluation", "there is no data.val, so \(settings.type) cannot be converted (mmgen's train script built its dataloader from data.val and failed without it); add val_dataloader, val_cfg, val_evaluator and train_cfg.val_interval by hand to validate", at: location)
             return
         }
