@@ -5,7 +5,7 @@
 /// iteration k started.
 public struct ParamSchedulers: Sendable, Hashable {
     /// The schedulers in list order.
-    public private(set) var schedulers: [ParamScheduler]
+    public internal(set) var schedulers: [ParamScheduler]
 
     /// Wraps built schedulers.
     public init(_ schedulers: [ParamScheduler] = []) {
