@@ -79,7 +79,7 @@ import Testing
         let maxIters: Int
         if Bool.random(using: &random) {
             let periods = (0..<Int.random(in: 1...3, using: &random)).map { _ in Int.random(in: 60...2500, using: &random) }
-            let weights = periods.map { _ in [1.0, 1.0, 0.5, 0.7].randomElement(using: &random) ?? 1 }
+            let weights: [Double] = periods.map { _ in [1.0, 1.0, 0.5, 0.7].randomElement(using: &random) ?? 1.0 }
             policy = .restart(periods: periods, weights: weights)
             maxIters = periods.reduce(0, +)
         } else {
