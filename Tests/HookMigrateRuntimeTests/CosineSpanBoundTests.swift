@@ -247,9 +247,48 @@ import Testing
             var stepped = kernel
             for _ in 0..<count { try stepped.step() }
             #expect(tabled == stepped, "\(kind) length \(length) count \(count)")
+            // The terms alone, run by run (what a span steps with when no chain reaches its end).
+            var direct = kernel
+            var done = 0
+            while done < count {
+                if let run = direct.schedulers.cosineRun(limit: count - done),
+                   let terms = CosineFactorTable.shared.terms(period: run.period, through: run.lastPosition) {
+                    let taken = direct.schedulers.stepCosine(run, group: &direct.group, terms: terms)
+                    #expect(taken == run.steps)
+                    done += taken
+                } else {
+                    try direct.step()
+                    done += 1
+                }
+            }
+            #expect(direct == stepped, "\(kind) length \(length) count \(count)")
             if let run = kernel.schedulers.cosineRun(limit: count), run.steps == count {
                 let advanced = try SpanProof.advanceKernel(kernel, count: count)
                 #expect(advanced.kernel == stepped && advanced.work == count)
+            }
+        }
+    }
+
+    /// A chain is found by its value at a span's start, bit for bit: spans of one run continue the chain their
+    /// predecessors built, a run that left the chain (another value at the same step) starts its own, and
+    /// every value read from a chain is the value stepping one call at a time gives.
+    @Test func chainsAreFoundByTheirValues() throws {
+        var groups = [ParamGroup(lr: 0.01, momentum: 0.9)]
+        let poly = try ParamScheduler(kind: .poly(etaMin: 1e-4, power: 0.9), parameter: .lr, begin: 0, end: 5_001, byEpoch: false, groups: &groups)
+        let start = ModernScheduleKernel(schedulers: ParamSchedulers([poly]), hadSchedulers: true, group: groups[0], steps: 1)
+        guard let factors = PolyFactorTable.shared.factors(power: 0.9, through: 5_000) else {
+            Issue.record("no factors")
+            return
+        }
+        for perturbation in [0.0, 1e-12] {
+            var chained = start
+            var stepped = start
+            chained.group.lr += perturbation
+            stepped.group.lr += perturbation
+            for span in [37, 200, 1_000, 3, 2_500, 1_200] where stepped.schedulers.schedulers[0].lastStep + span <= 5_000 {
+                #expect(chained.schedulers.stepPolyFromChain(at: 0, count: span, group: &chained.group, factors: factors))
+                for _ in 0..<span { try stepped.step() }
+                #expect(chained == stepped, "perturbation \(perturbation), span \(span)")
             }
         }
     }

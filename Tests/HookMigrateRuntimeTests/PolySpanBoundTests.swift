@@ -188,6 +188,12 @@ import Testing
             var stepped = kernel
             for _ in 0..<count { try stepped.step() }
             #expect(tabled == stepped, "power \(power) floor \(floor) length \(length) count \(count)")
+            // The factors alone (what a span steps with when no chain reaches its end).
+            if let factors = PolyFactorTable.shared.factors(power: power, through: poly.remaining) {
+                var direct = kernel
+                direct.schedulers.stepPoly(at: poly.index, count: count, group: &direct.group, factors: factors)
+                #expect(direct == stepped, "power \(power) floor \(floor) length \(length) count \(count)")
+            }
             let advanced = try SpanProof.advanceKernel(kernel, count: count)
             #expect(advanced.kernel == stepped && advanced.work == count)
         }

@@ -153,6 +153,8 @@ enum PolySpanBound {
     static func stepChained(_ new: inout ModernScheduleKernel, count: Int, poly: (remaining: Int, index: Int)) throws {
         if case let .poly(_, power) = new.schedulers.schedulers[poly.index].kind,
            let factors = PolyFactorTable.shared.factors(power: power, through: poly.remaining) {
+            // From the chain other spans and configs of this schedule computed, else with the factors.
+            if new.schedulers.stepPolyFromChain(at: poly.index, count: count, group: &new.group, factors: factors) { return }
             new.schedulers.stepPoly(at: poly.index, count: count, group: &new.group, factors: factors)
         } else {
             for _ in 0..<count { try new.step() }

@@ -17,12 +17,14 @@ extension ParamSchedulers {
         let firstPosition: Int
         /// `eta_min` of the one group.
         let etaMin: Double
+        /// The period's last position that takes the ratio branch (`P − 1`, or `T_max`).
+        let lastPosition: Int
     }
 
     /// The run of at most `limit` next steps that `stepCosine` can take, if any.
     func cosineRun(limit: Int) -> CosineRun? {
         guard limit > 0 else { return nil }
-        var found: (index: Int, steps: Int, period: Double, position: Int, etaMin: Double)?
+        var found: (index: Int, steps: Int, period: Double, position: Int, etaMin: Double, lastPosition: Int)?
         var steps = limit
         for (index, scheduler) in schedulers.enumerated() where !scheduler.byEpoch {
             let first = scheduler.globalStep + 1
@@ -46,20 +48,21 @@ extension ParamSchedulers {
                 guard position >= 1, length <= Double(CosineFactorTable.largest) else { return nil }
                 // Positions `position … length − 1`: the step at `length` is the next period's restart.
                 let inPeriod = Int(length - position)
-                found = (index, Swift.min(inRange, inPeriod), length, Int(position), floor.value(base: base))
+                found = (index, Swift.min(inRange, inPeriod), length, Int(position), floor.value(base: base), Int(length) - 1)
             case let .cosineAnnealing(_, floor):
                 let length = scheduler.cosinePeriod
                 guard length >= 2, length.rounded(.towardZero) == length, length <= Double(CosineFactorTable.largest), t >= 1,
                       Double(t) <= length else { return nil }
                 // Steps `t … T_max` take the ratio branch (the other one first fires at `T_max + 1`).
-                found = (index, Swift.min(inRange, Int(length) - t + 1), length, t, floor.value(base: base))
+                found = (index, Swift.min(inRange, Int(length) - t + 1), length, t, floor.value(base: base), Int(length))
             default:
                 return nil
             }
             steps = Swift.min(steps, found?.steps ?? 0)
         }
         guard let found, steps > 0 else { return nil }
-        return CosineRun(index: found.index, steps: steps, period: found.period, firstPosition: found.position, etaMin: found.etaMin)
+        return CosineRun(index: found.index, steps: steps, period: found.period, firstPosition: found.position, etaMin: found.etaMin,
+                         lastPosition: found.lastPosition)
     }
 
     /// Takes `run.steps` calls of `stepIteration(group:)` for a run `cosineRun` found, with the terms of its
@@ -83,25 +86,23 @@ extension ParamSchedulers {
             taken += 1
         }
         guard taken > 0 else { return 0 }
-        for index in schedulers.indices where !schedulers[index].byEpoch {
-            schedulers[index].globalStep += taken
-            if index == run.index { schedulers[index].lastStep += taken }
-            // `_last_value` of each scheduler: the group's value after its own step of the last call.
-            var seen = group
-            seen.lr = index < run.index ? before : value
-            schedulers[index].recordLastValue(seen)
-        }
-        group.lr = value
+        finishLoneSteps(writer: run.index, count: taken, before: before, value: value, group: &group)
         return taken
     }
 }
 
 extension ModernScheduleKernel {
     /// Steps the kernel `count` times (its `steps` per iteration being 1): runs of a lone cosine scheduler from
-    /// `CosineFactorTable`'s terms, every other step one call at a time. The same counters and values either way.
+    /// `ChainTable`'s values, else from `CosineFactorTable`'s terms, every other step one call at a time. The same counters and values either way.
     mutating func stepCosineRuns(count: Int) throws {
         var done = 0
         while done < count {
+            if steps == 1, let run = schedulers.cosineRun(limit: count - done) {
+                if schedulers.stepCosineFromChain(run, group: &group) {
+                    done += run.steps
+                    continue
+                }
+            }
             if steps == 1, let run = schedulers.cosineRun(limit: count - done),
                let terms = CosineFactorTable.shared.terms(period: run.period, through: run.firstPosition + run.steps - 1) {
                 let taken = schedulers.stepCosine(run, group: &group, terms: terms)
