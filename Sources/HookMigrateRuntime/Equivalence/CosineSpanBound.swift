@@ -130,7 +130,8 @@ enum CosineSpanBound {
     static func comparePrefix(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                               keptAt stepping: ModelStepping?, tolerance: Tolerance,
                               lrScale: SpanProof.LrScale) throws -> SpanProof.SpanComparison? {
-        guard count >= shortestSpan, !lrScale.enabled, new.steps == 1, let cosine = legacyCosine(legacy, iter: iter) else { return nil }
+        // (A negative atol would make the comparison stricter than the rtol the bound is checked against.)
+        guard count >= shortestSpan, !lrScale.enabled, tolerance.atol >= 0, new.steps == 1, let cosine = legacyCosine(legacy, iter: iter) else { return nil }
         // The legacy positions `iter − restart …`, within the period.
         let firstPosition = Double(iter) - cosine.restart
         guard firstPosition >= 0, firstPosition.rounded(.towardZero) == firstPosition, cosine.period.rounded(.towardZero) == cosine.period else { return nil }
