@@ -219,11 +219,11 @@ enum SpanProof {
         return (outcome.matched, outcome.values, outcome.work, outcome.group, outcome.symbolic)
     }
 
-    /// The symbolic comparison of a span (`PolySpanBound`, else the first part `CosineSpanBound` proves), if any.
+    /// The symbolic comparison of the first part of a span a bound proves (`PolySpanBound`, else `CosineSpanBound`), if any.
     static func symbolicComparison(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                                    keptAt stepping: ModelStepping?, tolerance: Tolerance, lrScale: LrScale) throws -> SpanComparison? {
-        if let proven = try PolySpanBound.compare(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
-                                                  tolerance: tolerance, lrScale: lrScale) {
+        if let proven = try PolySpanBound.comparePrefix(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
+                                                        tolerance: tolerance, lrScale: lrScale) {
             return proven
         }
         return try CosineSpanBound.comparePrefix(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
@@ -233,16 +233,12 @@ enum SpanProof {
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
     /// With `stepping`, the values are compared at every iteration (a stricter test than the steps need) and
     /// the values returned are those of the last iteration at which the pattern steps.
-    /// Two poly schedules are compared symbolically when `PolySpanBound` proves the whole span equal; two cosine
-    /// schedules as far as `CosineSpanBound` proves the span, the rest iteration by iteration
+    /// Two poly schedules are compared symbolically as far as `PolySpanBound` proves the span (whole, or in parts
+    /// of a long span); two cosine schedules as far as `CosineSpanBound` proves it; the rest iteration by iteration
     /// (`symbolic: false` keeps the iteration-by-iteration comparison, the reference its tests check it against).
     static func compareKernels(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                                keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
                                lrScale: inout LrScale, symbolic: Bool = true) throws -> SpanComparison {
-        if symbolic, let proven = try PolySpanBound.compare(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
-                                                            tolerance: tolerance, lrScale: lrScale) {
-            return proven
-        }
         var current = iter
         let end = iter + count
         // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
@@ -251,9 +247,9 @@ enum SpanProof {
         var probe = Probe()
         var group = legacy.group
         var prefix = false
-        // A cosine span: its first part as far as `CosineSpanBound` proves it, the rest iteration by iteration.
-        if symbolic, let proven = try CosineSpanBound.comparePrefix(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
-                                                                    tolerance: tolerance, lrScale: lrScale) {
+        // A poly or cosine span: its first part as far as a bound proves it, the rest iteration by iteration.
+        if symbolic, let proven = try symbolicComparison(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
+                                                         tolerance: tolerance, lrScale: lrScale) {
             if proven.matched == count { return proven }
             current += proven.matched
             work = proven.work

@@ -16,6 +16,8 @@ final class ChainTable: @unchecked Sendable {
     static let shared = ChainTable()
     /// The most values kept (64 MB); beyond it the table starts over.
     static let capacity = 1 << 23
+    /// The most values one chain holds.
+    static let longest = 1 << 18
 
     /// A chain's shape: what, besides where it starts, its values depend on.
     struct Shape: Hashable, Sendable {
@@ -66,7 +68,8 @@ final class ChainTable: @unchecked Sendable {
     /// `nil` when no chain reaches `last`.
     func chain(_ shape: Shape, start: Int, value: Double, last: Int, end: Int,
                extend: (_ start: Int, _ value: Double, _ through: Int) -> [Double]) -> Chain? {
-        guard last >= start, end >= last else { return nil }
+        // A span longer than a quarter chain is stepped without one (a chain would hold it once, for nothing).
+        guard last >= start, end >= last, last - start < Self.longest / 4 else { return nil }
         lock.lock()
         var reach = 0
         var found: Chain?
@@ -80,7 +83,9 @@ final class ChainTable: @unchecked Sendable {
         lock.unlock()
         if let found { return found }
         let span = last - start + 1
-        let through = Swift.min(end, start + Swift.max(4 * span, 2 * reach, 1024) - 1)
+        // One chain holds at most `longest` values (2 MB): a model zoo's schedule or period fits in a few.
+        let length = Swift.min(Swift.max(4 * span, 2 * reach, 1024), Self.longest)
+        let through = Swift.min(end, start + length - 1)
         // Computed outside the lock (another thread may compute the same; either result is the same).
         let values = extend(start, value, through)
         guard !values.isEmpty, values[0].bitPattern == value.bitPattern, values.count <= Self.capacity else { return nil }
