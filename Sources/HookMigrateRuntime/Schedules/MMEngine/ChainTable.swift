@@ -14,8 +14,8 @@ import Foundation
 /// same too. A span that finds none starts a chain at `(s, v)` through its shape's last index.
 final class ChainTable: @unchecked Sendable {
     static let shared = ChainTable()
-    /// The most values kept (64 MB); beyond it the table starts over.
-    static let capacity = 1 << 23
+    /// The most values kept (32 MB); beyond it the table starts over.
+    static let capacity = 1 << 22
     /// The most values one chain holds.
     static let longest = 1 << 18
 
