@@ -269,9 +269,10 @@ import Testing
         }
     }
 
-    /// A chain is found by its value at a span's start, bit for bit: spans of one run continue the chain their
-    /// predecessors built, a run that left the chain (another value at the same step) starts its own, and
-    /// every value read from a chain is the value stepping one call at a time gives.
+    /// A chain is found by its value at a span's start, bit for bit: a chain is built for a start asked for a
+    /// second time (a run repeating another's schedule), the spans of that run then continue it, a run that
+    /// left the chain (another value at the same step) starts its own, and every value read from a chain is the
+    /// value stepping one call at a time gives.
     @Test func chainsAreFoundByTheirValues() throws {
         var groups = [ParamGroup(lr: 0.01, momentum: 0.9)]
         let poly = try ParamScheduler(kind: .poly(etaMin: 1e-4, power: 0.9), parameter: .lr, begin: 0, end: 5_001, byEpoch: false, groups: &groups)
@@ -281,14 +282,19 @@ import Testing
             return
         }
         for perturbation in [0.0, 1e-12] {
-            var chained = start
-            var stepped = start
-            chained.group.lr += perturbation
-            stepped.group.lr += perturbation
-            for span in [37, 200, 1_000, 3, 2_500, 1_200] where stepped.schedulers.schedulers[0].lastStep + span <= 5_000 {
-                #expect(chained.schedulers.stepPolyFromChain(at: 0, count: span, group: &chained.group, factors: factors))
-                for _ in 0..<span { try stepped.step() }
-                #expect(chained == stepped, "perturbation \(perturbation), span \(span)")
+            // The first run: no chain for its starts yet (it steps with the factors); the second: from chains.
+            for pass in 0..<2 {
+                var chained = start
+                var stepped = start
+                chained.group.lr += perturbation
+                stepped.group.lr += perturbation
+                for span in [37, 200, 1_000, 3, 2_500, 1_200] where stepped.schedulers.schedulers[0].lastStep + span <= 5_000 {
+                    let fromChain = chained.schedulers.stepPolyFromChain(at: 0, count: span, group: &chained.group, factors: factors)
+                    if pass == 1 { #expect(fromChain, "perturbation \(perturbation), span \(span)") }
+                    if !fromChain { chained.schedulers.stepPoly(at: 0, count: span, group: &chained.group, factors: factors) }
+                    for _ in 0..<span { try stepped.step() }
+                    #expect(chained == stepped, "perturbation \(perturbation), span \(span), pass \(pass)")
+                }
             }
         }
     }

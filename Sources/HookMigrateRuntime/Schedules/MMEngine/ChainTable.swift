@@ -57,10 +57,23 @@ final class ChainTable: @unchecked Sendable {
 
     private var chains: [Shape: [Chain]] = [:]
     private var stored = 0
+    /// Span starts no chain held, asked for once: a chain is built only for a start asked for again (another
+    /// config, epoch length or repeat following the same schedule), so a proof whose schedule nothing repeats
+    /// steps its spans directly and stores nothing.
+    private var asked: Set<Start> = []
+    /// The most starts remembered before `asked` starts over.
+    static let askedCapacity = 1 << 16
+
+    private struct Start: Hashable {
+        let shape: Shape
+        let index: Int
+        let value: UInt64
+    }
     private let lock = NSLock()
 
     /// A chain of `shape` holding index `last` whose value at `start` is `value` (bit for bit). When none is
-    /// kept, `extend(start, value, through)` computes one (values for the indices `start ... through`, the first
+    /// kept and the start was asked for before (or a shorter chain holds it), `extend(start, value, through)`
+    /// computes one (values for the indices `start ... through`, the first
     /// being `value`; fewer where a step cannot be taken, such as a division by zero), which is kept. It reaches
     /// `through ≤ end` (the shape's last index): four times the span, or twice the length of a chain it
     /// continues, so a run's spans build a few chains whose lengths add up to at most about twice the run's,
@@ -82,6 +95,16 @@ final class ChainTable: @unchecked Sendable {
         }
         lock.unlock()
         if let found { return found }
+        // A start asked for the first time: no chain yet (the caller steps the span directly).
+        let key = Start(shape: shape, index: start, value: value.bitPattern)
+        lock.lock()
+        let again = reach > 0 || asked.contains(key)
+        if !again {
+            if asked.count >= Self.askedCapacity { asked.removeAll(keepingCapacity: true) }
+            asked.insert(key)
+        }
+        lock.unlock()
+        guard again else { return nil }
         let span = last - start + 1
         // One chain holds at most `longest` values (2 MB): a model zoo's schedule or period fits in a few.
         let length = Swift.min(Swift.max(4 * span, 2 * reach, 1024), Self.longest)
