@@ -92,8 +92,12 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
     }
 
     /// `template.format(step)` for a template whose only field is its first `{}`.
+    /// The two default templates are spelled out: every simulated save names a file, and slicing the template
+    /// cost more than the rest of the save.
     static func format(_ template: String, _ step: Int) -> String {
+        if template == "epoch_{}.pth" { return "epoch_\(step).pth" }
+        if template == "iter_{}.pth" { return "iter_\(step).pth" }
         guard let field = Substring(template).firstRange(ofASCII: UInt8(ascii: "{"), UInt8(ascii: "}")) else { return template }
-        return String(template[..<field.lowerBound]) + String(step) + String(template[field.upperBound...])
+        return "\(template[..<field.lowerBound])\(step)\(template[field.upperBound...])"
     }
 }

@@ -29,6 +29,9 @@ public struct ModernCheckpointHook: Sendable, Equatable {
     /// Step of the best file per resolved key.
     public private(set) var bestSteps: [String: Int] = [:]
     private var resolvedKeys: [String]?
+    /// The rule of each resolved key (given, else inferred from the key), worked out with the keys: inferring
+    /// it lower-cases and searches every key list, once per validation otherwise.
+    private var resolvedRules: [String] = []
 
     /// Creates the hook.
     public init(interval: Int = -1, byEpoch: Bool = true, maxKeep: Int = -1, saveLast: Bool = true, saveBegin: Int = 0,
@@ -81,14 +84,18 @@ public struct ModernCheckpointHook: Sendable, Equatable {
     public mutating func afterValidation(metrics: [(key: String, value: Double)], step: Int) -> [Effect] {
         guard !saveBest.isEmpty, !metrics.isEmpty else { return [] }
         if resolvedKeys == nil {
-            resolvedKeys = saveBest.map { $0 == "auto" ? (metrics.first?.key ?? $0) : $0 }
+            let keys = saveBest.map { $0 == "auto" ? (metrics.first?.key ?? $0) : $0 }
+            resolvedKeys = keys
+            resolvedRules = keys.enumerated().map { index, key in
+                let given = rules.count == 1 ? rules[0] : (index < rules.count ? rules[index] : nil)
+                return given ?? BestRule.infer(key) ?? "greater"
+            }
         }
         var effects: [Effect] = []
         var updated = false
         for (index, key) in (resolvedKeys ?? []).enumerated() {
             guard let value = metrics.first(where: { $0.key == key })?.value else { continue }
-            let given = rules.count == 1 ? rules[0] : (index < rules.count ? rules[index] : nil)
-            let rule = given ?? BestRule.infer(key) ?? "greater"
+            let rule = resolvedRules[index]
             if let best = bestScores[key], !BestRule.better(value, than: best, rule: rule) { continue }
             updated = true
             bestScores[key] = value
