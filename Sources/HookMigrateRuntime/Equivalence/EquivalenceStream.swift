@@ -155,8 +155,11 @@ public struct EquivalenceStream: TraceSink {
                               step: Int, text: String?, values: TraceValues) {
         emitted &+= 1
         if text != nil, texts.texts.count > textLimit { compactTextsIfNeeded() }
+        // A removal is dropped (R6) and an evaluation compared without its metric key (R2): their texts are
+        // never read, so they are not interned.
+        let textRead = kind != .checkpointRemove && kind != .evaluation
         var event = StreamEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch), step: Int32(step),
-                                text: text.map { texts.intern($0) } ?? -1, count: Int32(values.count), spill: -1,
+                                text: textRead ? text.map { texts.intern($0) } ?? -1 : -1, count: Int32(values.count), spill: -1,
                                 v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
                                 v2: values.count > 2 ? values[2] : 0, v3: values.count > 3 ? values[3] : 0)
         let resave = kind == .checkpointSave && lastNonRemove[side.rawValue].map { $0.kind == .bestSave && $0.step == event.step } == true
