@@ -54,7 +54,8 @@ public struct ModernCheckpointHook: Sendable, Equatable {
         case bestRemove(String, step: Int)
     }
 
-    var template: String { filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth") }
+    /// The file a save at `step` writes (`filename_tmpl`, else the default of `by_epoch`).
+    func fileName(_ step: Int) -> String { LegacyCheckpointHook.fileName(filenameTemplate, epochs: byEpoch, step: step) }
 
     /// Whether a finished 1-based step saves (`every_n_epochs/iters(interval, save_begin)` or save_last).
     public func shouldSave(step: Int, isLast: Bool) -> Bool {
@@ -70,11 +71,11 @@ public struct ModernCheckpointHook: Sendable, Equatable {
         if maxKeep > 0, keptSteps.last != step {
             if keptSteps.count == maxKeep, let oldest = keptSteps.first {
                 keptSteps.removeFirst()
-                effects.append(.remove(LegacyCheckpointHook.format(template, oldest), step: oldest))
+                effects.append(.remove(fileName(oldest), step: oldest))
             }
             keptSteps.append(step)
         }
-        let file = LegacyCheckpointHook.format(template, step)
+        let file = fileName(step)
         lastCheckpoint = file
         effects.append(.save(file, step: step))
         return effects
@@ -100,7 +101,7 @@ public struct ModernCheckpointHook: Sendable, Equatable {
             updated = true
             bestScores[key] = value
             if let previous = bestFiles[key] { effects.append(.bestRemove(previous, step: bestSteps[key] ?? step)) }
-            let file = "best_" + key.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "_") + "_" + LegacyCheckpointHook.format(template, step)
+            let file = "best_" + key.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "_") + "_" + fileName(step)
             bestFiles[key] = file
             bestSteps[key] = step
             effects.append(.bestSave(file, step: step, score: value))
