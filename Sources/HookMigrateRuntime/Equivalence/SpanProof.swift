@@ -48,7 +48,7 @@ enum SpanProof {
             if work > budget.work {
                 throw ProofBudgetExceeded(iterations: length, budget: budget.work, reached: Swift.min(legacy.state.iter, new.iter))
             }
-            if stream.divergence == nil {
+            if !stream.hasDiverged {
                 if legacyRunning, newRunning, countersAlike, groupsAlike, stream.acceptsQuietSpans,
                    let iter = legacy.quietIteration, iter >= nextLook.matched, new.quietIteration == iter {
                     // An iteration that is itself a boundary counts as a short look.
