@@ -14,6 +14,41 @@ import Testing
         #expect(ConfigPaths.join(directoryOf: "a/c.py", "/abs/d.py") == "/abs/d.py")
     }
 
+    /// Paths already in normal form are returned as they are (the fast path), the same as the lexical walk.
+    @Test func normalFormPathsAreKept() {
+        for path in ["a", "/a", "a/b.py", "/abs/x/y.yaml", "../shared/x.json", "a/.hidden/b", "a/..b/c", "a/.../b", ".", "..", "/",
+                     "a/", "/a/", "a//b", "./a", "a/./b", "a/../b", "../../a", "", "x/é/y", "/..", "a/b/.", "a/b/.."] {
+            #expect(ConfigPaths.normalized(path) == Self.lexicalWalk(path), "\(path)")
+        }
+    }
+
+    /// The walk `normalized` does when a path is not already in normal form.
+    static func lexicalWalk(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == "..", absolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// One-key paths (the fast path) parse as the general parser parses them.
+    @Test func oneKeyPathsParseAsKeys() {
+        #expect(ConfigPath("runner").components == [.key("runner")])
+        #expect(ConfigPath("").components == [])
+        #expect(ConfigPath("a.b").components == [.key("a"), .key("b")])
+        #expect(ConfigPath("x[2]").components == [.key("x"), .index(2)])
+        #expect(ConfigPath("é").components == [.key("é")])
+    }
+
     @Test func filesInMemoryLoadLikeFilesOnDisk() throws {
         let memory = MemoryFileSource([
             "tree/_base_/s.yaml": "lr: 0.1\nsteps: [8, 11]\n",

@@ -145,6 +145,28 @@ import Testing
         }
     }
 
+    /// A span longer than `longestPart` is compared in parts, each proven from its own first values: a
+    /// 1,150,000-iteration span of a 1,200,000-iteration run (too long as one span for the chained recursion's
+    /// rounding bound, whose `κ` alone is about 1e-9) is proven in parts and ends where the per-iteration
+    /// comparison ends, in the same state; a floor off inside it is not proven and is found by the comparison.
+    @Test func aLongSpanIsProvenInParts() throws {
+        let long = Schedule(lr: 0.01, power: 0.9, minLr: 1e-4, maxIters: 1_200_000, newLr: 0.01, newPower: 0.9, newEtaMin: 1e-4,
+                            end: 1_200_001, start: 10_000, count: 1_150_000)
+        let outcome = try Self.bothWays(long)
+        #expect(outcome.symbolic.symbolic && outcome.same && outcome.reference.matched == long.count)
+        let (legacy, start) = try Self.kernels(long)
+        var kernel = start
+        let parts = try PolySpanBound.comparePrefix(legacy, &kernel, iter: long.start, count: long.count, values: true, keptAt: nil,
+                                                    tolerance: Tolerance(), lrScale: SpanProof.LrScale(enabled: false, factor: nil))
+        #expect(parts?.matched == long.count)
+        #expect(PolySpanBound.check(start: 10_000, count: 1_150_000, maxIters: 1_200_000, power: 0.9, minLr: 1e-4, legacyFirst: 0.0099,
+                                    newFirst: 0.0099, rtol: 1e-9)?.proven != true)
+        var off = long
+        off.newEtaMin = 1.0001e-4
+        let wrong = try Self.bothWays(off)
+        #expect(!wrong.symbolic.symbolic && wrong.same && wrong.reference.matched < off.count)
+    }
+
     /// After a divergence the legacy run goes on alone; a poly updater's span is then its last iteration's
     /// value (`writesEveryIteration`), which must be what applying every iteration in turn leaves.
     @Test func aLegacyPolySpanAloneIsItsLastIteration() throws {
@@ -188,6 +210,12 @@ import Testing
             var stepped = kernel
             for _ in 0..<count { try stepped.step() }
             #expect(tabled == stepped, "power \(power) floor \(floor) length \(length) count \(count)")
+            // The factors alone (what a span steps with when no chain reaches its end).
+            if let factors = PolyFactorTable.shared.factors(power: power, through: poly.remaining) {
+                var direct = kernel
+                direct.schedulers.stepPoly(at: poly.index, count: count, group: &direct.group, factors: factors)
+                #expect(direct == stepped, "power \(power) floor \(floor) length \(length) count \(count)")
+            }
             let advanced = try SpanProof.advanceKernel(kernel, count: count)
             #expect(advanced.kernel == stepped && advanced.work == count)
         }

@@ -189,6 +189,76 @@ import Testing
         #expect(differing > 5 && differing < proofs - 5, "\(differing) of \(proofs) not equivalent")
     }
 
+    /// Cosine schedules, whose quiet spans `CosineSpanBound` compares symbolically (as far as its bound holds):
+    /// random CosineRestart and CosineAnnealing schedules by iteration, floors (zero included, where the bound
+    /// gives way near each period's end), lrs, lengths and warmups, each proven both ways as converted and with
+    /// the converted scheduler put off inside its long spans — `eta_min`, a period one iteration longer, the
+    /// schedule one iteration late, a restart weight — a non-equivalence the bulk path must find where the
+    /// event-by-event path does.
+    @Test func randomCosineSchedulesAgreeBothWays() throws {
+        var random = SplitMix(seed: 0xC051_4E5)
+        var proofs = 0
+        var differing = 0
+        for index in 0..<40 {
+            let lr = [2e-4, 1e-4, 4e-4, 0.01][index % 4] * Double(Int.random(in: 1...3, using: &random))
+            let floor = [0.0, 1e-7, lr * 0.01][Int.random(in: 0..<3, using: &random)]
+            let restart = index % 2 == 0
+            let periods = (0..<Int.random(in: 1...3, using: &random)).map { _ in Int.random(in: 150...700, using: &random) }
+            let iterations = restart ? periods.reduce(0, +) : Int.random(in: 300...1800, using: &random)
+            let weights = periods.map { _ in [1.0, 0.5][Int.random(in: 0..<2, using: &random)] }
+            let policy = restart
+                ? "policy: CosineRestart, periods: \(periods), restart_weights: \(weights)"
+                : "policy: CosineAnnealing"
+            let warmup = Bool.random(using: &random) ? ", warmup: linear, warmup_iters: \(Int.random(in: 5...50, using: &random)), warmup_ratio: 0.1" : ""
+            let text = """
+            optimizer: {type: Adam, lr: \(String(format: "%.14f", lr)), betas: [0.9, 0.999]}
+            optimizer_config: {}
+            lr_config: {\(policy), min_lr: \(String(format: "%.14f", floor)), by_epoch: false\(warmup)}
+            runner: {type: IterBasedRunner, max_iters: \(iterations)}
+            checkpoint_config: {by_epoch: false, interval: \(Int.random(in: 50...400, using: &random))}
+            log_config: {interval: \(Int.random(in: 7...100, using: &random)), hooks: [{type: TextLoggerHook, by_epoch: false}]}
+            """
+            let legacy = try YAMLReader().read(SourceText(path: "cosine.yaml", text: text)).mapping("<root>")
+            guard let result = try? Translator(options: MigrationOptions(itersPerEpoch: 10)).translate(legacy, at: SourceLocation(file: "cosine.yaml", line: 1, column: 1)) else { continue }
+            var converted = result.config.mapping ?? ConfigMapping()
+            // Half as converted, half put off in one respect.
+            let mutation = Swift.max(0, Int.random(in: -3..<5, using: &random))
+            if mutation > 0, var schedulers = converted["param_scheduler"]?.list?.items,
+               let position = schedulers.firstIndex(where: { $0.mapping?["type"]?.description.contains("Cosine") == true }),
+               var cosine = schedulers[position].mapping {
+                switch mutation {
+                case 1: cosine["eta_min"] = ConfigNode(.float(floor + lr * 1e-6))
+                case 2:
+                    if restart {
+                        var longer = periods
+                        longer[0] += 1
+                        cosine["periods"] = ConfigNode(ConfigList(longer.map { ConfigNode(.int($0)) }))
+                    } else if case .scalar(.int(let tMax))? = cosine["T_max"]?.value {
+                        cosine["T_max"] = ConfigNode(.int(tMax + 1))
+                    }
+                case 3: cosine["begin"] = ConfigNode(.int(1))
+                default:
+                    if restart {
+                        cosine["restart_weights"] = ConfigNode(ConfigList(weights.map { ConfigNode(.float($0 * (1 - 1e-6))) }))
+                    } else {
+                        cosine["eta_min"] = ConfigNode(.float(floor * (1 + 1e-6) + 1e-15))
+                    }
+                }
+                schedulers[position] = ConfigNode(cosine)
+                converted["param_scheduler"] = ConfigNode(ConfigList(schedulers))
+            }
+            let settings = SimulationSettings(itersPerEpoch: 10)
+            let spans = Validator(settings: settings, strategy: .spans).validate(legacy: legacy, converted: converted, name: "cosine-\(index)").outcome
+            let events = Validator(settings: settings, strategy: .events).validate(legacy: legacy, converted: converted, name: "cosine-\(index)").outcome
+            #expect(Self.summary(spans) == Self.summary(events), "cosine-\(index) (mutation \(mutation)): \(text)")
+            if case .notEquivalent = events { differing += 1 }
+            proofs += 1
+        }
+        #expect(proofs == 40)
+        // Both outcomes occur.
+        #expect(differing > 5 && differing < proofs - 5, "\(differing) of \(proofs) not equivalent")
+    }
+
     @Test func aCorpusSampleAgreesAtSeveralEpochLengths() throws {
         let files = CorpusConversionTests.legacyJSON()
         guard !files.isEmpty else { return } // no corpus beside the project: nothing to sample

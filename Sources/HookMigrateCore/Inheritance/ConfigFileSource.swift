@@ -78,6 +78,7 @@ public enum ConfigPaths {
     /// `configs/_base_/m.py`), `//` collapsed, relative paths kept relative. Leading `..` steps of a relative
     /// path stay.
     public static func normalized(_ path: String) -> String {
+        if isNormalizedASCII(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -92,6 +93,32 @@ public enum ConfigPaths {
         let joined = parts.joined(separator: "/")
         if absolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// Whether `normalized` would return `path` itself: an ASCII path (so its bytes are its characters)
+    /// whose steps are all non-empty and none `.` or `..`, with no trailing `/` (a leading one is kept).
+    static func isNormalizedASCII(_ path: String) -> Bool {
+        var stepLength = 0
+        var dots = 0
+        var first = true
+        for byte in path.utf8 {
+            guard byte < 0x80 else { return false }
+            if byte == UInt8(ascii: "/") {
+                if first && stepLength == 0 {
+                    // The leading `/` of an absolute path.
+                    first = false
+                    continue
+                }
+                if stepLength == 0 || stepLength == dots { return false }
+                stepLength = 0
+                dots = 0
+            } else {
+                if byte == UInt8(ascii: ".") { dots += 1 }
+                stepLength += 1
+            }
+            first = false
+        }
+        return stepLength > 0 && stepLength != dots
     }
 
     /// `osp.join(osp.dirname(child), base)`, normalized: an absolute base stays as it is.

@@ -19,6 +19,12 @@ public struct ConfigPath: Sendable, Hashable, CustomStringConvertible, Expressib
 
     /// Parses `a.b[2].c`. Keys are split at dots; `[n]` is an index.
     public init(_ text: String) {
+        // One key, the common case (`"runner"`, `"interval"`): no dot and no bracket, so the split below
+        // would give the text itself as the one key (or nothing for an empty text).
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }) {
+            components = text.isEmpty ? [] : [.key(text)]
+            return
+        }
         var components: [Component] = []
         for part in text.split(separator: ".", omittingEmptySubsequences: true) {
             var rest = Substring(part)

@@ -44,10 +44,8 @@ extension EquivalenceStream {
     /// Whether `side`'s events in the stream that diverged are still collected as context after the
     /// divergence (then that side goes event by event until its context is complete).
     func collectsContext(_ side: Side, for template: QuietIteration) -> Bool {
-        guard let found = divergence else { return false }
-        let collected = side == .legacy ? found.diff.left.count : found.diff.right.count
-        guard collected <= differ.context else { return false }
-        switch found.stream {
+        guard hasDiverged, contextCollected(side) <= differ.context, let stream = ComparedStream(rawValue: divergedStream) else { return false }
+        switch stream {
         case .schedule: return true
         case .ema: return template.emaUpdates > 0
         case .other: return template.cacheEmpties > 0

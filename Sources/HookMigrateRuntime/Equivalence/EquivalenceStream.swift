@@ -91,7 +91,13 @@ public struct EquivalenceStream: TraceSink {
     var peakPending = 0
     /// Events received one by one (the proof's budget counts them).
     var emitted = 0
-    var divergence: (stream: ComparedStream, diff: TraceDiff.Divergence)?
+    /// The first divergence; set by `diverge` alone, which keeps `divergedStream` in step.
+    private(set) var divergence: (stream: ComparedStream, diff: TraceDiff.Divergence)?
+    /// The diverged stream's `rawValue`, -1 before a divergence: read per event, where looking into
+    /// `divergence` itself would copy it (and retain every array it holds).
+    private(set) var divergedStream = -1
+    /// Whether the runs have diverged.
+    var hasDiverged: Bool { divergedStream >= 0 }
 
     // Pools: texts are interned; numbers beyond an event's fourth are kept aside while the event is alive.
     var texts = TextPool()
@@ -149,8 +155,11 @@ public struct EquivalenceStream: TraceSink {
                               step: Int, text: String?, values: TraceValues) {
         emitted &+= 1
         if text != nil, texts.texts.count > textLimit { compactTextsIfNeeded() }
+        // A removal is dropped (R6) and an evaluation compared without its metric key (R2): their texts are
+        // never read, so they are not interned.
+        let textRead = kind != .checkpointRemove && kind != .evaluation
         var event = StreamEvent(kind: kind, point: point, epoch: Int32(epoch), iter: Int32(iter), batch: Int32(batch), step: Int32(step),
-                                text: text.map { texts.intern($0) } ?? -1, count: Int32(values.count), spill: -1,
+                                text: textRead ? text.map { texts.intern($0) } ?? -1 : -1, count: Int32(values.count), spill: -1,
                                 v0: values.count > 0 ? values[0] : 0, v1: values.count > 1 ? values[1] : 0,
                                 v2: values.count > 2 ? values[2] : 0, v3: values.count > 3 ? values[3] : 0)
         let resave = kind == .checkpointSave && lastNonRemove[side.rawValue].map { $0.kind == .bestSave && $0.step == event.step } == true
@@ -282,9 +291,9 @@ public struct EquivalenceStream: TraceSink {
     /// one, else queued. (At most one side of a stream has unmatched events at any time.)
     mutating func push(_ event: StreamEvent, to stream: ComparedStream) {
         counts[countIndex(side, stream, event.kind)] += 1
-        if let found = divergence {
+        if divergedStream >= 0 {
             // Past the divergence only its stream's context is collected.
-            if found.stream == stream { addContext(event) }
+            if divergedStream == stream.rawValue { addContext(event) }
             return
         }
         let s = stream.rawValue
@@ -411,20 +420,28 @@ public struct EquivalenceStream: TraceSink {
         let right = queues[Self.streamCount + s].prefix(differ.context + 1).map(resolved)
         let before = context(of: s).map(resolved)
         divergence = (stream, TraceDiff.Divergence(index: matched[s], reason: reason, before: before, left: left, right: right))
+        divergedStream = s
         queues = [EventQueue](repeating: EventQueue(), count: 2 * Self.streamCount)
     }
 
+    /// Adds an event of the diverged stream to the divergence's context, in place (a copy of the divergence
+    /// per event, which the following events past a complete context also paid, cost more than the event).
     mutating func addContext(_ event: StreamEvent) {
-        guard var found = divergence else { return }
-        if isLegacy, found.diff.left.count <= differ.context { found.diff.left.append(resolved(event)) }
-        if !isLegacy, found.diff.right.count <= differ.context { found.diff.right.append(resolved(event)) }
-        divergence = found
+        guard contextCollected(side) <= differ.context else { return }
+        let resolvedEvent = resolved(event)
+        if isLegacy { divergence?.diff.left.append(resolvedEvent) } else { divergence?.diff.right.append(resolvedEvent) }
+    }
+
+    /// The events of `side` the divergence holds (its first and the context after it); 0 before a divergence.
+    func contextCollected(_ side: Side) -> Int {
+        guard divergedStream >= 0 else { return 0 }
+        return side == .legacy ? divergence?.diff.left.count ?? 0 : divergence?.diff.right.count ?? 0
     }
 
     /// Ends the comparison once both runs have ended: applies the end-of-run rules and reports.
     public mutating func finish() -> EquivalenceVerdict {
-        if divergence == nil { finishRules() }
-        if divergence == nil {
+        if !hasDiverged { finishRules() }
+        if !hasDiverged {
             for stream in ComparedStream.allCases {
                 let legacyLeft = queues[stream.rawValue].count
                 let newLeft = queues[Self.streamCount + stream.rawValue].count

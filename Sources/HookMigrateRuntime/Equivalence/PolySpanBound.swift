@@ -115,6 +115,38 @@ enum PolySpanBound {
         return (count, kept, count, group, true)
     }
 
+    /// The most steps left for which spans step from `PolyFactorTable` (4 MB of factors; mmsegmentation's
+    /// longest schedule has 320,000 iterations).
+    static let factorSteps = 1 << 19
+
+    /// The longest span `compare` takes whole: a longer one is compared in parts of this length, each from its
+    /// own first values, so that the chained recursion's `κ` (which grows with the length) stays about 1e-10
+    /// whatever the span's length.
+    static let longestPart = 1 << 16
+
+    /// `compare` over a span in parts of at most `longestPart` iterations, from `iter` as long as each part is
+    /// proven: the parts proven (their outcomes merged: the last part's group, the last stepping values any
+    /// part kept), or `nil` when the first part is not. The rest of the span is the caller's to compare
+    /// iteration by iteration.
+    static func comparePrefix(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
+                              keptAt stepping: ModelStepping?, tolerance: Tolerance,
+                              lrScale: SpanProof.LrScale) throws -> SpanProof.SpanComparison? {
+        guard count > longestPart else {
+            return try compare(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: lrScale)
+        }
+        var merged: SpanProof.SpanComparison?
+        var done = 0
+        while done < count {
+            let part = Swift.min(longestPart, count - done)
+            guard let proven = try compare(legacy, &new, iter: iter + done, count: part, values: values, keptAt: stepping,
+                                           tolerance: tolerance, lrScale: lrScale) else { break }
+            let kept = proven.values.count > 0 ? proven.values : (merged?.values ?? proven.values)
+            merged = (done + proven.matched, kept, (merged?.work ?? 0) + proven.work, proven.group, true)
+            done += proven.matched
+        }
+        return merged
+    }
+
     /// Whether the legacy kernel's updaters, from iteration `iter` on, only write the lr of a poly policy by
     /// iteration past its warmup, with a positive power: each iteration's value then overwrites the last
     /// whatever came before, and none can fail (`(1 − i/N)^p` is in (0, 1] inside a run), so a span's state
@@ -151,8 +183,12 @@ enum PolySpanBound {
     /// `polyRemaining`: with the shared factors (`PolyFactorTable`) when they can be had, else one step at a
     /// time. Either way the same counters and values.
     static func stepChained(_ new: inout ModernScheduleKernel, count: Int, poly: (remaining: Int, index: Int)) throws {
-        if case let .poly(_, power) = new.schedulers.schedulers[poly.index].kind,
+        // (A run with more steps left than `factorSteps`, such as the bench's ten million iterations, steps one
+        // call at a time until it is within reach: a table that long would hold 16 MB for one run.)
+        if case let .poly(_, power) = new.schedulers.schedulers[poly.index].kind, poly.remaining <= factorSteps,
            let factors = PolyFactorTable.shared.factors(power: power, through: poly.remaining) {
+            // From the chain other spans and configs of this schedule computed, else with the factors.
+            if new.schedulers.stepPolyFromChain(at: poly.index, count: count, group: &new.group, factors: factors) { return }
             new.schedulers.stepPoly(at: poly.index, count: count, group: &new.group, factors: factors)
         } else {
             for _ in 0..<count { try new.step() }

@@ -48,7 +48,7 @@ enum SpanProof {
             if work > budget.work {
                 throw ProofBudgetExceeded(iterations: length, budget: budget.work, reached: Swift.min(legacy.state.iter, new.iter))
             }
-            if stream.divergence == nil {
+            if !stream.hasDiverged {
                 if legacyRunning, newRunning, countersAlike, groupsAlike, stream.acceptsQuietSpans,
                    let iter = legacy.quietIteration, iter >= nextLook.matched, new.quietIteration == iter {
                     // An iteration that is itself a boundary counts as a short look.
@@ -191,6 +191,18 @@ enum SpanProof {
         guard count >= SpanKernelMemo.shortestSpan else {
             return try compareKernels(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
         }
+        // A span whose values stay as they are throughout (Fixed, Step between its steps) costs one value on
+        // each side, less than its key's hashing: compared directly, not remembered.
+        if legacy.steady(at: iter, limit: count) == count && new.steady(limit: count) == count {
+            return try compareKernels(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: &lrScale)
+        }
+        // So is a span a bound proves whole: a few values and a step per iteration from a shared table.
+        var attempt = new
+        if let proven = try symbolicComparison(legacy, &attempt, iter: iter, count: count, values: values, keptAt: stepping,
+                                               tolerance: tolerance, lrScale: lrScale), proven.matched == count {
+            new = attempt
+            return proven
+        }
         let key = SpanKernelMemo.Key(legacy: legacy, new: new, iter: iter, count: count, values: values, keptAt: stepping, tolerance: tolerance, lrScale: lrScale)
         let start = new
         let scale = lrScale
@@ -207,18 +219,26 @@ enum SpanProof {
         return (outcome.matched, outcome.values, outcome.work, outcome.group, outcome.symbolic)
     }
 
+    /// The symbolic comparison of the first part of a span a bound proves (`PolySpanBound`, else `CosineSpanBound`), if any.
+    static func symbolicComparison(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
+                                   keptAt stepping: ModelStepping?, tolerance: Tolerance, lrScale: LrScale) throws -> SpanComparison? {
+        if let proven = try PolySpanBound.comparePrefix(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
+                                                        tolerance: tolerance, lrScale: lrScale) {
+            return proven
+        }
+        return try CosineSpanBound.comparePrefix(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
+                                                 tolerance: tolerance, lrScale: lrScale)
+    }
+
     /// `compareSchedules` on the two runs' kernels (one param group each, the libraries' own schedules).
     /// With `stepping`, the values are compared at every iteration (a stricter test than the steps need) and
     /// the values returned are those of the last iteration at which the pattern steps.
-    /// Two poly schedules are compared symbolically when `PolySpanBound` proves the whole span equal
+    /// Two poly schedules are compared symbolically as far as `PolySpanBound` proves the span (whole, or in parts
+    /// of a long span); two cosine schedules as far as `CosineSpanBound` proves it; the rest iteration by iteration
     /// (`symbolic: false` keeps the iteration-by-iteration comparison, the reference its tests check it against).
     static func compareKernels(_ legacy: LegacyScheduleKernel, _ new: inout ModernScheduleKernel, iter: Int, count: Int, values: Bool,
                                keptAt stepping: ModelStepping? = nil, tolerance: Tolerance,
                                lrScale: inout LrScale, symbolic: Bool = true) throws -> SpanComparison {
-        if symbolic, let proven = try PolySpanBound.compare(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
-                                                            tolerance: tolerance, lrScale: lrScale) {
-            return proven
-        }
         var current = iter
         let end = iter + count
         // The last matched legacy values, as two numbers (a TraceValues per iteration cost a copy and a release).
@@ -226,8 +246,19 @@ enum SpanProof {
         var work = 0
         var probe = Probe()
         var group = legacy.group
+        var prefix = false
+        // A poly or cosine span: its first part as far as a bound proves it, the rest iteration by iteration.
+        if symbolic, let proven = try symbolicComparison(legacy, &new, iter: iter, count: count, values: values, keptAt: stepping,
+                                                         tolerance: tolerance, lrScale: lrScale) {
+            if proven.matched == count { return proven }
+            current += proven.matched
+            work = proven.work
+            group = proven.group
+            if proven.values.count == 2 { last = (proven.values[0], proven.values[1]) }
+            prefix = true
+        }
         func matched(_ count: Int) -> SpanComparison {
-            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group, false)
+            (count, last.map { TraceValues($0.lr, $0.momentum) } ?? TraceValues(), work, group, prefix)
         }
         while current < end {
             try legacy.apply(at: current, to: &group)
@@ -340,6 +371,11 @@ enum SpanProof {
         if kernel.steps == 1, let poly = PolySpanBound.polyRemaining(kernel, count: count, power: nil, etaMin: nil) {
             // One PolyLR writing at every step: its chained values from the shared factors.
             try PolySpanBound.stepChained(&kernel, count: count, poly: poly)
+            return (kernel, count)
+        }
+        if kernel.steps == 1, kernel.schedulers.cosineRun(limit: count)?.steps == count {
+            // One cosine scheduler writing at every step of one period: its chained values from the shared terms.
+            try kernel.stepCosineRuns(count: count)
             return (kernel, count)
         }
         var done = 0

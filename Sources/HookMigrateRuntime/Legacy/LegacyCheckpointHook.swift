@@ -71,17 +71,17 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
     public mutating func save(step: Int, runnerStep: Int, epochRunner: Bool, isLast: Bool) -> Outcome? {
         let onGrid = interval > 0 && step % interval == 0
         guard onGrid || (saveLast && isLast) else { return nil }
-        let runnerTemplate = filenameTemplate ?? (epochRunner ? "epoch_{}.pth" : "iter_{}.pth")
-        let file = Self.format(runnerTemplate, runnerStep)
-        let walkTemplate = filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth")
-        if maxKeep > 0, interval > 0, walkTemplate == runnerTemplate { files.insert(file) }
+        let file = Self.fileName(filenameTemplate, epochs: epochRunner, step: runnerStep)
+        // The walk's template (`filename_tmpl`, else by `by_epoch`) is the runner's (else by the runner's kind).
+        let walkIsRunners = filenameTemplate != nil || byEpoch == epochRunner
+        if maxKeep > 0, interval > 0, walkIsRunners { files.insert(file) }
         var removed: [(file: String, step: Int)] = []
         if maxKeep > 0, interval > 0 {
             // (max_keep_ckpts · interval beyond any step: nothing to walk.)
             let (span, overflow) = maxKeep.multipliedReportingOverflow(by: interval)
             var k = overflow ? 0 : step - span
             while k > 0 {
-                let candidate = Self.format(walkTemplate, k)
+                let candidate = Self.fileName(filenameTemplate, epochs: byEpoch, step: k)
                 guard files.contains(candidate) else { break }
                 files.remove(candidate)
                 removed.append((candidate, k))
@@ -94,6 +94,50 @@ public struct LegacyCheckpointHook: Sendable, Equatable {
     /// `template.format(step)` for a template whose only field is its first `{}`.
     static func format(_ template: String, _ step: Int) -> String {
         guard let field = Substring(template).firstRange(ofASCII: UInt8(ascii: "{"), UInt8(ascii: "}")) else { return template }
-        return String(template[..<field.lowerBound]) + String(step) + String(template[field.upperBound...])
+        return "\(template[..<field.lowerBound])\(step)\(template[field.upperBound...])"
+    }
+
+    /// The file a save at `step` writes: `format(template, step)`, with the default template (`epoch_{}.pth`
+    /// when `epochs`, else `iter_{}.pth`) when `template` is `nil`. The defaults' names are written byte by
+    /// byte: every simulated save names a file, and formatting it cost more than the rest of the save.
+    static func fileName(_ template: String?, epochs: Bool, step: Int) -> String {
+        if let template { return format(template, step) }
+        return epochs ? spelled("epoch_", step, ".pth") : spelled("iter_", step, ".pth")
+    }
+
+    /// `prefix`, the decimal digits of `step` (with its sign), `suffix`: what `format` gives for the template
+    /// `prefix{}suffix`.
+    static func spelled(_ prefix: StaticString, _ step: Int, _ suffix: StaticString) -> String {
+        String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + 20 + suffix.utf8CodeUnitCount) { buffer in
+            var count = 0
+            for index in 0..<prefix.utf8CodeUnitCount {
+                buffer[count] = prefix.utf8Start[index]
+                count += 1
+            }
+            if step < 0 {
+                buffer[count] = UInt8(ascii: "-")
+                count += 1
+            }
+            // The digits, last first, then turned around.
+            let first = count
+            var rest = step.magnitude
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            var low = first
+            var high = count - 1
+            while low < high {
+                buffer.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
+            for index in 0..<suffix.utf8CodeUnitCount {
+                buffer[count] = suffix.utf8Start[index]
+                count += 1
+            }
+            return count
+        }
     }
 }

@@ -29,6 +29,9 @@ public struct ModernCheckpointHook: Sendable, Equatable {
     /// Step of the best file per resolved key.
     public private(set) var bestSteps: [String: Int] = [:]
     private var resolvedKeys: [String]?
+    /// The rule of each resolved key (given, else inferred from the key), worked out with the keys: inferring
+    /// it lower-cases and searches every key list, once per validation otherwise.
+    private var resolvedRules: [String] = []
 
     /// Creates the hook.
     public init(interval: Int = -1, byEpoch: Bool = true, maxKeep: Int = -1, saveLast: Bool = true, saveBegin: Int = 0,
@@ -51,7 +54,8 @@ public struct ModernCheckpointHook: Sendable, Equatable {
         case bestRemove(String, step: Int)
     }
 
-    var template: String { filenameTemplate ?? (byEpoch ? "epoch_{}.pth" : "iter_{}.pth") }
+    /// The file a save at `step` writes (`filename_tmpl`, else the default of `by_epoch`).
+    func fileName(_ step: Int) -> String { LegacyCheckpointHook.fileName(filenameTemplate, epochs: byEpoch, step: step) }
 
     /// Whether a finished 1-based step saves (`every_n_epochs/iters(interval, save_begin)` or save_last).
     public func shouldSave(step: Int, isLast: Bool) -> Bool {
@@ -67,11 +71,11 @@ public struct ModernCheckpointHook: Sendable, Equatable {
         if maxKeep > 0, keptSteps.last != step {
             if keptSteps.count == maxKeep, let oldest = keptSteps.first {
                 keptSteps.removeFirst()
-                effects.append(.remove(LegacyCheckpointHook.format(template, oldest), step: oldest))
+                effects.append(.remove(fileName(oldest), step: oldest))
             }
             keptSteps.append(step)
         }
-        let file = LegacyCheckpointHook.format(template, step)
+        let file = fileName(step)
         lastCheckpoint = file
         effects.append(.save(file, step: step))
         return effects
@@ -81,19 +85,23 @@ public struct ModernCheckpointHook: Sendable, Equatable {
     public mutating func afterValidation(metrics: [(key: String, value: Double)], step: Int) -> [Effect] {
         guard !saveBest.isEmpty, !metrics.isEmpty else { return [] }
         if resolvedKeys == nil {
-            resolvedKeys = saveBest.map { $0 == "auto" ? (metrics.first?.key ?? $0) : $0 }
+            let keys = saveBest.map { $0 == "auto" ? (metrics.first?.key ?? $0) : $0 }
+            resolvedKeys = keys
+            resolvedRules = keys.enumerated().map { index, key in
+                let given = rules.count == 1 ? rules[0] : (index < rules.count ? rules[index] : nil)
+                return given ?? BestRule.infer(key) ?? "greater"
+            }
         }
         var effects: [Effect] = []
         var updated = false
         for (index, key) in (resolvedKeys ?? []).enumerated() {
             guard let value = metrics.first(where: { $0.key == key })?.value else { continue }
-            let given = rules.count == 1 ? rules[0] : (index < rules.count ? rules[index] : nil)
-            let rule = given ?? BestRule.infer(key) ?? "greater"
+            let rule = resolvedRules[index]
             if let best = bestScores[key], !BestRule.better(value, than: best, rule: rule) { continue }
             updated = true
             bestScores[key] = value
             if let previous = bestFiles[key] { effects.append(.bestRemove(previous, step: bestSteps[key] ?? step)) }
-            let file = "best_" + key.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "_") + "_" + LegacyCheckpointHook.format(template, step)
+            let file = "best_" + key.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "_") + "_" + fileName(step)
             bestFiles[key] = file
             bestSteps[key] = step
             effects.append(.bestSave(file, step: step, score: value))

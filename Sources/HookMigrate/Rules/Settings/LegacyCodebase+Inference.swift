@@ -145,8 +145,28 @@ extension LegacyCodebase {
 
     /// The packages that registered a top-level model type.
     static func codebases(ofModelType type: String) -> [LegacyCodebase] {
-        known.filter { codebase in registeredModels.contains { $0.codebase == codebase && $0.types.contains(type) } }
+        guard let registering = modelTypeIndex[type] else { return [] }
+        return known.filter { registering.contains($0) }
     }
+
+    /// The packages that registered each model type (`registeredModels` by name, built once: the inference
+    /// runs for every conversion and proof, and a scan of every list per question was a good part of it).
+    static let modelTypeIndex: [String: Set<LegacyCodebase>] = {
+        var index: [String: Set<LegacyCodebase>] = [:]
+        for group in registeredModels {
+            for type in group.types { index[type, default: []].insert(group.codebase) }
+        }
+        return index
+    }()
+
+    /// The packages that registered each dataset type (`registeredDatasets` by name, built once).
+    static let datasetTypeIndex: [String: Set<LegacyCodebase>] = {
+        var index: [String: Set<LegacyCodebase>] = [:]
+        for (codebase, types) in registeredDatasets {
+            for type in types { index[type, default: []].insert(codebase) }
+        }
+        return index
+    }()
 
     /// The task a package's model type serves (`matting`, `textrecog`, …), when the package has tasks.
     static func task(ofModelType type: String, in codebases: [LegacyCodebase]) -> String? {
@@ -158,7 +178,8 @@ extension LegacyCodebase {
     /// that package's own; mmgen trained on mmcls's datasets that way.
     static func codebases(ofDatasetType type: String) -> [LegacyCodebase] {
         if type.hasPrefix("mmcls.") { return [.mmgen] }
-        return known.filter { codebase in registeredDatasets.contains { $0.0 == codebase && $0.1.contains(type) } }
+        guard let registering = datasetTypeIndex[type] else { return [] }
+        return known.filter { registering.contains($0) }
     }
 
     /// Infers the package of a resolved legacy config (see `PackageInference`).

@@ -99,11 +99,9 @@ public enum LegacyLrPolicy: Sendable, Hashable {
             if shifted < 0 { return base }
             return LegacyAnneal.cosine(base, target.value(base: base), try PyFloat.div(shifted, total - start))
         case let .cosineRestart(periods, weights, target):
-            let cumulative = LegacyLrPolicy.cumulative(periods)
-            guard let index = cumulative.firstIndex(where: { progress < $0 }) else {
-                throw ScheduleRuntimeError(.valueError, "Current iteration \(p) exceeds cumulative_periods [\(cumulative.map(LegacyLrPolicy.pythonNumber).joined(separator: ", "))]")
+            guard let (index, nearestRestart) = LegacyLrPolicy.period(containing: progress, periods) else {
+                throw ScheduleRuntimeError(.valueError, "Current iteration \(p) exceeds cumulative_periods [\(LegacyLrPolicy.cumulative(periods).map(LegacyLrPolicy.pythonNumber).joined(separator: ", "))]")
             }
-            let nearestRestart = index == 0 ? 0 : cumulative[index - 1]
             let alpha = Swift.min(try PyFloat.div(progress - nearestRestart, periods[index]), 1)
             return LegacyAnneal.cosine(base, target.value(base: base), alpha, weight: weights[index])
         case .linearAnnealing(let target):
@@ -119,6 +117,19 @@ public enum LegacyLrPolicy: Sendable, Hashable {
         case .cyclic, .oneCycle, .yolox:
             throw ScheduleRuntimeError(.typeError, "\(stem) is evaluated by the updater with its runner state")
         }
+    }
+
+    /// The period that `progress` falls in, as `get_position_from_periods` finds it (the first cumulative sum
+    /// above `progress`), and the cumulative sum before it (the nearest restart); `nil` past the last. The
+    /// sums are `cumulative`'s, added in the same order, without building the list.
+    @inline(__always) static func period(containing progress: Double, _ periods: [Double]) -> (index: Int, restart: Double)? {
+        var total = 0.0
+        for index in periods.indices {
+            let before = total
+            total += periods[index]
+            if progress < total { return (index, before) }
+        }
+        return nil
     }
 
     /// Python's `[sum(periods[0:i + 1]) for i …]`.

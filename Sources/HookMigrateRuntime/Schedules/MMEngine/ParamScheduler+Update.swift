@@ -95,9 +95,7 @@ extension ParamScheduler {
     /// start the value is **set** to `b·w`; inside a period the cosine ratio acts on `(v - m)`.
     private mutating func cosineRestartValue(_ value: Double, base: Double, periods: [Double], weights: [Double], floor: ParamSchedulerFloor) throws -> Double {
         let t = Double(lastStep)
-        let cumulative = LegacyLrPolicy.cumulative(periods)
-        guard let index = cumulative.firstIndex(where: { t < $0 }) else { return value }
-        let nearestRestart = index == 0 ? 0 : cumulative[index - 1]
+        guard let (index, nearestRestart) = LegacyLrPolicy.period(containing: t, periods) else { return value }
         let period = periods[index]
         let position = t - nearestRestart
         let etaMax = base * weights[index]

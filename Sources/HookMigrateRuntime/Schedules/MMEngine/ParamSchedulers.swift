@@ -5,7 +5,7 @@
 /// iteration k started.
 public struct ParamSchedulers: Sendable, Hashable {
     /// The schedulers in list order.
-    public private(set) var schedulers: [ParamScheduler]
+    public internal(set) var schedulers: [ParamScheduler]
 
     /// Wraps built schedulers.
     public init(_ schedulers: [ParamScheduler] = []) {
@@ -76,12 +76,19 @@ extension ParamSchedulers {
             // `nextValue`: t == 0 keeps the value; otherwise `(v − eta_min)·(1 − 1/(T − t + 1))^p + eta_min`.
             if t != 0 { value = (value - etaMin) * factors[Int(total - Double(t) + 1)] + etaMin }
         }
+        finishLoneSteps(writer: poly, count: count, before: before, value: value, group: &group)
+    }
+
+    /// The counters and `_last_value`s of `count` calls of `stepIteration(group:)` in which the by-iteration
+    /// scheduler at `writer` wrote the lr at every call and no other by-iteration scheduler wrote, and the lr
+    /// they leave: `before` and `value` are the lr before and after the last call's write.
+    mutating func finishLoneSteps(writer: Int, count: Int, before: Double, value: Double, group: inout ParamGroup) {
         for index in schedulers.indices where !schedulers[index].byEpoch {
             schedulers[index].globalStep += count
-            if index == poly { schedulers[index].lastStep = t }
+            if index == writer { schedulers[index].lastStep += count }
             // `_last_value` of each scheduler: the group's value after its own step of the last call.
             var seen = group
-            seen.lr = index < poly ? before : value
+            seen.lr = index < writer ? before : value
             schedulers[index].recordLastValue(seen)
         }
         group.lr = value
