@@ -164,21 +164,7 @@ enum CosineSpanBound {
             }
         }
         let matched = Swift.min(longest, count)
-        let last = iter + matched - 1
-        var group = legacy.group
-        try legacy.apply(at: last, to: &group)
-        var kept = TraceValues()
-        if values {
-            if let stepping {
-                if let stepped = PolySpanBound.lastStep(of: stepping, from: iter, through: last) {
-                    var at = legacy.group
-                    try legacy.apply(at: stepped, to: &at)
-                    kept = TraceValues(at.lr, at.effectiveMomentum ?? .nan)
-                }
-            } else {
-                kept = TraceValues(group.lr, group.effectiveMomentum ?? .nan)
-            }
-        }
+        let (group, kept) = try PolySpanBound.spanEnd(legacy, from: iter, through: iter + matched - 1, values: values, keptAt: stepping)
         // The new run's chained values: its state, stepped as the per-iteration comparison steps it.
         try new.stepCosineRuns(count: matched)
         return (matched, kept, matched, group, true)

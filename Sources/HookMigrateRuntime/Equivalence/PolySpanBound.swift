@@ -93,23 +93,7 @@ enum PolySpanBound {
                                     legacyFirst: first.lr, newFirst: new.group.lr, rtol: tolerance.rtol),
                   check.proven else { return nil }
         }
-        // The legacy group at the span's last iteration (the updater writes the lr at every iteration), the
-        // values of the last iteration that steps.
-        let last = iter + count - 1
-        var group = legacy.group
-        try legacy.apply(at: last, to: &group)
-        var kept = TraceValues()
-        if values {
-            if let stepping {
-                if let stepped = lastStep(of: stepping, from: iter, through: last) {
-                    var at = legacy.group
-                    try legacy.apply(at: stepped, to: &at)
-                    kept = TraceValues(at.lr, at.effectiveMomentum ?? .nan)
-                }
-            } else {
-                kept = TraceValues(group.lr, group.effectiveMomentum ?? .nan)
-            }
-        }
+        let (group, kept) = try spanEnd(legacy, from: iter, through: iter + count - 1, values: values, keptAt: stepping)
         // The new run's chained values: its state, stepped as the per-iteration comparison steps it.
         try stepChained(&new, count: count, poly: poly)
         return (count, kept, count, group, true)
@@ -193,6 +177,22 @@ enum PolySpanBound {
         } else {
             for _ in 0..<count { try new.step() }
         }
+    }
+
+    /// The legacy group at a span's last iteration (the updater writes the lr at every iteration), and the
+    /// values the trace keeps for the span: those of its last iteration, or with a model that steps its own
+    /// optimizer, of the last iteration in it that steps (none when none does). Shared by the poly and cosine
+    /// bounds.
+    static func spanEnd(_ legacy: LegacyScheduleKernel, from iter: Int, through last: Int, values: Bool,
+                        keptAt stepping: ModelStepping?) throws -> (group: ParamGroup, kept: TraceValues) {
+        var group = legacy.group
+        try legacy.apply(at: last, to: &group)
+        guard values else { return (group, TraceValues()) }
+        guard let stepping else { return (group, TraceValues(group.lr, group.effectiveMomentum ?? .nan)) }
+        guard let stepped = lastStep(of: stepping, from: iter, through: last) else { return (group, TraceValues()) }
+        var at = legacy.group
+        try legacy.apply(at: stepped, to: &at)
+        return (group, TraceValues(at.lr, at.effectiveMomentum ?? .nan))
     }
 
     /// The last iteration in `start ... last` at which `stepping` steps, if any.

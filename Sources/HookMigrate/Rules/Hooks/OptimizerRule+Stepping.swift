@@ -92,7 +92,7 @@ extension OptimizerRule {
             let inConfig = argument.path.hasPrefix("optimizer_config.")
             let twice = configNames.contains(argument.name) && fp16Names.contains(argument.name)
             if twice, inConfig { continue }
-            if let reason = LegacyOptimizerHook.mergedFp16Refusal(argument.name, inConfig: twice || inConfig, inFp16: twice || !inConfig) {
+            if let reason = LegacyOptimizerHook.mergedFp16Refusal(argument.name, inConfig: configNames.contains(argument.name), inFp16: fp16Names.contains(argument.name)) {
                 if twice {
                     if argument.name == "loss_scale" { skipLossScale = true }
                     context.manualStep(Records.fp16ArgumentTwice, argument.path, "\(reason), so this config never trained there; neither value is written — choose one and set it in optim_wrapper by hand",
