@@ -28,6 +28,8 @@ enum TreeBench {
         var seconds: [Double] = []
         var last: TreeMigrationResult?
         for _ in 0..<max(repeats, 1) {
+            // Each run from cold, as one `hookmigrate convert` is: nothing remembered from the run before.
+            ProcessMemos.forget()
             let output = NSTemporaryDirectory() + "hookmigrate-bench-tree-" + UUID().uuidString
             defer { try? FileManager.default.removeItem(atPath: output) }
             let start = DispatchTime.now().uptimeNanoseconds

@@ -245,6 +245,7 @@ func explain(_ path: String) throws {
         for strategy in TraceEquivalence.Strategy.allCases where only == nil || only == strategy {
             var comparison = Validator(settings: settings).comparison(legacy: loaded.root)
             comparison.strategy = strategy
+            comparison.remembers = false
             var verdict: EquivalenceVerdict?
             var runs: [Double] = []
             for _ in 0..<max(1, argument("--repeat", 3)) {
@@ -326,13 +327,17 @@ struct Proof {
         iterationRun = Validator.iterationRun(newConfig)
     }
 
-    /// The median time of `repeats` proofs with `strategy`, and the last verdict.
-    func time(_ strategy: TraceEquivalence.Strategy, repeats: Int) throws -> (seconds: Double, verdict: EquivalenceVerdict) {
+    /// The median time of `repeats` proofs with `strategy`, and the last verdict. `cold`: each proof as in a
+    /// fresh process (`ProcessMemos` forgotten first); otherwise the spans compared by the proofs before are
+    /// remembered.
+    func time(_ strategy: TraceEquivalence.Strategy, repeats: Int, cold: Bool = true) throws -> (seconds: Double, verdict: EquivalenceVerdict) {
         var comparison = comparison
         comparison.strategy = strategy
+        comparison.remembers = false
         var times: [Double] = []
         var verdict: EquivalenceVerdict?
         for _ in 0..<max(1, repeats) {
+            if cold { ProcessMemos.forget() }
             times.append(try seconds { verdict = try comparison.compare(legacy: legacy, new: new, iterationRun: iterationRun) })
         }
         guard let verdict else { throw ConfigError(.notAMapping, "no proof was run") }
@@ -389,7 +394,7 @@ do {
     let segmentation = try Proof(segmentationText(iterations: segmentationLength), itersPerEpoch: 10)
     // The first proof computes every span; the later ones find them in SpanKernelMemo.
     let segmentationCold = try segmentation.time(.spans, repeats: 1)
-    let segmentationFast = try segmentation.time(.spans, repeats: repeats)
+    let segmentationFast = try segmentation.time(.spans, repeats: repeats, cold: false)
     let segmentationFull = try segmentation.time(.events, repeats: max(1, repeats / 2))
     print("")
     print("mmseg-style: IterBasedRunner, \(segmentationLength) iterations, poly lr, logger every 50, checkpoint/evaluation every \(max(1, segmentationLength / 10))")

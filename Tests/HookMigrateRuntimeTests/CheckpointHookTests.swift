@@ -133,9 +133,9 @@ import Testing
         #expect(legacyEpochs(LegacyEvalHook(start: 0, interval: 2, byEpoch: true, saveBest: nil, rule: nil), epochs: 3) == [2])
         #expect(legacyEpochs(LegacyEvalHook(start: nil, interval: 2, byEpoch: true, saveBest: nil, rule: nil), epochs: 5) == [2, 4])
         #expect(legacyEpochs(LegacyEvalHook(start: 0, interval: 1, byEpoch: true, saveBest: nil, rule: nil), epochs: 2) == [0, 1, 2])
-        #expect(legacyEpochs(LegacyEvalHook(start: nil, interval: 1, byEpoch: true, dynamicIntervals: [(3, 2)], saveBest: nil, rule: nil), epochs: 7) == [1, 2, 4, 6])
-        #expect(legacyEpochs(LegacyEvalHook(start: nil, interval: 1, byEpoch: true, dynamicIntervals: [(5, 3)], saveBest: nil, rule: nil), epochs: 7) == [1, 2, 3, 4, 6])
-        #expect(legacyEpochs(LegacyEvalHook(start: nil, interval: 3, byEpoch: true, dynamicIntervals: [(6, 1)], saveBest: nil, rule: nil), epochs: 8) == [3, 6, 7, 8])
+        #expect(legacyEpochs(LegacyEvalHook(start: nil, interval: 1, byEpoch: true, dynamicIntervals: [EvaluationMilestone(milestone: 3, interval: 2)], saveBest: nil, rule: nil), epochs: 7) == [1, 2, 4, 6])
+        #expect(legacyEpochs(LegacyEvalHook(start: nil, interval: 1, byEpoch: true, dynamicIntervals: [EvaluationMilestone(milestone: 5, interval: 3)], saveBest: nil, rule: nil), epochs: 7) == [1, 2, 3, 4, 6])
+        #expect(legacyEpochs(LegacyEvalHook(start: nil, interval: 3, byEpoch: true, dynamicIntervals: [EvaluationMilestone(milestone: 6, interval: 1)], saveBest: nil, rule: nil), epochs: 8) == [3, 6, 7, 8])
     }
 
     @Test func ruleInference() {

@@ -3,7 +3,7 @@
 /// lr may differ by a constant factor per param group (`--ignore-lr-scale`). The full scope — every stream,
 /// every value, exactly — is what a verdict means by "equivalent"; the narrower ones tell the streams apart
 /// once one has diverged (`StreamStates`).
-public struct ComparisonScope: Sendable, Equatable {
+public struct ComparisonScope: Sendable, Hashable {
     /// Streams whose events are counted but not compared.
     public var uncompared: Set<ComparedStream>
     /// Whether the optimizer steps' lr and momentum are compared (else only their place and group count).

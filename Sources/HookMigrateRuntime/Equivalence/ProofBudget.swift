@@ -2,7 +2,7 @@
 /// (docs/equivalence.md, "Budget"). A unit of work is one event a run emits one by one (at a boundary, or
 /// everywhere in the event-by-event path), or one iteration whose optimizer values the bulk path computes;
 /// an iteration inside a run of unchanged values and a quiet span's bookkeeping cost one unit each.
-public struct ProofBudget: Sendable, Equatable {
+public struct ProofBudget: Sendable, Hashable {
     /// Units of work.
     public var work: Int
 

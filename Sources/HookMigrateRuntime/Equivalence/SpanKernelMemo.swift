@@ -80,6 +80,13 @@ final class OutcomeMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked S
         return computed
     }
 
+    /// Forgets every outcome.
+    func forget() {
+        lock.lock()
+        table.removeAll()
+        lock.unlock()
+    }
+
     /// How many outcomes are remembered.
     var count: Int {
         lock.lock()

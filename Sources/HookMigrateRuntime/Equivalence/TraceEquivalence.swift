@@ -47,7 +47,7 @@ public struct EquivalenceVerdict: Sendable, Equatable {
 /// train logs, EMA updates, other effects); rules drop or relabel what differs by design, count how often
 /// they fired, and the streams are then compared exactly (floats within tolerance). A difference no rule
 /// covers is a divergence.
-public struct TraceEquivalence: Sendable {
+public struct TraceEquivalence: Sendable, Hashable {
     /// Float tolerance.
     public var tolerance: Tolerance
     /// Whether the legacy run was distributed.
@@ -68,9 +68,12 @@ public struct TraceEquivalence: Sendable {
     public var budget: ProofBudget
     /// What is compared beyond the rules (default: everything, exactly).
     public var scope: ComparisonScope = .full
+    /// Whether a pair of simulated runners compared before in this process takes the verdict found then
+    /// (`ProofMemo`; the default). The benchmarks turn it off to time a comparison itself.
+    public var remembers = true
 
     /// How two simulated runners are compared; both give the same verdict (`SpanProofParityTests`).
-    public enum Strategy: String, Sendable, Equatable, CaseIterable {
+    public enum Strategy: String, Sendable, Hashable, CaseIterable {
         /// Quiet spans of iterations in bulk, every boundary event by event (`SpanProof`): the cost follows the
         /// number of boundaries and of iterations whose optimizer values change.
         case spans
@@ -141,7 +144,17 @@ public struct TraceEquivalence: Sendable {
     /// Runs both simulated runners in lockstep and compares them as they go: no trace is kept. With the
     /// `spans` strategy quiet spans are taken in bulk and the work is limited by `budget` (beyond it:
     /// `ProofBudgetExceeded`).
+    /// Two pairs of runners already compared in this process (`ProofMemo`) are not compared again.
     public func compare(legacy: LegacyRunner, new: ModernRunner, iterationRun: Bool) throws -> EquivalenceVerdict {
+        guard remembers, let legacyKey = legacy.proofKey, let newKey = new.proofKey else {
+            return try compareAfresh(legacy: legacy, new: new, iterationRun: iterationRun)
+        }
+        let key = ProofMemo.Key(legacy: legacyKey, new: newKey, comparison: self, iterationRun: iterationRun)
+        return try ProofMemo.shared.value(key) { try compareAfresh(legacy: legacy, new: new, iterationRun: iterationRun) }
+    }
+
+    /// The comparison itself, never remembered (the reference `ProofMemoTests` checks the remembered one against).
+    func compareAfresh(legacy: LegacyRunner, new: ModernRunner, iterationRun: Bool) throws -> EquivalenceVerdict {
         var left = LegacyRun(runner: legacy)
         var right = ModernRun(runner: new)
         var stream = EquivalenceStream(tolerance: tolerance, distributed: distributed, iterationRun: iterationRun,

@@ -38,7 +38,7 @@ public struct GenerativeEvalSettings: Sendable, Equatable {
     }
 
     /// One best metric the hook tracks, in the order it meets their results.
-    public struct Best: Sendable, Equatable {
+    public struct Best: Sendable, Hashable {
         /// The result name (`fid`, `is`).
         public var name: String
         /// `greater` or `less`.
@@ -63,14 +63,6 @@ public struct GenerativeEvalSettings: Sendable, Equatable {
     public var unreported: [String]
     /// Best-metric names more than one metric reports: both update the same best score.
     public var repeated: [String]
-
-    /// A (milestone, interval) pair of the dict form.
-    public struct EvaluationMilestone: Sendable, Equatable {
-        /// The first 1-based iteration of the interval.
-        public var milestone: Int
-        /// The interval from there on.
-        public var interval: Int
-    }
 
     /// Whether `evaluation` builds one of these hooks.
     public static func applies(to evaluation: ConfigMapping) -> Bool {
@@ -178,11 +170,17 @@ public struct GenerativeEvalSettings: Sendable, Equatable {
 }
 
 /// The best checkpoints of a GenerativeEvalHook: one best score and file per tracked metric name.
-public struct GenerativeBestTracker: Sendable, Equatable {
+public struct GenerativeBestTracker: Sendable, Hashable {
     /// The tracked names and rules, in saving order.
     public let best: [GenerativeEvalSettings.Best]
     private var scores: [Double?]
-    private var files: [(file: String, step: Int)?]
+    private var files: [SavedFile?]
+
+    /// A best checkpoint on disk: its name and the 1-based iteration it was saved at.
+    public struct SavedFile: Sendable, Hashable {
+        public let file: String
+        public let step: Int
+    }
 
     /// Creates the tracker.
     public init(best: [GenerativeEvalSettings.Best]) {
@@ -191,15 +189,10 @@ public struct GenerativeBestTracker: Sendable, Equatable {
         files = Array(repeating: nil, count: best.count)
     }
 
-    public static func == (lhs: GenerativeBestTracker, rhs: GenerativeBestTracker) -> Bool {
-        lhs.best == rhs.best && lhs.scores == rhs.scores
-            && lhs.files.elementsEqual(rhs.files) { $0?.file == $1?.file && $0?.step == $1?.step }
-    }
-
     /// `_save_best_ckpt` for each tracked name at the 1-based iteration `step`, the name at position `i`
     /// reporting `score(i)`: the file removed (if any), the file saved and its score, per name that improved.
-    public mutating func update(step: Int, score: (Int) -> Double) -> [(removed: (file: String, step: Int)?, saved: String, score: Double)] {
-        var outcomes: [(removed: (file: String, step: Int)?, saved: String, score: Double)] = []
+    public mutating func update(step: Int, score: (Int) -> Double) -> [(removed: SavedFile?, saved: String, score: Double)] {
+        var outcomes: [(removed: SavedFile?, saved: String, score: Double)] = []
         for index in best.indices {
             let score = score(index)
             // The initial best is ±inf and the comparison strict: NaN never saves.
@@ -211,7 +204,7 @@ public struct GenerativeBestTracker: Sendable, Equatable {
             let file = "best_\(best[index].name)_iter_\(step).pth"
             outcomes.append((files[index], file, score))
             scores[index] = score
-            files[index] = (file, step)
+            files[index] = SavedFile(file: file, step: step)
         }
         return outcomes
     }

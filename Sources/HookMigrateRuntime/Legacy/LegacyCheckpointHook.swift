@@ -3,7 +3,7 @@ import HookMigrateCore
 /// MMCV 1.7.2's CheckpointHook (`mmcv/runner/hooks/checkpoint.py`): saves on the interval grid and at the
 /// last step (`save_last`), names files by the runner kind, and deletes old files by walking the grid
 /// below the new step, stopping at the first file that does not exist.
-public struct LegacyCheckpointHook: Sendable, Equatable {
+public struct LegacyCheckpointHook: Sendable, Hashable {
     /// `interval` (≤ 0 never saves on the grid).
     public var interval: Int
     /// `by_epoch` (default True; IterBasedRunner defaults it to False).

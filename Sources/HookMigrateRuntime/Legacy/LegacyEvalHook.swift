@@ -2,7 +2,7 @@ import HookMigrateCore
 
 /// MMCV 1.7.2's EvalHook timing and best-checkpoint logic (`mmcv/runner/hooks/evaluation.py`), with mmdet
 /// 2.28.2's `dynamic_intervals` (`mmdet/core/evaluation/eval_hooks.py`).
-public struct LegacyEvalHook: Sendable, Equatable {
+public struct LegacyEvalHook: Sendable, Hashable {
     /// `start` (nil when not given).
     public var start: Int?
     /// `interval`.
@@ -10,7 +10,7 @@ public struct LegacyEvalHook: Sendable, Equatable {
     /// `by_epoch` (mmdet forces it to "not an iteration runner").
     public var byEpoch: Bool
     /// mmdet `dynamic_intervals`: (milestone, interval) pairs.
-    public var dynamicIntervals: [(milestone: Int, interval: Int)]
+    public var dynamicIntervals: [EvaluationMilestone]
     /// `save_best` key, `auto`, or nil.
     public var saveBest: String?
     /// Explicit `rule`: `greater` or `less`.
@@ -37,7 +37,7 @@ public struct LegacyEvalHook: Sendable, Equatable {
     /// them: `interval` (1; positive, else ValueError), `start` (None; not negative, else ValueError),
     /// `dynamic_intervals` ((milestone, interval) pairs, each interval positive). Counts are range-checked.
     /// The one reading of them: the `evaluation` rule translates it, the simulated runner runs it.
-    public static func parseSchedule(_ mapping: ConfigMapping, path: ConfigPath = "evaluation") throws -> (interval: Int, start: Int?, dynamicIntervals: [(milestone: Int, interval: Int)]) {
+    public static func parseSchedule(_ mapping: ConfigMapping, path: ConfigPath = "evaluation") throws -> (interval: Int, start: Int?, dynamicIntervals: [EvaluationMilestone]) {
         let interval = try mapping.present("interval").map { try $0.count(path.appending("interval")) } ?? 1
         guard interval > 0 else {
             throw ConfigError(.invalidValue, "`\(path.appending("interval"))` must be positive (MMCV's EvalHook raises ValueError), found \(interval)", at: mapping["interval"]?.location)
@@ -46,7 +46,7 @@ public struct LegacyEvalHook: Sendable, Equatable {
         if let start, start < 0 {
             throw ConfigError(.invalidValue, "`\(path.appending("start"))` must not be negative (MMCV's EvalHook raises ValueError), found \(start)", at: mapping["start"]?.location)
         }
-        var dynamic: [(milestone: Int, interval: Int)] = []
+        var dynamic: [EvaluationMilestone] = []
         if let node = mapping.present("dynamic_intervals") {
             let listPath = path.appending("dynamic_intervals")
             for (index, item) in try node.list(listPath).items.enumerated() {
@@ -60,14 +60,14 @@ public struct LegacyEvalHook: Sendable, Equatable {
                 guard step > 0 else {
                     throw ConfigError(.invalidValue, "a dynamic interval must be positive, found \(step)", at: pair.items[1].location)
                 }
-                dynamic.append((milestone, step))
+                dynamic.append(EvaluationMilestone(milestone: milestone, interval: step))
             }
         }
         return (interval, start, dynamic)
     }
 
     /// Creates the hook.
-    public init(start: Int?, interval: Int, byEpoch: Bool, dynamicIntervals: [(milestone: Int, interval: Int)] = [],
+    public init(start: Int?, interval: Int, byEpoch: Bool, dynamicIntervals: [EvaluationMilestone] = [],
                 saveBest: String?, rule: String?, keyLists: BestRule.KeyLists = .mmcv) {
         self.start = start
         self.interval = interval
@@ -76,12 +76,6 @@ public struct LegacyEvalHook: Sendable, Equatable {
         self.saveBest = saveBest
         self.rule = rule
         self.keyLists = keyLists
-    }
-
-    public static func == (lhs: LegacyEvalHook, rhs: LegacyEvalHook) -> Bool {
-        lhs.start == rhs.start && lhs.interval == rhs.interval && lhs.byEpoch == rhs.byEpoch
-            && lhs.dynamicIntervals.elementsEqual(rhs.dynamicIntervals, by: ==) && lhs.saveBest == rhs.saveBest
-            && lhs.rule == rhs.rule && lhs.clearsLogBuffer == rhs.clearsLogBuffer && lhs.generativeBest == rhs.generativeBest && lhs.bestScore == rhs.bestScore && lhs.bestFile == rhs.bestFile
     }
 
     /// mmdet: the interval in force for the epoch/iteration now starting (`bisect` on progress+1).

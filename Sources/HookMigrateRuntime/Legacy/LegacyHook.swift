@@ -1,5 +1,5 @@
 /// One registered hook of the MMCV adapter runner, with its state.
-enum LegacyHook: Sendable {
+enum LegacyHook: Sendable, Hashable {
     case lr
     case momentum
     case optimizer(cumulative: Int)

@@ -1,7 +1,7 @@
 import HookMigrateCore
 
 /// One MMCV logger hook (`mmcv/runner/hooks/logger/base.py`): its emission rule.
-public struct LegacyLoggerHook: Sendable, Equatable {
+public struct LegacyLoggerHook: Sendable, Hashable {
     /// The hook's type (`TextLoggerHook` …).
     public var type: String
     /// `interval`.
@@ -61,7 +61,7 @@ public struct LegacyLoggerHook: Sendable, Equatable {
 }
 
 /// MMCV's EMA hooks: `EMAHook` (mmcv) and mmdet 2.x's `ExpMomentumEMAHook` / `LinearMomentumEMAHook`.
-public struct LegacyEMAHook: Sendable, Equatable {
+public struct LegacyEMAHook: Sendable, Hashable {
     /// Which formula.
     public enum Kind: String, Sendable, Equatable {
         /// mmcv `EMAHook`: `momentum**interval`, updates when `iter % interval == 0`, capped by warm-up.

@@ -36,6 +36,9 @@ public protocol LegacyParamHook: Sendable {
     var lrUpdater: LegacyLrUpdater? { get }
     /// The hook as MMCV's momentum updater, when it is one.
     var momentumUpdater: LegacyMomentumUpdater? { get }
+    /// The hook as a value two runners can be compared by (`ProofMemo`): itself when its type is `Hashable`,
+    /// else `nil` (a runner holding it is then never remembered).
+    var proofIdentity: AnyHashable? { get }
 }
 
 extension LegacyParamHook {
@@ -47,6 +50,14 @@ extension LegacyParamHook {
 
     /// Not MMCV's momentum updater.
     public var momentumUpdater: LegacyMomentumUpdater? { nil }
+
+    /// Not comparable.
+    public var proofIdentity: AnyHashable? { nil }
+}
+
+extension LegacyParamHook where Self: Hashable {
+    /// Itself.
+    public var proofIdentity: AnyHashable? { AnyHashable(self) }
 }
 
 /// Builds the lr and momentum hooks of a legacy config (the whole resolved config, and whether the runner

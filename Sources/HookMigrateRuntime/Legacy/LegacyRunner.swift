@@ -13,7 +13,7 @@ public struct LegacyRunner: Sendable {
     let workflowHasVal: Bool
     /// The workflow's (mode, count) entries in order (`[('train', 1)]` when absent); IterBasedRunner runs
     /// them in turn, resetting `inner_iter` at each entry.
-    let workflow: [(mode: String, count: Int)]
+    let workflow: [WorkflowEntry]
     var hooks: [LegacyHook]
     var lrHook: (any LegacyParamHook)?
     var momentumHook: (any LegacyParamHook)?
@@ -40,13 +40,13 @@ public struct LegacyRunner: Sendable {
         }
         let workflow = config["workflow"]?.list?.items ?? []
         workflowHasVal = workflow.contains { $0.list?.items.first?.scalar?.stringValue == "val" }
-        var entries: [(mode: String, count: Int)] = []
+        var entries: [WorkflowEntry] = []
         for entry in workflow {
             guard let items = entry.list?.items, items.count == 2, let mode = items[0].scalar?.stringValue,
                   case .scalar(.int(let count)) = items[1].value, count > 0 else { continue }
-            entries.append((mode, count))
+            entries.append(WorkflowEntry(mode: mode, count: count))
         }
-        self.workflow = entries.contains { $0.mode == "train" } ? entries : [("train", 1)]
+        self.workflow = entries.contains { $0.mode == "train" } ? entries : [WorkflowEntry(mode: "train", count: 1)]
         groups = try LegacyRunner.paramGroups(config, stepping: settings.modelStepping)
 
         var order = HookOrder<LegacyHook>()
@@ -114,6 +114,12 @@ public struct LegacyRunner: Sendable {
         hooks = order.hooks
     }
 
+    /// One `workflow` entry: a mode (`train` or `val`) and how many epochs (or iterations) it runs.
+    struct WorkflowEntry: Sendable, Hashable {
+        let mode: String
+        let count: Int
+    }
+
     /// Whether an EvalHook of the run saves best checkpoints (`save_best` set, or mmgen's tracked best metrics).
     public var savesBest: Bool {
         hooks.contains { if case .eval(let hook) = $0 { return hook.saveBest != nil || !(hook.generativeBest?.best.isEmpty ?? true) } else { return false } }
@@ -170,7 +176,7 @@ public struct LegacyRunner: Sendable {
     /// before evaluating, and its own best checkpoints.
     static func generativeEvalHook(_ settings: GenerativeEvalSettings) -> LegacyEvalHook {
         var hook = LegacyEvalHook(start: nil, interval: settings.interval, byEpoch: false,
-                                  dynamicIntervals: settings.dynamicIntervals.map { ($0.milestone, $0.interval) }, saveBest: nil, rule: nil)
+                                  dynamicIntervals: settings.dynamicIntervals, saveBest: nil, rule: nil)
         hook.clearsLogBuffer = true
         hook.generativeBest = GenerativeBestTracker(best: settings.best)
         return hook

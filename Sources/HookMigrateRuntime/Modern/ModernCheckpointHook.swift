@@ -1,7 +1,7 @@
 /// MMEngine 0.10.7's CheckpointHook (`mmengine/hooks/checkpoint_hook.py`): saves when
 /// `(step - save_begin) % interval == 0` or at the last step, keeps a FIFO of the last `max_keep_ckpts`
 /// saves, and after every best update re-saves the current step's regular checkpoint (R7).
-public struct ModernCheckpointHook: Sendable, Equatable {
+public struct ModernCheckpointHook: Sendable, Hashable {
     /// `interval`.
     public var interval: Int
     /// `by_epoch`.

@@ -10,15 +10,26 @@ public protocol ModernSchedulerSet: Sendable {
     /// The set as MMEngine's schedulers, when it is (the proof's bulk path steps them directly; other sets
     /// are compared event by event).
     var paramSchedulers: ParamSchedulers? { get }
+    /// The set as a value two runners can be compared by (`ProofMemo`): itself when its type is `Hashable`,
+    /// else `nil` (a runner holding it is then never remembered).
+    var proofIdentity: AnyHashable? { get }
 }
 
 extension ModernSchedulerSet {
     /// Not MMEngine's schedulers.
     public var paramSchedulers: ParamSchedulers? { nil }
+
+    /// Not comparable.
+    public var proofIdentity: AnyHashable? { nil }
+}
+
+extension ModernSchedulerSet where Self: Hashable {
+    /// Itself.
+    public var proofIdentity: AnyHashable? { AnyHashable(self) }
 }
 
 /// The loop facts schedulers are built from (B.4).
-public struct ModernLoopFacts: Sendable, Equatable {
+public struct ModernLoopFacts: Sendable, Hashable {
     /// Whether the train loop is epoch-based.
     public var byEpoch: Bool
     /// `max_epochs` (1 for an iteration loop).
@@ -35,7 +46,7 @@ public typealias ModernSchedulerFactory = @Sendable (_ paramScheduler: ConfigNod
                                                      _ groups: inout [ParamGroup]) throws -> (any ModernSchedulerSet)?
 
 /// MMEngine 0.10.7's EMAHook with its averaged models (`mmengine/hooks/ema_hook.py`, `mmengine/model/averaged_model.py`).
-public struct ModernEMAHook: Sendable, Equatable {
+public struct ModernEMAHook: Sendable, Hashable {
     /// `ExponentialMovingAverage`, `MomentumAnnealingEMA`, `StochasticWeightAverage`, or mmdet's `ExpMomentumEMA`.
     public var emaType: String {
         didSet { average = Average(emaType) }
@@ -118,7 +129,7 @@ extension ModernEMAHook {
 }
 
 /// MMEngine's LoggerHook emission rules (`mmengine/hooks/logger_hook.py`).
-public struct ModernLoggerHook: Sendable, Equatable {
+public struct ModernLoggerHook: Sendable, Hashable {
     /// `interval`.
     public var interval: Int
     /// `ignore_last`.
@@ -138,7 +149,7 @@ public struct ModernLoggerHook: Sendable, Equatable {
 }
 
 /// One registered hook of the MMEngine runner.
-enum ModernHook: Sendable {
+enum ModernHook: Sendable, Hashable {
     case runtimeInfo
     case timer
     case samplerSeed

@@ -8,7 +8,7 @@ public struct ModernRunner: Sendable {
     let loop: ModernLoopFacts
     let valBegin: Int
     let valInterval: Int
-    let dynamicIntervals: [(milestone: Int, interval: Int)]
+    let dynamicIntervals: [EvaluationMilestone]
     let hasVal: Bool
     let accumulativeCounts: Int
     /// Whether the config has an optim_wrapper (MMEngine refuses to train without one; the simulation then
@@ -35,10 +35,10 @@ public struct ModernRunner: Sendable {
         }
         valBegin = try trainCfg["val_begin"].map { try $0.int(path.appending("val_begin")) } ?? 1
         valInterval = try trainCfg["val_interval"].map { try $0.int(path.appending("val_interval")) } ?? (byEpoch ? 1 : 1000)
-        var dynamic: [(milestone: Int, interval: Int)] = []
+        var dynamic: [EvaluationMilestone] = []
         for (index, pair) in try (trainCfg["dynamic_intervals"]?.list(path.appending("dynamic_intervals")).items ?? []).enumerated() {
             let items = try pair.list(path.appending("dynamic_intervals").appending(index: index)).items
-            if items.count == 2 { dynamic.append((try items[0].int("dynamic_intervals"), try items[1].int("dynamic_intervals"))) }
+            if items.count == 2 { dynamic.append(EvaluationMilestone(milestone: try items[0].int("dynamic_intervals"), interval: try items[1].int("dynamic_intervals"))) }
         }
         dynamicIntervals = dynamic
         hasVal = ["val_cfg", "val_dataloader", "val_evaluator"].allSatisfy { config[$0].map { !$0.isNull } ?? false }

@@ -1,7 +1,7 @@
 /// The downstream train script that built a legacy run (`<package>/apis/train.py` at the corpus versions):
 /// which hooks it registered beyond `register_training_hooks`, and on what conditions. MMCV itself is the same
 /// for all of them; the scripts differ.
-public enum LegacyTrainScript: String, Sendable, Equatable {
+public enum LegacyTrainScript: String, Sendable, Hashable {
     /// mmdet 2.28.2's `train_detector` and the scripts written like it (mmpose, mmaction2,
     /// mmocr, mmrotate, mmdet3d, mmtrack, mmflow): lr, momentum and optimizer hooks, an EvalHook on data.val
     /// unless `evaluation` is None.
@@ -27,7 +27,7 @@ public enum LegacyTrainScript: String, Sendable, Equatable {
     public var validatesWithoutEvaluation: Bool { self == .standard || self == .mmseg || self == .mmcls }
 
     /// How a top-level `fp16` went into the default optimizer hook.
-    public enum Fp16Merge: Sendable, Equatable {
+    public enum Fp16Merge: Sendable, Hashable {
         /// Not read (the run trained in fp32, or the script built no optimizer hook).
         case ignored
         /// `Fp16OptimizerHook(**optimizer_config, **fp16, distributed=…)` (mmdet 2.x and the scripts like it).

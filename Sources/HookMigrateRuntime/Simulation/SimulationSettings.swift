@@ -1,5 +1,5 @@
 /// The simulated workload both runners share: dataloader lengths, param groups, metrics.
-public struct SimulationSettings: Sendable, Equatable {
+public struct SimulationSettings: Sendable, Hashable {
     /// Iterations per train epoch, L (the length of the train dataloader).
     public var itersPerEpoch: Int
     /// Batches per validation run.
@@ -31,7 +31,7 @@ public struct SimulationSettings: Sendable, Equatable {
 
 /// Deterministic metric values: the n-th evaluation of a run gets the same numbers in both worlds. Either
 /// a fixed list (from the user: value n, repeating the last) or a seeded sequence in [0.05, 0.95].
-public struct MetricSequence: Sendable, Equatable {
+public struct MetricSequence: Sendable, Hashable {
     /// A seed for the generated sequence.
     public var seed: UInt64
     /// Given values, used in order instead of the generated ones.

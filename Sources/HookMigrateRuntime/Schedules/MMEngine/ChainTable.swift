@@ -71,6 +71,15 @@ final class ChainTable: @unchecked Sendable {
     }
     private let lock = NSLock()
 
+    /// Forgets every chain and every start asked for.
+    func forget() {
+        lock.lock()
+        chains.removeAll()
+        stored = 0
+        asked.removeAll()
+        lock.unlock()
+    }
+
     /// A chain of `shape` holding index `last` whose value at `start` is `value` (bit for bit). When none is
     /// kept and the start was asked for before (or a shorter chain holds it), `extend(start, value, through)`
     /// computes one (values for the indices `start ... through`, the first

@@ -20,6 +20,13 @@ final class CosineFactorTable: @unchecked Sendable {
     private var tables: [UInt64: Terms] = [:]
     private let lock = NSLock()
 
+    /// Forgets every table.
+    func forget() {
+        lock.lock()
+        tables.removeAll()
+        lock.unlock()
+    }
+
     /// The term of every position `q` from 0 through at least `through` (index `q`), for `period` (> 0); `nil`
     /// beyond `largest`.
     func terms(period: Double, through: Int) -> [Double]? {

@@ -18,6 +18,13 @@ final class PolyFactorTable: @unchecked Sendable {
     private var tables: [UInt64: Factors] = [:]
     private let lock = NSLock()
 
+    /// Forgets every table.
+    func forget() {
+        lock.lock()
+        tables.removeAll()
+        lock.unlock()
+    }
+
     /// The factor of `k` (index `k`) for every `k` up to at least `through`, for `power` (> 0); `nil` beyond
     /// `largest`.
     func factors(power: Double, through: Int) -> [Double]? {
