@@ -1,7 +1,7 @@
 /// Whole comparisons remembered across proofs in one process.
 ///
 /// The configs of a model zoo differ in their models and data far more than in what the simulators run: in
-/// the four `.py` trees of the corpus, 5,000 proofs hold about 600 distinct pairs of runners. The comparison
+/// the four `.py` trees of the corpus, 4,005 comparisons hold 577 distinct pairs of runners. The comparison
 /// of two simulated runners (`TraceEquivalence.compare(legacy:new:iterationRun:)`) is a pure function of the
 /// two runners, the comparison's settings and whether the run is by iteration, so a second proof of the same
 /// pair takes the first one's verdict, work count included.
