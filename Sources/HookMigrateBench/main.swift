@@ -170,6 +170,10 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "official" {
     do { exit(try OfficialComparison.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }
 
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "py-read" {
+    do { exit(try PyReadBench.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
+}
+
 if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "tree" {
     do { exit(try TreeBench.run(CommandLine.arguments)) } catch { print("hookmigrate-bench: \(error)"); exit(2) }
 }

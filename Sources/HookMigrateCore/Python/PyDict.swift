@@ -1,14 +1,23 @@
 /// A Python dict: entries in insertion order with a hash index, so building and updating large dicts
 /// stays linear. Setting an existing key replaces its value in place and keeps the first key object
 /// (`d[1.0] = x` on a dict with key `1` keeps the int key), as Python does.
+///
+/// Most dicts of a config hold a handful of keys: up to `indexedFrom` keys they are found by a scan of the
+/// keys, with no hash table; the table is built when the dict grows past that.
 final class PyDict {
     struct Entry {
         var key: PyObj
         var value: PyObj
     }
 
+    /// The size past which keys are found through `index`.
+    static let indexedFrom = 8
+
     private(set) var entries: [Entry] = []
-    private var index: [PyKey: Int] = [:]
+    /// Each entry's key identity, in entry order.
+    private var keys: [PyKey] = []
+    /// Each key's position, once the dict has held more than `indexedFrom` keys.
+    private var index: [PyKey: Int]?
     /// Bumped whenever a key is added or removed (iteration over a dict that changes size fails).
     private(set) var version = 0
 
@@ -24,31 +33,46 @@ final class PyDict {
 
     var count: Int { entries.count }
 
-    func value(for key: PyKey) -> PyObj? {
-        index[key].map { entries[$0].value }
+    /// The position of `key`'s entry.
+    private func position(of key: PyKey) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
     }
 
-    func contains(_ key: PyKey) -> Bool { index[key] != nil }
+    func value(for key: PyKey) -> PyObj? {
+        position(of: key).map { entries[$0].value }
+    }
+
+    func contains(_ key: PyKey) -> Bool { position(of: key) != nil }
 
     /// Sets a value: in place for an existing key, appended for a new one.
     func set(_ key: PyKey, keyObject: PyObj, value: PyObj) {
-        if let position = index[key] {
+        if let position = position(of: key) {
             entries[position].value = value
         } else {
-            index[key] = entries.count
+            index?[key] = entries.count
             entries.append(Entry(key: keyObject, value: value))
+            keys.append(key)
             version += 1
+            if index == nil, keys.count > Self.indexedFrom { reindex() }
         }
+    }
+
+    /// Builds `index` from `keys`.
+    private func reindex() {
+        var built: [PyKey: Int] = [:]
+        built.reserveCapacity(keys.count * 2)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        index = built
     }
 
     /// Removes a key and returns its entry.
     @discardableResult
     func remove(_ key: PyKey) -> Entry? {
-        guard let position = index.removeValue(forKey: key) else { return nil }
+        guard let position = position(of: key) else { return nil }
         let entry = entries.remove(at: position)
-        for later in position..<entries.count {
-            if let laterKey = try? PyKey(entries[later].key) { index[laterKey] = later }
-        }
+        keys.remove(at: position)
+        if index != nil { reindex() }
         version += 1
         return entry
     }
@@ -56,7 +80,8 @@ final class PyDict {
     /// Removes every entry.
     func removeAll() {
         entries.removeAll()
-        index.removeAll()
+        keys.removeAll()
+        index = nil
         version += 1
     }
 
@@ -64,6 +89,7 @@ final class PyDict {
     func copy() -> PyDict {
         let copy = PyDict()
         copy.entries = entries
+        copy.keys = keys
         copy.index = index
         return copy
     }

@@ -377,7 +377,7 @@ struct PyParser {
             }
         default: return false
         }
-        if token.kind == .name, PyKeywords.all.contains(token.text) {
+        if token.kind == .name, PyKeywords.contains(token) {
             return token.text == "None" || token.text == "True" || token.text == "False"
         }
         return true
@@ -470,22 +470,42 @@ struct PyParser {
         return comparisons.isEmpty ? left : PyExpr(.compare(left, comparisons), at: left.pos)
     }
 
-    static let bitOrOperators: [String: PyBinaryOperator] = ["|": .bitOr]
-    static let bitXorOperators: [String: PyBinaryOperator] = ["^": .bitXor]
-    static let bitAndOperators: [String: PyBinaryOperator] = ["&": .bitAnd]
-    static let shiftOperators: [String: PyBinaryOperator] = ["<<": .leftShift, ">>": .rightShift]
-    static let arithOperators: [String: PyBinaryOperator] = ["+": .add, "-": .subtract]
-    static let termOperators: [String: PyBinaryOperator] = ["*": .multiply, "@": .matrixMultiply, "/": .divide, "//": .floorDivide, "%": .modulo]
-    static let unaryOperators: [String: PyUnaryOperator] = ["-": .negate, "+": .plus, "~": .invert]
+    /// The operators of one precedence level, looked up by their token's code (`PyToken.pack`): a level holds
+    /// at most five, so a scan of their codes costs less than hashing the token's text.
+    struct OperatorTable<Operator: Sendable>: Sendable {
+        let codes: [UInt64]
+        let operators: [Operator]
+
+        init(_ entries: KeyValuePairs<String, Operator>) {
+            codes = entries.map { PyToken.pack($0.key) }
+            operators = entries.map(\.value)
+        }
+
+        /// The operator of `token`, when it is an operator token of this level.
+        func callAsFunction(_ token: PyToken) -> Operator? {
+            guard token.kind == .op else { return nil }
+            let code = token.code
+            for index in codes.indices where codes[index] == code { return operators[index] }
+            return nil
+        }
+    }
+
+    static let bitOrOperators = OperatorTable<PyBinaryOperator>(["|": .bitOr])
+    static let bitXorOperators = OperatorTable<PyBinaryOperator>(["^": .bitXor])
+    static let bitAndOperators = OperatorTable<PyBinaryOperator>(["&": .bitAnd])
+    static let shiftOperators = OperatorTable<PyBinaryOperator>(["<<": .leftShift, ">>": .rightShift])
+    static let arithOperators = OperatorTable<PyBinaryOperator>(["+": .add, "-": .subtract])
+    static let termOperators = OperatorTable<PyBinaryOperator>(["*": .multiply, "@": .matrixMultiply, "/": .divide, "//": .floorDivide, "%": .modulo])
+    static let unaryOperators = OperatorTable<PyUnaryOperator>(["-": .negate, "+": .plus, "~": .invert])
 
     /// A left-associative chain of binary operators; each operator nests the tree one level deeper,
     /// which counts toward the depth bound.
-    mutating func parseBinaryLevel(_ operators: [String: PyBinaryOperator],
+    mutating func parseBinaryLevel(_ operators: OperatorTable<PyBinaryOperator>,
                                    _ operand: (inout PyParser) throws -> PyExpr) throws -> PyExpr {
         var left = try operand(&self)
         var entered = 0
         defer { depth -= entered }
-        while current.kind == .op, let op = operators[current.text] {
+        while let op = operators(tokens[index]) {
             try enter()
             entered += 1
             let opPos = current.pos
@@ -522,7 +542,7 @@ struct PyParser {
 
     mutating func parseFactor() throws -> PyExpr {
         let token = current
-        if token.kind == .op, let op = Self.unaryOperators[token.text] {
+        if let op = Self.unaryOperators(token) {
             advance()
             try enter()
             try pushCPythonStack(2)

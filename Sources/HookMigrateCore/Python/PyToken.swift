@@ -31,12 +31,29 @@ struct PyToken: Sendable {
     var text: String
     var pos: PyPos
     var literal: PyStringToken?
+    /// The text of a name or operator of at most 8 ASCII bytes packed into an integer (`PyToken.pack`), 0
+    /// otherwise: the parser tells operators and keywords apart by it without hashing or comparing strings.
+    let code: UInt64
 
     init(_ kind: Kind, _ text: String, at pos: PyPos, literal: PyStringToken? = nil) {
         self.kind = kind
         self.text = text
         self.pos = pos
         self.literal = literal
+        code = kind == .op || kind == .name ? Self.pack(text) : 0
+    }
+
+    /// `text`'s bytes, the first in the lowest byte, when it has 1 to 8 bytes, all ASCII; else 0. Distinct
+    /// such texts have distinct codes (no byte of an ASCII text is 0).
+    static func pack(_ text: String) -> UInt64 {
+        var code: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in text.utf8 {
+            guard shift < 64, byte != 0, byte < 0x80 else { return 0 }
+            code |= UInt64(byte) << shift
+            shift += 8
+        }
+        return code
     }
 
     func isOp(_ symbol: String) -> Bool { kind == .op && text == symbol }
@@ -72,4 +89,20 @@ enum PyKeywords {
         "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
         "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     ]
+
+    /// The keywords' codes (`PyToken.pack`; every keyword has at most 8 bytes), sorted.
+    static let codes: [UInt64] = all.map(PyToken.pack).sorted()
+
+    /// Whether a name token is a keyword: a binary search of its code.
+    static func contains(_ token: PyToken) -> Bool {
+        let code = token.code
+        guard code != 0 else { return false }
+        var low = 0
+        var high = codes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if codes[middle] < code { low = middle + 1 } else { high = middle }
+        }
+        return low < codes.count && codes[low] == code
+    }
 }

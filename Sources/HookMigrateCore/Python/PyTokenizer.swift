@@ -184,14 +184,24 @@ struct PyTokenizer {
     static let stringPrefixes: Set<String> = ["r", "u", "b", "br", "rb", "f", "fr", "rf"]
 
     private mutating func scanNameOrString(_ start: PyPos) throws {
-        var word = String.UnicodeScalarView()
+        let first = index
         var ascii = true
         while let scalar = peek(), Self.isIdentifierContinue(scalar) {
-            word.append(scalar)
             if !scalar.isASCII { ascii = false }
             advance()
         }
-        var text = String(word)
+        var text: String
+        if ascii {
+            // One byte per scalar, written straight into the string.
+            text = String(unsafeUninitializedCapacity: index - first) { buffer in
+                for offset in 0..<(index - first) { buffer[offset] = UInt8(truncatingIfNeeded: scalars[first + offset].value) }
+                return index - first
+            }
+        } else {
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: scalars[first..<index])
+            text = String(word)
+        }
         if let quote = peek(), quote == "'" || quote == "\"", Self.stringPrefixes.contains(text.lowercased()) {
             try scanString(prefix: text.lowercased(), start)
             return
@@ -318,38 +328,37 @@ struct PyTokenizer {
 
     // MARK: Operators
 
-    static let threeCharacterOperators: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
-    static let twoCharacterOperators: Set<String> = [
-        "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-        "@=", ":=",
-    ]
-    static let oneCharacterOperators: Set<Unicode.Scalar> = [
-        "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":",
-        ".", ";", "=",
-    ]
+    /// How many scalars the operator starting with `first`, `second`, `third` has (Python 3.8's operators and
+    /// delimiters, longest first), or 0 when `first` starts none.
+    static func operatorLength(_ first: Unicode.Scalar, _ second: Unicode.Scalar?, _ third: Unicode.Scalar?) -> Int {
+        switch (first, second, third) {
+        case ("*", "*", "="), ("/", "/", "="), (">", ">", "="), ("<", "<", "="), (".", ".", "."):
+            return 3
+        case ("*", "*", _), ("/", "/", _), ("<", "<", _), (">", ">", _), ("<", "=", _), (">", "=", _), ("=", "=", _),
+             ("!", "=", _), ("-", ">", _), ("+", "=", _), ("-", "=", _), ("*", "=", _), ("/", "=", _), ("%", "=", _),
+             ("&", "=", _), ("|", "=", _), ("^", "=", _), ("@", "=", _), (":", "=", _):
+            return 2
+        case ("+", _, _), ("-", _, _), ("*", _, _), ("/", _, _), ("%", _, _), ("@", _, _), ("&", _, _), ("|", _, _),
+             ("^", _, _), ("~", _, _), ("<", _, _), (">", _, _), ("(", _, _), (")", _, _), ("[", _, _), ("]", _, _),
+             ("{", _, _), ("}", _, _), (",", _, _), (":", _, _), (".", _, _), (";", _, _), ("=", _, _):
+            return 1
+        default:
+            return 0
+        }
+    }
 
     private mutating func scanOperator(_ start: PyPos) throws {
         guard let first = peek() else { return }
-        var candidate = String(first)
-        // Every operator of two or three characters has one of `* / < > = .` second (and `=` or `.` third):
-        // other text is looked up as one character, without building and hashing the longer candidates.
-        if let second = peek(1), "*/<>=.".unicodeScalars.contains(second) {
-            candidate.unicodeScalars.append(second)
-            if let third = peek(2), third == "=" || third == "." {
-                let three = candidate + String(third)
-                if Self.threeCharacterOperators.contains(three) {
-                    advance(); advance(); advance()
-                    emit(.op, three, at: start)
-                    return
-                }
-            }
-            if Self.twoCharacterOperators.contains(candidate) {
-                advance(); advance()
-                emit(.op, candidate, at: start)
-                return
-            }
+        let length = Self.operatorLength(first, peek(1), peek(2))
+        if length > 1 {
+            var text = String(first)
+            text.unicodeScalars.append(scalars[index + 1])
+            if length == 3 { text.unicodeScalars.append(scalars[index + 2]) }
+            for _ in 0..<length { advance() }
+            emit(.op, text, at: start)
+            return
         }
-        guard Self.oneCharacterOperators.contains(first) else {
+        guard length == 1 else {
             let code = String(first.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
             throw file.syntax("invalid character '\(first)' (U+\(padded))", at: start)
