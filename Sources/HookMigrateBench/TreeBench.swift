@@ -26,23 +26,39 @@ enum TreeBench {
         // Everything but the proof: reading, converting, factoring, rendering, checking, writing.
         if arguments.contains("--no-verify") { options.validate = false }
         var seconds: [Double] = []
+        var writeSeconds: [Double] = []
+        var phases: [TreePhaseTimes] = []
         var last: TreeMigrationResult?
+        // Each run writes a new folder; all are removed at the end, not after each run: a file system that has
+        // just deleted thousands of files allocates new ones more slowly (ext4 skips recently freed inodes),
+        // which no single `hookmigrate convert` meets because of itself.
+        var outputs: [String] = []
+        defer { for output in outputs { try? FileManager.default.removeItem(atPath: output) } }
         for _ in 0..<max(repeats, 1) {
             // Each run from cold, as one `hookmigrate convert` is: nothing remembered from the run before.
             ProcessMemos.forget()
             let output = NSTemporaryDirectory() + "hookmigrate-bench-tree-" + UUID().uuidString
-            defer { try? FileManager.default.removeItem(atPath: output) }
+            outputs.append(output)
             let start = DispatchTime.now().uptimeNanoseconds
             let result = try TreeMigration(options: options).run(inputRoot: directory, outputRoot: output)
+            let written = DispatchTime.now().uptimeNanoseconds
             _ = try TreeOutput.write(result)
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let end = DispatchTime.now().uptimeNanoseconds
+            seconds.append(Double(end - start) / 1e9)
+            writeSeconds.append(Double(end - written) / 1e9)
+            phases.append(result.phaseTimes)
             last = result
         }
+        // The phases of the median run.
+        let medianRun = seconds.indices.sorted { seconds[$0] < seconds[$1] }[seconds.count / 2]
+        let times = phases[medianRun]
         seconds.sort()
         guard let result = last else { return 2 }
         let summary = TreeSummary(result)
         print("tree \(directory): \(summary.filesRead) files (\(summary.configsConverted) configs, \(summary.basesConverted) bases), \(summary.checked) checked, L = \(itersPerEpoch.map(String.init) ?? "not given"), \(options.concurrency) threads\(options.validate ? "" : ", no proof")")
         print(String(format: "hookmigrate: min %.3f s, median %.3f s, max %.3f s (%d runs)", seconds[0], seconds[seconds.count / 2], seconds[seconds.count - 1], seconds.count))
+        print(String(format: "  median run, wall: scan %.3f, convert %.3f (worker sums: load %.3f, translate %.3f, prove %.3f), factor %.3f, render %.3f, check %.3f, write %.3f s",
+                     times.scan, times.convert, times.load, times.translate, times.prove, times.factor, times.render, times.check, writeSeconds[medianRun]))
         let mmcv = try Double(value("--mmcv-seconds") ?? "") ?? mmcvSeconds(directory, ext: value("--ext"))
         guard let mmcv else {
             print("MMCV: not measured (no .venv-oracle; give --mmcv-seconds S)")

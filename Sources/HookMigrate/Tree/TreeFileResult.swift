@@ -53,4 +53,6 @@ public struct TreeMigrationResult: Sendable {
     /// How many written files were read back and resolved the way MMEngine resolves them, each equal to
     /// its flat conversion (every written file is checked; this counts them).
     public var checkedFiles: Int
+    /// Where the time went.
+    public var phaseTimes = TreePhaseTimes()
 }

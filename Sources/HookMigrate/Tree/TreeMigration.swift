@@ -75,6 +75,12 @@ public struct TreeMigration: Sendable {
     /// Migrates the tree under `inputRoot` into the layout of `outputRoot` (which is only used to name
     /// files: nothing is written). `progress` is called with (files done, files in all) as files finish.
     public func run(inputRoot: String, outputRoot: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> TreeMigrationResult {
+        var times = TreePhaseTimes()
+        var start = DispatchTime.now().uptimeNanoseconds
+        func phase(_ keyPath: WritableKeyPath<TreePhaseTimes, Double>) {
+            times[keyPath: keyPath] = TreePhaseTimes.since(start)
+            start = DispatchTime.now().uptimeNanoseconds
+        }
         let root = ConfigPaths.normalized(inputRoot)
         let relativePaths = try ConfigTreeScanner.configFiles(under: root).filter { path in
             options.extensions.map { allowed in allowed.contains(where: { path.lowercased().hasSuffix("." + $0) }) } ?? true
@@ -84,18 +90,27 @@ public struct TreeMigration: Sendable {
         let configPaths = relativePaths.filter { TreeFileRole.of($0) == .config }
         let basePaths = relativePaths.filter { TreeFileRole.of($0) == .base }
         let cache = ConfigLoadCache()
-        let configs = convertAll(configPaths, root: root, cache: cache, options: options.migration, done: 0, total: relativePaths.count, progress: progress)
+        phase(\.scan)
+        let workerTimes = WorkerTimes()
+        let configs = convertAll(configPaths, root: root, cache: cache, options: options.migration, done: 0, total: relativePaths.count,
+                                 times: workerTimes, progress: progress)
         var baseOptions = options.migration
         baseOptions.scope = baseOptions.scope ?? Self.commonScope(configs)
-        let bases = convertAll(basePaths, root: root, cache: cache, options: baseOptions, done: configPaths.count, total: relativePaths.count, progress: progress)
+        let bases = convertAll(basePaths, root: root, cache: cache, options: baseOptions, done: configPaths.count, total: relativePaths.count,
+                               times: workerTimes, progress: progress)
         var converted = (configs + bases).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         Self.refuseSharedOutputs(&converted)
         TreeBaseConflicts.resolve(&converted)
+        phase(\.convert)
+        (times.load, times.translate, times.prove) = workerTimes.sums
         let factored = TreeFactoring.factor(converted)
+        phase(\.factor)
         var files = TreeRendering.render(converted, factored, format: options.outputFormat, concurrency: options.concurrency)
+        phase(\.render)
         let checked = try TreeRendering.check(&files, converted: converted, outputRoot: ConfigPaths.normalized(outputRoot),
                                               format: options.outputFormat, concurrency: options.concurrency)
-        return TreeMigrationResult(inputRoot: inputRoot, outputRoot: outputRoot, files: files, checkedFiles: checked)
+        phase(\.check)
+        return TreeMigrationResult(inputRoot: inputRoot, outputRoot: outputRoot, files: files, checkedFiles: checked, phaseTimes: times)
     }
 
     /// Two inputs that would be written to one output path (`x.yaml` and `x.json` with `--format py`): the
@@ -126,7 +141,7 @@ public struct TreeMigration: Sendable {
     /// Loads, converts and validates files, `options.concurrency` at a time. The order of the results is the
     /// order of `relativePaths`, whatever order the work finishes in.
     func convertAll(_ relativePaths: [String], root: String, cache: ConfigLoadCache, options migration: MigrationOptions,
-                    done alreadyDone: Int, total: Int, progress: (@Sendable (Int, Int) -> Void)?) -> [Converted] {
+                    done alreadyDone: Int, total: Int, times: WorkerTimes, progress: (@Sendable (Int, Int) -> Void)?) -> [Converted] {
         let translator = Translator(options: migration)
         let empty = (try? translator.translate(ConfigMapping(), at: SourceLocation(file: "", line: 1, column: 1)).config.mapping) ?? ConfigMapping()
         let results = ResultSlots<Converted>(count: relativePaths.count)
@@ -138,7 +153,7 @@ public struct TreeMigration: Sendable {
             while true {
                 let index = next.increment() - 1
                 guard index < count else { break }
-                let item = convert(relativePaths[index], root: root, cache: cache, translator: translator, empty: empty)
+                let item = convert(relativePaths[index], root: root, cache: cache, translator: translator, empty: empty, times: times)
                 results.set(index, item)
                 progress?(alreadyDone + done.increment(), total)
             }
@@ -146,7 +161,8 @@ public struct TreeMigration: Sendable {
         return results.values()
     }
 
-    func convert(_ relative: String, root: String, cache: ConfigLoadCache, translator: Translator, empty: ConfigMapping) -> Converted {
+    func convert(_ relative: String, root: String, cache: ConfigLoadCache, translator: Translator, empty: ConfigMapping,
+                 times: WorkerTimes) -> Converted {
         let path = ConfigPaths.normalized(root + "/" + relative)
         let role = TreeFileRole.of(relative)
         var item = Converted(path: relative, role: role, outputPath: TreeRendering.outputPath(relative, format: options.outputFormat),
@@ -155,13 +171,16 @@ public struct TreeMigration: Sendable {
         item.legacyBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         do {
             let source = DiskFileSource()
+            var start = DispatchTime.now().uptimeNanoseconds
             let loaded = try ConfigLoader(source: source, cache: cache).load(path)
+            times.add(\.load, since: &start)
             let prefix = root == "." ? "" : root + "/"
             item.bases = loaded.bases.map { base in
                 guard prefix.isEmpty ? !base.hasPrefix("/") && !base.hasPrefix("..") : base.hasPrefix(prefix) else { return nil }
                 return String(base.dropFirst(prefix.count))
             }
             let translation = try translator.translate(loaded)
+            times.add(\.translate, since: &start)
             let flat = translation.config.mapping ?? ConfigMapping()
             item.report = translation.report
             switch role {
@@ -173,6 +192,7 @@ public struct TreeMigration: Sendable {
                     proofOptions.exploresStreams = options.exploresStreams
                     item.proof = ConversionProof(options: proofOptions)
                         .prove(legacy: loaded.root, converted: flat, name: path, report: translation.report)
+                    times.add(\.prove, since: &start)
                 }
                 if let onConfig = options.onConfig, !translation.isAlreadyMMEngine {
                     onConfig(TreeConfigConversion(path: relative, legacy: loaded.root, converted: flat, proof: item.proof))
@@ -208,6 +228,28 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+}
+
+/// The load, translate and prove times of parallel workers, summed.
+final class WorkerTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var times = TreePhaseTimes()
+
+    /// Adds the time since `start` to one sum, and restarts `start`.
+    func add(_ keyPath: WritableKeyPath<TreePhaseTimes, Double>, since start: inout UInt64) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        times[keyPath: keyPath] += Double(now - start) / 1e9
+        lock.unlock()
+        start = now
+    }
+
+    /// The load, translate and prove sums.
+    var sums: (Double, Double, Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (times.load, times.translate, times.prove)
     }
 }
 

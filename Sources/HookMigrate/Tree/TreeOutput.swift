@@ -61,15 +61,17 @@ public enum TreeOutput {
         // One batch: every changed file is written beside its target and synced before any is renamed into
         // place, so an error leaves the previous tree as it was.
         var batch = OutputBatch()
+        // Folders of the output already checked (no link) or created: each is looked at once.
+        var folders: Set<String> = []
         for file in result.files {
             guard let text = file.text else { continue }
-            let path = try safePath(file.outputPath, under: result.outputRoot)
+            let path = try safePath(file.outputPath, under: result.outputRoot, checkedFolders: folders)
             let existing = existingText(path)
             if existing == text {
                 changes.unchanged += 1
                 continue
             }
-            try createFolders(for: file.outputPath, under: result.outputRoot)
+            try createFolders(for: file.outputPath, under: result.outputRoot, known: &folders)
             batch.add(path, text: text)
             if existing == nil { changes.created.append(file.outputPath) } else { changes.changed.append(file.outputPath) }
         }
@@ -78,14 +80,16 @@ public enum TreeOutput {
     }
 
     /// `root/relative`, refused when `relative` could leave the root or a link lies on the way.
-    static func safePath(_ relative: String, under root: String) throws -> String {
+    /// `checkedFolders`: folders already found not to be links in this run.
+    static func safePath(_ relative: String, under root: String, checkedFolders: Set<String> = []) throws -> String {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
         guard !relative.hasPrefix("/"), !parts.contains(".."), !parts.contains(""), !parts.contains(".") else {
             throw ConfigError(.writeFailed, "refusing to write \(relative): the path could leave the output folder")
         }
         var current = root
-        for part in parts {
+        for (index, part) in parts.enumerated() {
             current += "/" + part
+            if index < parts.count - 1, checkedFolders.contains(current) { continue }
             if isSymbolicLink(current) {
                 throw ConfigError(.writeFailed, "refusing to write through the symbolic link \(current) in the output folder")
             }
@@ -117,10 +121,19 @@ public enum TreeOutput {
         }
     }
 
+    /// Creates the folders of `relative` under `root`, refusing a link on the way.
     static func createFolders(for relative: String, under root: String) throws {
+        var known: Set<String> = []
+        try createFolders(for: relative, under: root, known: &known)
+    }
+
+    /// `known`: folders this run already checked or created (they are skipped), to which the others are added.
+    static func createFolders(for relative: String, under root: String, known: inout Set<String>) throws {
         var current = root
         for part in relative.split(separator: "/").dropLast() {
             current += "/" + part
+            if known.contains(current) { continue }
+            defer { known.insert(current) }
             if isSymbolicLink(current) {
                 throw ConfigError(.writeFailed, "refusing to write through the symbolic link \(current) in the output folder")
             }

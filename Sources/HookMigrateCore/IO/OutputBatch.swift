@@ -53,28 +53,21 @@ public struct OutputBatch: Sendable {
         var prepared: [Prepared] = []
         let syncEach = items.count < Self.batchSyncThreshold || !FileSystemSync.available
         do {
-            for (item, target) in zip(items, targets) {
-                switch target {
-                case .replace(let path, let mode, let owner, let group):
-                    prepared.append(try Self.prepare(item, at: path, mode: mode, owner: (owner, group), sync: syncEach))
-                case .create(let path):
-                    prepared.append(try Self.prepare(item, at: path, mode: item.modeOf.flatMap(Self.mode(of:)), owner: nil, sync: syncEach))
-                case .passThrough:
-                    continue
-                }
-            }
+            prepared = try Self.prepareAll(items, targets, syncEach: syncEach)
             if !syncEach {
                 try FileSystemSync.sync(folders: prepared.map { OutputTarget.directory(of: $0.target) })
             }
             for (item, target) in zip(items, targets) {
                 if case .passThrough(let path) = target { try Self.writeThrough(item, to: path) }
             }
-            while let next = prepared.first {
+            var renamed = 0
+            defer { prepared.removeFirst(renamed) }
+            for next in prepared {
                 if rename(next.temporary, next.target) != 0 {
                     throw ConfigError(.writeFailed, "cannot write \(next.target): \(String(cString: strerror(errno)))")
                 }
                 TemporaryFiles.unregister(next.slot)
-                prepared.removeFirst()
+                renamed += 1
             }
         } catch {
             for file in prepared {
@@ -87,6 +80,78 @@ public struct OutputBatch: Sendable {
 
     /// From this many files on, the batch syncs each file system once instead of each file.
     static let batchSyncThreshold = 8
+
+    /// Prepares the temporary file of every regular file, in order. A large batch (a tree) is prepared on
+    /// every core: creating a file is the kernel's slowest step here, and the files are independent. When
+    /// any fails, every temporary file already written is removed and the first failure in item order is
+    /// thrown (the one a sequential pass would meet first).
+    static func prepareAll(_ items: [Item], _ targets: [OutputTarget], syncEach: Bool) throws -> [Prepared] {
+        @Sendable func prepareOne(_ index: Int) throws -> Prepared? {
+            let item = items[index]
+            switch targets[index] {
+            case .replace(let path, let mode, let owner, let group):
+                return try prepare(item, at: path, mode: mode, owner: (owner, group), sync: syncEach)
+            case .create(let path):
+                return try prepare(item, at: path, mode: item.modeOf.flatMap(mode(of:)), owner: nil, sync: syncEach)
+            case .passThrough:
+                return nil
+            }
+        }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / batchSyncThreshold)
+        guard workers > 1 else {
+            var prepared: [Prepared] = []
+            do {
+                for index in items.indices { if let one = try prepareOne(index) { prepared.append(one) } }
+            } catch {
+                for file in prepared {
+                    unlink(file.temporary)
+                    TemporaryFiles.unregister(file.slot)
+                }
+                throw error
+            }
+            return prepared
+        }
+        let outcomes = PreparedSlots(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < items.count {
+                outcomes.set(index, Result { try prepareOne(index) })
+                index += workers
+            }
+        }
+        let results = outcomes.results
+        let prepared = results.compactMap { try? $0.get() }.compactMap { $0 }
+        if let failure = results.lazy.compactMap({ result -> Error? in
+            if case .failure(let error) = result { return error } else { return nil }
+        }).first {
+            for file in prepared {
+                unlink(file.temporary)
+                TemporaryFiles.unregister(file.slot)
+            }
+            throw failure
+        }
+        return prepared
+    }
+
+    /// The outcome of each item's preparation, set by parallel workers.
+    final class PreparedSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<Prepared?, Error>]
+
+        init(count: Int) { slots = Array(repeating: .success(nil), count: count) }
+
+        func set(_ index: Int, _ result: Result<Prepared?, Error>) {
+            lock.lock()
+            slots[index] = result
+            lock.unlock()
+        }
+
+        var results: [Result<Prepared?, Error>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
+    }
 
     static func mode(of path: String) -> mode_t? {
         var info = stat()
