@@ -16,6 +16,12 @@ extension PyParser {
         if firstIsBytes {
             throw file.unsupported("bytes literals (`b'…'`)", at: start)
         }
+        // Most literals stand alone, unformatted: decoded without the joining below.
+        if lookahead == index + 1, let literal = current.literal, !literal.isFormatted {
+            let text = try Self.decode(literal, 0..<literal.body.count, file: file)
+            advance()
+            return PyExpr(.constant(.string(text)), at: start)
+        }
         var parts: [PyFormattedPart] = []
         var anyFormatted = false
         while current.kind == .string, let literal = current.literal {
@@ -64,6 +70,7 @@ extension PyParser {
     /// Decodes a part of a literal's body: backslash escapes unless the literal is raw.
     static func decode(_ literal: PyStringToken, _ range: Range<Int>, file: PyFile) throws -> String {
         let body = literal.body
+        if let plain = asciiText(body, range, raw: literal.isRaw) { return plain }
         var result = String.UnicodeScalarView()
         if literal.isRaw {
             result.append(contentsOf: body[range])
@@ -139,6 +146,19 @@ extension PyParser {
             }
         }
         return String(result)
+    }
+
+    /// The text of `body[range]` when it is ASCII with nothing to decode (no backslash, unless `raw`),
+    /// written straight into the string; `nil` otherwise.
+    static func asciiText(_ body: [Unicode.Scalar], _ range: Range<Int>, raw: Bool) -> String? {
+        for index in range {
+            let value = body[index].value
+            if value >= 0x80 || (value == 0x5C && !raw) { return nil }
+        }
+        return String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (offset, index) in range.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: body[index].value) }
+            return range.count
+        }
     }
 
     // MARK: f-strings

@@ -219,7 +219,8 @@ struct PyTokenizer {
         advance()
         if triple { advance(); advance() }
         let bodyPos = pos
-        var body: [Unicode.Scalar] = []
+        let bodyStart = index
+        var bodyEnd = index
         while true {
             guard let scalar = peek() else {
                 throw file.syntax(triple ? "unterminated triple-quoted string literal (it starts here)" : "unterminated string literal (it starts here)", at: start)
@@ -228,26 +229,27 @@ struct PyTokenizer {
                 throw file.syntax("unterminated string literal (it starts here)", at: start)
             }
             if scalar == "\\" {
-                body.append(scalar)
                 advance()
-                guard let escaped = peek() else { continue }
-                body.append(escaped)
+                guard peek() != nil else { continue }
                 advance()
                 continue
             }
             if scalar == quote {
                 if !triple {
+                    bodyEnd = index
                     advance()
                     break
                 }
                 if peek(1) == quote, peek(2) == quote {
+                    bodyEnd = index
                     advance(); advance(); advance()
                     break
                 }
             }
-            body.append(scalar)
             advance()
         }
+        // The scalars between the quotes, escapes as written: one copy of the source's range.
+        let body = Array(scalars[bodyStart..<bodyEnd])
         // The prefix's letters, looked up as bytes (not through Foundation's substring search).
         let letters = prefix.utf8
         let literal = PyStringToken(isRaw: letters.contains(UInt8(ascii: "r")), isBytes: letters.contains(UInt8(ascii: "b")),
