@@ -24,20 +24,20 @@ struct SharedValues {
         if bases == nil && !names { return (content, shared) }
         var result = ConfigMapping()
         // Earlier top-level values written whole (equal to what the file resolves to), by name.
-        var written: [(name: String, value: ConfigNode)] = []
+        var written: [Referable] = []
         // The bases' top-level values a `{{_base_.NAME}}` can name, found once for every node of the file.
         let referable = bases.map { bases in
             bases.entries.compactMap { entry -> Referable? in
-                guard case .string(let name) = entry.key, isReferenceName(name) else { return nil }
-                return Referable(key: entry.key, name: name, value: entry.value)
+                guard case .string(let name) = entry.key, isReferenceName(name), let shape = Shape(entry.value) else { return nil }
+                return Referable(key: entry.key, name: name, value: entry.value, shape: shape)
             }
         }
         for entry in content.entries {
             let value = shared.replace(entry.value, topLevelKey: entry.key, bases: referable, written: names ? written : [], depth: 0)
             result.appendNew(ConfigMapping.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
             if case .string(let name) = entry.key, let resolved = target[name], resolved == entry.value,
-               isWorthSharing(entry.value), !contains(ConfigMerge.deleteKey, in: entry.value) {
-                written.append((name, entry.value))
+               isWorthSharing(entry.value), !contains(ConfigMerge.deleteKey, in: entry.value), let shape = Shape(entry.value) {
+                written.append(Referable(key: entry.key, name: name, value: entry.value, shape: shape))
             }
         }
         return (result, shared)
@@ -77,20 +77,47 @@ struct SharedValues {
         return replaced == references.count ? String(decoding: output, as: UTF8.self) : nil
     }
 
-    /// A top-level value of the bases that a `{{_base_.NAME}}` reference can name.
+    /// A value a reference can name: a top-level value of the bases (`{{_base_.NAME}}`) or one the same file
+    /// wrote earlier (`NAME`), with its shape.
     struct Referable {
         var key: ConfigScalar
         var name: String
         var value: ConfigNode
+        var shape: Shape
     }
 
-    mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: [Referable]?, written: [(name: String, value: ConfigNode)], depth: Int) -> ConfigNode {
-        if isWorthSharing(node) {
-            if let name = written.first(where: { $0.value.equalsIgnoringKeyOrder(node) })?.name, depth > 0 {
+    /// What two values equal key order aside have in common, found without walking them: the kind, the
+    /// size, and the keys of a mapping (their hashes added up, so order does not count) or the style of a
+    /// list. Values are compared in full only when their shapes are equal.
+    struct Shape: Equatable {
+        let isMapping: Bool
+        let count: Int
+        let keys: Int
+
+        /// `nil` for a scalar.
+        init?(_ node: ConfigNode) {
+            switch node.value {
+            case .scalar:
+                return nil
+            case .list(let list):
+                isMapping = false
+                count = list.items.count
+                keys = list.style.hashValue
+            case .mapping(let mapping):
+                isMapping = true
+                count = mapping.count
+                keys = mapping.entries.reduce(0) { $0 &+ $1.key.hashValue }
+            }
+        }
+    }
+
+    mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: [Referable]?, written: [Referable], depth: Int) -> ConfigNode {
+        if isWorthSharing(node), let shape = Shape(node) {
+            if depth > 0, let name = written.first(where: { $0.shape == shape && $0.value.equalsIgnoringKeyOrder(node) })?.name {
                 return marker(for: name, at: node.location)
             }
             if let bases {
-                for entry in bases where entry.key != topLevelKey || depth > 0 {
+                for entry in bases where (entry.key != topLevelKey || depth > 0) && entry.shape == shape {
                     guard entry.value.equalsIgnoringKeyOrder(node) else { continue }
                     return marker(for: "{{_base_.\(entry.name)}}", at: node.location)
                 }

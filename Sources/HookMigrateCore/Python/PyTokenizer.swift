@@ -23,7 +23,7 @@ struct PyTokenizer {
     init(text: String, file: PyFile, start: PyPos = .start) {
         self.file = file
         var normalised: [Unicode.Scalar] = []
-        normalised.reserveCapacity(text.unicodeScalars.count)
+        normalised.reserveCapacity(text.utf8.count) // at least the scalars: counting them would decode the text twice
         var previousCR = false
         for scalar in text.unicodeScalars {
             if scalar == "\r" {
