@@ -62,7 +62,10 @@ public struct PythonWriter: Sendable {
         }
         for entry in mapping.entries {
             let name = try Self.checkedName(entry, in: node)
-            try Self.checkValue(entry.value, depth: 1, path: ConfigPath.root.appending(name))
+            // The quick walk finds nothing to refuse in every real config; the located walk says where.
+            if !Self.isWritable(entry.value, depth: 1) {
+                try Self.checkValue(entry.value, depth: 1, path: ConfigPath.root.appending(name))
+            }
             var lines: [String] = []
             PythonLayout(width: lineWidth).render(entry.value, indent: 0, prefix: name + " = ", suffix: "", into: &lines)
             var usesDict = false
@@ -112,6 +115,27 @@ public struct PythonWriter: Sendable {
 
     /// Checks what the layout relies on: nesting within `maxNesting`, and no two keys of a mapping that
     /// Python's dict would merge (`1`, `1.0` and `True` are one key in Python).
+    /// Whether `checkValue` finds nothing to refuse, without spelling paths: no value nested too deep, no
+    /// two keys of a mapping that are one Python key.
+    static func isWritable(_ node: ConfigNode, depth: Int) -> Bool {
+        switch node.value {
+        case .scalar:
+            return true
+        case .list(let list):
+            guard depth <= maxNesting else { return false }
+            return list.items.allSatisfy { isWritable($0, depth: depth + 1) }
+        case .mapping(let mapping):
+            guard depth <= maxNesting else { return false }
+            let keys = mapping.entries.compactMap { PythonKey($0.key) }
+            if keys.count <= 8 {
+                for later in keys.indices { for earlier in 0..<later where keys[earlier] == keys[later] { return false } }
+            } else if Set(keys).count != keys.count {
+                return false
+            }
+            return mapping.entries.allSatisfy { isWritable($0.value, depth: depth + 1) }
+        }
+    }
+
     static func checkValue(_ node: ConfigNode, depth: Int, path: ConfigPath) throws {
         switch node.value {
         case .scalar:

@@ -910,7 +910,7 @@ struct PyParser {
     static func number(_ token: PyToken, file: PyFile) throws -> PyConstant {
         let text = token.text
         if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .int(Int(text), text: text) }
-        let digits = text.replacingOccurrences(of: "_", with: "")
+        let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
         if let last = digits.last, last == "j" || last == "J" {
             return .imaginary
         }
