@@ -59,6 +59,7 @@ enum TemplateVariables {
             guard name.hasPrefix(basePrefix), name.count > basePrefix.count else { return nil }
             let variable = String(name.dropFirst(basePrefix.count))
             if let existing = byVariable[variable] { return "\"\(existing)\"" }
+            // Starts with `_`: the loader looks up only strings that do (`ConfigLoader.substitutedBaseVariables`).
             let placeholder = "_\(variable)_hookmigrate_base_variable_\(byVariable.count)"
             byVariable[variable] = placeholder
             placeholders[placeholder] = variable
