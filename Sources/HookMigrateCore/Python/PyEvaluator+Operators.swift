@@ -192,18 +192,28 @@ extension PyEvaluator {
             let length = text.unicodeScalars.count
             let (total, overflow) = length.multipliedReportingOverflow(by: times)
             try spendText(overflow ? Int.max : total, at: opPos)
-            return PyObj(.str(String(repeating: text, count: times)), at: pos)
+            return PyObj(.str(text.isEmpty ? "" : String(repeating: text, count: times)), at: pos)
         case .list(let list):
             let (total, overflow) = list.items.count.multipliedReportingOverflow(by: times)
             try spendValues(overflow ? Int.max : total, at: opPos)
-            return PyObj(.list(PyList(Array([[PyObj]](repeating: list.items, count: times).joined()))), at: pos)
+            return PyObj(.list(PyList(Self.repeated(list.items, times))), at: pos)
         case .tuple(let items):
             let (total, overflow) = items.count.multipliedReportingOverflow(by: times)
             try spendValues(overflow ? Int.max : total, at: opPos)
-            return PyObj(.tuple(PyTuple(Array([[PyObj]](repeating: items.items, count: times).joined()))), at: pos)
+            return PyObj(.tuple(PyTuple(Self.repeated(items.items, times))), at: pos)
         default:
             throw file.raise("TypeError", "can't multiply sequence by non-int of type '\(sequence.value.typeName)'", at: opPos)
         }
+    }
+
+    /// `items` repeated `times` times (the total already within the value budget). An empty sequence stays
+    /// empty whatever the count (`() * 10**10` is `()` in Python), without building anything per repetition.
+    static func repeated(_ items: [PyObj], _ times: Int) -> [PyObj] {
+        guard !items.isEmpty, times > 0 else { return [] }
+        var result: [PyObj] = []
+        result.reserveCapacity(items.count * times)
+        for _ in 0..<times { result.append(contentsOf: items) }
+        return result
     }
 
     /// `target op= operand`: lists change in place (`+=` extends with any iterable, `*=` repeats);
@@ -219,7 +229,7 @@ extension PyEvaluator {
             if op == .multiply, let count = repetitionCount(operand.value) {
                 let (total, overflow) = list.items.count.multipliedReportingOverflow(by: max(0, count))
                 try spendValues(overflow ? Int.max : total, at: opPos)
-                list.items = Array([[PyObj]](repeating: list.items, count: max(0, count)).joined())
+                list.items = Self.repeated(list.items, max(0, count))
                 return target
             }
         }
