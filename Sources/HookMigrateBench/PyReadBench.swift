@@ -9,7 +9,7 @@ import HookMigrateCore
 enum PyReadBench {
     static func run(_ arguments: [String]) throws -> Int32 {
         let directory = arguments[2]
-        let repeats = arguments.firstIndex(of: "--repeat").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 5
+        let repeats = argument("--repeat", 5)
         guard let walker = FileManager.default.enumerator(atPath: directory) else {
             throw ConfigError(.fileUnreadable, "cannot list \(directory)")
         }
@@ -23,22 +23,18 @@ enum PyReadBench {
         var refused = 0
         for _ in 0..<max(1, repeats) {
             refused = 0
-            let start = DispatchTime.now().uptimeNanoseconds
-            let loader = ConfigLoader(cache: ConfigLoadCache())
-            for path in paths {
-                do { _ = try loader.load(path) } catch { refused += 1 }
-            }
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            times.append(seconds {
+                let loader = ConfigLoader(cache: ConfigLoadCache())
+                for path in paths {
+                    do { _ = try loader.load(path) } catch { refused += 1 }
+                }
+            })
         }
         times.sort()
-        let median = times[times.count / 2]
+        let typical = median(times)
         print("py-read \(directory): \(paths.count) files, \(bytes) bytes, \(refused) refused")
-        print(String(format: "median %.1f ms (min %.1f, %d runs), %.1f MB/s, %.0f µs per file", median * 1000, times[0] * 1000, times.count,
-                     Double(bytes) / median / 1e6, median / Double(max(1, paths.count)) * 1e6))
+        print(String(format: "median %.1f ms (min %.1f, %d runs), %.1f MB/s, %.0f µs per file", typical * 1000, times[0] * 1000, times.count,
+                     Double(bytes) / typical / 1e6, typical / Double(max(1, paths.count)) * 1e6))
         return 0
     }
-}
-
-private extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -70,10 +70,7 @@ public struct OutputBatch: Sendable {
                 renamed += 1
             }
         } catch {
-            for file in prepared {
-                unlink(file.temporary)
-                TemporaryFiles.unregister(file.slot)
-            }
+            Self.discard(prepared)
             throw error
         }
     }
@@ -103,10 +100,7 @@ public struct OutputBatch: Sendable {
             do {
                 for index in items.indices { if let one = try prepareOne(index) { prepared.append(one) } }
             } catch {
-                for file in prepared {
-                    unlink(file.temporary)
-                    TemporaryFiles.unregister(file.slot)
-                }
+                discard(prepared)
                 throw error
             }
             return prepared
@@ -124,13 +118,18 @@ public struct OutputBatch: Sendable {
         if let failure = results.lazy.compactMap({ result -> Error? in
             if case .failure(let error) = result { return error } else { return nil }
         }).first {
-            for file in prepared {
-                unlink(file.temporary)
-                TemporaryFiles.unregister(file.slot)
-            }
+            discard(prepared)
             throw failure
         }
         return prepared
+    }
+
+    /// Removes temporary files that will not be renamed into place.
+    static func discard(_ prepared: [Prepared]) {
+        for file in prepared {
+            unlink(file.temporary)
+            TemporaryFiles.unregister(file.slot)
+        }
     }
 
     /// The outcome of each item's preparation, set by parallel workers.

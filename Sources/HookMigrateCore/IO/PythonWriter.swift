@@ -113,8 +113,6 @@ public struct PythonWriter: Sendable {
         return name
     }
 
-    /// Checks what the layout relies on: nesting within `maxNesting`, and no two keys of a mapping that
-    /// Python's dict would merge (`1`, `1.0` and `True` are one key in Python).
     /// Whether `checkValue` finds nothing to refuse, without spelling paths: no value nested too deep, no
     /// two keys of a mapping that are one Python key.
     static func isWritable(_ node: ConfigNode, depth: Int) -> Bool {
@@ -136,6 +134,8 @@ public struct PythonWriter: Sendable {
         }
     }
 
+    /// Checks what the layout relies on: nesting within `maxNesting`, and no two keys of a mapping that
+    /// Python's dict would merge (`1`, `1.0` and `True` are one key in Python).
     static func checkValue(_ node: ConfigNode, depth: Int, path: ConfigPath) throws {
         switch node.value {
         case .scalar:

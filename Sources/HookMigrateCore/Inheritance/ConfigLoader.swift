@@ -238,8 +238,7 @@ public struct ConfigLoader: Sendable {
     static func substitutedBaseVariables(in node: ConfigNode, _ placeholders: [String: String], bases: ConfigMapping) throws -> ConfigNode? {
         switch node.value {
         case .scalar(.string(let text)):
-            // Every placeholder starts with `_` (`TemplateVariables`): other strings are not looked up.
-            guard text.utf8.first == UInt8(ascii: "_"), let variable = placeholders[text] else { return nil }
+            guard TemplateVariables.mayBePlaceholder(text), let variable = placeholders[text] else { return nil }
             var current = ConfigNode(bases)
             var walked: [String] = []
             for key in variable.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
@@ -279,7 +278,7 @@ public struct ConfigLoader: Sendable {
         guard !placeholders.isEmpty else { return nil }
         switch node.value {
         case .scalar(.string(let text)):
-            guard text.utf8.first == UInt8(ascii: "_") else { return nil }
+            guard TemplateVariables.mayBePlaceholder(text) else { return nil }
             return placeholders[text].map { ($0, node.location) }
         case .scalar:
             return nil

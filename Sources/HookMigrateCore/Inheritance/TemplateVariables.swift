@@ -59,7 +59,6 @@ enum TemplateVariables {
             guard name.hasPrefix(basePrefix), name.count > basePrefix.count else { return nil }
             let variable = String(name.dropFirst(basePrefix.count))
             if let existing = byVariable[variable] { return "\"\(existing)\"" }
-            // Starts with `_`: the loader looks up only strings that do (`ConfigLoader.substitutedBaseVariables`).
             let placeholder = "_\(variable)_hookmigrate_base_variable_\(byVariable.count)"
             byVariable[variable] = placeholder
             placeholders[placeholder] = variable
@@ -67,4 +66,8 @@ enum TemplateVariables {
         }
         return (replaced, placeholders)
     }
+
+    /// Whether a string could be one of the placeholders above, which all start with `_`: the loader looks
+    /// up only those in the placeholder table.
+    static func mayBePlaceholder(_ text: String) -> Bool { text.utf8.first == UInt8(ascii: "_") }
 }

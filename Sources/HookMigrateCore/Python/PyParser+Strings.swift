@@ -155,10 +155,7 @@ extension PyParser {
             let value = body[index].value
             if value >= 0x80 || (value == 0x5C && !raw) { return nil }
         }
-        return String(unsafeUninitializedCapacity: range.count) { buffer in
-            for (offset, index) in range.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: body[index].value) }
-            return range.count
-        }
+        return PyTokenizer.asciiString(body, range)
     }
 
     // MARK: f-strings

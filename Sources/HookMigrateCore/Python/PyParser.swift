@@ -258,7 +258,7 @@ struct PyParser {
         case .number, .string:
             return true
         case .name:
-            return !PyKeywords.all.contains(token.text) || Self.expressionKeywords.contains(token.text)
+            return !PyKeywords.contains(token) || Self.expressionKeywords.contains(token.text)
         case .op:
             return Self.expressionOperators.contains(token.text) || (allowStar && token.text == "*")
         default:
@@ -598,7 +598,7 @@ struct PyParser {
                 try enter()
                 entered += 1
                 advance()
-                guard current.kind == .name, !PyKeywords.all.contains(current.text) else {
+                guard current.kind == .name, !PyKeywords.contains(current) else {
                     throw syntaxError("expected an attribute name after '.', found \(current.display)")
                 }
                 expr = PyExpr(.attribute(expr, current.text, namePos: current.pos), at: expr.pos)
@@ -755,7 +755,7 @@ struct PyParser {
             case "lambda": throw file.unsupported("`lambda` expressions", at: token.pos)
             case "yield": throw file.unsupported("`yield` expressions", at: token.pos)
             default:
-                if PyKeywords.all.contains(token.text) { throw syntaxError() }
+                if PyKeywords.contains(token) { throw syntaxError() }
                 advance()
                 return PyExpr(.name(token.text), at: token.pos)
             }

@@ -181,6 +181,15 @@ struct PyTokenizer {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
+    /// The text of `scalars[range]`, every one of them ASCII, written straight into the string (one byte
+    /// per scalar).
+    static func asciiString(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (offset, index) in range.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalars[index].value) }
+            return range.count
+        }
+    }
+
     static let stringPrefixes: Set<String> = ["r", "u", "b", "br", "rb", "f", "fr", "rf"]
 
     private mutating func scanNameOrString(_ start: PyPos) throws {
@@ -192,11 +201,7 @@ struct PyTokenizer {
         }
         var text: String
         if ascii {
-            // One byte per scalar, written straight into the string.
-            text = String(unsafeUninitializedCapacity: index - first) { buffer in
-                for offset in 0..<(index - first) { buffer[offset] = UInt8(truncatingIfNeeded: scalars[first + offset].value) }
-                return index - first
-            }
+            text = Self.asciiString(scalars, first..<index)
         } else {
             var word = String.UnicodeScalarView()
             word.append(contentsOf: scalars[first..<index])

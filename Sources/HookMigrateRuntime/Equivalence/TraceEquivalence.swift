@@ -144,7 +144,7 @@ public struct TraceEquivalence: Sendable, Hashable {
     /// Runs both simulated runners in lockstep and compares them as they go: no trace is kept. With the
     /// `spans` strategy quiet spans are taken in bulk and the work is limited by `budget` (beyond it:
     /// `ProofBudgetExceeded`).
-    /// Two pairs of runners already compared in this process (`ProofMemo`) are not compared again.
+    /// A pair of runners already compared in this process (`ProofMemo`) is not compared again.
     public func compare(legacy: LegacyRunner, new: ModernRunner, iterationRun: Bool) throws -> EquivalenceVerdict {
         guard remembers, let legacyKey = legacy.proofKey, let newKey = new.proofKey else {
             return try compareAfresh(legacy: legacy, new: new, iterationRun: iterationRun)
