@@ -31,6 +31,8 @@ import Testing
         var settings = SimulationSettings(itersPerEpoch: 3)
         // The evaluation hook's key lists, as the proof gives them (mmpose's EvalHook for an mmpose config).
         settings.evalKeyLists = EvaluationRule.legacyKeyLists(LegacyCodebase.guess(legacy))
+        // The train script, as the proof infers it.
+        settings.trainScript = LegacyTrainScript.inferred(legacy)
         let legacySummary = Self.summary { sink in
             try LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy).run(into: &sink)
         }

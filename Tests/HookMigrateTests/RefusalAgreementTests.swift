@@ -1,5 +1,5 @@
 import Foundation
-import HookMigrate
+@testable import HookMigrate
 import HookMigrateCore
 import HookMigrateRuntime
 import Testing
@@ -41,6 +41,7 @@ import Testing
         Case(name: "merged fp16 int loss_scale", yaml: "optimizer_config: {grad_clip: null}\nfp16: {loss_scale: 512}\n", key: "fp16"),
         Case(name: "merged fp16 keyword twice", yaml: "optimizer_config: {grad_clip: null, loss_scale: 512.0}\nfp16: {loss_scale: 512.0}\n", key: "fp16"),
         Case(name: "merged fp16 distributed", yaml: "optimizer_config: {grad_clip: null}\nfp16: {loss_scale: 512.0, distributed: false}\n", key: "fp16"),
+        Case(name: "typed hook next to fp16 (mmdet)", yaml: "optimizer_config: {type: Fp16OptimizerHook, loss_scale: 512.0}\nfp16: {}\n", key: "fp16"),
         Case(name: "merged fp16 unknown keyword", yaml: "optimizer_config: {grad_clip: null}\nfp16: {loss_scale: 512.0, scale_window: 3}\n", key: "fp16"),
         // mmedit's Linear asserts in get_lr, at the first iteration, that the run is at least `start` long.
         Case(name: "Linear start beyond the run", yaml: "model: {type: BasicRestorer}\nlr_config: {policy: Linear, by_epoch: true, start: 6}\n", key: "lr_config"),
@@ -57,9 +58,10 @@ import Testing
         } catch let error as ConfigError {
             #expect(error.location != nil, "\(item.name): \(error)")
         }
-        // The simulated legacy run cannot be built.
+        // The simulated legacy run, under the train script the proof infers, cannot be built.
+        let settings = SimulationSettings(itersPerEpoch: 3, trainScript: LegacyTrainScript.inferred(config))
         #expect(throws: (any Error).self, "\(item.name): the simulated legacy runner accepted it") {
-            var runner = try LegacyRunner(config: config, settings: SimulationSettings(itersPerEpoch: 3), paramHooks: SimulatedSchedules.legacy)
+            var runner = try LegacyRunner(config: config, settings: settings, paramHooks: SimulatedSchedules.legacy)
             _ = try runner.trace(config: "legacy.yaml")
         }
     }
@@ -69,10 +71,23 @@ import Testing
     @Test func mmclsReadsOnlyTheLossScaleOfFp16() throws {
         let optimizerConfig = ConfigMapping(["grad_clip": ConfigNode(.null)])
         let fp16 = ConfigMapping(["loss_scale": ConfigNode(.float(256)), "velocity_accum_type": ConfigNode(.string("half"))])
-        #expect(LegacyOptimizerHook.refusals(optimizerConfig, fp16: fp16, lossScaleOnly: true).isEmpty)
+        #expect(LegacyOptimizerHook.refusals(optimizerConfig, fp16: fp16, merge: .lossScaleOnly).isEmpty)
         #expect(LegacyOptimizerHook.refusals(optimizerConfig, fp16: fp16).count == 1)
         #expect(LegacyTrainScript.mmcls.topLevelFp16 == .lossScaleOnly)
         #expect(LegacyTrainScript.mmseg.topLevelFp16 == .ignored)
         #expect(LegacyTrainScript.standard.topLevelFp16 == .whole)
+        #expect(LegacyTrainScript.undetermined.topLevelFp16 == .wholeUnlessTyped)
+    }
+
+    /// mmdet-style scripts and mmcls built Fp16OptimizerHook(**optimizer_config, …) whatever optimizer_config's
+    /// `type` (TypeError); mmseg, and a package hookmigrate cannot name, read the typed hook as written.
+    @Test func aTypedHookNextToFp16IsRefusedWhereTheScriptMergedIt() throws {
+        let typed = ConfigMapping(["type": ConfigNode(.string("Fp16OptimizerHook")), "loss_scale": ConfigNode(.float(512))])
+        let fp16 = ConfigMapping(["loss_scale": ConfigNode(.float(256))])
+        #expect(LegacyOptimizerHook.refusals(typed, fp16: fp16, merge: .whole).count == 1)
+        #expect(LegacyOptimizerHook.refusals(typed, fp16: fp16, merge: .lossScaleOnly).count == 1)
+        #expect(LegacyOptimizerHook.refusals(typed, fp16: fp16, merge: .wholeUnlessTyped).isEmpty)
+        #expect(LegacyOptimizerHook.refusals(typed, fp16: fp16, merge: .ignored).isEmpty)
+        #expect(LegacyOptimizerHook.refusals(typed, fp16: nil, merge: .whole).isEmpty)
     }
 }

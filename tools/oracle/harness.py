@@ -404,7 +404,9 @@ def legacy_optimizer_config(cfg):
     """The optimizer hook the train script registered. Top-level `fp16` as mmdet 2.28.2's `train_detector`
     read it (`Fp16OptimizerHook(**optimizer_config, **fp16, distributed=False)`: a key in both is the
     script's TypeError), except when `optimizer_config` names its own `type`: then `fp16` is ignored, as
-    mmseg 0.x's script did (mmdet's raised TypeError on that pair; hookmigrate converts it the mmseg way)."""
+    mmseg 0.x's script did. That is hookmigrate's reading when it cannot name the package; for a known
+    mmdet-like package or mmcls it refuses the pair, as their scripts raised TypeError on it (`type` passed to
+    Fp16OptimizerHook), and this harness, which infers no package, does not run that case."""
     optimizer_config = cfg.get("optimizer_config")
     fp16 = cfg.get("fp16")
     if fp16 is None or not isinstance(optimizer_config, dict) or "type" in optimizer_config:

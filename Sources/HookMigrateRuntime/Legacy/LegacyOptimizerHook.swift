@@ -78,24 +78,29 @@ public enum LegacyOptimizerHook {
         return nil
     }
 
-    /// Every refusal of an `optimizer_config` (with the top-level `fp16` when the train script merged it into
-    /// the default hook: whole, or only its `loss_scale` as mmcls 0.x did), each a `rejected` error at its key,
-    /// in the order MMCV meets them: building the hook, then its first step.
-    public static func refusals(_ config: ConfigMapping, fp16 fullFp16: ConfigMapping?, lossScaleOnly: Bool = false) -> [ConfigError] {
+    /// Every refusal of an `optimizer_config` next to a top-level `fp16`, which the train script merged into an
+    /// `Fp16OptimizerHook` as `merge` says (whole, only its `loss_scale` as mmcls 0.x did, or not at all), each
+    /// a `rejected` error at its key, in the order MMCV meets them: building the hook, then its first step.
+    public static func refusals(_ config: ConfigMapping, fp16 topLevel: ConfigMapping?, merge: LegacyTrainScript.Fp16Merge = .whole) -> [ConfigError] {
         var found: [ConfigError] = []
-        let type = config["type"]?.scalar?.stringValue
+        let typeNode = config["type"]
+        let type = typeNode?.scalar?.stringValue
         var arguments: [(name: String, node: ConfigNode, path: String)] = []
         for entry in config.entries {
             guard let name = entry.key.stringValue, name != "type" else { continue }
             arguments.append((name, entry.value, "optimizer_config.\(name)"))
         }
         var fp16Hook = type?.hasSuffix("Fp16OptimizerHook") == true
-        var fp16 = fullFp16
-        if lossScaleOnly, let whole = fullFp16 {
+        var fp16 = merge.reads(hookType: type) ? topLevel : nil
+        if merge == .lossScaleOnly, let whole = fp16 {
             guard let lossScale = whole.entries.first(where: { $0.key.stringValue == "loss_scale" }) else {
                 return [ConfigError(.rejected, "fp16 has no loss_scale: mmcls 0.x's train script read fp16['loss_scale'] (KeyError)", at: whole.entries.first?.keyLocation)]
             }
             fp16 = ConfigMapping([lossScale])
+        }
+        if let type, fp16 != nil {
+            // The script built Fp16OptimizerHook(**optimizer_config, …) whatever the type: it never got past it.
+            return [ConfigError(.rejected, "`optimizer_config.type` (\(type)) next to a top-level fp16: the train script built Fp16OptimizerHook(**optimizer_config, …) whatever the type, and Fp16OptimizerHook takes no argument `type` (TypeError)", at: typeNode?.location)]
         }
         if type == nil, let fp16 {
             fp16Hook = true

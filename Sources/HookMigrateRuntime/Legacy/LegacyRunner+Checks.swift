@@ -34,6 +34,6 @@ extension LegacyRunner {
     /// the first one, as MMCV met it, with the top-level `fp16` merged as the train script merged it.
     static func checkOptimizerHook(_ node: ConfigNode, fp16: ConfigNode?, merge: LegacyTrainScript.Fp16Merge) throws {
         guard let mapping = node.mapping else { return }
-        if let first = LegacyOptimizerHook.refusals(mapping, fp16: merge == .ignored ? nil : fp16?.mapping, lossScaleOnly: merge == .lossScaleOnly).first { throw first }
+        if let first = LegacyOptimizerHook.refusals(mapping, fp16: fp16?.mapping, merge: merge).first { throw first }
     }
 }

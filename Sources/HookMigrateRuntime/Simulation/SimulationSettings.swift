@@ -19,7 +19,7 @@ public struct SimulationSettings: Sendable, Hashable {
 
     /// Creates settings.
     public init(itersPerEpoch: Int = 10, valIters: Int = 2, metrics: MetricSequence = MetricSequence(seed: 1), distributed: Bool = false,
-                modelStepping: ModelStepping? = nil, trainScript: LegacyTrainScript = .standard) {
+                modelStepping: ModelStepping? = nil, trainScript: LegacyTrainScript = .undetermined) {
         self.trainScript = trainScript
         self.itersPerEpoch = itersPerEpoch
         self.valIters = valIters

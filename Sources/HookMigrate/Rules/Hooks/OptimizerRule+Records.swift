@@ -6,6 +6,7 @@ extension OptimizerRule {
         case fp16IgnoredByMmseg = "fp16-ignored-by-mmseg"
         case fp16NextToExplicitHook = "fp16-next-to-explicit-hook"
         case fp16WithExplicitHookType = "fp16-with-explicit-hook-type"
+        case fp16NextToTypedHookRefused = "fp16-next-to-typed-hook-refused"
         case noOptimizerHook = "no-optimizer-hook"
         case fp16ArgumentTwice = "fp16-argument-twice"
         case fp16ArgumentRejected = "fp16-argument-rejected"
@@ -52,6 +53,7 @@ extension OptimizerRule {
             case .fp16IgnoredByMmseg: "A top-level fp16 that mmseg 0.x's train script ignored: dropped, the conversion keeps fp32."
             case .fp16NextToExplicitHook: "A top-level fp16 next to an optimizer_config that names its hook type itself (mmseg's convention): dropped."
             case .fp16WithExplicitHookType: "A top-level fp16 next to optimizer_config.type (mmdet-style train scripts raised TypeError, mmseg 0.x trained in fp32): converted without mixed precision; fp16 needs a person if it was meant."
+            case .fp16NextToTypedHookRefused: "A top-level fp16 next to optimizer_config.type in a package whose train script passed both to Fp16OptimizerHook (TypeError: the config never trained): converted without mixed precision; needs a person."
             case .noOptimizerHook: "optimizer_config absent or null: MMCV registered no optimizer hook, so only the model's train_step stepped the optimizer; optim_wrapper is written, and who steps it needs a person."
             case .fp16ArgumentTwice: "An argument set in both optimizer_config and fp16 (a keyword given twice: TypeError): neither value is written."
             case .fp16ArgumentRejected: "An argument that cannot go into Fp16OptimizerHook(**optimizer_config, **fp16): not converted."
@@ -94,7 +96,7 @@ extension OptimizerRule {
 
         public var kinds: [MigrationRecord.Kind] {
             switch self {
-            case .fp16WithoutOptimizerConfig, .fp16WithExplicitHookType, .noOptimizerHook, .fp16ArgumentTwice,
+            case .fp16WithoutOptimizerConfig, .fp16WithExplicitHookType, .fp16NextToTypedHookRefused, .noOptimizerHook, .fp16ArgumentTwice,
                  .fp16ArgumentRejected, .unknownOptimizerHook, .unknownHookArgument, .gradClipEmpty,
                  .gradClipRejected, .lossScaleInt, .settingsWithoutOptimizer, .noOptimizer, .nullOptimizer,
                  .namedOptimizersFp16, .namedOptimizersStepHook, .namedOptimizersDownstreamHook, .namedConstructor,

@@ -46,14 +46,19 @@ extension OptimizerRule {
         }
         // mmseg 0.30's train_segmentor registered optimizer_config as written and never read a top-level fp16:
         // without an fp16 hook type in optimizer_config, the legacy run trained in fp32.
-        if let fp16Node, explicitType == nil, LegacyTrainScript.inferred(context.legacy) == .mmseg {
+        let script = LegacyTrainScript.inferred(context.legacy)
+        if let fp16Node, explicitType == nil, script == .mmseg {
             context.warn(Records.fp16IgnoredByMmseg, "fp16", "dropped: mmseg 0.x's train_segmentor ignored a top-level fp16 (it registered optimizer_config as written, an OptimizerHook), so the legacy run trained in fp32 and the conversion keeps fp32 (a plain OptimWrapper). For the mixed precision the key asked for, set optim_wrapper.type='AmpOptimWrapper' by hand — a change of training, not a conversion",
                          at: fp16Node.location)
         } else if let fp16, let fp16Node {
             guard let explicitType else {
                 return try convertMergedFp16(arguments, fp16: fp16, at: fp16Node.location, &context)
             }
-            if explicitType.hasSuffix("Fp16OptimizerHook") {
+            if script.topLevelFp16.reads(hookType: explicitType) {
+                // The same reading refuses the legacy run (LegacyOptimizerHook.refusals).
+                context.manualStep(Records.fp16NextToTypedHookRefused, "fp16", "top-level fp16 next to optimizer_config.type \(explicitType): \(script.scriptName) built Fp16OptimizerHook(**optimizer_config, …) whatever the type, which raised TypeError (`type` is no argument of it), so this config never trained. Converted from optimizer_config alone and fp16 dropped: check that this is the training that was meant",
+                                   at: fp16Node.location)
+            } else if explicitType.hasSuffix("Fp16OptimizerHook") {
                 context.warn(Records.fp16NextToExplicitHook, "fp16", "dropped: optimizer_config names \(explicitType) itself, mmseg 0.x's convention (its train script ignored top-level fp16); mmdet-style train scripts raised TypeError on this pair (`type` passed to Fp16OptimizerHook). The hook's own loss_scale is used",
                              at: fp16Node.location)
             } else {
