@@ -11,8 +11,17 @@ extension EquivalenceStream {
             queues[stream.rawValue].isEmpty && queues[Self.streamCount + stream.rawValue].isEmpty
         }
         return empty(.schedule) && (template.emaUpdates == 0 || empty(.ema)) && (template.cacheEmpties == 0 || empty(.other))
-            && (template.logs == nil || empty(.logs))
+            && (template.logs == nil || empty(.logs)) && (template.checkpoints == nil || empty(.checkpoints))
     }
+
+    /// Whether no regular save waits for its counterpart.
+    var checkpointsSettled: Bool {
+        queues[ComparedStream.checkpoints.rawValue].isEmpty && queues[Self.streamCount + ComparedStream.checkpoints.rawValue].isEmpty
+    }
+
+    /// Whether the two runs' periodic saves (`QuietCheckpoints`) can be taken in bulk: the same files at the
+    /// same steps with the same weights, on both sides or on neither. Otherwise the saves are boundaries.
+    func acceptsCheckpoints(legacy: QuietCheckpoints?, new: QuietCheckpoints?) -> Bool { legacy == new }
 
     /// Whether no train record waits for its counterpart.
     var logsSettled: Bool {
@@ -50,6 +59,7 @@ extension EquivalenceStream {
         case .ema: return template.emaUpdates > 0
         case .other: return template.cacheEmpties > 0
         case .logs: return template.logs != nil
+        case .checkpoints: return template.checkpoints != nil
         default: return false
         }
     }
@@ -111,15 +121,23 @@ extension EquivalenceStream {
             let due = logs.dueCount(within: count)
             matched[ComparedStream.logs.rawValue] += due
             if due > 0 { peakPending = Swift.max(peakPending, 1) }
-            var recorded: [Int] = []
-            var offset = logs.lastDue(within: count)
-            while let current = offset, recorded.count < context {
-                recorded.append(current)
-                offset = current >= logs.interval ? current - logs.interval : nil
-            }
-            for current in recorded.reversed() {
+            for current in logs.grid.lastDues(within: count, limit: context) {
                 remember(StreamEvent(kind: .log, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(logs.step(current)), text: trainText,
                                      count: 0, spill: -1, v0: 0, v1: 0, v2: 0, v3: 0), stream: ComparedStream.logs.rawValue)
+            }
+        }
+        // The saves matched (the same files: `acceptsCheckpoints`), unless the stream is left out.
+        let saves = ComparedStream.checkpoints.rawValue
+        if let checkpoints = legacy.checkpoints, new.checkpoints != nil, uncompared & (1 << UInt32(saves)) == 0 {
+            let due = checkpoints.grid.dueCount(within: count)
+            matched[saves] += due
+            if due > 0 { peakPending = Swift.max(peakPending, 1) }
+            let values = checkpoints.values
+            if texts.texts.count > textLimit { compactTextsIfNeeded() }
+            for current in checkpoints.grid.lastDues(within: count, limit: context) {
+                remember(StreamEvent(kind: .checkpointSave, point: .afterRun, epoch: 0, iter: 0, batch: 0, step: Int32(truncatingIfNeeded: checkpoints.step(current)),
+                                     text: texts.intern(checkpoints.fileName(current)), count: Int32(values.count), spill: -1,
+                                     v0: values.count > 0 ? values[0] : 0, v1: 0, v2: 0, v3: 0), stream: saves)
             }
         }
     }
@@ -154,6 +172,12 @@ extension EquivalenceStream {
             if let lastDue = logs.lastDue(within: count) {
                 lastLog[side.rawValue] = (Int32(iter + lastDue), Int32(logs.step(lastDue)), trainText)
             }
+        }
+        if let checkpoints = template.checkpoints {
+            let due = checkpoints.grid.dueCount(within: count)
+            counts[countIndex(side, .checkpoints, .checkpointSave)] += due
+            // R3: the lagging iterations are the span's last `lagging`.
+            if side == .legacy, iterationRun { tally[.r3, default: 0] += due - checkpoints.grid.dueCount(within: count - lagging) }
         }
         let last = template.last(count - 1, iter: iter + count - 1, groups: groups)
         lastNonRemove[side.rawValue] = (last.kind, Int32(last.step))

@@ -66,6 +66,13 @@ enum SpanProof {
                             legacyTemplate.logs = nil
                             newTemplate.logs = nil
                         }
+                        if !stream.acceptsCheckpoints(legacy: legacyTemplate.checkpoints, new: newTemplate.checkpoints) || !stream.checkpointsSettled {
+                            // The saves go one by one: the span stops before the first.
+                            count = Swift.min(count, legacyTemplate.checkpoints?.grid.firstDue(within: count) ?? count)
+                            count = Swift.min(count, newTemplate.checkpoints?.grid.firstDue(within: count) ?? count)
+                            legacyTemplate.checkpoints = nil
+                            newTemplate.checkpoints = nil
+                        }
                         // Too short: no span starts before the boundary that cut it. Otherwise, if the span is not
                         // taken (the runs emit differently, or events wait), look again at the next iteration.
                         if count < shortestSpan {

@@ -80,6 +80,12 @@ extension LegacyRun {
         // Whether an action before the one at hand emits in quiet iterations (then an accumulating
         // optimizer's steps would not come right after the after_train_iter call, as a pattern's do).
         var emittedBefore = false
+        // The saves are periodic for IterBasedRunner's one by-iteration hook that keeps every file, with no
+        // optimizer hook after it (its steps would follow a save within the iteration).
+        let periodicSaves = !runner.epochRunner && dispatch.checkpoints.count == 1 && dispatch.checkpoints[0].maxKeep <= 0
+            && !(dispatch.afterTrainIter.drop { if case .checkpoint = $0 { return false } else { return true } }
+                .contains { if case .optimizer = $0 { return true } else { return false } })
+        var saved = false
         for action in dispatch.afterTrainIter {
             guard count > 0 else { return nil }
             switch action {
@@ -101,13 +107,23 @@ extension LegacyRun {
                     bound(QuietBound.untilMultiple(of: window, from: iter + 1))
                 }
             case .checkpoint(let index):
-                let interval = dispatch.checkpoints[index].interval
-                if interval > 0 { bound(QuietBound.untilMultiple(of: interval, from: iter + 1)) }
+                let hook = dispatch.checkpoints[index]
+                guard hook.interval > 0 else { break }
+                if periodicSaves, let saves = QuietCheckpoints(interval: hook.interval, offset: 0, iter: iter, template: hook.filenameTemplate,
+                                                               epochs: false, holdsEMA: modelHoldsEMA) {
+                    // On the grid of `iter + 1` (the file is named by it: IterBasedRunner).
+                    template.checkpoints = saves
+                    template.saveEndsIteration = true
+                    saved = true
+                } else {
+                    bound(QuietBound.untilMultiple(of: hook.interval, from: iter + 1))
+                }
             case .eval(let index):
                 bound(evaluationBound(index, iter: iter))
             case .logger(let index, _):
                 let logger = dispatch.loggerHooks[index]
                 emittedBefore = true
+                if saved { template.loggerAfterSave = true }
                 if template.logs != nil {
                     template.lastKindLogging = .log
                 } else if logger.interval > 0 {
@@ -133,6 +149,7 @@ extension LegacyRun {
                     // An update whose momentum follows no law (a warm-up still capping it) is a boundary.
                     guard let law = ema.momentumLaw(from: iter) else { return nil }
                     emittedBefore = true
+                    template.saveEndsIteration = false
                     template.emaLaws.append(law)
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
@@ -142,6 +159,7 @@ extension LegacyRun {
                 }
             case .emptyCache:
                 emittedBefore = true
+                template.saveEndsIteration = false
                 template.cacheEmpties += 1
                 template.lastKind = .cacheEmpty
                 template.lastKindLogging = .cacheEmpty

@@ -65,6 +65,25 @@ public struct ModernCheckpointHook: Sendable, Hashable {
         return onGrid || (saveLast && isLast)
     }
 
+    /// Where the grid lies past `save_begin`: its steps are congruent to this (in `0..<interval`; 0 without
+    /// an interval).
+    var gridOffset: Int {
+        guard interval > 0 else { return 0 }
+        let remainder = saveBegin % interval
+        return remainder < 0 ? remainder + interval : remainder
+    }
+
+    /// The regular saves of quiet iterations whose 1-based steps run from `first` through `last`, done
+    /// without their events (`QuietCheckpoints`): a by-iteration hook that keeps every file is left with the
+    /// last of them as its newest file. Any other hook saves nowhere in a quiet span.
+    public mutating func skipSaves(from first: Int, through last: Int) {
+        guard interval > 0, maxKeep <= 0, !byEpoch, last >= first, last >= saveBegin else { return }
+        // The last step on the grid, at most `last` (in 128 bits: the config's numbers may be anything).
+        let step = Int128(last) - (Int128(last) - Int128(saveBegin)) % Int128(interval)
+        guard step >= Int128(Swift.max(first, saveBegin)) else { return }
+        lastCheckpoint = fileName(Int(step))
+    }
+
     /// `_save_checkpoint_with_step`.
     public mutating func saveWithStep(_ step: Int) -> [Effect] {
         var effects: [Effect] = []

@@ -59,12 +59,17 @@ extension ModernRun {
                 bound(QuietBound.untilMultiple(of: window, from: iter + 1))
             }
         }
+        // The saves are periodic for one by-iteration hook that keeps every file (the optimizer steps come
+        // before every hook's after_train_iter).
+        let periodicSaves = dispatch.checkpoints.count == 1 && dispatch.checkpoints[0].maxKeep <= 0
+        var saved = false
         for action in dispatch.afterTrainIter {
             guard count > 0 else { return nil }
             switch action {
             case .logger(let index):
                 let logger = dispatch.loggers[index]
                 guard logger.interval > 0 else { return nil }
+                if saved { template.loggerAfterSave = true }
                 if template.logs != nil {
                     template.lastKindLogging = .log
                 } else {
@@ -73,13 +78,24 @@ extension ModernRun {
                 if batchIndex < length, !logger.ignoreLast || length <= logger.interval { bound(QuietBound.until(length - 1, from: batchIndex)) }
             case .checkpoint(let index):
                 let checkpoint = dispatch.checkpoints[index]
-                if checkpoint.interval > 0 { bound(QuietBound.untilAligned(iter + 1, start: checkpoint.saveBegin, interval: checkpoint.interval)) }
+                guard checkpoint.interval > 0 else { break }
+                // Past `save_begin`, the grid is the steps congruent to it.
+                if periodicSaves, iter + 1 >= checkpoint.saveBegin, !checkpoint.byEpoch,
+                   let saves = QuietCheckpoints(interval: checkpoint.interval, offset: checkpoint.gridOffset, iter: iter,
+                                                template: checkpoint.filenameTemplate, epochs: false, holdsEMA: holdsEMA) {
+                    template.checkpoints = saves
+                    template.saveEndsIteration = true
+                    saved = true
+                } else {
+                    bound(QuietBound.untilAligned(iter + 1, start: checkpoint.saveBegin, interval: checkpoint.interval))
+                }
             case .ema(let index):
                 let ema = dispatch.emas[index]
                 guard ema.interval > 0 else { return nil }
                 if !ema.started(iter: iter, epoch: epoch) {
                     // Not started: the EMA copy is overwritten at every iteration.
                     if ema.beginEpoch <= 0 { bound(QuietBound.until(ema.beginIter, from: iter + 1)) }
+                    template.saveEndsIteration = false
                     template.emaLaws.append(.constant(1))
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
@@ -87,6 +103,7 @@ extension ModernRun {
                 } else if ema.interval == 1 {
                     // The first update (a copy) and one whose momentum follows no law are boundaries.
                     guard let law = ema.momentumLaw(from: iter, epoch: epoch) else { return nil }
+                    template.saveEndsIteration = false
                     template.emaLaws.append(law)
                     template.emaUpdates += 1
                     template.lastKind = .emaUpdate
@@ -96,6 +113,7 @@ extension ModernRun {
                     bound(ema.interval - ema.steps % ema.interval)
                 }
             case .emptyCache:
+                template.saveEndsIteration = false
                 template.cacheEmpties += 1
                 template.lastKind = .cacheEmpty
                 template.lastKindLogging = .cacheEmpty
@@ -126,6 +144,7 @@ extension ModernRun {
     mutating func skipQuiet(_ count: Int) {
         guard count > 0 else { return }
         for index in dispatch.emas.indices { dispatch.emas[index].skipQuiet(count, iter: iter, epoch: epoch) }
+        for index in dispatch.checkpoints.indices { dispatch.checkpoints[index].skipSaves(from: iter + 1, through: iter + count) }
         iter += count
         if runner.loop.byEpoch { batch += count } else { batch = iter - 1 }
     }

@@ -24,6 +24,13 @@ struct QuietIteration: Sendable, Equatable {
     var logs: QuietLogs?
     /// The kind of the last event of an iteration with a record.
     var lastKindLogging = TraceEventKind.call
+    /// The regular checkpoint saves of the span, when they are periodic (`nil`: none in the span).
+    var checkpoints: QuietCheckpoints?
+    /// Whether a save is the last event of its iteration unless a record follows it (no hook after the
+    /// checkpoint hook emits at every iteration).
+    var saveEndsIteration = false
+    /// Whether a logger hook comes after the checkpoint hook (its record, when due, is then the last event).
+    var loggerAfterSave = false
 
     /// The most events one iteration gives the schedule stream (the two calls and the optimizer steps).
     var scheduleEvents: Int { 2 + (stepping?.times ?? (optimizerSteps ? 1 : 0)) }
@@ -53,7 +60,11 @@ struct QuietIteration: Sendable, Equatable {
     /// The kind and step of the last event of the span's `d`-th iteration, 0-based iteration `iter`
     /// (`groups` param groups).
     func last(_ d: Int, iter: Int, groups: Int) -> (kind: TraceEventKind, step: Int) {
-        var kind = logs.map { $0.due(d) } == true ? lastKindLogging : lastKind
+        let logged = logs.map { $0.due(d) } == true
+        if let checkpoints, saveEndsIteration, checkpoints.grid.due(d), !(loggerAfterSave && logged) {
+            return (.checkpointSave, checkpoints.step(d))
+        }
+        var kind = logged ? lastKindLogging : lastKind
         // The steps are last only where the pattern steps.
         if kind == .optimStep, let stepping, stepping.steps(at: iter) == 0 { kind = .call }
         switch kind {

@@ -11,30 +11,21 @@ struct QuietLogs: Sendable, Equatable {
     /// Records per due iteration.
     var copies: Int
 
+    /// The steps the records are due at.
+    var grid: QuietGrid { QuietGrid(interval: interval, position: position) }
+
     /// Whether a record is due at the span's `d`-th iteration.
-    func due(_ d: Int) -> Bool { (position + d + 1) % interval == 0 }
+    func due(_ d: Int) -> Bool { grid.due(d) }
 
     /// The step of a record at the span's `d`-th iteration.
-    func step(_ d: Int) -> Int { position + d + 1 }
+    func step(_ d: Int) -> Int { grid.step(d) }
 
     /// The first due iteration of the span (offset), if any within `count`.
-    func firstDue(within count: Int) -> Int? {
-        let first = (interval - (position + 1) % interval) % interval
-        return first < count ? first : nil
-    }
+    func firstDue(within count: Int) -> Int? { grid.firstDue(within: count) }
 
     /// How many of the span's first `count` iterations have a record.
-    func dueCount(within count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        // Multiples of `interval` in [position + 1, position + count].
-        return (position + count) / interval - position / interval
-    }
+    func dueCount(within count: Int) -> Int { grid.dueCount(within: count) }
 
     /// The last due iteration among the span's first `count` (offset), if any.
-    func lastDue(within count: Int) -> Int? {
-        guard count > 0 else { return nil }
-        let end = position + count
-        let last = end - end % interval
-        return last >= position + 1 ? last - position - 1 : nil
-    }
+    func lastDue(within count: Int) -> Int? { grid.lastDue(within: count) }
 }
