@@ -35,8 +35,9 @@ struct SharedValues {
         for entry in content.entries {
             let value = shared.replace(entry.value, topLevelKey: entry.key, bases: referable, written: names ? written : [], depth: 0)
             result.appendNew(ConfigMapping.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
-            if case .string(let name) = entry.key, let resolved = target[name], resolved == entry.value,
-               isWorthSharing(entry.value), !contains(ConfigMerge.deleteKey, in: entry.value), let shape = Shape(entry.value) {
+            // (Cheapest test first: the deep comparison and the walk only for a value worth naming.)
+            if names, case .string(let name) = entry.key, isWorthSharing(entry.value), let resolved = target[name], resolved == entry.value,
+               !contains(ConfigMerge.deleteKey, in: entry.value), let shape = Shape(entry.value) {
                 written.append(Referable(key: entry.key, name: name, value: entry.value, shape: shape))
             }
         }
@@ -109,15 +110,31 @@ struct SharedValues {
                 keys = mapping.entries.reduce(0) { $0 &+ $1.key.hashValue }
             }
         }
+
+        /// Whether `node` is of this shape's kind and size (what is known without hashing its keys).
+        func outlines(_ node: ConfigNode) -> Bool {
+            switch node.value {
+            case .scalar: return false
+            case .list(let list): return !isMapping && count == list.items.count
+            case .mapping(let mapping): return isMapping && count == mapping.count
+            }
+        }
     }
 
     mutating func replace(_ node: ConfigNode, topLevelKey: ConfigScalar, bases: [Referable]?, written: [Referable], depth: Int) -> ConfigNode {
-        if isWorthSharing(node), let shape = Shape(node) {
-            if depth > 0, let name = written.first(where: { $0.shape == shape && $0.value.equalsIgnoringKeyOrder(node) })?.name {
+        if isWorthSharing(node), !written.isEmpty || bases?.isEmpty == false {
+            // The node's shape, its keys hashed only once a candidate of its kind and size turns up.
+            var shape: Shape?
+            func sameShape(_ candidate: Shape) -> Bool {
+                guard candidate.outlines(node) else { return false }
+                if shape == nil { shape = Shape(node) }
+                return shape == candidate
+            }
+            if depth > 0, let name = written.first(where: { sameShape($0.shape) && $0.value.equalsIgnoringKeyOrder(node) })?.name {
                 return marker(for: name, at: node.location)
             }
             if let bases {
-                for entry in bases where (entry.key != topLevelKey || depth > 0) && entry.shape == shape {
+                for entry in bases where (entry.key != topLevelKey || depth > 0) && sameShape(entry.shape) {
                     guard entry.value.equalsIgnoringKeyOrder(node) else { continue }
                     return marker(for: "{{_base_.\(entry.name)}}", at: node.location)
                 }
