@@ -75,6 +75,31 @@ import Testing
         }
     }
 
+    /// Runs that diverge at their first save (the converted hook names its files otherwise) go on in bulk
+    /// between their few later saves, each of which still comes one by one as the divergence's context:
+    /// 200,000 iterations cost a few hundred events, and both paths reach the same outcome.
+    @Test func runsThatDivergeInTheirSavesGoOnInBulk() throws {
+        let text = "checkpoint_config: {interval: 40000, by_epoch: false}\nlog_config: {interval: 50, hooks: [{type: TextLoggerHook, by_epoch: false}]}\n"
+        let legacy = try YAMLReader().read(SourceText(path: "saves.yaml", text: Self.base.replacingOccurrences(of: "1500", with: "200000") + Self.schedules[0] + text)).mapping("<root>")
+        var converted = try Translator(options: MigrationOptions(itersPerEpoch: 7)).translate(legacy, at: SourceLocation(file: "saves.yaml", line: 1, column: 1)).config.mapping ?? ConfigMapping()
+        var hooks = try #require(converted["default_hooks"]?.mapping)
+        var checkpoint = try #require(hooks["checkpoint"]?.mapping)
+        checkpoint["filename_tmpl"] = ConfigNode(.string("other_{}.pth"))
+        hooks["checkpoint"] = ConfigNode(checkpoint)
+        converted["default_hooks"] = ConfigNode(hooks)
+        let settings = SimulationSettings(itersPerEpoch: 7)
+        var comparison = Validator(settings: settings).comparison(legacy: legacy)
+        comparison.remembers = false
+        let verdict = try comparison.compare(legacy: LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy),
+                                             new: ModernRunner(config: converted, settings: settings, schedulers: SimulatedSchedules.modern),
+                                             iterationRun: Validator.iterationRun(converted))
+        #expect(verdict.divergence?.stream == "checkpoints")
+        #expect(verdict.work.events < 2000, "\(verdict.work.events) events one by one")
+        let spans = Validator(settings: settings, strategy: .spans).validate(legacy: legacy, converted: converted, name: "diverged").outcome
+        let events = Validator(settings: settings, strategy: .events).validate(legacy: legacy, converted: converted, name: "diverged").outcome
+        #expect(SpanProofParityTests.summary(spans) == SpanProofParityTests.summary(events))
+    }
+
     /// 300 saves cost no event each: the proof of a run saving every 5 iterations compares about as many
     /// events one by one as the same run saving once at its end.
     @Test func aRunThatSavesOftenCostsWhatItsOtherBoundariesCost() throws {

@@ -50,17 +50,18 @@ extension EquivalenceStream {
     /// than the three events the bulk path rebuilds (the default).
     var acceptsQuietSpans: Bool { differ.context <= 3 }
 
-    /// Whether `side`'s events in the stream that diverged are still collected as context after the
-    /// divergence (then that side goes event by event until its context is complete).
-    func collectsContext(_ side: Side, for template: QuietIteration) -> Bool {
-        guard hasDiverged, contextCollected(side) <= differ.context, let stream = ComparedStream(rawValue: divergedStream) else { return false }
+    /// How many of a span's first `count` quiet iterations `side` can do in bulk after the divergence: all of
+    /// them once the divergence's context is complete, else those before the first event of the stream that
+    /// diverged (none when every iteration emits one there), which then come one by one as context.
+    func bulkIterations(_ side: Side, for template: QuietIteration, within count: Int) -> Int {
+        guard hasDiverged, contextCollected(side) <= differ.context, let stream = ComparedStream(rawValue: divergedStream) else { return count }
         switch stream {
-        case .schedule: return true
-        case .ema: return template.emaUpdates > 0
-        case .other: return template.cacheEmpties > 0
-        case .logs: return template.logs != nil
-        case .checkpoints: return template.checkpoints != nil
-        default: return false
+        case .schedule: return 0
+        case .ema: return template.emaUpdates > 0 ? 0 : count
+        case .other: return template.cacheEmpties > 0 ? 0 : count
+        case .logs: return template.logs?.firstDue(within: count) ?? count
+        case .checkpoints: return template.checkpoints?.grid.firstDue(within: count) ?? count
+        default: return count
         }
     }
 

@@ -118,20 +118,22 @@ enum SpanProof {
                 if let iter = legacy.quietIteration, iter >= nextLook.legacy {
                     nextLook.legacy = iter + 1
                     if let span = legacy.quietSpan(limit: Int(Int32.max)) {
-                        // Too short: no span before the boundary that cut it. A span not taken while the context
-                        // of the divergence is still being collected is looked for again at the next iteration.
-                        if span.count < shortestSpan { nextLook.legacy = iter + span.count + 1 }
-                        if span.count >= shortestSpan, !stream.collectsContext(.legacy, for: span.template) {
-                            guard let done = try advanceSchedule(&legacy, iter: iter, count: span.count) else {
+                        // Too short: no span before the boundary that cut it, or before the next event the
+                        // divergence's context still takes (a span with none left is looked for again at the next
+                        // iteration).
+                        let count = span.count < shortestSpan ? span.count : stream.bulkIterations(.legacy, for: span.template, within: span.count)
+                        if count < shortestSpan { nextLook.legacy = iter + count + 1 }
+                        if count >= shortestSpan {
+                            guard let done = try advanceSchedule(&legacy, iter: iter, count: count) else {
                                 nextLook.legacy = Int.max
                                 continue
                             }
                             work += done + 1
                             record.spans += 1
-                            record.bulkIterations += span.count
-                            stream.countQuiet(.legacy, span.template, iter: iter, count: span.count,
-                                              lagging: legacy.laggingCounterIterations(span.count), groups: groups)
-                            legacy.skipQuiet(span.count)
+                            record.bulkIterations += count
+                            stream.countQuiet(.legacy, span.template, iter: iter, count: count,
+                                              lagging: legacy.laggingCounterIterations(count), groups: groups)
+                            legacy.skipQuiet(count)
                             continue
                         }
                     }
@@ -139,17 +141,18 @@ enum SpanProof {
             } else if newRunning, let iter = new.quietIteration, iter >= nextLook.new {
                 nextLook.new = iter + 1
                 if let span = new.quietSpan(limit: Int(Int32.max)) {
-                    if span.count < shortestSpan { nextLook.new = iter + span.count + 1 }
-                    if span.count >= shortestSpan, !stream.collectsContext(.new, for: span.template) {
-                        guard let done = try advanceSchedule(&new, count: span.count, steps: steps) else {
+                    let count = span.count < shortestSpan ? span.count : stream.bulkIterations(.new, for: span.template, within: span.count)
+                    if count < shortestSpan { nextLook.new = iter + count + 1 }
+                    if count >= shortestSpan {
+                        guard let done = try advanceSchedule(&new, count: count, steps: steps) else {
                             nextLook.new = Int.max
                             continue
                         }
                         work += done + 1
                         record.spans += 1
-                        record.bulkIterations += span.count
-                        stream.countQuiet(.new, span.template, iter: iter, count: span.count, lagging: 0, groups: new.groups.count)
-                        new.skipQuiet(span.count)
+                        record.bulkIterations += count
+                        stream.countQuiet(.new, span.template, iter: iter, count: count, lagging: 0, groups: new.groups.count)
+                        new.skipQuiet(count)
                         continue
                     }
                 }
