@@ -22,6 +22,40 @@ import Testing
         try YAMLReader().read(SourceText(path: "saves.yaml", text: base + schedules[schedule] + text)).mapping("<root>")
     }
 
+    /// The conversion at L = 7.
+    static func converted(_ legacy: ConfigMapping) throws -> ConfigMapping {
+        try Translator(options: MigrationOptions(itersPerEpoch: 7)).translate(legacy, at: SourceLocation(file: "saves.yaml", line: 1, column: 1)).config.mapping ?? ConfigMapping()
+    }
+
+    /// `converted` with one key of its checkpoint hook set.
+    static func changingCheckpoint(_ converted: ConfigMapping, _ key: String, to value: ConfigNode) throws -> ConfigMapping {
+        var changed = converted
+        var hooks = try #require(changed["default_hooks"]?.mapping)
+        var checkpoint = try #require(hooks["checkpoint"]?.mapping)
+        checkpoint[key] = value
+        hooks["checkpoint"] = ConfigNode(checkpoint)
+        changed["default_hooks"] = ConfigNode(hooks)
+        return changed
+    }
+
+    /// The bulk path's verdict at L = 7, the work it did included (nothing remembered).
+    static func verdict(_ legacy: ConfigMapping, _ converted: ConfigMapping) throws -> EquivalenceVerdict {
+        let settings = SimulationSettings(itersPerEpoch: 7)
+        var comparison = Validator(settings: settings).comparison(legacy: legacy)
+        comparison.remembers = false
+        return try comparison.compare(legacy: LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy),
+                                      new: ModernRunner(config: converted, settings: settings, schedulers: SimulatedSchedules.modern),
+                                      iterationRun: Validator.iterationRun(converted))
+    }
+
+    /// Both paths' outcomes at L = 7 are the same.
+    static func expectBothPathsAgree(_ legacy: ConfigMapping, _ converted: ConfigMapping, _ name: String) {
+        let settings = SimulationSettings(itersPerEpoch: 7)
+        let spans = Validator(settings: settings, strategy: .spans).validate(legacy: legacy, converted: converted, name: name).outcome
+        let events = Validator(settings: settings, strategy: .events).validate(legacy: legacy, converted: converted, name: name).outcome
+        #expect(SpanProofParityTests.summary(spans) == SpanProofParityTests.summary(events), "\(name): the paths differ")
+    }
+
     static let checkpoints = [
         "checkpoint_config: {interval: 5, by_epoch: false}\nlog_config: {interval: 7, hooks: [{type: TextLoggerHook, by_epoch: false}]}\n",
         "checkpoint_config: {interval: 7, by_epoch: false, filename_tmpl: 'ckpt_{}.pth'}\nlog_config: {interval: 50, hooks: [{type: TextLoggerHook, by_epoch: false}]}\n",
@@ -53,7 +87,7 @@ import Testing
     /// queue): both paths find the same divergence, or the same equivalence.
     @Test func changedSavesAgreeBothWays() throws {
         let legacy = try Self.legacy(Self.checkpoints[0])
-        let converted = try Translator(options: MigrationOptions(itersPerEpoch: 7)).translate(legacy, at: SourceLocation(file: "saves.yaml", line: 1, column: 1)).config.mapping ?? ConfigMapping()
+        let converted = try Self.converted(legacy)
         let changes: [(String, ConfigNode)] = [
             ("interval", ConfigNode(.int(6))),
             ("filename_tmpl", ConfigNode(.string("other_{}.pth"))),
@@ -62,16 +96,7 @@ import Testing
             ("max_keep_ckpts", ConfigNode(.int(4))),
         ]
         for (key, value) in changes {
-            var changed = converted
-            var hooks = try #require(changed["default_hooks"]?.mapping)
-            var checkpoint = try #require(hooks["checkpoint"]?.mapping)
-            checkpoint[key] = value
-            hooks["checkpoint"] = ConfigNode(checkpoint)
-            changed["default_hooks"] = ConfigNode(hooks)
-            let settings = SimulationSettings(itersPerEpoch: 7)
-            let spans = Validator(settings: settings, strategy: .spans).validate(legacy: legacy, converted: changed, name: key).outcome
-            let events = Validator(settings: settings, strategy: .events).validate(legacy: legacy, converted: changed, name: key).outcome
-            #expect(SpanProofParityTests.summary(spans) == SpanProofParityTests.summary(events), "\(key) = \(value): the paths differ")
+            Self.expectBothPathsAgree(legacy, try Self.changingCheckpoint(converted, key, to: value), "\(key) = \(value)")
         }
     }
 
@@ -81,23 +106,11 @@ import Testing
     @Test func runsThatDivergeInTheirSavesGoOnInBulk() throws {
         let text = "checkpoint_config: {interval: 40000, by_epoch: false}\nlog_config: {interval: 50, hooks: [{type: TextLoggerHook, by_epoch: false}]}\n"
         let legacy = try YAMLReader().read(SourceText(path: "saves.yaml", text: Self.base.replacingOccurrences(of: "1500", with: "200000") + Self.schedules[0] + text)).mapping("<root>")
-        var converted = try Translator(options: MigrationOptions(itersPerEpoch: 7)).translate(legacy, at: SourceLocation(file: "saves.yaml", line: 1, column: 1)).config.mapping ?? ConfigMapping()
-        var hooks = try #require(converted["default_hooks"]?.mapping)
-        var checkpoint = try #require(hooks["checkpoint"]?.mapping)
-        checkpoint["filename_tmpl"] = ConfigNode(.string("other_{}.pth"))
-        hooks["checkpoint"] = ConfigNode(checkpoint)
-        converted["default_hooks"] = ConfigNode(hooks)
-        let settings = SimulationSettings(itersPerEpoch: 7)
-        var comparison = Validator(settings: settings).comparison(legacy: legacy)
-        comparison.remembers = false
-        let verdict = try comparison.compare(legacy: LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy),
-                                             new: ModernRunner(config: converted, settings: settings, schedulers: SimulatedSchedules.modern),
-                                             iterationRun: Validator.iterationRun(converted))
+        let converted = try Self.changingCheckpoint(try Self.converted(legacy), "filename_tmpl", to: ConfigNode(.string("other_{}.pth")))
+        let verdict = try Self.verdict(legacy, converted)
         #expect(verdict.divergence?.stream == "checkpoints")
         #expect(verdict.work.events < 2000, "\(verdict.work.events) events one by one")
-        let spans = Validator(settings: settings, strategy: .spans).validate(legacy: legacy, converted: converted, name: "diverged").outcome
-        let events = Validator(settings: settings, strategy: .events).validate(legacy: legacy, converted: converted, name: "diverged").outcome
-        #expect(SpanProofParityTests.summary(spans) == SpanProofParityTests.summary(events))
+        Self.expectBothPathsAgree(legacy, converted, "diverged")
     }
 
     /// 300 saves cost no event each: the proof of a run saving every 5 iterations compares about as many
@@ -105,13 +118,7 @@ import Testing
     @Test func aRunThatSavesOftenCostsWhatItsOtherBoundariesCost() throws {
         func work(_ checkpoint: String) throws -> ProofWork {
             let legacy = try Self.legacy(checkpoint + "log_config: {interval: 50, hooks: [{type: TextLoggerHook, by_epoch: false}]}\n")
-            let converted = try Translator(options: MigrationOptions(itersPerEpoch: 7)).translate(legacy, at: SourceLocation(file: "saves.yaml", line: 1, column: 1)).config.mapping ?? ConfigMapping()
-            let settings = SimulationSettings(itersPerEpoch: 7)
-            var comparison = Validator(settings: settings).comparison(legacy: legacy)
-            comparison.remembers = false
-            let verdict = try comparison.compare(legacy: LegacyRunner(config: legacy, settings: settings, paramHooks: SimulatedSchedules.legacy),
-                                                 new: ModernRunner(config: converted, settings: settings, schedulers: SimulatedSchedules.modern),
-                                                 iterationRun: Validator.iterationRun(converted))
+            let verdict = try Self.verdict(legacy, try Self.converted(legacy))
             #expect(verdict.isEquivalent)
             return verdict.work
         }
