@@ -7,26 +7,18 @@ extension EquivalenceStream {
     /// (the schedule, and the EMA and other-effects streams when they emit there). Events waiting in other
     /// streams (a run ahead by a log record R9 sets aside at the end, say) are untouched by such iterations.
     func isSettled(for template: QuietIteration) -> Bool {
-        func empty(_ stream: ComparedStream) -> Bool {
-            queues[stream.rawValue].isEmpty && queues[Self.streamCount + stream.rawValue].isEmpty
-        }
-        return empty(.schedule) && (template.emaUpdates == 0 || empty(.ema)) && (template.cacheEmpties == 0 || empty(.other))
-            && (template.logs == nil || empty(.logs)) && (template.checkpoints == nil || empty(.checkpoints))
+        settled(.schedule) && (template.emaUpdates == 0 || settled(.ema)) && (template.cacheEmpties == 0 || settled(.other))
+            && (template.logs == nil || settled(.logs)) && (template.checkpoints == nil || settled(.checkpoints))
     }
 
-    /// Whether no regular save waits for its counterpart.
-    var checkpointsSettled: Bool {
-        queues[ComparedStream.checkpoints.rawValue].isEmpty && queues[Self.streamCount + ComparedStream.checkpoints.rawValue].isEmpty
+    /// Whether no event of `stream` waits for its counterpart, on either side.
+    func settled(_ stream: ComparedStream) -> Bool {
+        queues[stream.rawValue].isEmpty && queues[Self.streamCount + stream.rawValue].isEmpty
     }
 
     /// Whether the two runs' periodic saves (`QuietCheckpoints`) can be taken in bulk: the same files at the
     /// same steps with the same weights, on both sides or on neither. Otherwise the saves are boundaries.
     func acceptsCheckpoints(legacy: QuietCheckpoints?, new: QuietCheckpoints?) -> Bool { legacy == new }
-
-    /// Whether no train record waits for its counterpart.
-    var logsSettled: Bool {
-        queues[ComparedStream.logs.rawValue].isEmpty && queues[Self.streamCount + ComparedStream.logs.rawValue].isEmpty
-    }
 
     /// Whether the two runs' periodic train records (`QuietLogs`) can be taken in bulk: due together with the
     /// same steps, MMEngine's one record against MMCV's, nothing waiting in the log stream and no R9 last-batch

@@ -59,17 +59,15 @@ enum SpanProof {
                         var count = right.count
                         var legacyTemplate = left.template
                         var newTemplate = right.template
-                        if !stream.acceptsLogs(legacy: legacyTemplate.logs, new: newTemplate.logs) || !stream.logsSettled {
+                        if !stream.acceptsLogs(legacy: legacyTemplate.logs, new: newTemplate.logs) || !stream.settled(.logs) {
                             // The train records go one by one: the span stops before the first.
-                            count = Swift.min(count, legacyTemplate.logs?.firstDue(within: count) ?? count)
-                            count = Swift.min(count, newTemplate.logs?.firstDue(within: count) ?? count)
+                            count = before(legacyTemplate.logs?.grid, newTemplate.logs?.grid, within: count)
                             legacyTemplate.logs = nil
                             newTemplate.logs = nil
                         }
-                        if !stream.acceptsCheckpoints(legacy: legacyTemplate.checkpoints, new: newTemplate.checkpoints) || !stream.checkpointsSettled {
+                        if !stream.acceptsCheckpoints(legacy: legacyTemplate.checkpoints, new: newTemplate.checkpoints) || !stream.settled(.checkpoints) {
                             // The saves go one by one: the span stops before the first.
-                            count = Swift.min(count, legacyTemplate.checkpoints?.grid.firstDue(within: count) ?? count)
-                            count = Swift.min(count, newTemplate.checkpoints?.grid.firstDue(within: count) ?? count)
+                            count = before(legacyTemplate.checkpoints?.grid, newTemplate.checkpoints?.grid, within: count)
                             legacyTemplate.checkpoints = nil
                             newTemplate.checkpoints = nil
                         }
@@ -171,6 +169,12 @@ enum SpanProof {
         }
         record.units = work
         return record
+    }
+
+    /// How many of a span's first `count` iterations come before the first due step of either run's grid
+    /// (all of them when neither has one in the span).
+    static func before(_ legacy: QuietGrid?, _ new: QuietGrid?, within count: Int) -> Int {
+        Swift.min(legacy?.firstDue(within: count) ?? count, new?.firstDue(within: count) ?? count)
     }
 
     /// The schedules of `count` quiet iterations from `iter`, both runs, on their kernels (`nil`: a run has
