@@ -50,6 +50,10 @@ public struct ConversionProof: Sendable {
             // Too long to simulate: the budget is the proof's, not each length's. The other lengths would spend
             // it again (a run of 2^31 epochs at L=1 is as long at L=7), and the proof is "not proven" either way.
             if result.tooLong { break }
+            // Not equivalent: no later length changes the verdict or its first divergence (with a given L, the
+            // given one decides, and one other that is not equivalent settles `exactOnlyAt`). Only a caller
+            // that shows every length's own verdict (a report, a plot) needs the rest.
+            if !options.exploresStreams, case .notEquivalent = result.outcome { break }
         }
         var proof = ProofResult(outcome: .notProven("nothing was proven"), plan: plan, runs: runs, streams: [], exactOnlyAt: nil,
                                 leftOut: [], ignoreLrScale: options.ignoreLrScale)

@@ -20,8 +20,9 @@ public struct ProofOptions: Sendable {
     public var hookRules: HookRuleTable
     /// Whether a run that diverges is compared again with each diverged stream left out, so that the state of
     /// every stream is known (`StreamStates.explore`: up to one more comparison per stream). Off, the
-    /// streams after the first divergence are "not compared": the verdict and its first divergence are the
-    /// same, at the cost of one comparison (the tree mode turns it off unless a report or a plot shows them).
+    /// streams after the first divergence are "not compared", and the lengths after the first that is not
+    /// equivalent are not run: the verdict and its first divergence are the same, at the cost of one comparison
+    /// (the tree mode turns it off unless a report or a plot shows them).
     public var exploresStreams = true
 
     /// Creates options.

@@ -21,7 +21,8 @@ public struct ProofResult: Sendable {
     public var outcome: Validator.Outcome
     /// The lengths and boundaries.
     public var plan: ProofPlan
-    /// Each length's outcome, in plan order (lengths after a not-proven one that no L changes are not run).
+    /// Each length's outcome, in plan order (lengths after a not-proven one that no L changes are not run,
+    /// nor, unless every stream is explored, lengths after a not-equivalent one).
     public var runs: [Run]
     /// Each stream's state: merged over the runs, or the given L's run when there is one.
     public var streams: [StreamState]
@@ -52,6 +53,14 @@ public struct ProofResult: Sendable {
         case .notEquivalent: return .notEquivalent
         case .notProven: return .notProven
         }
+    }
+
+    /// Why the plan's lengths after the last run were not run, or `nil` when every length was: the last run
+    /// was not equivalent (the verdict is decided), or not proven for a reason no epoch length changes.
+    public var unrunLengthsReason: String? {
+        guard runs.count < plan.lengths.count, let last = runs.last else { return nil }
+        if case .notEquivalent = last.outcome { return "the verdict was decided at L=\(last.length.itersPerEpoch)" }
+        return "no epoch length changes why"
     }
 
     /// The lengths whose runs were equivalent.

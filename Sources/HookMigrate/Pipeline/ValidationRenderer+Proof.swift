@@ -59,7 +59,9 @@ extension ValidationRenderer {
         }
         let skipped = proof.plan.lengths.count - proof.runs.count
         var text = parts.joined(separator: ", ")
-        if skipped > 0 { text += "; the other \(skipped == 1 ? "length was" : "\(skipped) lengths were") not run (no epoch length changes why)" }
+        if skipped > 0, let reason = proof.unrunLengthsReason {
+            text += "; the other \(skipped == 1 ? "length was" : "\(skipped) lengths were") not run (\(reason))"
+        }
         if let exact = proof.exactOnlyAt {
             text += "; the conversion is exact only at the given L=\(exact) (it depends on the epoch length)"
         }
