@@ -90,6 +90,36 @@ import Testing
         #expect(try py("x: {path: \(long)}\n") == "x = dict(\n    path='\(long)',\n)\n")
     }
 
+    @Test func longListsOfNumbersFillTheirLines() throws {
+        // 0…39 does not fit on one line: the numbers fill lines of at most 79 columns (`21,` would make the
+        // first 81), each item with its comma.
+        let numbers = (0..<40).map(String.init).joined(separator: ", ")
+        let text = try py("frames: [\(numbers)]\nmixed: !!python/tuple [null, true, 1.5, \(numbers)]\n")
+        #expect(text == """
+        frames = [
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+            21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39,
+        ]
+
+        mixed = (
+            None, True, 1.5, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+            17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+            36, 37, 38, 39,
+        )
+
+        """)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 79 })
+        let back = try PythonConfigReader().read(SourceText(path: "t.py", text: text))
+        #expect(back.mapping?["frames"]?.list?.items.map(\.scalar) == (0..<40).map { ConfigScalar.int($0) })
+        #expect(back.mapping?["mixed"]?.list?.style == .tuple)
+    }
+
+    @Test func longListsOfStringsKeepOneItemALine() throws {
+        let names = (0..<12).map { "'class_\($0)'" }.joined(separator: ", ")
+        let text = try py("classes: [\(names)]\n")
+        #expect(text == "classes = [\n" + (0..<12).map { "    'class_\($0)',\n" }.joined() + "]\n")
+    }
+
     @Test func stringsAreWrittenAsReprWritesThem() throws {
         let node = ConfigNode(ConfigMapping([
             "plain": ConfigNode(.string("abc")),

@@ -1,6 +1,8 @@
 /// Lays out one Python value for `PythonWriter`: on one line when it fits within `width` columns,
-/// otherwise one item a line with a trailing comma, four more spaces of indentation, and the closing
-/// bracket on a line of its own, recursively.
+/// otherwise its items on lines of their own with a trailing comma, four more spaces of indentation, and
+/// the closing bracket on a line of its own, recursively. A list or tuple of numbers only (`None`, `True`,
+/// `False` among them) fills each line with as many items as fit (`0, 1, 2,`), as yapf lays out MMEngine's
+/// dumps, instead of one a line; strings (`_base_` paths, class names) stay one a line.
 struct PythonLayout {
     /// The column limit.
     let width: Int
@@ -21,8 +23,12 @@ struct PythonLayout {
         case .list(let list):
             let (open, close) = list.style == .tuple ? ("(", ")") : ("[", "]")
             lines.append(pad + prefix + open)
-            for item in list.items {
-                render(item, indent: indent + 4, prefix: "", suffix: ",", into: &lines)
+            if list.items.allSatisfy(Self.isNumberLike) {
+                fill(list.items, indent: indent + 4, into: &lines)
+            } else {
+                for item in list.items {
+                    render(item, indent: indent + 4, prefix: "", suffix: ",", into: &lines)
+                }
             }
             lines.append(pad + close + suffix)
         case .mapping(let mapping):
@@ -33,6 +39,39 @@ struct PythonLayout {
             }
             lines.append(pad + (call ? ")" : "}") + suffix)
         }
+    }
+
+    /// Whether a list item is packed with its neighbours: a scalar other than a string.
+    static func isNumberLike(_ node: ConfigNode) -> Bool {
+        switch node.value {
+        case .scalar(.string), .list, .mapping: return false
+        case .scalar: return true
+        }
+    }
+
+    /// Scalars (numbers), each followed by a comma, as many to a line as fit within `width` (a scalar too long for a line
+    /// of its own is written whole on one).
+    func fill(_ items: [ConfigNode], indent: Int, into lines: inout [String]) {
+        let pad = String(repeating: " ", count: indent)
+        var line = ""
+        var columns = 0
+        for item in items {
+            guard case .scalar(let scalar) = item.value else { continue }
+            let text = PythonLiteral.scalar(scalar) + ","
+            let count = UTF8Text.scalarCount(text)
+            if !line.isEmpty, indent + columns + 1 + count > width {
+                lines.append(pad + line)
+                line = ""
+                columns = 0
+            }
+            if !line.isEmpty {
+                line += " "
+                columns += 1
+            }
+            line += text
+            columns += count
+        }
+        if !line.isEmpty { lines.append(pad + line) }
     }
 
     /// The builtins a node's text calls: `dict` for `dict(...)`, `float` for `inf`, `-inf` and `nan`.

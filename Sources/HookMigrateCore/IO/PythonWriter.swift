@@ -9,8 +9,9 @@
 ///   `float('nan')`.
 /// - Layout: a value that fits within `lineWidth` columns at its indentation stays on one line;
 ///   otherwise each item goes on a line of its own, indented four spaces more, with a trailing comma,
-///   and the closing bracket on a line of its own — recursively. Strings are never split. A blank line
-///   sets off each assignment that spans several lines.
+///   and the closing bracket on a line of its own — recursively; a list of numbers alone fills its lines
+///   instead (`PythonLayout`). Strings are never split. A blank line sets off each assignment that spans
+///   several lines.
 /// - A top-level key that MMEngine would not give back as the same key is refused with a located
 ///   error: one that is not a Python identifier, a keyword, a name starting with `__` (MMEngine drops
 ///   those), a name MMEngine reserves (`filename`, `text`, `pretty_text`, `env_variables`), reads as
