@@ -93,4 +93,27 @@ import Testing
         // Both answers occur often.
         #expect(unequal > 2_000 && unequal < 18_000)
     }
+
+    /// A value compared with a copy of itself (one buffer in memory) is equal at once; a copy changed since
+    /// (its own buffer now) is compared item by item, and an equal value built apart is still equal.
+    @Test func copiesShareStorageUntilChanged() {
+        var random = SplitMix(seed: 0xBEEF)
+        for _ in 0..<2_000 {
+            let node = Self.randomNode(&random, depth: 3)
+            let copy = node
+            #expect(node.equalsIgnoringKeyOrder(copy))
+            #expect(node.firstDifference(from: copy) == nil)
+            let other = Self.variant(node, &random, mutate: true)
+            #expect(node.equalsIgnoringKeyOrder(other) == Self.referenceEquals(node, other))
+            #expect(other.equalsIgnoringKeyOrder(node) == Self.referenceEquals(other, node))
+        }
+        let items = (0..<8).map { ConfigNode(.int($0)) }
+        let list = ConfigList(items)
+        var changed = list
+        changed.items[7] = ConfigNode(.int(70))
+        #expect(!ConfigNode.sameStorage(list.items, changed.items))
+        #expect(!ConfigNode(list).equalsIgnoringKeyOrder(ConfigNode(changed)))
+        #expect(ConfigNode.sameStorage(list.items, list.items))
+        #expect(!ConfigNode.sameStorage([ConfigNode](), []))
+    }
 }

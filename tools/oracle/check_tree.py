@@ -58,6 +58,9 @@ def main():
         for name in sorted(files):
             if name.endswith(EXTENSIONS):
                 written.append(os.path.relpath(os.path.join(root, name), out_dir))
+    if not written:
+        print(f"no written config files under {out_dir}: run `hookmigrate convert {in_dir} -o {out_dir}` first")
+        return 1
     counts = {"files": 0, "loaded": 0, "equal to hookmigrate's resolution": 0, "configs": 0, "equal to the flat conversion": 0}
     failures = []
     with tempfile.TemporaryDirectory() as scratch:

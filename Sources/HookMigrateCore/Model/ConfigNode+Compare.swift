@@ -8,11 +8,14 @@ extension ConfigNode {
             return a == b
         case let (.list(a), .list(b)):
             guard a.style == b.style, a.items.count == b.items.count else { return false }
+            // One array in memory (a value copied, not rebuilt, as substituted and inherited values are): equal.
+            if Self.sameStorage(a.items, b.items) { return true }
             // By index: the items are compared in place, not copied out.
             for index in a.items.indices where !a.items[index].equalsIgnoringKeyOrder(b.items[index]) { return false }
             return true
         case let (.mapping(a), .mapping(b)):
             guard a.count == b.count else { return false }
+            if Self.sameStorage(a.entries, b.entries) { return true }
             for position in a.entries.indices {
                 // The same key at the same position (the usual case), else looked up.
                 let other: Int
@@ -29,6 +32,12 @@ extension ConfigNode {
         default:
             return false
         }
+    }
+
+    /// Whether two arrays of the same count are one buffer in memory, so hold the same elements.
+    static func sameStorage<Element>(_ a: [Element], _ b: [Element]) -> Bool {
+        guard a.count == b.count, !a.isEmpty else { return false }
+        return a.withUnsafeBufferPointer { left in b.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress } }
     }
 
     /// The first path at which two configs differ (key order disregarded), with a short reason; `nil`
