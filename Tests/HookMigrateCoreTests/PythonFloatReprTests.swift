@@ -9,6 +9,11 @@ import Testing
     @Test func reprAgreesWithTheCharacterLevelVersion() {
         var values: [Double] = [0, -0.0, .nan, .infinity, -.infinity, 1, -1, 0.1, 1e-05, 0.0001, 1e16, 1.5e16, 123456789012345678,
                                 1e15, 9999999999999998, 5e-324, .greatestFiniteMagnitude, 0.00012, 100, 1e-4, 1e-5, 12.5, 2.5e-7]
+        // Where Swift's description changes notation (1e-4, 2^53) and Python's does (1e-4, 1e16), and their
+        // neighbours: the decimal shortcut must hold on both sides.
+        for edge in [1e-4, 0.00009999, 9.999999999999999e-05, 9007199254740992, 4503599627370496.5, 1e16, 9999999999999998, 1e15 + 0.5] {
+            for value in [edge, edge.nextUp, edge.nextDown, edge.nextUp.nextUp, edge.nextDown.nextDown] { values += [value, -value] }
+        }
         var random = SplitMix(seed: 0xF10A7)
         for _ in 0..<100_000 {
             values.append(Double(bitPattern: random.next()))

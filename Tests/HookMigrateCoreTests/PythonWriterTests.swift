@@ -287,6 +287,31 @@ import Testing
         #expect(LeadingComment.extract(from: "{\"a\": 1}") == nil)
         #expect(LeadingComment.extract(from: "") == nil)
         #expect(LeadingComment.extract(from: "  # indented\nx: 1") == "  # indented")
+        #expect(LeadingComment.extract(from: "# only") == "# only")
+        #expect(LeadingComment.extract(from: "\n\n") == nil)
+    }
+
+    /// The comment is read line by line from the top, stopping at the first other line: the same block as
+    /// taking it from all of the file's lines (`SourceText.lines`), over random texts of comment-ish pieces.
+    @Test func leadingCommentStopsEarlyWithTheSameResult() {
+        func reference(_ text: String) -> String? {
+            var block: [String] = []
+            for line in SourceText.lines(text) {
+                let content = line.drop { $0 == " " || $0 == "\t" }
+                if content.isEmpty && block.isEmpty { continue }
+                guard content.hasPrefix("#") else { break }
+                var scalars = line.unicodeScalars[...]
+                while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
+                block.append(String(String.UnicodeScalarView(scalars)))
+            }
+            return block.isEmpty ? nil : block.joined(separator: "\n")
+        }
+        let pieces = ["#", " ", "\t", "\n", "\r", "\r\n", "x", "é", "# c", ""]
+        var random = SplitMix(seed: 0xC0DE)
+        for _ in 0..<5_000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(LeadingComment.extract(from: text) == reference(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func outputIsDeterministicAndSameForEqualConfigs() throws {

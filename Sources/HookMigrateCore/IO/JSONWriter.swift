@@ -26,97 +26,84 @@ public struct JSONWriter: Sendable {
     public func write(_ node: ConfigNode) throws -> String {
         let layout = self.layout
         return try LargeStack.run(inline: LargeStack.isShallow(node)) {
-            var output = ""
+            var output = TextBytes()
             JSONWriter.emit(node, indent: 0, layout: layout, into: &output)
-            if layout == .pretty { output += "\n" }
-            return output
+            if layout == .pretty { output.add("\n") }
+            return output.text
         }
     }
 
-    /// Appends a node's text. Pieces are appended one by one (no intermediate strings).
-    static func emit(_ node: ConfigNode, indent: Int, layout: Layout, into output: inout String) {
+    /// Appends a node's text, piece by piece, as bytes.
+    static func emit(_ node: ConfigNode, indent: Int, layout: Layout, into output: inout TextBytes) {
         switch node.value {
         case .scalar(let scalar):
             appendScalar(scalar, into: &output)
         case .list(let list):
             if list.items.isEmpty {
-                output += "[]"
+                output.add("[]")
             } else if layout == .mmcv {
-                output += "["
+                output.add("[")
                 for (index, item) in list.items.enumerated() {
-                    if index > 0 { output += ", " }
+                    if index > 0 { output.add(", ") }
                     emit(item, indent: indent, layout: layout, into: &output)
                 }
-                output += "]"
+                output.add("]")
             } else if let inline = inlineScalars(list, indent: indent) {
-                output += inline
+                output.add(inline)
             } else {
-                output += "[\n"
+                output.add("[\n")
                 for (index, item) in list.items.enumerated() {
-                    appendSpaces(indent + 2, into: &output)
+                    output.addSpaces(indent + 2)
                     emit(item, indent: indent + 2, layout: layout, into: &output)
-                    output += index + 1 < list.items.count ? ",\n" : "\n"
+                    output.add(index + 1 < list.items.count ? ",\n" : "\n")
                 }
-                appendSpaces(indent, into: &output)
-                output += "]"
+                output.addSpaces(indent)
+                output.add("]")
             }
         case .mapping(let mapping):
             if mapping.isEmpty {
-                output += "{}"
+                output.add("{}")
             } else if layout == .mmcv {
-                output += "{"
+                output.add("{")
                 for (index, entry) in mapping.entries.enumerated() {
-                    if index > 0 { output += ", " }
+                    if index > 0 { output.add(", ") }
                     appendQuoted(keyText(entry.key), into: &output)
-                    output += ": "
+                    output.add(": ")
                     emit(entry.value, indent: indent, layout: layout, into: &output)
                 }
-                output += "}"
+                output.add("}")
             } else {
-                output += "{\n"
+                output.add("{\n")
                 for (index, entry) in mapping.entries.enumerated() {
-                    appendSpaces(indent + 2, into: &output)
+                    output.addSpaces(indent + 2)
                     appendQuoted(keyText(entry.key), into: &output)
-                    output += ": "
+                    output.add(": ")
                     emit(entry.value, indent: indent + 2, layout: layout, into: &output)
-                    output += index + 1 < mapping.count ? ",\n" : "\n"
+                    output.add(index + 1 < mapping.count ? ",\n" : "\n")
                 }
-                appendSpaces(indent, into: &output)
-                output += "}"
+                output.addSpaces(indent)
+                output.add("}")
             }
         }
     }
 
-    /// Appends `count` spaces.
-    @inline(__always) static func appendSpaces(_ count: Int, into output: inout String) {
-        var remaining = count
-        while remaining >= spaces.utf8.count {
-            output += spaces
-            remaining -= spaces.utf8.count
-        }
-        if remaining > 0 { output.append(contentsOf: spaces.prefix(remaining)) }
-    }
-
-    /// Spaces appended in one piece.
-    static let spaces = String(repeating: " ", count: 32)
-
     /// Appends a scalar's text (a string quoted in place).
-    static func appendScalar(_ scalar: ConfigScalar, into output: inout String) {
+    static func appendScalar(_ scalar: ConfigScalar, into output: inout TextBytes) {
         if case .string(let text) = scalar {
             appendQuoted(text, into: &output)
         } else {
-            output += scalarText(scalar)
+            output.add(scalarText(scalar))
         }
     }
 
     /// Appends `quoted(text)`.
-    static func appendQuoted(_ text: String, into output: inout String) {
+    static func appendQuoted(_ text: String, into output: inout TextBytes) {
         if needsNoEscape(text) {
-            output += "\""
-            output += text
-            output += "\""
+            output.add("\"")
+            output.add(text)
+            output.add("\"")
         } else {
-            output += quoted(text)
+            output.add(quoted(text))
         }
     }
 

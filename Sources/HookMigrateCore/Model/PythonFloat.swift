@@ -7,6 +7,17 @@ public enum PythonFloat {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
+        // Swift's description is Python's repr whenever it is in decimal notation: both are the shortest
+        // round-trip digits, and Swift writes decimals only for magnitudes from 1e-4 to below 2^53, inside
+        // Python's decimal range (decimal exponent -4 … 15). `PythonFloatReprTests` checks this shortcut
+        // against the layout below.
+        let description = value.description
+        if !UTF8Text.withBytes(description, { $0.contains(0x65) || $0.contains(0x45) }) { return description }
+        return laidOut(value)
+    }
+
+    /// `repr` laid out from the shortest digits and the decimal exponent.
+    static func laidOut(_ value: Double) -> String {
         // Swift's description is the shortest round-trip digit string; re-lay it out the way Python does,
         // on bytes (the text is ASCII).
         let (negative, digits, exponent) = decomposedBytes(value)
