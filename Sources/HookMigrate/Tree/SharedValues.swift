@@ -12,6 +12,8 @@ import HookMigrateCore
 struct SharedValues {
     /// The reference text of each marker.
     private(set) var references: [String: String] = [:]
+    /// `holdsNoDelete`'s answers by name.
+    private var deleteFree: [String: Bool] = [:]
 
     /// The prefix of every marker; a file whose content already holds it shares nothing.
     static let markerPrefix = "__hookmigrate_shared_value_"
@@ -35,9 +37,10 @@ struct SharedValues {
         for entry in content.entries {
             let value = shared.replace(entry.value, topLevelKey: entry.key, bases: referable, written: names ? written : [], depth: 0)
             result.appendNew(ConfigMapping.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
-            // (Cheapest test first: the deep comparison and the walk only for a value worth naming.)
+            // (Cheapest test first: the deep comparison only for a value worth naming. Whether it holds a
+            // `_delete_` key, which rules it out, is asked only once a later value matches it: `replace`.)
             if names, case .string(let name) = entry.key, isWorthSharing(entry.value), let resolved = target[name], resolved == entry.value,
-               !contains(ConfigMerge.deleteKey, in: entry.value), let shape = Shape(entry.value) {
+               let shape = Shape(entry.value) {
                 written.append(Referable(key: entry.key, name: name, value: entry.value, shape: shape))
             }
         }
@@ -130,7 +133,7 @@ struct SharedValues {
                 if shape == nil { shape = Shape(node) }
                 return shape == candidate
             }
-            if depth > 0, let name = written.first(where: { sameShape($0.shape) && $0.value.equalsIgnoringKeyOrder(node) })?.name {
+            if depth > 0, let name = written.first(where: { sameShape($0.shape) && $0.value.equalsIgnoringKeyOrder(node) && holdsNoDelete($0) })?.name {
                 return marker(for: name, at: node.location)
             }
             if let bases {
@@ -168,6 +171,15 @@ struct SharedValues {
             guard let rebuilt else { return node }
             return ConfigNode(rebuilt, at: node.location)
         }
+    }
+
+    /// Whether an earlier value holds no `_delete_` key at any depth (a name for it would carry the key where
+    /// the file means the value): walked once per name, when a later value first matches it.
+    private mutating func holdsNoDelete(_ candidate: Referable) -> Bool {
+        if let known = deleteFree[candidate.name] { return known }
+        let free = !Self.contains(ConfigMerge.deleteKey, in: candidate.value)
+        deleteFree[candidate.name] = free
+        return free
     }
 
     mutating func marker(for reference: String, at location: SourceLocation?) -> ConfigNode {

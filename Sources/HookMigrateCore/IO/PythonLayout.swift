@@ -7,37 +7,62 @@ struct PythonLayout {
     /// The column limit.
     let width: Int
 
-    /// Appends the lines of `node`, the first starting with `prefix` (`name = `, `key=`, `'key': `),
-    /// the last ending with `suffix` (`,` inside a broken container).
-    func render(_ node: ConfigNode, indent: Int, prefix: String, suffix: String, into lines: inout [String]) {
-        let pad = String(repeating: " ", count: indent)
-        let budget = width - indent - UTF8Text.scalarCount(prefix) - UTF8Text.scalarCount(suffix)
-        if let flat = Self.flat(node, budget: budget) {
-            lines.append(pad + prefix + flat + suffix)
-            return
+    /// Appends the lines of `node`, each ending in a line feed, the first starting with `prefix` (`name = `,
+    /// `key=`, `'key': `), the last ending with `suffix` (`,` inside a broken container). Returns how many
+    /// lines it wrote.
+    @discardableResult
+    func render(_ node: ConfigNode, indent: Int, prefix: String, suffix: StaticString, into output: inout TextBytes) -> Int {
+        let budget = width - indent - UTF8Text.scalarCount(prefix) - suffix.utf8CodeUnitCount
+        var flat = TextBytes()
+        if Self.flat(node, budget: budget, into: &flat) {
+            output.addSpaces(indent)
+            output.add(prefix)
+            output.add(flat.bytes)
+            output.add(suffix)
+            output.add("\n")
+            return 1
         }
         switch node.value {
         case .scalar(let scalar):
             // A scalar that does not fit (a long string) stays whole.
-            lines.append(pad + prefix + PythonLiteral.scalar(scalar) + suffix)
+            output.addSpaces(indent)
+            output.add(prefix)
+            output.add(PythonLiteral.scalar(scalar))
+            output.add(suffix)
+            output.add("\n")
+            return 1
         case .list(let list):
-            let (open, close) = list.style == .tuple ? ("(", ")") : ("[", "]")
-            lines.append(pad + prefix + open)
+            let tuple = list.style == .tuple
+            output.addSpaces(indent)
+            output.add(prefix)
+            output.add(tuple ? "(\n" : "[\n")
+            var lines = 2
             if list.items.allSatisfy(Self.isNumberLike) {
-                fill(list.items, indent: indent + 4, into: &lines)
+                lines += fill(list.items, indent: indent + 4, into: &output)
             } else {
                 for item in list.items {
-                    render(item, indent: indent + 4, prefix: "", suffix: ",", into: &lines)
+                    lines += render(item, indent: indent + 4, prefix: "", suffix: ",", into: &output)
                 }
             }
-            lines.append(pad + close + suffix)
+            output.addSpaces(indent)
+            output.add(tuple ? ")" : "]")
+            output.add(suffix)
+            output.add("\n")
+            return lines
         case .mapping(let mapping):
             let call = Self.isDictCall(mapping)
-            lines.append(pad + prefix + (call ? "dict(" : "{"))
+            output.addSpaces(indent)
+            output.add(prefix)
+            output.add(call ? "dict(\n" : "{\n")
+            var lines = 2
             for entry in mapping.entries {
-                render(entry.value, indent: indent + 4, prefix: Self.keyPrefix(entry.key, call: call), suffix: ",", into: &lines)
+                lines += render(entry.value, indent: indent + 4, prefix: Self.keyPrefix(entry.key, call: call), suffix: ",", into: &output)
             }
-            lines.append(pad + (call ? ")" : "}") + suffix)
+            output.addSpaces(indent)
+            output.add(call ? ")" : "}")
+            output.add(suffix)
+            output.add("\n")
+            return lines
         }
     }
 
@@ -49,29 +74,32 @@ struct PythonLayout {
         }
     }
 
-    /// Scalars (numbers), each followed by a comma, as many to a line as fit within `width` (a scalar too long for a line
-    /// of its own is written whole on one).
-    func fill(_ items: [ConfigNode], indent: Int, into lines: inout [String]) {
-        let pad = String(repeating: " ", count: indent)
-        var line = ""
+    /// Scalars (numbers), each followed by a comma, as many to a line as fit within `width` (a scalar too long
+    /// for a line of its own is written whole on one). Returns how many lines it wrote.
+    func fill(_ items: [ConfigNode], indent: Int, into output: inout TextBytes) -> Int {
+        var lines = 0
         var columns = 0
         for item in items {
             guard case .scalar(let scalar) = item.value else { continue }
-            let text = PythonLiteral.scalar(scalar) + ","
-            let count = UTF8Text.scalarCount(text)
-            if !line.isEmpty, indent + columns + 1 + count > width {
-                lines.append(pad + line)
-                line = ""
+            let text = PythonLiteral.scalar(scalar)
+            let count = UTF8Text.scalarCount(text) + 1
+            if columns > 0, indent + columns + 1 + count > width {
+                output.add("\n")
                 columns = 0
             }
-            if !line.isEmpty {
-                line += " "
+            if columns > 0 {
+                output.add(" ")
                 columns += 1
+            } else {
+                output.addSpaces(indent)
+                lines += 1
             }
-            line += text
+            output.add(text)
+            output.add(",")
             columns += count
         }
-        if !line.isEmpty { lines.append(pad + line) }
+        if columns > 0 { output.add("\n") }
+        return lines
     }
 
     /// The builtins a node's text calls: `dict` for `dict(...)`, `float` for `inf`, `-inf` and `nan`.
@@ -104,20 +132,26 @@ struct PythonLayout {
         return PythonLiteral.scalar(key) + ": "
     }
 
-    /// The node on one line, or `nil` when that is longer than `budget` columns. Scalars always give
-    /// their text when it fits; the caller writes a scalar that does not fit on one line anyway.
-    static func flat(_ node: ConfigNode, budget: Int) -> String? {
-        var text = ""
+    /// Writes the node on one line into `text`; `false` (and `text` incomplete) when that is longer than
+    /// `budget` columns. Scalars always give their text when it fits; the caller writes a scalar that does not
+    /// fit on one line anyway.
+    static func flat(_ node: ConfigNode, budget: Int, into text: inout TextBytes) -> Bool {
         var remaining = budget
-        return append(node, to: &text, remaining: &remaining) ? text : nil
+        return append(node, to: &text, remaining: &remaining)
     }
 
     /// Appends the one-line text, counting columns down; `false` as soon as they run out.
-    private static func append(_ node: ConfigNode, to text: inout String, remaining: inout Int) -> Bool {
+    private static func append(_ node: ConfigNode, to text: inout TextBytes, remaining: inout Int) -> Bool {
+        func add(_ piece: StaticString) -> Bool {
+            remaining -= piece.utf8CodeUnitCount
+            guard remaining >= 0 else { return false }
+            text.add(piece)
+            return true
+        }
         func add(_ piece: String) -> Bool {
             remaining -= UTF8Text.scalarCount(piece)
             guard remaining >= 0 else { return false }
-            text += piece
+            text.add(piece)
             return true
         }
         switch node.value {

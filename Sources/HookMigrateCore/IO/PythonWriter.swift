@@ -57,9 +57,9 @@ public struct PythonWriter: Sendable {
         var statements: [Statement] = []
         if !bases.isEmpty {
             let value = bases.count == 1 ? ConfigNode(.string(bases[0])) : ConfigNode(ConfigList(bases.map { ConfigNode(.string($0)) }))
-            var lines: [String] = []
-            PythonLayout(width: lineWidth).render(value, indent: 0, prefix: ConfigLoader.baseKey + " = ", suffix: "", into: &lines)
-            statements.append(Statement(name: ConfigLoader.baseKey, keyLocation: nil, lines: lines, usesDict: false, usesFloat: false))
+            var text = TextBytes()
+            let lines = PythonLayout(width: lineWidth).render(value, indent: 0, prefix: ConfigLoader.baseKey + " = ", suffix: "", into: &text)
+            statements.append(Statement(name: ConfigLoader.baseKey, keyLocation: nil, text: text, lineCount: lines, usesDict: false, usesFloat: false))
         }
         for entry in mapping.entries {
             let name = try Self.checkedName(entry, in: node)
@@ -67,31 +67,35 @@ public struct PythonWriter: Sendable {
             if !Self.isWritable(entry.value, depth: 1) {
                 try Self.checkValue(entry.value, depth: 1, path: ConfigPath.root.appending(name))
             }
-            var lines: [String] = []
-            PythonLayout(width: lineWidth).render(entry.value, indent: 0, prefix: name + " = ", suffix: "", into: &lines)
+            var text = TextBytes()
+            let lines = PythonLayout(width: lineWidth).render(entry.value, indent: 0, prefix: name + " = ", suffix: "", into: &text)
             var usesDict = false
             var usesFloat = false
             PythonLayout.builtinsCalled(entry.value, dict: &usesDict, float: &usesFloat)
-            statements.append(Statement(name: name, keyLocation: entry.keyLocation ?? node.location, lines: lines,
+            statements.append(Statement(name: name, keyLocation: entry.keyLocation ?? node.location, text: text, lineCount: lines,
                                         usesDict: usesDict, usesFloat: usesFloat))
         }
         try Self.checkShadowing(statements)
-        var output = ""
+        var output = TextBytes(capacity: statements.reduce(0) { $0 + $1.text.bytes.count + 1 })
         let comment = Self.commentLines(leadingComment)
-        for line in comment { output += line + "\n" }
-        if !comment.isEmpty && !statements.isEmpty { output += "\n" }
-        for (index, statement) in statements.enumerated() {
-            if index > 0, statement.lines.count > 1 || statements[index - 1].lines.count > 1 { output += "\n" }
-            for line in statement.lines { output += line + "\n" }
+        for line in comment {
+            output.add(line)
+            output.add("\n")
         }
-        return output
+        if !comment.isEmpty && !statements.isEmpty { output.add("\n") }
+        for (index, statement) in statements.enumerated() {
+            if index > 0, statement.lineCount > 1 || statements[index - 1].lineCount > 1 { output.add("\n") }
+            output.add(statement.text.bytes)
+        }
+        return output.text
     }
 
-    /// One top-level assignment, laid out.
+    /// One top-level assignment, laid out: its text (each line ending in a line feed) and how many lines.
     struct Statement {
         var name: String
         var keyLocation: SourceLocation?
-        var lines: [String]
+        var text: TextBytes
+        var lineCount: Int
         var usesDict: Bool
         var usesFloat: Bool
     }

@@ -19,6 +19,11 @@ struct TextBytes {
         UTF8Text.withBytes(text) { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends bytes.
+    @inline(__always) mutating func add(_ more: [UInt8]) {
+        bytes.append(contentsOf: more)
+    }
+
     /// Appends one ASCII byte.
     @inline(__always) mutating func add(byte: UInt8) {
         bytes.append(byte)
