@@ -10,6 +10,13 @@ public enum ConfigMerge {
     /// The key that makes a child mapping replace its base mapping instead of merging into it.
     public static let deleteKey = "_delete_"
 
+    /// Whether a key is `_delete_` (its length tested first: most keys differ in it, which costs less than a
+    /// string comparison that finds them different).
+    @inline(__always) public static func isDeleteKey(_ key: ConfigScalar) -> Bool {
+        guard case .string(let text) = key, text.utf8.count == 8 else { return false }
+        return text == deleteKey
+    }
+
     /// `child` applied over `base`.
     public static func merge(_ child: ConfigMapping, into base: ConfigMapping, path: ConfigPath = .root) throws -> ConfigMapping {
         var result = base

@@ -91,7 +91,7 @@ public enum ConfigOverride {
         case .scalar: return false
         case .list(let list): return list.items.contains(where: containsDeleteKey)
         case .mapping(let mapping):
-            return mapping.entries.contains { $0.key == .string(ConfigMerge.deleteKey) || containsDeleteKey($0.value) }
+            return mapping.entries.contains { ConfigMerge.isDeleteKey($0.key) || containsDeleteKey($0.value) }
         }
     }
 

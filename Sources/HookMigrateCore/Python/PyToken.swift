@@ -46,14 +46,17 @@ struct PyToken: Sendable {
     /// `text`'s bytes, the first in the lowest byte, when it has 1 to 8 bytes, all ASCII; else 0. Distinct
     /// such texts have distinct codes (no byte of an ASCII text is 0).
     static func pack(_ text: String) -> UInt64 {
-        var code: UInt64 = 0
-        var shift: UInt64 = 0
-        for byte in text.utf8 {
-            guard shift < 64, byte != 0, byte < 0x80 else { return 0 }
-            code |= UInt64(byte) << shift
-            shift += 8
+        UTF8Text.withBytes(text) { bytes in
+            guard bytes.count <= 8 else { return 0 }
+            var code: UInt64 = 0
+            var shift: UInt64 = 0
+            for byte in bytes {
+                guard byte != 0, byte < 0x80 else { return 0 }
+                code |= UInt64(byte) << shift
+                shift += 8
+            }
+            return code
         }
-        return code
     }
 
     func isOp(_ symbol: String) -> Bool { kind == .op && text == symbol }

@@ -22,6 +22,17 @@ struct PyTokenizer {
 
     init(text: String, file: PyFile, start: PyPos = .start) {
         self.file = file
+        self.line = start.line
+        self.column = start.column
+        // Most files are ASCII without a carriage return: each byte is a scalar, taken as it is.
+        if let ascii = UTF8Text.withBytes(text, { bytes -> [Unicode.Scalar]? in
+            var plain: UInt8 = 0
+            for byte in bytes { plain |= byte >= 0x80 || byte == 0x0D ? 1 : 0 }
+            return plain == 0 ? bytes.map { Unicode.Scalar($0) } : nil
+        }) {
+            self.scalars = ascii
+            return
+        }
         var normalised: [Unicode.Scalar] = []
         normalised.reserveCapacity(text.utf8.count) // at least the scalars: counting them would decode the text twice
         var previousCR = false
@@ -39,8 +50,6 @@ struct PyTokenizer {
             normalised.append(scalar)
         }
         self.scalars = normalised
-        self.line = start.line
-        self.column = start.column
     }
 
     /// Tokens for a whole module, ending with `end`.
