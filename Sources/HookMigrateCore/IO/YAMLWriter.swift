@@ -12,18 +12,18 @@ public struct YAMLWriter: Sendable {
     /// The YAML text, ending in a newline.
     public func write(_ node: ConfigNode) throws -> String {
         try LargeStack.run(inline: LargeStack.isShallow(node)) {
-            var output = ""
+            var output = TextBytes()
             switch node.value {
             case .mapping(let mapping) where !mapping.isEmpty:
                 YAMLWriter.emitMapping(mapping, indent: 0, firstPrefix: nil, into: &output)
             case .list(let list) where !list.items.isEmpty && YAMLWriter.inlineScalars(list, indent: 0) == nil:
-                if list.style == .tuple { output += "!!python/tuple\n" }
+                if list.style == .tuple { output.add("!!python/tuple\n") }
                 YAMLWriter.emitSequence(list, indent: 0, firstPrefix: nil, into: &output)
             default:
-                output += YAMLWriter.inlineText(node, indent: 0) ?? ""
-                output += "\n"
+                output.add(YAMLWriter.inlineText(node, indent: 0) ?? "")
+                output.add("\n")
             }
-            return output
+            return output.text
         }
     }
 
@@ -33,37 +33,37 @@ public struct YAMLWriter: Sendable {
 
     /// Mapping entries, one a line at `indent`; the first line starts with `firstPrefix` instead of the
     /// indentation when given (a mapping inside a list item: `- key: value`).
-    static func emitMapping(_ mapping: ConfigMapping, indent: Int, firstPrefix: String?, into output: inout String) {
+    static func emitMapping(_ mapping: ConfigMapping, indent: Int, firstPrefix: String?, into output: inout TextBytes) {
         let pad = String(repeating: " ", count: indent)
         for (index, entry) in mapping.entries.enumerated() {
-            output += (index == 0 ? firstPrefix : nil) ?? pad
+            output.add((index == 0 ? firstPrefix : nil) ?? pad)
             let key = scalarText(entry.key, isKey: true)
             if UTF8Text.characterCount(key) >= longestSimpleKey {
                 // YAML readers take an implicit key of at most 1024 characters (libyaml refuses a longer one);
                 // PyYAML writes a key of 128 or more as an explicit `? key` entry, and so does this writer.
-                output += "? " + key + "\n" + pad + ":"
+                output.add("? " + key + "\n" + pad + ":")
             } else {
-                output += key
-                output += ":"
+                output.add(key)
+                output.add(":")
             }
             emitValue(entry.value, indent: indent, into: &output)
         }
     }
 
     /// What follows `key:` — inline for scalars and short lists, else a block on the next lines.
-    static func emitValue(_ node: ConfigNode, indent: Int, into output: inout String) {
+    static func emitValue(_ node: ConfigNode, indent: Int, into output: inout TextBytes) {
         if let inline = inlineText(node, indent: indent) {
-            output += " "
-            output += inline
-            output += "\n"
+            output.add(" ")
+            output.add(inline)
+            output.add("\n")
             return
         }
         switch node.value {
         case .mapping(let mapping):
-            output += "\n"
+            output.add("\n")
             emitMapping(mapping, indent: indent + 2, firstPrefix: nil, into: &output)
         case .list(let list):
-            output += (list.style == .tuple ? " " + tupleTag : "") + "\n"
+            output.add((list.style == .tuple ? " " + tupleTag : "") + "\n")
             // PyYAML's layout: a list under a key is not indented further.
             emitSequence(list, indent: indent, firstPrefix: nil, into: &output)
         case .scalar:
@@ -71,14 +71,14 @@ public struct YAMLWriter: Sendable {
         }
     }
 
-    static func emitSequence(_ list: ConfigList, indent: Int, firstPrefix: String?, into output: inout String) {
+    static func emitSequence(_ list: ConfigList, indent: Int, firstPrefix: String?, into output: inout TextBytes) {
         let pad = String(repeating: " ", count: indent)
         for (index, item) in list.items.enumerated() {
             let dash = ((index == 0 ? firstPrefix : nil) ?? pad) + "- "
             if let inline = inlineText(item, indent: indent + 2) {
-                output += dash
-                output += inline
-                output += "\n"
+                output.add(dash)
+                output.add(inline)
+                output.add("\n")
                 continue
             }
             switch item.value {
@@ -86,7 +86,7 @@ public struct YAMLWriter: Sendable {
                 emitMapping(mapping, indent: indent + 2, firstPrefix: dash, into: &output)
             case .list(let inner):
                 if inner.style == .tuple {
-                    output += dash + tupleTag + "\n"
+                    output.add(dash + tupleTag + "\n")
                     emitSequence(inner, indent: indent + 2, firstPrefix: nil, into: &output)
                 } else {
                     emitSequence(inner, indent: indent + 2, firstPrefix: dash, into: &output)
