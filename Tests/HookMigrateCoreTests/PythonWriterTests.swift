@@ -294,17 +294,13 @@ import Testing
     /// The comment is read line by line from the top, stopping at the first other line: the same block as
     /// taking it from all of the file's lines (`SourceText.lines`), over random texts of comment-ish pieces.
     @Test func leadingCommentStopsEarlyWithTheSameResult() {
+        // All lines, leading blank ones dropped, then the comment lines up to the first other one, each
+        // without its trailing blanks.
         func reference(_ text: String) -> String? {
-            var block: [String] = []
-            for line in SourceText.lines(text) {
-                let content = line.drop { $0 == " " || $0 == "\t" }
-                if content.isEmpty && block.isEmpty { continue }
-                guard content.hasPrefix("#") else { break }
-                var scalars = line.unicodeScalars[...]
-                while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
-                block.append(String(String.UnicodeScalarView(scalars)))
-            }
-            return block.isEmpty ? nil : block.joined(separator: "\n")
+            let blank = { (character: Character) in character == " " || character == "\t" }
+            let comments = SourceText.lines(text).drop { $0.allSatisfy(blank) }.prefix { $0.drop(while: blank).hasPrefix("#") }
+            let kept = comments.map { String($0.reversed().drop(while: blank).reversed()) }
+            return kept.isEmpty ? nil : kept.joined(separator: "\n")
         }
         let pieces = ["#", " ", "\t", "\n", "\r", "\r\n", "x", "é", "# c", ""]
         var random = SplitMix(seed: 0xC0DE)
