@@ -1,3 +1,5 @@
+import HookMigrateCore
+
 /// What a file of a config tree is.
 public enum TreeFileRole: String, Sendable, Equatable {
     /// A file under a `_base_` folder: a partial config (a schedule, a dataset, a runtime) that other
@@ -8,6 +10,6 @@ public enum TreeFileRole: String, Sendable, Equatable {
 
     /// The role of a path relative to the tree's root.
     public static func of(_ relativePath: String) -> TreeFileRole {
-        relativePath.split(separator: "/").dropLast().contains("_base_") ? .base : .config
+        ConfigPaths.steps(relativePath).dropLast().contains("_base_") ? .base : .config
     }
 }

@@ -82,7 +82,8 @@ public enum TreeOutput {
     /// `root/relative`, refused when `relative` could leave the root or a link lies on the way.
     /// `checkedFolders`: folders already found not to be links in this run.
     static func safePath(_ relative: String, under root: String, checkedFolders: Set<String> = []) throws -> String {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        // Split on bytes, as the file system splits the path.
+        let parts = relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { Substring($0) }
         guard !relative.hasPrefix("/"), !parts.contains(".."), !parts.contains(""), !parts.contains(".") else {
             throw ConfigError(.writeFailed, "refusing to write \(relative): the path could leave the output folder")
         }
@@ -130,7 +131,7 @@ public enum TreeOutput {
     /// `known`: folders this run already checked or created (they are skipped), to which the others are added.
     static func createFolders(for relative: String, under root: String, known: inout Set<String>) throws {
         var current = root
-        for part in relative.split(separator: "/").dropLast() {
+        for part in ConfigPaths.steps(relative).dropLast() {
             current += "/" + part
             if known.contains(current) { continue }
             defer { known.insert(current) }

@@ -13,8 +13,8 @@ enum TreeRendering {
 
     /// The path of `target` relative to the folder of `file` (both relative to one root).
     static func relativePath(from file: String, to target: String) -> String {
-        var from = file.split(separator: "/").dropLast().map(String.init)
-        var to = target.split(separator: "/").map(String.init)
+        var from = ConfigPaths.steps(file).dropLast().map(String.init)
+        var to = ConfigPaths.steps(target).map(String.init)
         while let first = from.first, let other = to.first, first == other, to.count > 1 {
             from.removeFirst()
             to.removeFirst()

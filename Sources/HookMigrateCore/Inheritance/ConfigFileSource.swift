@@ -81,7 +81,7 @@ public enum ConfigPaths {
         if isNormalizedASCII(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in steps(path) {
             if part == "." { continue }
             if part == "..", let last = parts.last, last != ".." {
                 parts.removeLast()
@@ -93,6 +93,12 @@ public enum ConfigPaths {
         let joined = parts.joined(separator: "/")
         if absolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// The non-empty steps of a path between its `/`s, split on bytes (a `/` byte is never part of another
+    /// character in UTF-8; splitting by `Character` would cost a grapheme walk of the whole path).
+    public static func steps(_ path: String) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Substring($0) }
     }
 
     /// Whether `normalized` would return `path` itself: an ASCII path (so its bytes are its characters)

@@ -26,7 +26,7 @@ public struct ConfigPath: Sendable, Hashable, CustomStringConvertible, Expressib
             return
         }
         var components: [Component] = []
-        for part in text.split(separator: ".", omittingEmptySubsequences: true) {
+        for part in text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: true).map({ Substring($0) }) {
             var rest = Substring(part)
             if let bracket = rest.firstIndex(of: "[") {
                 let key = rest[..<bracket]
