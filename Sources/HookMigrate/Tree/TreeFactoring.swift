@@ -11,10 +11,16 @@ enum TreeFactoring {
         var bases: ConfigMapping? = nil
     }
 
-    static func factor(_ files: [TreeMigration.Converted]) -> [Factored] {
+    static func factor(_ files: [TreeMigration.Converted], concurrency: Int = 1) -> [Factored] {
         var index: [String: Int] = [:]
         for (position, file) in files.enumerated() { index[file.path] = position }
-        return files.map { factor($0, files: files, index: index) }
+        // Each file is factored over its bases' conversions alone: the files are independent, so on every core.
+        let slots = ResultSlots<Factored>(count: files.count)
+        let lookup = index
+        TreeRendering.parallel(files.count, concurrency: concurrency) { position in
+            slots.set(position, factor(files[position], files: files, index: lookup))
+        }
+        return slots.values()
     }
 
     static func factor(_ file: TreeMigration.Converted, files: [TreeMigration.Converted], index: [String: Int]) -> Factored {

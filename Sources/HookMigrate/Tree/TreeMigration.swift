@@ -103,7 +103,7 @@ public struct TreeMigration: Sendable {
         TreeBaseConflicts.resolve(&converted)
         phase(\.convert)
         (times.load, times.translate, times.prove) = workerTimes.sums
-        let factored = TreeFactoring.factor(converted)
+        let factored = TreeFactoring.factor(converted, concurrency: options.concurrency)
         phase(\.factor)
         var files = TreeRendering.render(converted, factored, format: options.outputFormat, concurrency: options.concurrency)
         phase(\.render)
