@@ -43,6 +43,15 @@ struct PyToken: Sendable {
         code = kind == .op || kind == .name ? Self.pack(text) : 0
     }
 
+    /// A name or operator whose code the tokenizer already has (`pack(text)`).
+    init(_ kind: Kind, _ text: String, at pos: PyPos, code: UInt64) {
+        self.kind = kind
+        self.text = text
+        self.pos = pos
+        self.literal = nil
+        self.code = code
+    }
+
     /// `text`'s bytes, the first in the lowest byte, when it has 1 to 8 bytes, all ASCII; else 0. Distinct
     /// such texts have distinct codes (no byte of an ASCII text is 0).
     static func pack(_ text: String) -> UInt64 {

@@ -91,6 +91,9 @@ struct PyTokenizer {
     }
 
     private mutating func run(module: Bool) throws -> [PyToken] {
+        // About one token per four scalars in real configs: room for them up front, not grown (and copied) as
+        // they come.
+        tokens.reserveCapacity(scalars.count / 4 + 16)
         var atLineStart = module
         while true {
             if atLineStart {
@@ -201,7 +204,39 @@ struct PyTokenizer {
 
     static let stringPrefixes: Set<String> = ["r", "u", "b", "br", "rb", "f", "fr", "rf"]
 
+    /// Whether each ASCII byte can continue an identifier (`[A-Za-z0-9_]`).
+    static let asciiIdentifier: [Bool] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// An ASCII name not followed by a quote or a non-ASCII scalar (almost every name), taken in one step:
+    /// its code packed on the way. `false`, with nothing consumed, for anything else.
+    private mutating func scanASCIIName(_ start: PyPos) -> Bool {
+        var end = index
+        var code: UInt64 = 0
+        while end < scalars.count {
+            let value = scalars[end].value
+            guard value < 128, Self.asciiIdentifier[Int(value)] else { break }
+            if end - index < 8 { code |= UInt64(value) << UInt64((end - index) * 8) }
+            end += 1
+        }
+        if end < scalars.count {
+            let next = scalars[end].value
+            // A string prefix (`r'…'`) or a name that goes on past ASCII: the general path.
+            if next == 0x27 || next == 0x22 || next >= 128 { return false }
+        }
+        let count = end - index
+        let text = Self.asciiString(scalars, index..<end)
+        column += count
+        index = end
+        tokens.append(PyToken(.name, text, at: start, code: count <= 8 ? code : 0))
+        lineHasTokens = true
+        return true
+    }
+
     private mutating func scanNameOrString(_ start: PyPos) throws {
+        if scanASCIIName(start) { return }
         let first = index
         var ascii = true
         while let scalar = peek(), Self.isIdentifierContinue(scalar) {
@@ -288,7 +323,35 @@ struct PyTokenizer {
         return digits.contains { $0 != "_" }
     }
 
+    /// A plain decimal number (`12`, `0`, `0.5`, `3.`, `.5`: no underscore, exponent, suffix or leading
+    /// zero), taken in one step. `false`, with nothing consumed, for anything else, which the general path
+    /// reads (and refuses where Python does).
+    private mutating func scanPlainNumber(_ start: PyPos) -> Bool {
+        func isDigit(_ at: Int) -> Bool { at < scalars.count && Self.isDigit(scalars[at]) }
+        var end = index
+        while isDigit(end) { end += 1 }
+        let integerDigits = end - index
+        if integerDigits > 1, scalars[index] == "0" { return false }
+        if end < scalars.count, scalars[end] == "." {
+            end += 1
+            while isDigit(end) { end += 1 }
+        }
+        if end < scalars.count {
+            switch scalars[end] {
+            case "_", "e", "E", "j", "J", "x", "X", "o", "O", "b", "B", ".": return false
+            default: break
+            }
+        }
+        guard end - index > (integerDigits == 0 ? 1 : 0) else { return false }
+        let text = Self.asciiString(scalars, index..<end)
+        column += end - index
+        index = end
+        emit(.number, text, at: start)
+        return true
+    }
+
     private mutating func scanNumber(_ start: PyPos) throws {
+        if scanPlainNumber(start) { return }
         var text = ""
         func invalid() -> ConfigError { file.syntax("invalid number literal '\(text)'", at: start) }
         if peek() == "0", let marker = peek(1), "xXoObB".unicodeScalars.contains(marker) {
@@ -347,6 +410,12 @@ struct PyTokenizer {
     /// How many scalars the operator starting with `first`, `second`, `third` has (Python 3.8's operators and
     /// delimiters, longest first), or 0 when `first` starts none.
     static func operatorLength(_ first: Unicode.Scalar, _ second: Unicode.Scalar?, _ third: Unicode.Scalar?) -> Int {
+        // The delimiters that never start a longer operator, told apart first (most operators are these).
+        switch first {
+        case "(", ")", "[", "]", "{", "}", ",", ";", "~": return 1
+        case "=": return second == "=" ? 2 : 1
+        default: break
+        }
         switch (first, second, third) {
         case ("*", "*", "="), ("/", "/", "="), (">", ">", "="), ("<", "<", "="), (".", ".", "."):
             return 3
@@ -363,15 +432,21 @@ struct PyTokenizer {
         }
     }
 
+    /// The text of each one-character ASCII operator, made once.
+    static let singleCharacterTexts: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     private mutating func scanOperator(_ start: PyPos) throws {
         guard let first = peek() else { return }
         let length = Self.operatorLength(first, peek(1), peek(2))
         if length > 1 {
-            var text = String(first)
-            text.unicodeScalars.append(scalars[index + 1])
-            if length == 3 { text.unicodeScalars.append(scalars[index + 2]) }
-            for _ in 0..<length { advance() }
-            emit(.op, text, at: start)
+            // Operators are ASCII and never hold a line break: the column moves by their length.
+            var code: UInt64 = 0
+            for offset in 0..<length { code |= UInt64(scalars[index + offset].value) << UInt64(offset * 8) }
+            let text = Self.asciiString(scalars, index..<(index + length))
+            index += length
+            column += length
+            tokens.append(PyToken(.op, text, at: start, code: code))
+            lineHasTokens = true
             return
         }
         guard length == 1 else {
@@ -397,6 +472,7 @@ struct PyTokenizer {
         default:
             break
         }
-        emit(.op, String(first), at: start)
+        tokens.append(PyToken(.op, Self.singleCharacterTexts[Int(first.value)], at: start, code: UInt64(first.value)))
+        lineHasTokens = true
     }
 }
