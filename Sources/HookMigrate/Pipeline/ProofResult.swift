@@ -55,12 +55,28 @@ public struct ProofResult: Sendable {
         }
     }
 
-    /// Why the plan's lengths after the last run were not run, or `nil` when every length was: the last run
-    /// was not equivalent (the verdict is decided), or not proven for a reason no epoch length changes.
-    public var unrunLengthsReason: String? {
+    /// Why the plan's lengths after the last run were not run.
+    public enum UnrunLengths: Sendable, Equatable {
+        /// The last run was not equivalent: the verdict is decided (the proof did not explore every stream).
+        case decided
+        /// The last run was not proven for a reason no epoch length changes.
+        case sameReason
+    }
+
+    /// Why the plan's lengths after the last run were not run, or `nil` when every length was.
+    public var unrunLengths: UnrunLengths? {
         guard runs.count < plan.lengths.count, let last = runs.last else { return nil }
-        if case .notEquivalent = last.outcome { return "the verdict was decided at L=\(last.length.itersPerEpoch)" }
-        return "no epoch length changes why"
+        if case .notEquivalent = last.outcome { return .decided }
+        return .sameReason
+    }
+
+    /// `unrunLengths` in words, with the deciding length.
+    public var unrunLengthsReason: String? {
+        switch unrunLengths {
+        case .decided?: return "the verdict was decided at L=\(runs.last?.length.itersPerEpoch ?? 0)"
+        case .sameReason?: return "no epoch length changes why"
+        case nil: return nil
+        }
     }
 
     /// The lengths whose runs were equivalent.

@@ -130,13 +130,16 @@ public struct TreeSummary: Sendable {
             case .reach: return "a longer L passing every boundary"
             case .any: return "L=\(run.length.itersPerEpoch) alone (iteration-based, nothing counted in epochs)"
             }
-        }.joined(separator: ", ") + (proof.unrunLengthsReason == nil ? "" : Self.stopKey(proof))
+        }.joined(separator: ", ") + Self.stopKey(proof.unrunLengths)
     }
 
     /// Why a proof's last lengths were not run, without the length's value.
-    static func stopKey(_ proof: ProofResult) -> String {
-        if case .notEquivalent? = proof.runs.last?.outcome { return " (then stopped: not equivalent, which no other L changes)" }
-        return " (then stopped: not proven for a reason no L changes)"
+    static func stopKey(_ unrun: ProofResult.UnrunLengths?) -> String {
+        switch unrun {
+        case .decided?: return " (then stopped: not equivalent, which no other L changes)"
+        case .sameReason?: return " (then stopped: not proven for a reason no L changes)"
+        case nil: return ""
+        }
     }
 
     /// The part of a "not proven" reason that names its cause (before the first colon or semicolon), so that

@@ -9,21 +9,14 @@ public enum LeadingComment {
     public static func extract(from text: String) -> String? {
         var block: [String] = []
         // Line by line from the top, up to the first line that is not a comment (not the whole file).
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var more = true
-        while more {
-            // The lines `SourceText.lines` gives: each up to a line feed (a CR before it dropped), then the rest.
-            let end = utf8[start...].firstIndex(of: 0x0A)
-            var line = text[start..<(end ?? utf8.endIndex)]
-            if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
-            if let end { start = utf8.index(after: end) } else { more = false }
+        SourceText.forEachLine(text) { line in
             let content = line.drop { $0 == " " || $0 == "\t" }
-            if content.isEmpty && block.isEmpty { continue }
-            guard content.hasPrefix("#") else { break }
+            if content.isEmpty && block.isEmpty { return true }
+            guard content.hasPrefix("#") else { return false }
             var scalars = line.unicodeScalars[...]
             while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
             block.append(String(String.UnicodeScalarView(scalars)))
+            return true
         }
         return block.isEmpty ? nil : block.joined(separator: "\n")
     }

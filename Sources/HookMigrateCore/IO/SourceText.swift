@@ -105,18 +105,27 @@ public struct SourceText: Sendable {
     /// CRLF as one character, which `split(separator: "\n")` would not split at).
     public static func lines(_ text: String) -> [Substring] {
         var result: [Substring] = []
+        forEachLine(text) { line in
+            result.append(line)
+            return true
+        }
+        return result
+    }
+
+    /// Calls `body` with the lines `lines(_:)` gives, in order, until it returns false: a reader that needs
+    /// only the first lines does not split the whole text.
+    public static func forEachLine(_ text: String, _ body: (Substring) -> Bool) {
         let utf8 = text.utf8
         var start = utf8.startIndex
         var index = utf8.startIndex
         while index != utf8.endIndex {
             if utf8[index] == 0x0A {
-                result.append(trimmingCR(text[start..<index]))
+                guard body(trimmingCR(text[start..<index])) else { return }
                 start = utf8.index(after: index)
             }
             index = utf8.index(after: index)
         }
-        result.append(trimmingCR(text[start..<utf8.endIndex]))
-        return result
+        _ = body(trimmingCR(text[start..<utf8.endIndex]))
     }
 
     private static func trimmingCR(_ line: Substring) -> Substring {

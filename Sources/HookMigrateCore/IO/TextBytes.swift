@@ -24,11 +24,6 @@ struct TextBytes {
         bytes.append(contentsOf: more)
     }
 
-    /// Appends one ASCII byte.
-    @inline(__always) mutating func add(byte: UInt8) {
-        bytes.append(byte)
-    }
-
     /// Appends `count` spaces.
     mutating func addSpaces(_ count: Int) {
         guard count > 0 else { return }

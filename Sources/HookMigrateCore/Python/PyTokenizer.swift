@@ -90,6 +90,20 @@ struct PyTokenizer {
         if kind != .newline { lineHasTokens = true }
     }
 
+    /// Emits the name or operator of the ASCII scalars `range` (no line break among them), moving the cursor
+    /// past it, with its code packed from the scalars (`PyToken.pack` of its text). `text` when the caller
+    /// has it already.
+    private mutating func emitASCII(_ kind: PyToken.Kind, _ range: Range<Int>, at start: PyPos, text: String? = nil) {
+        var code: UInt64 = 0
+        if range.count <= 8 {
+            for offset in 0..<range.count { code |= UInt64(scalars[range.lowerBound + offset].value) << UInt64(offset * 8) }
+        }
+        tokens.append(PyToken(kind, text ?? Self.asciiString(scalars, range), at: start, code: code))
+        lineHasTokens = true
+        index = range.upperBound
+        column += range.count
+    }
+
     private mutating func run(module: Bool) throws -> [PyToken] {
         // About one token per four scalars in real configs: room for them up front, not grown (and copied) as
         // they come.
@@ -204,21 +218,16 @@ struct PyTokenizer {
 
     static let stringPrefixes: Set<String> = ["r", "u", "b", "br", "rb", "f", "fr", "rf"]
 
-    /// Whether each ASCII byte can continue an identifier (`[A-Za-z0-9_]`).
-    static let asciiIdentifier: [Bool] = (0..<128).map { value in
-        let scalar = Unicode.Scalar(UInt8(value))
-        return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-    }
+    /// `isIdentifierContinue` of each ASCII scalar, looked up by its value.
+    static let asciiIdentifier: [Bool] = (0..<128).map { isIdentifierContinue(Unicode.Scalar(UInt8($0))) }
 
     /// An ASCII name not followed by a quote or a non-ASCII scalar (almost every name), taken in one step:
-    /// its code packed on the way. `false`, with nothing consumed, for anything else.
+    /// its code packed from its scalars. `false`, with nothing consumed, for anything else.
     private mutating func scanASCIIName(_ start: PyPos) -> Bool {
         var end = index
-        var code: UInt64 = 0
         while end < scalars.count {
             let value = scalars[end].value
             guard value < 128, Self.asciiIdentifier[Int(value)] else { break }
-            if end - index < 8 { code |= UInt64(value) << UInt64((end - index) * 8) }
             end += 1
         }
         if end < scalars.count {
@@ -226,12 +235,7 @@ struct PyTokenizer {
             // A string prefix (`r'…'`) or a name that goes on past ASCII: the general path.
             if next == 0x27 || next == 0x22 || next >= 128 { return false }
         }
-        let count = end - index
-        let text = Self.asciiString(scalars, index..<end)
-        column += count
-        index = end
-        tokens.append(PyToken(.name, text, at: start, code: count <= 8 ? code : 0))
-        lineHasTokens = true
+        emitASCII(.name, index..<end, at: start)
         return true
     }
 
@@ -439,14 +443,8 @@ struct PyTokenizer {
         guard let first = peek() else { return }
         let length = Self.operatorLength(first, peek(1), peek(2))
         if length > 1 {
-            // Operators are ASCII and never hold a line break: the column moves by their length.
-            var code: UInt64 = 0
-            for offset in 0..<length { code |= UInt64(scalars[index + offset].value) << UInt64(offset * 8) }
-            let text = Self.asciiString(scalars, index..<(index + length))
-            index += length
-            column += length
-            tokens.append(PyToken(.op, text, at: start, code: code))
-            lineHasTokens = true
+            // Operators are ASCII and never hold a line break.
+            emitASCII(.op, index..<(index + length), at: start)
             return
         }
         guard length == 1 else {
@@ -454,7 +452,6 @@ struct PyTokenizer {
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
             throw file.syntax("invalid character '\(first)' (U+\(padded))", at: start)
         }
-        advance()
         switch first {
         case "(", "[", "{":
             if brackets.count >= Self.maxBracketDepth {
@@ -472,7 +469,6 @@ struct PyTokenizer {
         default:
             break
         }
-        tokens.append(PyToken(.op, Self.singleCharacterTexts[Int(first.value)], at: start, code: UInt64(first.value)))
-        lineHasTokens = true
+        emitASCII(.op, index..<(index + 1), at: start, text: Self.singleCharacterTexts[Int(first.value)])
     }
 }
