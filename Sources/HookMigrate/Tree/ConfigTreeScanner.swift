@@ -26,12 +26,13 @@ public enum ConfigTreeScanner {
         for name in names where !name.hasPrefix(".") {
             let path = directory + "/" + name
             let child = relative.isEmpty ? name : relative + "/" + name
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let type = attributes[.type] as? FileAttributeType else { continue }
-            if type == .typeDirectory {
-                try collect(path, relative: child, into: &found)
-            } else if type == .typeRegular, ConfigFormat(path: name) != nil {
-                found.append(child)
+            // `lstat`: a link is neither a folder nor a regular file here, so it is skipped.
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: try collect(path, relative: child, into: &found)
+            case S_IFREG where ConfigFormat(path: name) != nil: found.append(child)
+            default: continue
             }
         }
     }

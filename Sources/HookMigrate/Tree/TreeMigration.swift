@@ -149,7 +149,7 @@ public struct TreeMigration: Sendable {
         let next = Counter()
         let done = Counter()
         let workers = min(options.concurrency, max(1, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        LargeStackWork.perform(iterations: workers) { _ in
             while true {
                 let index = next.increment() - 1
                 guard index < count else { break }
@@ -167,8 +167,8 @@ public struct TreeMigration: Sendable {
         let role = TreeFileRole.of(relative)
         var item = Converted(path: relative, role: role, outputPath: TreeRendering.outputPath(relative, format: options.outputFormat),
                              legacyBytes: 0, bases: [])
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        item.legacyBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        item.legacyBytes = stat(path, &info) == 0 ? Int(info.st_size) : 0
         do {
             let source = DiskFileSource()
             var start = DispatchTime.now().uptimeNanoseconds

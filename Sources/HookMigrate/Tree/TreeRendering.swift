@@ -55,9 +55,9 @@ enum TreeRendering {
     }
 
     /// Runs `body` for 0..<count on up to `concurrency` threads.
-    static func parallel(_ count: Int, concurrency: Int, _ body: @Sendable (Int) -> Void) {
+    static func parallel(_ count: Int, concurrency: Int, _ body: @escaping @Sendable (Int) -> Void) {
         let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: min(max(concurrency, 1), max(count, 1))) { _ in
+        LargeStackWork.perform(iterations: min(max(concurrency, 1), max(count, 1))) { _ in
             while true {
                 let index = next.increment() - 1
                 guard index < count else { break }

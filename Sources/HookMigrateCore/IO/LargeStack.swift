@@ -45,6 +45,7 @@ enum LargeStack {
         }
 
         private func loop() {
+            pthread_setspecific(LargeStack.threadKey, LargeStack.marker)
             while true {
                 lock.lock()
                 while job == nil && !retired { lock.wait() }
@@ -78,6 +79,34 @@ enum LargeStack {
 
     private static let pool = Pool()
 
+    /// Set on the workers' threads: a run asked for there needs no hand-over.
+    static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+    static var marker: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
+
+    /// Whether the calling thread is one of the workers (its stack is `stackBytes` large).
+    static var isOnLargeStack: Bool { pthread_getspecific(threadKey) != nil }
+
+    /// Runs `body(0)`, …, `body(iterations - 1)` at once, each on a worker, and returns when all have
+    /// returned. Readers and writers called from `body` then run on the worker's own thread: a tree's
+    /// hundreds of files cost no hand-over each.
+    static func perform(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard iterations > 0 else { return }
+        let finished = DispatchSemaphore(value: 0)
+        let workers = (0..<iterations).map { _ in pool.take() }
+        for (index, worker) in workers.enumerated() {
+            worker.submit {
+                body(index)
+                finished.signal()
+            }
+        }
+        for _ in workers { finished.wait() }
+        for worker in workers { pool.give(worker) }
+    }
+
     /// Nesting up to which a reader or writer runs on the caller's thread: its recursion then stays far
     /// within any thread's stack (a dispatch worker has 512 KiB), and a file costs no hand-over to a worker.
     static let inlineDepth = 32
@@ -85,7 +114,7 @@ enum LargeStack {
     /// Runs `body` on the caller's thread when `shallow` (the input nests at most `inlineDepth` levels),
     /// else on a thread with a large stack.
     static func run<T>(inline shallow: Bool, _ body: @escaping @Sendable () throws -> T) throws -> T {
-        if shallow { return try body() }
+        if shallow || isOnLargeStack { return try body() }
         return try run(body)
     }
 
@@ -136,6 +165,7 @@ enum LargeStack {
 
     /// Runs `body` on a thread with a large stack and returns or rethrows its result.
     static func run<T>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+        if isOnLargeStack { return try body() }
         let outcome = Outcome<T>()
         let finished = DispatchSemaphore(value: 0)
         let worker = pool.take()
@@ -149,5 +179,16 @@ enum LargeStack {
             throw ConfigError(.fileUnreadable, "internal error: the reader thread returned no result")
         }
         return try result.get()
+    }
+}
+
+/// Runs parallel work on threads with large stacks, so that the files the work reads and writes are read
+/// and written on the same threads, without a hand-over per file.
+public enum LargeStackWork {
+    /// Runs `body(0)`, …, `body(iterations - 1)` at once, each on its own thread, and returns when all
+    /// have returned (as `DispatchQueue.concurrentPerform` does, on threads whose stacks hold the deepest
+    /// file a reader accepts).
+    public static func perform(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        LargeStack.perform(iterations: iterations, body)
     }
 }

@@ -36,7 +36,15 @@ public struct DiskFileSource: ConfigFileSource {
     }
 
     public func identity(of path: String) -> String {
-        URL(fileURLWithPath: ConfigPaths.absolute(onDisk(path))).resolvingSymlinksInPath().standardizedFileURL.path
+        let onDisk = onDisk(path)
+        // An existing file: the C library resolves its links and `.`/`..` steps against the working
+        // directory in one call. A path that does not resolve (a missing file) keeps Foundation's lexical
+        // resolution, which names it the same way on every call.
+        if !onDisk.hasPrefix("~"), let resolved = realpath(onDisk, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: ConfigPaths.absolute(onDisk)).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }
 

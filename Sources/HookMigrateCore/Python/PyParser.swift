@@ -33,7 +33,10 @@ struct PyParser {
 
     // MARK: Cursor
 
-    var current: PyToken { tokens[index] }
+    /// The token at the cursor, lent rather than copied (a copy would retain its text).
+    var current: PyToken {
+        _read { yield tokens[index] }
+    }
 
     func peek(_ offset: Int) -> PyToken { tokens[min(index + offset, tokens.count - 1)] }
 
@@ -46,7 +49,7 @@ struct PyParser {
         return file.syntax(message ?? "unexpected \(token.display)", at: token.pos)
     }
 
-    mutating func expectOp(_ symbol: String, _ context: String) throws {
+    mutating func expectOp(_ symbol: StaticString, _ context: String) throws {
         guard current.isOp(symbol) else {
             throw syntaxError("expected '\(symbol)' \(context), found \(current.display)")
         }
@@ -803,9 +806,10 @@ struct PyParser {
 
     /// After `(`: `()`, `(x)`, `(x,)`, `(a, *b)`, `(x for …)`; consumes the closing token (`)`, or the
     /// end of an f-string field when `closing` is empty).
-    mutating func parseParenthesized(_ start: PyPos, closing: String) throws -> PyExpr {
+    mutating func parseParenthesized(_ start: PyPos, closing: StaticString) throws -> PyExpr {
+        let inFString = closing.utf8CodeUnitCount == 0
         func close(_ parser: inout PyParser) throws {
-            if closing.isEmpty {
+            if inFString {
                 guard parser.current.kind == .end else {
                     throw parser.syntaxError("unexpected \(parser.current.display) in the f-string expression")
                 }
@@ -813,7 +817,7 @@ struct PyParser {
                 try parser.expectOp(closing, "to close the parenthesis")
             }
         }
-        if current.isOp(")") && !closing.isEmpty {
+        if current.isOp(")") && !inFString {
             advance()
             return PyExpr(.tuple([]), at: start)
         }
@@ -832,7 +836,7 @@ struct PyParser {
                 items.append(try parseTestOrStar(named: true))
             }
             try close(&self)
-            return PyExpr(.tuple(items), at: closing.isEmpty ? first.pos : start)
+            return PyExpr(.tuple(items), at: inFString ? first.pos : start)
         }
         try close(&self)
         try rejectBareStarred(first)

@@ -68,8 +68,26 @@ struct PyToken: Sendable {
         }
     }
 
-    func isOp(_ symbol: String) -> Bool { kind == .op && text == symbol }
-    func isKeyword(_ word: String) -> Bool { kind == .name && text == word }
+    /// `pack` of a literal of 1 to 8 ASCII bytes (every operator and keyword the parser asks about); 0 for
+    /// a longer one. Inlined with a literal, the compiler folds it to a constant.
+    @inline(__always) static func pack(literal: StaticString) -> UInt64 {
+        let count = literal.utf8CodeUnitCount
+        guard count <= 8 else { return 0 }
+        let bytes = literal.utf8Start
+        var code: UInt64 = 0
+        for index in 0..<count { code |= UInt64(bytes[index]) << UInt64(8 * index) }
+        return code
+    }
+
+    /// Whether this is the operator `symbol`: a comparison of codes, not of strings.
+    @inline(__always) func isOp(_ symbol: StaticString) -> Bool {
+        kind == .op && code != 0 && code == Self.pack(literal: symbol)
+    }
+
+    /// Whether this is the name `word` (a keyword).
+    @inline(__always) func isKeyword(_ word: StaticString) -> Bool {
+        kind == .name && code != 0 && code == Self.pack(literal: word)
+    }
 
     /// How the token reads in a message.
     var display: String {
