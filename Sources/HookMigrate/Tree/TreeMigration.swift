@@ -200,8 +200,11 @@ public struct TreeMigration: Sendable {
             case .base:
                 item.target = PartialConversion.keep(flat, beyond: empty)
             }
-            item.leadingComment = (try? source.readBytes(path, limit: ReadLimits.default.maxFileBytes, requestedAt: nil))
-                .flatMap { String(validating: $0, as: UTF8.self) }.flatMap(LeadingComment.extract(from:))
+            // JSON has no comments: its file is not read again.
+            if ConfigFormat(path: path) != .json {
+                item.leadingComment = (try? source.readBytes(path, limit: ReadLimits.default.maxFileBytes, requestedAt: nil))
+                    .flatMap { String(validating: $0, as: UTF8.self) }.flatMap(LeadingComment.extract(from:))
+            }
         } catch let error as ConfigError {
             item.error = error
         } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Substring {
     /// The first occurrence of two ASCII bytes in a row (`{{`, `{}`), found on the UTF-8 bytes: Foundation's
     /// `range(of:)` compares by Unicode rules, at many times the cost, and the callers search every config
@@ -8,10 +10,14 @@ extension Substring {
         let bytes = utf8
         // A native string's bytes in one buffer: a plain loop (index arithmetic on the view checks every step).
         if let offset = bytes.withContiguousStorageIfAvailable({ buffer -> Int? in
+            // memchr finds each candidate first byte (vectorized); the second is then compared.
+            guard let base = buffer.baseAddress else { return nil }
             var position = 0
             while position + 1 < buffer.count {
-                if buffer[position] == first, buffer[position + 1] == second { return position }
-                position += 1
+                guard let found = memchr(base + position, Int32(first), buffer.count - 1 - position) else { return nil }
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[offset + 1] == second { return offset }
+                position = offset + 1
             }
             return nil
         }) {

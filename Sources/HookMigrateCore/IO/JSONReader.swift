@@ -88,12 +88,14 @@ struct JSONParser {
         return "'\(text)'"
     }
 
-    mutating func expectLiteral(_ literal: String) -> Bool {
-        let utf8 = Array(literal.utf8)
-        guard index + utf8.count <= bytes.count, Array(bytes[index..<(index + utf8.count)]) == utf8 else {
-            return false
-        }
-        for _ in utf8 { advance() }
+    mutating func expectLiteral(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let expected = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != expected[offset] { return false }
+        // An ASCII literal on one line: the column moves by its length.
+        index += count
+        column += count
         return true
     }
 
@@ -250,6 +252,13 @@ struct JSONParser {
                 while index < probe { advance() }
                 while index < bytes.count, isDigit(bytes[index]) { advance() }
             }
+        }
+        // A plain integer of at most 18 digits fits in 64 bits: read from the bytes, without a String.
+        if !isFloat, index - begin <= 18 {
+            var value = 0
+            let negative = bytes[begin] == UInt8(ascii: "-")
+            for position in (negative ? begin + 1 : begin)..<index { value = value * 10 + Int(bytes[position] - UInt8(ascii: "0")) }
+            return .int(negative ? -value : value)
         }
         let text = String(decoding: bytes[begin..<index], as: UTF8.self)
         if isFloat {

@@ -113,8 +113,9 @@ enum LargeStack {
 
     /// Runs `body` on the caller's thread when `shallow` (the input nests at most `inlineDepth` levels),
     /// else on a thread with a large stack.
-    static func run<T>(inline shallow: Bool, _ body: @escaping @Sendable () throws -> T) throws -> T {
-        if shallow || isOnLargeStack { return try body() }
+    static func run<T>(inline shallow: @autoclosure () -> Bool, _ body: @escaping @Sendable () throws -> T) throws -> T {
+        // On a worker the input's depth is not looked at (the walk or scan would cost as much as the read).
+        if isOnLargeStack || shallow() { return try body() }
         return try run(body)
     }
 
