@@ -11,9 +11,12 @@ extension PyEvaluator {
 
     /// Whether a string holds the placeholder marker (a fast byte search: every string literal and
     /// every string operation asks).
-    static func containsMarker(_ text: String) -> Bool {
+    static func containsMarker(_ text: String) -> Bool { markerOffset(text) != nil }
+
+    /// The byte offset of the first placeholder marker in `text`.
+    static func markerOffset(_ text: String) -> Int? {
         let marker = placeholderMarkerBytes
-        guard text.utf8.count >= marker.count else { return false }
+        guard text.utf8.count >= marker.count else { return nil }
         var copy = text
         return copy.withUTF8 { bytes in
             var index = 0
@@ -21,27 +24,25 @@ extension PyEvaluator {
                 if bytes[index] == marker[0], bytes[index + 1] == marker[1] {
                     var offset = 2
                     while offset < marker.count, bytes[index + offset] == marker[offset] { offset += 1 }
-                    if offset == marker.count { return true }
+                    if offset == marker.count { return index }
                 }
                 index += 1
             }
-            return false
+            return nil
         }
     }
 
-    /// Whether a string is a whole `{{ _base_.x }}` placeholder.
+    /// Whether a string is a whole `{{ _base_.x }}` placeholder: `_`, a variable, the marker, a number.
     static func isPlaceholder(_ text: String) -> Bool {
-        guard text.hasPrefix("_"), let marker = text.range(of: placeholderMarker) else { return false }
-        let number = text[marker.upperBound...]
-        return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
-            && marker.lowerBound > text.index(after: text.startIndex)
+        guard text.utf8.first == UInt8(ascii: "_"), let offset = markerOffset(text), offset > 1 else { return false }
+        let number = text.utf8.dropFirst(offset + placeholderMarkerBytes.count)
+        return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Refuses to compute with a placeholder: MMCV computes with a random string there.
     func checkPlaceholder(_ text: String, at pos: PyPos) throws {
         guard Self.containsMarker(text), Self.isPlaceholder(text) else { return }
-        let marker = text.range(of: Self.placeholderMarker)
-        let variable = marker.map { String(text[text.index(after: text.startIndex)..<$0.lowerBound]) } ?? "x"
+        let variable = Self.markerOffset(text).flatMap { String(text.utf8.dropFirst().prefix($0 - 1)) } ?? "x"
         throw file.refusal("`{{ _base_.\(variable) }}` is used in an expression: MMCV only fills it in after the file has run, and while it runs it is a random string (`\"_\(variable)_1a2b3c\"`), so the result would be random; use the template as a whole value", at: pos)
     }
 

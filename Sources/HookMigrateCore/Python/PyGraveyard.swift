@@ -10,20 +10,29 @@ enum PyGraveyard {
         var draining = false
     }
 
-    private static let key = "hookmigrate.PyGraveyard"
+    /// The calling thread's queue, kept in a thread-specific slot (a Foundation thread dictionary would cost a
+    /// bridged string hash per container released). The slot's destructor releases it when the thread ends.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<Queue>.fromOpaque(pointer).release()
+        }
+        return key
+    }()
+
+    private static var queue: Queue {
+        if let pointer = pthread_getspecific(key) { return Unmanaged<Queue>.fromOpaque(pointer).takeUnretainedValue() }
+        let queue = Queue()
+        pthread_setspecific(key, Unmanaged.passRetained(queue).toOpaque())
+        return queue
+    }
 
     /// Takes `items` (the contents of a container being deinitialized) out of it and releases them
     /// iteratively: the container is left empty, so its own release goes no deeper.
     static func bury(_ items: inout [PyObj]) {
         guard items.contains(where: \.holdsContainer) else { return }
-        let storage = Thread.current.threadDictionary
-        let queue: Queue
-        if let existing = storage[key] as? Queue {
-            queue = existing
-        } else {
-            queue = Queue()
-            storage[key] = queue
-        }
+        let queue = Self.queue
         queue.arrays.append(items)
         items = []
         if queue.draining { return }
