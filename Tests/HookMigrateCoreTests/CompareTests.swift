@@ -116,4 +116,30 @@ import Testing
         #expect(ConfigNode.sameStorage(list.items, list.items))
         #expect(!ConfigNode.sameStorage([ConfigNode](), []))
     }
+
+    /// A large value shared within one tree is compared once per pair of buffers: a second occurrence against
+    /// the same right-hand buffer is equal at once, and against another buffer it is compared again (so a
+    /// difference there is still found).
+    @Test func sharedValuesAreComparedOncePerPairOfBuffers() {
+        let shared = ConfigNode(ConfigMapping((0..<10).map { ConfigMapping.Entry(key: .string("k\($0)"), value: ConfigNode(.int($0))) }))
+        let rebuilt = ConfigNode(ConfigMapping((0..<10).map { ConfigMapping.Entry(key: .string("k\($0)"), value: ConfigNode(.int($0))) }))
+        var changed = rebuilt.mapping ?? ConfigMapping()
+        changed.set(ConfigMapping.Entry(key: .string("k9"), value: ConfigNode(.int(90))))
+        func tree(_ first: ConfigNode, _ second: ConfigNode) -> ConfigNode {
+            ConfigNode(ConfigMapping([ConfigMapping.Entry(key: .string("a"), value: first), ConfigMapping.Entry(key: .string("b"), value: second)]))
+        }
+        let left = tree(shared, shared)
+        #expect(!ConfigNode.sameStorage(shared.mapping?.entries ?? [], rebuilt.mapping?.entries ?? []))
+        #expect(left.equalsIgnoringKeyOrder(tree(rebuilt, rebuilt)))
+        #expect(left.firstDifference(from: tree(rebuilt, rebuilt)) == nil)
+        #expect(!left.equalsIgnoringKeyOrder(tree(rebuilt, ConfigNode(changed))))
+        #expect(left.firstDifference(from: tree(rebuilt, ConfigNode(changed))) == "b.k9: 9 vs 90")
+        // The same in lists.
+        let list = ConfigNode(ConfigList((0..<10).map { ConfigNode(.int($0)) }))
+        var otherList = ConfigList((0..<10).map { ConfigNode(.int($0)) })
+        let equalList = ConfigNode(otherList)
+        otherList.items[9] = ConfigNode(.int(-1))
+        #expect(!ConfigNode(ConfigList([list, list])).equalsIgnoringKeyOrder(ConfigNode(ConfigList([equalList, ConfigNode(otherList)]))))
+        #expect(ConfigNode(ConfigList([list, list])).equalsIgnoringKeyOrder(ConfigNode(ConfigList([equalList, equalList]))))
+    }
 }
