@@ -158,6 +158,9 @@ struct PythonLayout {
         case .scalar(let scalar):
             return add(PythonLiteral.scalar(scalar))
         case .list(let list):
+            // n items take at least 3n columns (brackets, one character each, `, ` between): a list that
+            // cannot fit is refused before it is written (an outer line tries it again and again).
+            guard list.items.count * 3 <= remaining else { return false }
             let tuple = list.style == .tuple
             guard add(tuple ? "(" : "[") else { return false }
             for (index, item) in list.items.enumerated() {
@@ -167,6 +170,9 @@ struct PythonLayout {
             if tuple && list.items.count == 1, !add(",") { return false }
             return add(tuple ? ")" : "]")
         case .mapping(let mapping):
+            // n entries take at least 5n columns (`dict(k=v)` or `{'k': v}`, `, ` between), so a mapping that
+            // cannot fit is refused before its keys are looked at.
+            guard mapping.count * 5 <= remaining else { return false }
             let call = isDictCall(mapping)
             guard add(call ? "dict(" : "{") else { return false }
             for (index, entry) in mapping.entries.enumerated() {
