@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level helpers for the readers and writers: most config text is ASCII, where a byte is a
 /// character and a loop over bytes replaces grapheme breaking and Foundation's string search.
 enum UTF8Text {
@@ -10,6 +12,18 @@ enum UTF8Text {
 
     /// `text.count` (characters), from the byte count when the text is ASCII without a carriage return
     /// (there each byte is one character; CR LF is one character of two bytes).
+    /// Whether two strings have the same UTF-8 bytes (Python's `str` equality: code point by code point, where
+    /// Swift's `==` would also equate canonically equivalent text). The lengths first, then one `memcmp`.
+    static func bytesEqual(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return withBytes(a) { left in
+            withBytes(b) { right in
+                guard let l = left.baseAddress, let r = right.baseAddress else { return left.count == right.count }
+                return memcmp(l, r, left.count) == 0
+            }
+        }
+    }
+
     static func characterCount(_ text: String) -> Int {
         let simple = withBytes(text) { bytes in
             for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }

@@ -154,7 +154,7 @@ struct PyExactString: Hashable {
     }
 
     static func == (lhs: PyExactString, rhs: PyExactString) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        UTF8Text.bytesEqual(lhs.text, rhs.text)
     }
 
     func hash(into hasher: inout Hasher) {

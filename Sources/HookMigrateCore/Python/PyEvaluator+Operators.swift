@@ -292,7 +292,7 @@ extension PyEvaluator {
         case (.none, .none):
             return true
         case (.str(let a), .str(let b)):
-            return a.utf8.elementsEqual(b.utf8)
+            return UTF8Text.bytesEqual(a, b)
         case (.list(let a), .list(let b)):
             if a === b, depth > 0 { return true }
             return try equalItems(a.items, b.items, at: pos, depth: depth)
