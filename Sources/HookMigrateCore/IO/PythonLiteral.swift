@@ -108,34 +108,25 @@ public enum PythonLiteral {
         "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     ]
 
-    /// The keywords' bytes packed as `nameProblem` packs a name (each has at most 8 bytes), in a short array.
-    static let keywordCodes: [UInt64] = keywords.sorted().map { keyword in
-        keyword.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
-    }
-
     /// Why `name` cannot be written as a Python name (`name = …` or `dict(name=…)`), or `nil` when it
     /// can: it must be an identifier (a letter or `_`, then letters, digits or `_`), not a reserved word,
     /// not `__debug__`, and already in NFKC form (Python normalizes identifiers, so `ﬁ` would become `fi`).
     public static func nameProblem(_ name: String) -> String? {
         // An ASCII name is tested on its bytes: an ASCII identifier is a letter or `_`, then letters, digits
         // or `_` (the XID properties of ASCII), and it is its own NFKC form.
-        // The name's bytes packed into an integer when it has at most 8 (every keyword does): the keyword test
-        // is then a few integer comparisons, not a hash of the string (the writer asks for every key).
-        var code: UInt64 = 0
         let ascii = UTF8Text.withBytes(name) { bytes -> Bool? in
             guard let first = bytes.first else { return nil }
             for byte in bytes where byte >= 0x80 { return nil }
             func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
             guard first == 0x5F || isLetter(first) else { return false }
             for byte in bytes.dropFirst() where !(byte == 0x5F || isLetter(byte) || UTF8Text.isDigit(byte)) { return false }
-            if bytes.count <= 8 {
-                for (index, byte) in bytes.enumerated() { code |= UInt64(byte) << UInt64(8 * index) }
-            }
             return true
         }
         if let ascii {
             guard ascii else { return "'\(name)' is not a Python identifier" }
-            if code != 0, keywordCodes.contains(code) { return "'\(name)' is a Python keyword" }
+            // The reader's keyword test: the name's bytes packed into an integer (every keyword has at most 8),
+            // searched among the keywords' codes, not a hash of the string (the writer asks for every key).
+            if PyKeywords.contains(code: PyToken.pack(name)) { return "'\(name)' is a Python keyword" }
             if name.utf8.count == 9, name == "__debug__" { return "Python does not allow assigning to '__debug__'" }
             return nil
         }

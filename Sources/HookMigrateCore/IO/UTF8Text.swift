@@ -10,8 +10,6 @@ enum UTF8Text {
         return copy.withUTF8(body)
     }
 
-    /// `text.count` (characters), from the byte count when the text is ASCII without a carriage return
-    /// (there each byte is one character; CR LF is one character of two bytes).
     /// Whether two strings have the same UTF-8 bytes (Python's `str` equality: code point by code point, where
     /// Swift's `==` would also equate canonically equivalent text). The lengths first, then one `memcmp`.
     static func bytesEqual(_ a: String, _ b: String) -> Bool {
@@ -24,6 +22,8 @@ enum UTF8Text {
         }
     }
 
+    /// `text.count` (characters), from the byte count when the text is ASCII without a carriage return
+    /// (there each byte is one character; CR LF is one character of two bytes).
     static func characterCount(_ text: String) -> Int {
         let simple = withBytes(text) { bytes in
             for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }

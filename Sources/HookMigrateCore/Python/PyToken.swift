@@ -114,18 +114,18 @@ struct PyStringToken: Sendable {
 
 /// Python's keywords (3.8); none of them can be a name.
 enum PyKeywords {
-    static let all: Set<String> = [
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-        "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-        "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-    ]
+    /// Python 3.8's reserved words (one list with the writer's, `PythonLiteral.keywords`).
+    static let all: Set<String> = PythonLiteral.keywords
 
     /// The keywords' codes (`PyToken.pack`; every keyword has at most 8 bytes), sorted.
     static let codes: [UInt64] = all.map(PyToken.pack).sorted()
 
     /// Whether a name token is a keyword: a binary search of its code.
-    static func contains(_ token: PyToken) -> Bool {
-        let code = token.code
+    static func contains(_ token: PyToken) -> Bool { contains(code: token.code) }
+
+    /// Whether `code` (`PyToken.pack` of a name) is a keyword's; 0 (no code: a longer or non-ASCII name)
+    /// never is.
+    static func contains(code: UInt64) -> Bool {
         guard code != 0 else { return false }
         var low = 0
         var high = codes.count
